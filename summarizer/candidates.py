@@ -1,0 +1,182 @@
+"""Deterministic scanners that offer the model candidates: quotation spans and number expressions.
+
+The model then only has to point at them and add what code cannot know (speaker, what a number
+measures); offsets always come from here or from the aligner, never from the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "NumberCandidate",
+    "QuoteCandidate",
+    "parse_number",
+    "scan_numbers",
+    "scan_quotes",
+]
+
+NumberKind = Literal["number", "percent", "money", "ordinal", "word", "year", "date", "time"]
+
+
+@dataclass(frozen=True)
+class QuoteCandidate:
+    """Text between quotation marks; ``start``/``end`` exclude the marks themselves."""
+
+    start: int
+    end: int
+    text: str
+    nested: bool = False
+
+
+@dataclass(frozen=True)
+class NumberCandidate:
+    start: int
+    end: int
+    text: str
+    kind: NumberKind
+    value: float | None
+
+    @property
+    def is_figure(self) -> bool:
+        """Dates, years and clock times are typed but not offered as figures."""
+        return self.kind not in ("year", "date", "time")
+
+
+_OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“"}
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl == -1 else nl
+
+
+def scan_quotes(text: str) -> list[QuoteCandidate]:
+    """Find double-quoted spans (straight and curly) and single-quoted spans inside or outside them.
+
+    A quote left open at a paragraph end runs to that paragraph's end: news style reopens every
+    paragraph of a long quote and closes only the last one, so each paragraph is one candidate.
+    """
+    found: list[QuoteCandidate] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "“„«" or (ch == '"' and _opens_straight(text, i)):
+            closer = _OPEN_CLOSE.get(ch, '"')
+            closers = (closer, '"') if ch == "“" else (closer,)
+            para_end = _paragraph_end(text, i)
+            j = min((k for k in (text.find(c, i + 1, para_end) for c in closers) if k != -1), default=-1)
+            end = j if j != -1 else para_end
+            inner = text[i + 1 : end].strip()
+            if inner and len(inner) > 1:
+                s = text.index(inner, i + 1)
+                found.append(QuoteCandidate(s, s + len(inner), inner))
+                found.extend(_single_quotes(text, s, s + len(inner), nested=True))
+            i = end + 1
+            continue
+        i += 1
+    outside = _single_quotes(text, 0, n, nested=False)
+    covered = [(q.start, q.end) for q in found if not q.nested]
+    found.extend(q for q in outside if not any(s <= q.start < e for s, e in covered))
+    return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace()
+
+
+_SINGLE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([‘'])(?=\S)(.+?)(?<=\S)([’'])(?=[\s.,;:!?)\]—–-]|$)", re.MULTILINE)
+
+
+def _single_quotes(text: str, start: int, end: int, nested: bool) -> list[QuoteCandidate]:
+    out = []
+    for m in _SINGLE_RE.finditer(text, start, end):
+        inner = m.group(2)
+        if len(inner.split()) < 2 or "\n" in inner:
+            continue  # a lone word in single marks is more often an apostrophe pair or a term
+        out.append(QuoteCandidate(m.start(2), m.end(2), inner, nested=nested))
+    return out
+
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
+    "half": 0.5, "dozen": 12, "a quarter": 0.25, "a third": 1 / 3,
+}  # fmt: skip
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+}  # fmt: skip
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|bn|tn)\b)"
+_NUMBER_RE = re.compile(
+    rf"""
+    (?P<date>\b\d{{4}}-\d{{2}}-\d{{2}}\b
+      |\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b
+      |\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s*\d{{4}})?)
+    |(?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?|\b\d{{1,2}}\s?[ap]\.m\.)
+    |(?P<money>(?:[$€£¥]|US\$|A\$|C\$)\s?(?:{_NUM}){_SCALE}?)
+    |(?P<percent>(?<![\w.])(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b))
+    |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
+    |(?P<number>(?<![\w.,])(?:{_NUM}){_SCALE}?(?![\w]))
+    |(?P<word>\b(?:{"|".join(sorted(_WORDS, key=len, reverse=True))})\b
+      (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1)})\b)*)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def parse_number(expr: str) -> float | None:
+    """Value of a number expression: "175,000" -> 175000, "3.5 million" -> 3.5e6, "12%" -> 12.
+
+    Returns None for text with no number in it. Number words are summed/multiplied the usual way
+    ("twenty-five" -> 25, "three hundred" -> 300).
+    """
+    s = expr.strip().lower().replace("us$", "$").replace("a$", "$").replace("c$", "$")
+    m = re.search(rf"({_NUM})\s*({_SCALE[3:-1]})?", s.replace("\u00a0", " "))
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        scale = (m.group(2) or "").strip()
+        return value * _SCALES.get(scale, 1.0)
+    total, current, seen = 0.0, 0.0, False
+    for word in re.findall(r"a quarter|a third|[a-z]+", s):
+        if word not in _WORDS:
+            continue
+        seen = True
+        v = _WORDS[word]
+        if v >= 1000:
+            total += (current or 1) * v
+            current = 0
+        elif v == 100:
+            current = (current or 1) * 100
+        else:
+            current += v
+    return total + current if seen else None
+
+
+def scan_numbers(text: str) -> list[NumberCandidate]:
+    """Every number expression with a kind; years 1800-2100 standing alone are typed ``year``."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        kind = m.lastgroup or "number"
+        raw = m.group(0)
+        if kind == "number":
+            digits = raw.replace(",", "")
+            if re.fullmatch(r"1[89]\d\d|20\d\d|2100", digits):
+                kind = "year"
+        if kind == "word" and raw.lower() in ("one",):
+            continue  # "one" is mostly a pronoun ("one of the ...")
+        value = None if kind in ("date", "time") else parse_number(raw)
+        out.append(NumberCandidate(m.start(), m.end(), raw, kind, value))  # type: ignore[arg-type]
+    return out

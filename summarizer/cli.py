@@ -1,0 +1,130 @@
+"""The ``summarize`` command: a thin layer over the Python API.
+
+Exit codes: 0 ok, 1 unexpected failure, 2 usage or bad input, 3 model or backend failure.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from click_default_group import DefaultGroup
+
+from .article import Article, load_article
+from .cache import Cache
+from .config import Settings, default_cache_path
+from .errors import SummarizerError
+from .pipeline import Summarizer
+from .render import render
+
+__all__ = ["main"]
+
+
+def _fail(exc: SummarizerError) -> None:
+    click.echo(f"summarize: error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _settings(**options: Any) -> Settings:
+    cache_path = options.pop("cache_path", None)
+    use_cache = not options.pop("no_cache", False)
+    return Settings.from_env(**options, cache_path=cache_path, use_cache=use_cache)
+
+
+_model_options = [
+    click.option("--model", help="Path to a .gguf file, or a model name on --base-url. Default: embedded."),
+    click.option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1."),
+    click.option("--api-key", help="Key for the server (or SUMMARIZER_API_KEY / OPENAI_API_KEY)."),
+    click.option(
+        "--cache", "cache_path", type=click.Path(path_type=Path), help="SQLite cache file (or SUMMARIZER_CACHE)."
+    ),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+    click.option("--temperature", type=float, help="Sampling temperature (default 0)."),
+    click.option("--max-retries", type=int, help="Re-asks after an answer fails validation (default 2)."),
+    click.option("--retries", "transport_retries", type=int, help="Retries after 429/5xx/timeouts (default 4)."),
+    click.option("--retry-budget", type=float, help="Seconds all retries of one call may take (default 180)."),
+    click.option("--timeout", type=float, help="Seconds one model call may take (default 300)."),
+    click.option("--max-tokens", type=int, help="Output tokens per model call (default 600)."),
+    click.option("--max-chars", "max_article_chars", type=int, help="Refuse longer articles (default 200000)."),
+    click.option("--threads", type=int, help="CPU threads for the local model (default: all available)."),
+]
+
+
+def model_options(f: Any) -> Any:
+    for option in reversed(_model_options):
+        f = option(f)
+    return f
+
+
+@click.group(cls=DefaultGroup, default="run", default_if_no_args=False)
+@click.version_option(package_name="summarizer")
+def main() -> None:
+    """Grounded structured summaries of news articles: summary, claims, actors, figures, quotes.
+
+    \b
+      summarize article.txt                  markdown summary with the embedded model
+      summarize article.txt --format json    the JSON output contract
+      summarize cache stats | cache clear    inspect or empty the cache
+    """
+
+
+@main.command("run")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown", show_default=True)
+@model_options
+def run(files: tuple[str, ...], fmt: str, **options: Any) -> None:
+    """Summarize FILES (``-`` reads standard input)."""
+    try:
+        settings = _settings(**options)
+        articles: list[Article] = [load_article(f, settings.max_article_chars) for f in files]
+        summarizer = Summarizer(settings)
+        results = []
+        for article in _progress(articles):
+            results.append((article, summarizer.summarize(article)))
+    except SummarizerError as exc:
+        _fail(exc)
+        return
+    if fmt == "json" and len(results) > 1:
+        docs = [{"source": a.source, **s.model_dump(mode="json")} for a, s in results]
+        click.echo(json.dumps(docs, indent=2, ensure_ascii=False))
+        return
+    for article, summary in results:
+        click.echo(render(summary, fmt, title=article.source if len(results) > 1 else None), nl=False)  # type: ignore[arg-type]
+
+
+def _progress(articles: list[Article]) -> Any:
+    if len(articles) < 2 or not sys.stderr.isatty():
+        return articles
+    from rich.progress import track
+
+    return track(articles, description="summarizing", console=None, transient=True)
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """Inspect or clear the SQLite cache."""
+
+
+@cache_group.command("stats")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path))
+def cache_stats(cache_path: Path | None) -> None:
+    """Entries, articles, tokens and size of the cache."""
+    try:
+        cache = Cache(cache_path or default_cache_path())
+        click.echo(json.dumps(cache.stats(), indent=2))
+    except SummarizerError as exc:
+        _fail(exc)
+
+
+@cache_group.command("clear")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path))
+def cache_clear(cache_path: Path | None) -> None:
+    """Delete every cached summary."""
+    try:
+        n = Cache(cache_path or default_cache_path()).clear()
+        click.echo(f"removed {n} cached summaries")
+    except SummarizerError as exc:
+        _fail(exc)

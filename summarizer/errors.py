@@ -1,0 +1,46 @@
+"""One exception hierarchy, so the CLI can turn any expected failure into one line and an exit code."""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendError",
+    "BadInputError",
+    "ConfigError",
+    "ModelUnavailableError",
+    "PromptError",
+    "SummarizerError",
+]
+
+
+class SummarizerError(Exception):
+    """Base of every error the user is meant to see; ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+
+class BadInputError(SummarizerError):
+    """The article cannot be read as text: missing, empty, binary, not UTF-8, too large."""
+
+    exit_code = 2
+
+
+class ConfigError(SummarizerError):
+    """Options that cannot work together (a remote model without a key, a bad path)."""
+
+    exit_code = 2
+
+
+class PromptError(SummarizerError):
+    """A prompt template is missing or names a variable that was not supplied."""
+
+    exit_code = 1
+
+
+class BackendError(SummarizerError):
+    """The model or server failed after the retry budget was spent."""
+
+    exit_code = 3
+
+
+class ModelUnavailableError(BackendError):
+    """The embedded weights or a GGUF file cannot be found or verified."""

@@ -1,0 +1,426 @@
+"""Per-field extraction passes: what the model is asked, what it answers, how answers are grounded.
+
+Every pass shares the article as its prompt prefix (llama.cpp reuses the cached prefix) and adds
+its own task. Each response model's validator grounds the answer against the article; a failure
+is raised as a validation error so instructor re-asks with the reasons. After the last attempt
+the answer is parsed leniently and what still fails moves to ``rejected``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from rapidfuzz import fuzz
+
+from .article import Article
+from .candidates import NumberCandidate, QuoteCandidate, parse_number, scan_numbers, scan_quotes
+from .grounding import align, find_mentions
+from .models import Actor, ActorKind, Claim, Figure, Quote, Rejected, Span
+from .prompts import render
+
+__all__ = [
+    "PASSES",
+    "ActorsAnswer",
+    "Context",
+    "FiguresAnswer",
+    "Pass",
+    "QuotesAnswer",
+    "SummaryAnswer",
+    "build_messages",
+    "grounding_context",
+]
+
+
+@dataclass
+class Context:
+    """What grounding needs: the article and the scanners' candidates, computed once."""
+
+    article: Article
+    quotes: list[QuoteCandidate] = field(default_factory=list)
+    numbers: list[NumberCandidate] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, article: Article) -> Context:
+        return cls(article, scan_quotes(article.text), scan_numbers(article.text))
+
+
+_CURRENT: contextvars.ContextVar[Context | None] = contextvars.ContextVar("grounding", default=None)
+
+
+class grounding_context:  # noqa: N801 - used like a function in a with-statement
+    """Make validators ground against ``ctx`` for the duration of a ``with`` block."""
+
+    def __init__(self, ctx: Context | None) -> None:
+        self.ctx = ctx
+
+    def __enter__(self) -> Context | None:
+        self.token = _CURRENT.set(self.ctx)
+        return self.ctx
+
+    def __exit__(self, *exc: object) -> None:
+        _CURRENT.reset(self.token)
+
+
+class _Answer(BaseModel):
+    """Base of what the model writes: bounded so a looping model is cut off by the grammar."""
+
+    model_config = ConfigDict(extra="forbid")
+    field_name: ClassVar[str] = ""
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _grounded(self) -> _Answer:
+        ctx = _CURRENT.get()
+        if ctx is not None:
+            _, rejected = self.ground(ctx)
+            if rejected:
+                reasons = "; ".join(f"{_short(r.item)}: {r.reason}" for r in rejected[:8])
+                raise ValueError(
+                    f"{len(rejected)} item(s) are not supported by the article ({reasons}). "
+                    "Copy text exactly from the article, or leave the item out."
+                )
+        return self
+
+
+def _short(item: dict[str, Any]) -> str:
+    text = str(item.get("text") or item.get("name") or item)
+    return repr(text if len(text) < 60 else text[:57] + "...")
+
+
+# ---- summary and claims -------------------------------------------------------------------
+
+
+class ClaimAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(max_length=300)
+    attributed_to: str | None = Field(default=None, max_length=100)
+    sentences: list[int] = Field(default_factory=list, max_length=5)
+
+
+class SummaryAnswer(_Answer):
+    field_name: ClassVar[str] = "claims"
+    summary: str = Field(max_length=1200)
+    claims: list[ClaimAnswer] = Field(default_factory=list, max_length=8)
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        text = ctx.article.text
+        kept: list[Claim] = []
+        rejected: list[Rejected] = []
+        n = len(ctx.article.sentences)
+        for claim in self.claims:
+            item = claim.model_dump()
+            sentences = [ctx.article.sentences[i - 1] for i in claim.sentences if 1 <= i <= n]
+            if not sentences:
+                best = max(ctx.article.sentences, key=lambda s: fuzz.token_set_ratio(claim.text, s.text))
+                if fuzz.token_set_ratio(claim.text, best.text) >= 60:
+                    sentences = [best]
+            if not sentences:
+                rejected.append(Rejected(field="claims", item=item, reason="no sentence of the article supports it"))
+                continue
+            attributed = claim.attributed_to
+            if attributed and not _mentioned(text, attributed):
+                rejected.append(
+                    Rejected(field="claims", item=item, reason=f"{attributed!r} is not named in the article")
+                )
+                continue
+            spans = [Span(start=s.start, end=s.end) for s in sentences]
+            kept.append(Claim(text=claim.text, attributed_to=attributed, evidence=spans))
+        for number in re.findall(r"\d[\d,.]*\d|\d", self.summary):
+            value = parse_number(number)
+            if value is not None and not any(c.value == value for c in ctx.numbers):
+                rejected.append(
+                    Rejected(
+                        field="summary", item={"text": number}, reason="number in the summary is not in the article"
+                    )
+                )
+        return {"summary": self.summary, "claims": kept}, rejected
+
+
+# ---- actors -------------------------------------------------------------------------------
+
+
+class ActorAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(max_length=80)
+    kind: ActorKind = "other"
+    role: str | None = Field(default=None, max_length=120)
+
+
+def _mentioned(text: str, name: str) -> bool:
+    return bool(_mentions(text, name, "person"))
+
+
+def _mentions(text: str, name: str, kind: str) -> list[tuple[int, int]]:
+    spans = find_mentions(text, name)
+    if not spans and kind == "person" and len(name.split()) > 1:
+        spans = find_mentions(text, name.split()[-1])
+    return spans
+
+
+class ActorsAnswer(_Answer):
+    field_name: ClassVar[str] = "actors"
+    actors: list[ActorAnswer] = Field(default_factory=list, max_length=25)
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        text = ctx.article.text
+        actors: list[Actor] = []
+        rejected: list[Rejected] = []
+        for a in self.actors:
+            name = a.name.strip()
+            spans = _mentions(text, name, a.kind)
+            if not spans:
+                rejected.append(Rejected(field="actors", item=a.model_dump(), reason="never mentioned in the article"))
+                continue
+            actors.append(
+                Actor(
+                    name=name,
+                    kind=a.kind,
+                    role=a.role,
+                    mentions=[Span(start=s, end=e) for s, e in spans],
+                )
+            )
+        return {"actors": merge_actors(text, actors)}, rejected
+
+
+def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
+    """Merge actors that are one entity ("Joe Biden" and "Biden"); the fuller name stays."""
+    merged: list[Actor] = []
+    for actor in sorted(actors, key=lambda a: -len(a.name)):
+        words = set(actor.name.casefold().split())
+        for kept in merged:
+            kept_words = set(kept.name.casefold().split())
+            same_kind = kept.kind == actor.kind or "other" in (kept.kind, actor.kind)
+            if same_kind and words and (words <= kept_words or actor.name.casefold() == kept.name.casefold()):
+                if actor.name != kept.name and actor.name not in kept.aliases:
+                    kept.aliases.append(actor.name)
+                kept.mentions = _union_spans(kept.mentions + actor.mentions)
+                kept.role = kept.role or actor.role
+                break
+        else:
+            merged.append(actor.model_copy(deep=True))
+    order = {a.name: min((m.start for m in a.mentions), default=0) for a in merged}
+    return sorted(merged, key=lambda a: order[a.name])
+
+
+def _union_spans(spans: list[Span]) -> list[Span]:
+    """Sorted spans with those inside another one dropped ("Biden" within "Joe Biden")."""
+    ordered = sorted(spans, key=lambda m: (m.start, -m.end))
+    out: list[Span] = []
+    for m in ordered:
+        if out and m.start >= out[-1].start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# ---- figures ------------------------------------------------------------------------------
+
+
+class FigureAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(max_length=60)
+    unit: str | None = Field(default=None, max_length=40)
+    measures: str = Field(default="", max_length=120)
+
+
+class FiguresAnswer(_Answer):
+    field_name: ClassVar[str] = "figures"
+    figures: list[FigureAnswer] = Field(default_factory=list, max_length=30)
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        text = ctx.article.text
+        figures: list[Figure] = []
+        rejected: list[Rejected] = []
+        used: set[tuple[int, int]] = set()
+        for f in self.figures:
+            item = f.model_dump()
+            value = parse_number(f.text)
+            if value is None:
+                rejected.append(Rejected(field="figures", item=item, reason="no number in the text"))
+                continue
+            inside = []
+            hit = align(text, f.text)
+            if hit is not None:
+                inside = [c for c in ctx.numbers if hit.start <= c.start and c.end <= hit.end]
+            if not inside:  # the model reformatted the number ("175000"): find it by value
+                inside = [c for c in ctx.numbers if c.value == value]
+                hit = None
+            candidates = [c for c in inside if (c.start, c.end) not in used] or inside
+            if not candidates:
+                rejected.append(
+                    Rejected(field="figures", item=item, reason=f"the number {f.text!r} does not occur in the article")
+                )
+                continue
+            number = candidates[0]
+            if not number.is_figure:
+                rejected.append(
+                    Rejected(field="figures", item=item, reason=f"{number.text!r} is a {number.kind}, not a figure")
+                )
+                continue
+            start, end = (hit.start, hit.end) if hit is not None else (number.start, number.end)
+            if (start, end) in used:
+                continue  # the same figure listed twice
+            used.add((start, end))
+            figures.append(
+                Figure(
+                    text=text[start:end],
+                    value=number.value,
+                    unit=f.unit,
+                    measures=f.measures,
+                    span=Span(start=start, end=end),
+                    match=hit.status if hit is not None else "normalized",
+                )
+            )
+        figures.sort(key=lambda fig: fig.span.start)
+        return {"figures": figures}, rejected
+
+
+# ---- quotes -------------------------------------------------------------------------------
+
+
+class QuoteAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(max_length=600)
+    speaker: str | None = Field(default=None, max_length=80)
+
+
+class QuotesAnswer(_Answer):
+    field_name: ClassVar[str] = "quotes"
+    quotes: list[QuoteAnswer] = Field(default_factory=list, max_length=25)
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        text = ctx.article.text
+        quotes: list[Quote] = []
+        rejected: list[Rejected] = []
+        used: set[tuple[int, int]] = set()
+        for q in self.quotes:
+            item = q.model_dump()
+            hit = align(text, q.text, allow_fuzzy=False)
+            if hit is None:
+                rejected.append(Rejected(field="quotes", item=item, reason="not found verbatim in the article"))
+                continue
+            inside = [c for c in ctx.quotes if c.start <= hit.start and hit.end <= c.end]
+            if not inside:
+                rejected.append(
+                    Rejected(field="quotes", item=item, reason="in the article but not inside quotation marks")
+                )
+                continue
+            if q.speaker and not _mentioned(text, q.speaker):
+                rejected.append(
+                    Rejected(field="quotes", item=item, reason=f"speaker {q.speaker!r} is not named in the article")
+                )
+                continue
+            start, end = hit.start, hit.end
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+            if (start, end) in used:
+                continue
+            used.add((start, end))
+            quotes.append(
+                Quote(text=text[start:end], speaker=q.speaker, span=Span(start=start, end=end), match=hit.status)
+            )
+        quotes.sort(key=lambda x: x.span.start)
+        return {"quotes": quotes}, rejected
+
+
+# ---- passes and prompts -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pass:
+    name: Literal["summary", "actors", "figures", "quotes"]
+    answer: type[_Answer]
+    candidates: Callable[[Context], str] | None = None
+
+
+def _sentence_no(ctx: Context, offset: int) -> str:
+    s = ctx.article.sentence_at(offset)
+    return f"sentence {s.index}" if s else "headline"
+
+
+def _quote_candidates(ctx: Context) -> str:
+    lines = [f"Q{i}. ({_sentence_no(ctx, q.start)}) {_guillemets(q.text)}" for i, q in enumerate(ctx.quotes, 1)]
+    return "\n".join(lines) or "(none found)"
+
+
+def _number_candidates(ctx: Context) -> str:
+    figs = [c for c in ctx.numbers if c.is_figure]
+    lines = [f"{c.text} ({_sentence_no(ctx, c.start)})" for c in figs]
+    return "; ".join(lines) or "(none found)"
+
+
+PASSES: tuple[Pass, ...] = (
+    Pass("summary", SummaryAnswer),
+    Pass("actors", ActorsAnswer),
+    Pass("figures", FiguresAnswer, _number_candidates),
+    Pass("quotes", QuotesAnswer, _quote_candidates),
+)
+
+
+def _guillemets(text: str) -> str:
+    """Show double quotation marks as « »: small models end JSON strings at a copied ``"``."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "“":
+            out.append("«")
+        elif ch == "”":
+            out.append("»")
+        elif ch == '"':
+            prev = text[i - 1] if i else " "
+            out.append("«" if prev.isspace() or prev in "([-–—" else "»")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def build_messages(ctx: Context, p: Pass) -> list[dict[str, str]]:
+    """System text, then the article (a prefix shared by every pass), then the pass's task."""
+    sentences = "\n".join(f"[{s.index}] {_guillemets(s.text)}" for s in ctx.article.sentences)
+    task_vars = {"candidates": p.candidates(ctx)} if p.candidates else {}
+    user = render("article", sentences=sentences) + "\n\n" + render(p.name, **task_vars)
+    return [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]
+
+
+def lenient_parse(answer: type[_Answer], data: Any) -> tuple[_Answer | None, list[Rejected]]:
+    """Validate without grounding; list items that fail pydantic are rejected one by one."""
+    with grounding_context(None):
+        try:
+            return answer.model_validate(data), []
+        except ValidationError:
+            pass
+        if not isinstance(data, dict):
+            return None, [
+                Rejected(field=answer.field_name, item={"raw": str(data)[:500]}, reason="answer is not a JSON object")
+            ]
+        rejected: list[Rejected] = []
+        cleaned = dict(data)
+        for key, info in answer.model_fields.items():
+            value = cleaned.get(key)
+            if isinstance(value, list):
+                item_type = info.annotation.__args__[0]  # type: ignore[union-attr]
+                good = []
+                for raw in value:
+                    try:
+                        good.append(item_type.model_validate(raw).model_dump())
+                    except ValidationError as exc:
+                        item = raw if isinstance(raw, dict) else {"raw": raw}
+                        rejected.append(Rejected(field=key, item=item, reason=f"invalid: {exc.errors()[0]['msg']}"))
+                cleaned[key] = good[: info.metadata[0].max_length if info.metadata else None]
+        try:
+            return answer.model_validate(cleaned), rejected
+        except ValidationError as exc:
+            return None, [
+                *rejected,
+                Rejected(
+                    field=answer.field_name,
+                    item={"raw": str(data)[:500]},
+                    reason=f"invalid answer: {exc.errors()[0]['msg']}",
+                ),
+            ]

@@ -1,0 +1,114 @@
+"""Align text the model wrote with the article, so every presented item carries real offsets.
+
+Matching is tried in order and the first hit wins:
+
+1. ``exact``: the text occurs verbatim.
+2. ``normalized``: equal after case folding, mapping every quotation mark to ``'``, every dash
+   to ``-`` and collapsing whitespace (small models rewrite curly quotes and dashes).
+3. ``fuzzy``: rapidfuzz ``partial_ratio_alignment`` (normalised Indel similarity of the best
+   window) at or above ``FUZZY_THRESHOLD``. Never used for quotes, which must be verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .models import MatchStatus
+
+__all__ = ["FUZZY_THRESHOLD", "Alignment", "align", "find_mentions", "normalize"]
+
+FUZZY_THRESHOLD = 90.0
+
+_QUOTES = "\"'“”‘’«»„‚`´"
+_DASHES = "‐‑‒–—―−"
+_TRANS = str.maketrans({**{c: "'" for c in _QUOTES}, **{c: "-" for c in _DASHES}})
+
+
+@dataclass(frozen=True)
+class Alignment:
+    start: int
+    end: int
+    status: MatchStatus
+
+
+def _normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text plus, for each of its characters, the index of the source character."""
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if prev_space:
+                continue
+            out.append(" ")
+            index.append(i)
+            prev_space = True
+            continue
+        prev_space = False
+        for c in ch.translate(_TRANS).casefold():
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
+
+
+def normalize(text: str) -> str:
+    """The comparison form used by the ``normalized`` stage (and by the eval's quote matching)."""
+    return _normalize_with_map(text)[0].strip()
+
+
+def _strip_marks(text: str) -> str:
+    return text.strip().strip(_QUOTES).strip()
+
+
+def align(article: str, text: str, *, allow_fuzzy: bool = True, near: int | None = None) -> Alignment | None:
+    """Locate ``text`` in ``article``; with ``near``, the occurrence closest to that offset wins."""
+    needle = text if text.strip() else ""
+    if not needle:
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(needle), article)]
+    if hits:
+        start = min(hits, key=lambda h: abs(h - near)) if near is not None else hits[0]
+        return Alignment(start, start + len(needle), "exact")
+    stripped = _strip_marks(needle)
+    if stripped and stripped != needle:
+        inner = align(article, stripped, allow_fuzzy=False, near=near)
+        if inner is not None:
+            return inner
+    norm_article, index = _normalize_with_map(article)
+    norm_needle = normalize(stripped or needle)
+    if not norm_needle:
+        return None
+    nhits = [m.start() for m in re.finditer(re.escape(norm_needle), norm_article)]
+    if nhits:
+        h = min(nhits, key=lambda x: abs(index[x] - near)) if near is not None else nhits[0]
+        return Alignment(index[h], index[h + len(norm_needle) - 1] + 1, "normalized")
+    if not allow_fuzzy or len(norm_needle) < 8:
+        return None
+    res = fuzz.partial_ratio_alignment(norm_needle, norm_article, score_cutoff=FUZZY_THRESHOLD)
+    if res is None or res.dest_end <= res.dest_start:
+        return None
+    start, end = index[res.dest_start], index[res.dest_end - 1] + 1
+    while start < end and article[start].isspace():
+        start += 1
+    return Alignment(start, end, "fuzzy")
+
+
+def find_mentions(article: str, name: str) -> list[tuple[int, int]]:
+    """Whole-word, case-sensitive-first occurrences of a name (case-insensitive as a fallback)."""
+    name = _strip_marks(name)
+    if len(name) < 2:
+        return []
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    spans = [(m.start(), m.end()) for m in pattern.finditer(article)]
+    if not spans:
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        spans = [(m.start(), m.end()) for m in pattern.finditer(article)]
+    if not spans:
+        norm_article, index = _normalize_with_map(article)
+        norm = normalize(name)
+        for m in re.finditer(rf"(?<!\w){re.escape(norm)}(?!\w)", norm_article):
+            spans.append((index[m.start()], index[m.end() - 1] + 1))
+    return spans

@@ -1,0 +1,106 @@
+"""The output contract (see DESIGN.md): pydantic models whose JSON Schema is committed in schemas/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Claim",
+    "Figure",
+    "MatchStatus",
+    "Meta",
+    "Quote",
+    "Rejected",
+    "Span",
+    "Summary",
+    "schema_version",
+]
+
+ActorKind = Literal["person", "organization", "country", "place", "group", "other"]
+MatchStatus = Literal["exact", "normalized", "fuzzy"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Strict):
+    """Character offsets into the article exactly as read: ``article[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Claim(_Strict):
+    text: str = Field(max_length=600)
+    attributed_to: str | None = Field(None, max_length=200)
+    evidence: list[Span] = Field(default_factory=list, max_length=20)
+
+
+class Actor(_Strict):
+    name: str = Field(max_length=200)
+    kind: ActorKind = "other"
+    role: str | None = Field(None, max_length=300)
+    aliases: list[str] = Field(default_factory=list, max_length=20)
+    mentions: list[Span] = Field(default_factory=list, max_length=500)
+
+
+class Figure(_Strict):
+    text: str = Field(max_length=200)
+    value: float | None = None
+    unit: str | None = Field(None, max_length=100)
+    measures: str = Field("", max_length=300)
+    span: Span
+    match: MatchStatus = "exact"
+
+
+class Quote(_Strict):
+    text: str = Field(max_length=5000)
+    speaker: str | None = Field(None, max_length=200)
+    span: Span
+    match: MatchStatus = "exact"
+
+
+class Rejected(_Strict):
+    """An item the model produced that could not be grounded; kept so nothing is dropped silently."""
+
+    field: str
+    item: dict[str, Any]
+    reason: str
+
+
+class Meta(_Strict):
+    model: str
+    prompt_version: str
+    schema_version: str
+    cached: bool = False
+    attempts: int = Field(0, description="model calls made, re-asks and transport retries included")
+    reasks: int = Field(0, description="calls repeated because the answer failed validation")
+    transport_retries: int = Field(0, description="calls repeated after 429/5xx/timeouts")
+    input_tokens: int = 0
+    output_tokens: int = 0
+    seconds: float = 0.0
+    article_sha256: str = ""
+    article_chars: int = 0
+
+
+class Summary(_Strict):
+    summary: str = Field(max_length=3000)
+    claims: list[Claim] = Field(default_factory=list, max_length=50)
+    actors: list[Actor] = Field(default_factory=list, max_length=200)
+    figures: list[Figure] = Field(default_factory=list, max_length=300)
+    quotes: list[Quote] = Field(default_factory=list, max_length=300)
+    rejected: list[Rejected] = Field(default_factory=list, max_length=500)
+    meta: Meta
+
+
+def schema_version() -> str:
+    """Content hash of the output schema: any change to the contract changes cache keys."""
+    blob = json.dumps(Summary.model_json_schema(), sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:12]

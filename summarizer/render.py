@@ -1,0 +1,60 @@
+"""Render a Summary as JSON (the contract), Markdown (for terminals) or a standalone HTML page."""
+
+from __future__ import annotations
+
+import html
+from typing import Literal
+
+from .models import Summary
+
+__all__ = ["Format", "render"]
+
+Format = Literal["json", "markdown", "html"]
+
+
+def _markdown(s: Summary, title: str | None) -> str:
+    out = [f"# {title}" if title else "# Summary", "", s.summary, ""]
+    if s.claims:
+        out += ["## Claims", ""]
+        out += [f"- {c.text}" + (f" — *{c.attributed_to}*" if c.attributed_to else "") for c in s.claims]
+        out.append("")
+    if s.actors:
+        out += ["## Actors", ""]
+        for a in s.actors:
+            role = f": {a.role}" if a.role else ""
+            aka = f" (also {', '.join(a.aliases)})" if a.aliases else ""
+            out.append(f"- **{a.name}** [{a.kind}]{aka}{role} — {len(a.mentions)} mention(s)")
+        out.append("")
+    if s.figures:
+        out += ["## Figures", ""]
+        for f in s.figures:
+            unit = f" {f.unit}" if f.unit else ""
+            out.append(f"- **{f.text}**{unit} — {f.measures} (chars {f.span.start}-{f.span.end})")
+        out.append("")
+    if s.quotes:
+        out += ["## Quotes", ""]
+        for q in s.quotes:
+            out.append(f"- “{q.text}” — {q.speaker or 'unattributed'} (chars {q.span.start}-{q.span.end})")
+        out.append("")
+    if s.rejected:
+        out += ["## Rejected (not grounded in the article)", ""]
+        for r in s.rejected:
+            text = r.item.get("text") or r.item.get("name") or r.item
+            out.append(f"- {r.field}: {text!s:.80} — {r.reason}")
+        out.append("")
+    m = s.meta
+    out.append(
+        f"*{m.model}, {m.seconds:.1f}s, {m.attempts} call(s), {m.input_tokens}+{m.output_tokens} tokens"
+        f"{', cached' if m.cached else ''}*"
+    )
+    return "\n".join(out) + "\n"
+
+
+def render(summary: Summary, fmt: Format = "markdown", title: str | None = None) -> str:
+    if fmt == "json":
+        return summary.model_dump_json(indent=2) + "\n"
+    md = _markdown(summary, title)
+    if fmt == "markdown":
+        return md
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in md.splitlines() if line.strip())
+    return f"<!doctype html><meta charset='utf-8'><title>{html.escape(title or 'Summary')}</title>\n{body}\n"
