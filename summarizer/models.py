@@ -104,3 +104,25 @@ def schema_version() -> str:
     """Content hash of the output schema: any change to the contract changes cache keys."""
     blob = json.dumps(Summary.model_json_schema(), sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The files in schemas/: regenerate with ``python -m summarizer.models schemas``."""
+    return {"summary.schema.json": Summary.model_json_schema()}
+
+
+def write_schemas(directory: str) -> list[str]:
+    from pathlib import Path
+
+    out = []
+    for name, schema in json_schemas().items():
+        path = Path(directory) / name
+        path.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        out.append(str(path))
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover - developer helper
+    import sys
+
+    print("\n".join(write_schemas(sys.argv[1] if len(sys.argv) > 1 else "schemas")))

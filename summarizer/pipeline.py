@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -23,6 +24,10 @@ from .prompts import prompt_version
 from .transport import Accounting, Transport
 
 __all__ = ["Summarizer", "summarize"]
+
+# instructor logs every failed attempt at ERROR; with no logging configured Python would print
+# them on stderr, under the CLI's one-line error. Configured handlers still receive them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 class Summarizer:

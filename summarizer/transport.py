@@ -102,7 +102,7 @@ class Transport:
         self.backend = backend
         self.settings = settings
         self.accounting = accounting
-        self._exp = wait_exponential_jitter(initial=0.5, max=30, jitter=1)
+        self._exp = wait_exponential_jitter(multiplier=0.5, max=30, jitter=1)
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

@@ -1,0 +1,96 @@
+"""Shared fixtures: the seed article, canned answers keyed by pass, an isolated cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_1090c6890e8707cd" / "article.txt"
+
+GOOD = {
+    "summary": {
+        "summary": "US intelligence says Russia is planning an invasion of Ukraine with 100 battalion tactical units.",
+        "claims": [
+            {
+                "text": "Russia is planning an invasion of Ukraine.",
+                "attributed_to": "US intelligence",
+                "sentences": [1],
+            },
+            {
+                "text": "Russian troops near Ukraine number 94,300.",
+                "attributed_to": "Oleksii Reznikov",
+                "sentences": [17],
+            },
+        ],
+    },
+    "actors": {
+        "actors": [
+            {"name": "Joe Biden", "kind": "person", "role": "US president"},
+            {"name": "Vladimir Putin", "kind": "person", "role": "Russian president"},
+            {"name": "Oleksii Reznikov", "kind": "person", "role": "Ukrainian defense minister"},
+        ]
+    },
+    "figures": {
+        "figures": [
+            {"text": "100", "unit": "battalion tactical units", "measures": "size of the planned force"},
+            {"text": "175,000", "unit": "personnel", "measures": "intended Russian personnel"},
+            {"text": "94,300", "unit": "troops", "measures": "Russian troops near Ukraine"},
+        ]
+    },
+    "quotes": {"quotes": [{"text": "very, very tough", "speaker": "Joe Biden"}]},
+}
+
+TASK_MARKERS = {
+    "summary": "TASK: Write a faithful summary",
+    "actors": "TASK: List every actor",
+    "figures": "TASK: List the figures",
+    "quotes": "TASK: List the direct quotations",
+}
+
+
+def pass_of(request: dict[str, Any]) -> str:
+    """Which pass a request belongs to, read from the task text of its first user message."""
+    user = next(m["content"] for m in request["messages"] if m["role"] == "user")
+    return next(name for name, marker in TASK_MARKERS.items() if marker in user)
+
+
+def router(overrides: dict[str, list[Any]] | None = None) -> Callable[[dict[str, Any]], Any]:
+    """Answer each pass with GOOD, or with the next of ``overrides[pass]`` while any are left."""
+    queues = {k: list(v) for k, v in (overrides or {}).items()}
+
+    def route(request: dict[str, Any]) -> Any:
+        name = pass_of(request)
+        if queues.get(name):
+            return queues[name].pop(0)
+        return GOOD[name]
+
+    return route
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cache_path(tmp_path: Path) -> Path:
+    return tmp_path / "cache.sqlite"
+
+
+@pytest.fixture
+def settings(cache_path: Path) -> Settings:
+    return Settings(cache_path=cache_path)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the user's cache or keys by accident."""
+    for var in ("SUMMARIZER_API_KEY", "OPENAI_API_KEY", "SUMMARIZER_MODEL", "SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path / "env-cache.sqlite"))

@@ -1,0 +1,87 @@
+"""The deterministic scanners: quotation spans and number expressions."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.candidates import parse_number, scan_numbers, scan_quotes
+
+from .conftest import SEED
+
+
+def texts(s: str) -> list[str]:
+    return [q.text for q in scan_quotes(s)]
+
+
+def test_seed_article_quotes() -> None:
+    found = texts(SEED.read_text(encoding="utf-8"))
+    assert found[0] == "very, very tough"
+    assert found[1].startswith("What I’m doing is putting together")
+    assert found[-1] == "large-scale escalation"
+    assert len(found) == 4
+
+
+def test_straight_and_curly_marks() -> None:
+    assert texts('He said "we will win" and “they will lose”.') == ["we will win", "they will lose"]
+
+
+def test_quote_over_paragraphs_is_one_candidate_per_paragraph() -> None:
+    text = "“First paragraph of the speech.\n\n“Second paragraph,” she said."
+    assert texts(text) == ["First paragraph of the speech.", "Second paragraph,"]
+
+
+def test_quote_inside_quote() -> None:
+    text = "“He told me ‘go home now’ and left,” she said."
+    assert texts(text) == ["He told me ‘go home now’ and left,", "go home now"]
+    nested = [q for q in scan_quotes(text) if q.nested]
+    assert [q.text for q in nested] == ["go home now"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert texts("It's the company's plan, and the 1990's boom isn't back.") == []
+
+
+def test_single_quoted_headline_phrase() -> None:
+    assert texts("North Korea puts military in 'quasi-state of war'") == ["quasi-state of war"]
+
+
+def test_offsets_reproduce_text() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for q in scan_quotes(text):
+        assert text[q.start : q.end] == q.text
+    for n in scan_numbers(text):
+        assert text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    [
+        ("175,000", 175000),
+        ("3.5 million", 3_500_000),
+        ("12%", 12),
+        ("12 percent", 12),
+        ("$4 billion", 4e9),
+        ("€2.5bn", 2.5e9),
+        ("half", 0.5),
+        ("twenty-five", 25),
+        ("three hundred", 300),
+        ("no number here", None),
+    ],
+)
+def test_parse_number(expr: str, value: float | None) -> None:
+    assert parse_number(expr) == value
+
+
+def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
+    text = "On 2021-12-04, at 10:30 a.m., 94,300 troops (12%) cost $4 billion in 2022; three died on December 4."
+    got = {(n.text, n.kind) for n in scan_numbers(text)}
+    assert ("2021-12-04", "date") in got
+    assert ("10:30 a.m.", "time") in got
+    assert ("94,300", "number") in got
+    assert ("12%", "percent") in got
+    assert ("$4 billion", "money") in got
+    assert ("2022", "year") in got
+    assert ("three", "word") in got
+    assert ("December 4", "date") in got
+    figures = {n.text for n in scan_numbers(text) if n.is_figure}
+    assert figures == {"94,300", "12%", "$4 billion", "three"}

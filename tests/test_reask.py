@@ -1,0 +1,94 @@
+"""Validation failures go back to the model through instructor's re-ask; leftovers are rejected."""
+
+from __future__ import annotations
+
+from summarizer import Settings, Summarizer
+from summarizer.backends import ScriptedBackend
+
+from .conftest import pass_of, router
+
+BAD_QUOTE = {"quotes": [{"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}]}
+
+
+def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Settings, seed_text: str) -> None:
+    backend = ScriptedBackend(router=router({"quotes": [BAD_QUOTE]}))
+    summary = Summarizer(settings, backend).summarize(seed_text)
+
+    assert [q.text for q in summary.quotes] == ["very, very tough"]
+    q = summary.quotes[0]
+    assert seed_text[q.span.start : q.span.end] == q.text
+    quote_requests = [r for r in backend.requests if pass_of(r) == "quotes"]
+    assert len(quote_requests) == 2
+    reask = quote_requests[1]["messages"]
+    assert "Russia will never invade Ukraine" in reask[-2]["content"]  # the model's own answer
+    assert "not found verbatim in the article" in reask[-1]["content"]  # and why it failed
+    assert summary.meta.reasks == 1
+    assert summary.meta.attempts == 5  # four passes plus one re-ask
+    assert summary.rejected == []
+
+
+def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(seed_text: str, tmp_path) -> None:
+    settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=1)
+    mixed = {"quotes": [{"text": "very, very tough", "speaker": "Joe Biden"}, BAD_QUOTE["quotes"][0]]}
+    backend = ScriptedBackend(router=router({"quotes": [mixed, mixed]}))
+    summary = Summarizer(settings, backend).summarize(seed_text)
+
+    assert [q.text for q in summary.quotes] == ["very, very tough"]
+    assert len(summary.rejected) == 1
+    r = summary.rejected[0]
+    assert r.field == "quotes"
+    assert r.item["text"] == "Russia will never invade Ukraine"
+    assert r.reason == "not found verbatim in the article"
+    assert summary.meta.reasks == 1
+
+
+def test_invalid_json_is_reasked(settings: Settings, seed_text: str) -> None:
+    backend = ScriptedBackend(router=router({"figures": ['{"figures": [{"text": "100"']}))
+    summary = Summarizer(settings, backend).summarize(seed_text)
+    assert {f.value for f in summary.figures} == {100, 175000, 94300}
+    assert summary.meta.reasks == 1
+
+
+def test_figure_not_in_article_and_unknown_actor_are_rejected(seed_text: str, tmp_path) -> None:
+    settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
+    backend = ScriptedBackend(
+        router=router(
+            {
+                "figures": [{"figures": [{"text": "250,000", "unit": "troops", "measures": "invented"}]}],
+                "actors": [{"actors": [{"name": "Angela Merkel", "kind": "person", "role": None}]}],
+            }
+        )
+    )
+    summary = Summarizer(settings, backend).summarize(seed_text)
+    assert summary.figures == [] and summary.actors == []
+    reasons = {(r.field, r.reason) for r in summary.rejected}
+    assert ("figures", "the number '250,000' does not occur in the article") in reasons
+    assert ("actors", "never mentioned in the article") in reasons
+
+
+def test_quote_outside_quotation_marks_is_rejected(seed_text: str, tmp_path) -> None:
+    settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
+    narrative = {"quotes": [{"text": "Next week, Biden and Putin may meet.", "speaker": "Joe Biden"}]}
+    backend = ScriptedBackend(router=router({"quotes": [narrative]}))
+    summary = Summarizer(settings, backend).summarize(seed_text)
+    assert summary.quotes == []
+    assert summary.rejected[0].reason == "in the article but not inside quotation marks"
+
+
+def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path) -> None:
+    settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
+    cut = '{"figures": [{"text": "175,000", "unit": "personnel", "measures": "troops"}, {"text": "94,3'
+
+    def route(request):
+        return cut if pass_of(request) == "figures" else router()(request)
+
+    class CutBackend(ScriptedBackend):
+        def create(self, **kwargs):
+            response = super().create(**kwargs)
+            if pass_of(kwargs) == "figures":
+                response.choices[0].finish_reason = "length"
+            return response
+
+    summary = Summarizer(settings, CutBackend(router=route)).summarize(seed_text)
+    assert [f.text for f in summary.figures] == ["175,000"]
+    assert any("cut off" in r.reason for r in summary.rejected)
