@@ -50,7 +50,23 @@ def _m1_results(db: sqlite_utils.Database) -> None:
     db.table("results").create_index(["article_sha256"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_results]
+def _m2_eval_runs(db: sqlite_utils.Database) -> None:
+    db.table("eval_runs").create(
+        {
+            "id": str,
+            "created_at": float,
+            "model": str,
+            "prompt_version": str,
+            "schema_version": str,
+            "seeds": str,
+            "metrics": str,
+            "report": str,
+        },
+        pk="id",
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_results, _m2_eval_runs]
 
 
 class Cache:

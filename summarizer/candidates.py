@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "NameCandidate",
     "NumberCandidate",
     "QuoteCandidate",
     "parse_number",
+    "scan_names",
     "scan_numbers",
     "scan_quotes",
 ]
@@ -180,3 +182,106 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
         value = None if kind in ("date", "time") else parse_number(raw)
         out.append(NumberCandidate(m.start(), m.end(), raw, kind, value))  # type: ignore[arg-type]
     return out
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    start: int
+    end: int
+    text: str
+
+
+_TITLES = {
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+    "governor", "senator", "mayor", "general", "director", "chairman", "chairwoman", "ceo", "king",
+    "queen", "prince", "princess", "pope", "judge", "officer", "chief", "commissioner", "ambassador",
+    "prime", "press", "defense", "defence", "foreign", "interior", "health", "finance", "justice",
+    "vice", "deputy", "representative", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "prof", "lt",
+    "sgt", "col", "gen", "captain", "commander", "professor", "councillor", "councilor", "leader",
+}  # fmt: skip
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "i", "according", "however", "but", "and", "the", "a", "an", "in", "on",
+    "at", "it", "he", "she", "they", "we", "this", "that", "these", "those", "there", "next", "last",
+    "during", "after", "before", "while", "when", "if", "as", "for", "with", "from", "his", "her",
+    "their", "our", "its", "mr", "mrs", "ms", "dr", "what", "who", "also", "some", "many", "one",
+}  # fmt: skip
+_CONNECTORS = {"of", "de", "del", "da", "van", "von", "al", "bin", "for", "the", "la", "le"}
+_WORD_RE = re.compile(r"[^\W\d_][\w’'.&-]*")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _ends_sentence(word: str) -> bool:
+    """A trailing period ends a run unless the word is an initial or acronym ("F.", "U.S.")."""
+    return word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", word)
+
+
+def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameCandidate]:
+    """Runs of capitalised words that may be actors ("Oleksii Reznikov", "White House", "NATO").
+
+    Runs stay within one line and one sentence and may contain connectors ("Church of
+    Scientology"). A title in the run ("White House Press Secretary Jen Psaki") splits it: the
+    words after the last title are the name, the words before it another candidate. Possessive
+    endings are dropped; sentence-initial single words that also occur in lower case ("Tensions")
+    and calendar words are skipped. Candidates are unique by text; the first offset is kept.
+    """
+    starts = sentence_starts or set()
+    lowered = {w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*\b", text)}
+    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(text)]
+    runs: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for i, (pos, word) in enumerate(words):
+        prev = current[-1] if current else None
+        joined = (
+            prev is not None
+            and text[prev[0] + len(prev[1]) : pos] == " "
+            and not _ends_sentence(prev[1])
+            and not prev[1].endswith(("’s", "'s"))
+        )
+        if _is_cap(word) and (joined or not current):
+            current.append((pos, word))
+        elif _is_cap(word):
+            runs.append(current)
+            current = [(pos, word)]
+        elif word in _CONNECTORS and current and joined and i + 1 < len(words) and _is_cap(words[i + 1][1]):
+            current.append((pos, word))
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+
+    seen: dict[str, NameCandidate] = {}
+    for run in runs:
+        clean = [
+            (p, re.sub(r"(?:’s|'s|[.,’'])$", "", w) if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w) for p, w in run
+        ]
+        cut = max((i for i, (_, w) in enumerate(clean) if w.casefold().rstrip(".") in _TITLES), default=-1)
+        parts = [clean[cut + 1 :]]
+        if cut >= 2 and not any(w.casefold() in _TITLES for _, w in clean[:cut]):
+            parts.append(clean[:cut])
+        elif cut < 0:
+            parts = [clean]
+        for part in parts:
+            while part and (part[0][1].casefold() in _NOT_NAMES or part[0][1] in _CONNECTORS):
+                part = part[1:]
+            while part and part[-1][1] in _CONNECTORS:
+                part = part[:-1]
+            if not part:
+                continue
+            start, end = part[0][0], part[-1][0] + len(part[-1][1])
+            name = text[start:end]
+            if len(part) == 1:
+                word = part[0][1]
+                if len(word) < 2 or "’" in word or "'" in word:
+                    continue
+                if (start in starts or text[:start].strip() == "") and word.casefold() in lowered:
+                    continue
+            if name not in seen:
+                seen[name] = NameCandidate(start, end, name)
+    return sorted(seen.values(), key=lambda c: c.start)

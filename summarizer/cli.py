@@ -1,6 +1,7 @@
 """The ``summarize`` command: a thin layer over the Python API.
 
-Exit codes: 0 ok, 1 unexpected failure, 2 usage or bad input, 3 model or backend failure.
+Exit codes: 0 ok, 1 unexpected failure, 2 usage or bad input, 3 model or backend failure,
+4 an eval metric outside evals/thresholds.toml.
 """
 
 from __future__ import annotations
@@ -128,3 +129,96 @@ def cache_clear(cache_path: Path | None) -> None:
         click.echo(f"removed {n} cached summaries")
     except SummarizerError as exc:
         _fail(exc)
+
+
+@main.group("eval", cls=DefaultGroup, default="run", default_if_no_args=True)
+def eval_group() -> None:
+    """Score the pipeline on hand-labelled seeds; history and comparison of past runs."""
+
+
+@eval_group.command("run")
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("evals/runs"), show_default=True)
+@click.option("--only", multiple=True, help="Seed id to run (repeatable).")
+@click.option(
+    "--thresholds",
+    type=click.Path(path_type=Path),
+    default=Path("evals/thresholds.toml"),
+    show_default=True,
+    help="Exit 4 when a metric falls outside these bounds.",
+)
+@model_options
+def eval_run(seeds_dir: Path, out_dir: Path, only: tuple[str, ...], thresholds: Path, **options: Any) -> None:
+    """Run the suite: per-field table, report.json + report.md, stored run, threshold gate."""
+    from rich.console import Console
+    from rich.progress import track
+
+    from .evals import check_thresholds, render_markdown, run_suite, save_run
+    from .labels import load_seeds
+
+    try:
+        settings = _settings(**options)
+        seeds = load_seeds(seeds_dir, only)
+        summarizer = Summarizer(settings)
+        console = Console(stderr=True)
+        report = run_suite(summarizer, seeds, lambda s: track(s, description="eval", console=console, transient=True))
+    except SummarizerError as exc:
+        _fail(exc)
+        return
+    out = out_dir / report["id"]
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    md = render_markdown(report)
+    (out / "report.md").write_text(md, encoding="utf-8")
+    if summarizer.cache is not None:
+        save_run(summarizer.cache, report)
+    click.echo(md)
+    click.echo(f"report: {out}/report.md")
+    if thresholds.exists():
+        failures = check_thresholds(report["metrics"], thresholds)
+        for line in failures:
+            click.echo(f"summarize: gate: {line}", err=True)
+        if failures:
+            sys.exit(4)
+        click.echo(f"gate: all thresholds in {thresholds} met")
+
+
+@eval_group.command("history")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path))
+def eval_history(cache_path: Path | None) -> None:
+    """List stored eval runs with their headline metrics."""
+    from .evals import history
+
+    rows = history(Cache(cache_path or default_cache_path()))
+    if not rows:
+        click.echo("no eval runs stored yet; run: summarize eval")
+    for r in rows:
+        m = r["metrics"]
+        click.echo(
+            f"{r['id']}  {r['model']}  prompt {r['prompt_version']}  {m['articles']} seeds  "
+            f"quotes F1 {m['quotes']['f1']:.2f}  figures F1 {m['figures']['f1']:.2f}  "
+            f"actors R {m['actors']['recall']:.2f}  claims F1 {m['claims']['f1']:.2f}  "
+            f"grounding {m['grounding_rate']:.3f}"
+        )
+
+
+@eval_group.command("compare")
+@click.argument("run_a")
+@click.argument("run_b")
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path))
+def eval_compare(run_a: str, run_b: str, cache_path: Path | None) -> None:
+    """Show every metric that moved between two stored runs (ids or unique prefixes)."""
+    from .evals import compare, load_run
+
+    cache = Cache(cache_path or default_cache_path())
+    runs = [load_run(cache, r) for r in (run_a, run_b)]
+    for name, run in zip((run_a, run_b), runs, strict=True):
+        if run is None:
+            click.echo(f"summarize: error: no stored eval run {name!r}; see: summarize eval history", err=True)
+            sys.exit(2)
+    assert runs[0] is not None and runs[1] is not None
+    moved = compare(runs[0], runs[1])
+    if not moved:
+        click.echo("no metric moved")
+    for metric, a, b, delta in moved:
+        click.echo(f"{metric:40s} {a:10.4g} -> {b:<10.4g} ({delta:+.4g})")

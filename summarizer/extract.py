@@ -14,11 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from rapidfuzz import fuzz
 
 from .article import Article
-from .candidates import NumberCandidate, QuoteCandidate, parse_number, scan_numbers, scan_quotes
+from .candidates import (
+    NameCandidate,
+    NumberCandidate,
+    QuoteCandidate,
+    parse_number,
+    scan_names,
+    scan_numbers,
+    scan_quotes,
+)
 from .grounding import align, find_mentions
 from .models import Actor, ActorKind, Claim, Figure, Quote, Rejected, Span
 from .prompts import render
@@ -43,10 +51,12 @@ class Context:
     article: Article
     quotes: list[QuoteCandidate] = field(default_factory=list)
     numbers: list[NumberCandidate] = field(default_factory=list)
+    names: list[NameCandidate] = field(default_factory=list)
 
     @classmethod
     def of(cls, article: Article) -> Context:
-        return cls(article, scan_quotes(article.text), scan_numbers(article.text))
+        starts = {s.start for s in article.sentences}
+        return cls(article, scan_quotes(article.text), scan_numbers(article.text), scan_names(article.text, starts))
 
 
 _CURRENT: contextvars.ContextVar[Context | None] = contextvars.ContextVar("grounding", default=None)
@@ -94,6 +104,17 @@ def _short(item: dict[str, Any]) -> str:
     return repr(text if len(text) < 60 else text[:57] + "...")
 
 
+_NULLISH = {"", "null", "none", "n/a", "na", "unknown", "nobody", "the article", "article"}
+
+
+def _nullish(value: str | None) -> str | None:
+    """Small models write the string "null" (or "unknown") where JSON null was meant."""
+    if value is None:
+        return None
+    value = value.strip()
+    return None if value.casefold() in _NULLISH else value
+
+
 # ---- summary and claims -------------------------------------------------------------------
 
 
@@ -102,6 +123,8 @@ class ClaimAnswer(BaseModel):
     text: str = Field(max_length=300)
     attributed_to: str | None = Field(default=None, max_length=100)
     sentences: list[int] = Field(default_factory=list, max_length=5)
+
+    _attribution = field_validator("attributed_to")(_nullish)
 
 
 class SummaryAnswer(_Answer):
@@ -290,6 +313,8 @@ class QuoteAnswer(BaseModel):
     text: str = Field(max_length=600)
     speaker: str | None = Field(default=None, max_length=80)
 
+    _speaker = field_validator("speaker")(_nullish)
+
 
 class QuotesAnswer(_Answer):
     field_name: ClassVar[str] = "quotes"
@@ -356,9 +381,13 @@ def _number_candidates(ctx: Context) -> str:
     return "; ".join(lines) or "(none found)"
 
 
+def _name_candidates(ctx: Context) -> str:
+    return "; ".join(c.text for c in ctx.names[:60]) or "(none found)"
+
+
 PASSES: tuple[Pass, ...] = (
     Pass("summary", SummaryAnswer),
-    Pass("actors", ActorsAnswer),
+    Pass("actors", ActorsAnswer, _name_candidates),
     Pass("figures", FiguresAnswer, _number_candidates),
     Pass("quotes", QuotesAnswer, _quote_candidates),
 )

@@ -21,7 +21,7 @@ PROMPT_NAMES: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "article": frozenset({"sentences"}),
     "summary": frozenset(),
-    "actors": frozenset(),
+    "actors": frozenset({"candidates"}),
     "figures": frozenset({"candidates"}),
     "quotes": frozenset({"candidates"}),
 }

@@ -47,7 +47,7 @@ GOOD = {
 }
 
 TASK_MARKERS = {
-    "summary": "TASK: Write a faithful summary",
+    "summary": "TASK: Summarize the ARTICLE",
     "actors": "TASK: List every actor",
     "figures": "TASK: List the figures",
     "quotes": "TASK: List the direct quotations",

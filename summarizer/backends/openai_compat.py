@@ -44,7 +44,7 @@ class OpenAIBackend(Backend):
     def create(self, **kwargs: Any) -> ChatCompletion:
         kwargs.setdefault("model", self.name)
         if self.json_object_schema:
-            return self.client.chat.completions.create(**to_json_object_format(kwargs))
+            return self._create_llama_cpp(kwargs)
         try:
             return self.client.chat.completions.create(**kwargs)
         except (openai.BadRequestError, openai.InternalServerError) as exc:
@@ -52,7 +52,13 @@ class OpenAIBackend(Backend):
                 raise
             # llama.cpp's server wants {"type": "json_object", "schema": ...}; remember it.
             self.json_object_schema = True
-            return self.client.chat.completions.create(**to_json_object_format(kwargs))
+            return self._create_llama_cpp(kwargs)
+
+    def _create_llama_cpp(self, kwargs: dict[str, Any]) -> ChatCompletion:
+        """llama.cpp's server applies a 1.1 repeat penalty by default; the embedded backend does not.
+        Sending 1.0 makes both decode alike (quotes repeat words, and a penalty bends copies)."""
+        extra = {"repeat_penalty": 1.0, **kwargs.pop("extra_body", {})}
+        return self.client.chat.completions.create(**to_json_object_format(kwargs), extra_body=extra)
 
     def close(self) -> None:
         self.client.close()

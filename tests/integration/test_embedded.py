@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.model
 
 
 def run_cli(*args: str) -> tuple[dict, float]:
-    exe = shutil.which("summarize")
+    beside = Path(sys.executable).parent / "summarize"
+    exe = str(beside) if beside.exists() else shutil.which("summarize")
     assert exe, "the summarize console script is not installed"
     started = time.monotonic()
     proc = subprocess.run([exe, *args], capture_output=True, text=True, timeout=600)

@@ -26,8 +26,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> str:
+def server(tmp_path_factory: pytest.TempPathFactory) -> str:
     port = free_port()
+    log = (tmp_path_factory.mktemp("server") / "server.log").open("wb")
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "llama_cpp.server",
@@ -37,14 +38,15 @@ def server() -> str:
             "--n_ctx", "8192", "--n_threads", str(available_cores()),
             "--n_threads_batch", str(available_cores()),
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}/v1"
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/models", timeout=2)
+            direct.open(base + "/models", timeout=2)
             break
         except OSError:
             if proc.poll() is not None:
@@ -56,6 +58,7 @@ def server() -> str:
     yield base
     proc.terminate()
     proc.wait(timeout=30)
+    log.close()
 
 
 def test_pipeline_through_llama_cpp_server(server: str, tmp_path) -> None:

@@ -1,0 +1,185 @@
+"""The eval suite: summarize every labelled seed through the public API, score, report, gate.
+
+Runs are stored in the cache database (table ``eval_runs``) so ``summarize eval history`` and
+``summarize eval compare`` can show how metrics moved between prompts, models and code.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+import tomllib
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .article import Article
+from .cache import Cache
+from .labels import Seed
+from .models import schema_version
+from .pipeline import Summarizer
+from .prompts import prompt_version
+from .scoring import FieldScore, SeedScore, score
+
+__all__ = ["aggregate", "check_thresholds", "compare", "history", "render_markdown", "run_suite", "save_run"]
+
+FIELDS = ("quotes", "figures", "actors", "claims")
+
+
+def run_suite(
+    summarizer: Summarizer, seeds: list[Seed], progress: Callable[[Iterable[Seed]], Iterable[Seed]] = iter
+) -> dict[str, Any]:
+    started = time.monotonic()
+    per_seed: list[SeedScore] = []
+    for seed in progress(seeds):
+        article = Article.from_text(seed.text, source=str(seed.path), max_chars=summarizer.settings.max_article_chars)
+        summary = summarizer.summarize(article)
+        per_seed.append(score(seed.id, seed.text, summary, seed.labels))
+    return {
+        "id": time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6],
+        "created_at": time.time(),
+        "model": summarizer.backend.name,
+        "prompt_version": prompt_version(),
+        "schema_version": schema_version(),
+        "host": platform.node(),
+        "wall_seconds": round(time.monotonic() - started, 2),
+        "metrics": aggregate(per_seed),
+        "seeds": [s.as_dict() for s in per_seed],
+    }
+
+
+def aggregate(per_seed: list[SeedScore]) -> dict[str, Any]:
+    """Micro-averaged P/R/F1 per field (summing matches over seeds), means for the rest."""
+    out: dict[str, Any] = {}
+    for name in FIELDS:
+        total = FieldScore()
+        for s in per_seed:
+            total.merge(s.fields[name])
+        out[name] = total.as_dict()
+    n = len(per_seed) or 1
+    presented = sum(s.presented for s in per_seed)
+    grounded = sum(s.grounding_rate * s.presented for s in per_seed)
+    fresh = [s for s in per_seed if not s.cached]
+    out.update(
+        {
+            "key_point_coverage": round(sum(s.key_point_coverage for s in per_seed) / n, 4),
+            "summary_support": round(sum(s.summary_support for s in per_seed) / n, 4),
+            "grounding_rate": round(grounded / presented, 4) if presented else 1.0,
+            "presented": presented,
+            "rejected": sum(s.rejected for s in per_seed),
+            "hallucinations": sum(s.hallucinations for s in per_seed),
+            "seconds_per_article": round(sum(s.seconds for s in fresh) / len(fresh), 2) if fresh else None,
+            "input_tokens_per_article": round(sum(s.input_tokens for s in per_seed) / n),
+            "output_tokens_per_article": round(sum(s.output_tokens for s in per_seed) / n),
+            "articles": len(per_seed),
+            "from_cache": len(per_seed) - len(fresh),
+        }
+    )
+    return out
+
+
+def flat_metrics(metrics: dict[str, Any]) -> dict[str, float]:
+    """``{"quotes.f1": 0.9, ..., "grounding_rate": 1.0}``: the names thresholds and compare use."""
+    flat: dict[str, float] = {}
+    for key, value in metrics.items():
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                if isinstance(v, int | float):
+                    flat[f"{key}.{sub}"] = float(v)
+        elif isinstance(value, int | float):
+            flat[key] = float(value)
+    return flat
+
+
+def check_thresholds(metrics: dict[str, Any], path: Path) -> list[str]:
+    """Failures against ``[min]`` and ``[max]`` tables of a TOML file, one line each."""
+    spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    flat = flat_metrics(metrics)
+    failures = []
+    for bound, table in (("min", spec.get("min", {})), ("max", spec.get("max", {}))):
+        for name, limit in table.items():
+            if name not in flat:
+                failures.append(f"{name}: no such metric")
+                continue
+            value = flat[name]
+            if (bound == "min" and value < limit) or (bound == "max" and value > limit):
+                failures.append(f"{name} = {value:g} is {'below' if bound == 'min' else 'above'} {limit:g}")
+    return failures
+
+
+def save_run(cache: Cache, report: dict[str, Any]) -> None:
+    with cache.db.conn:
+        cache.db.table("eval_runs").insert(
+            {
+                "id": report["id"],
+                "created_at": report["created_at"],
+                "model": report["model"],
+                "prompt_version": report["prompt_version"],
+                "schema_version": report["schema_version"],
+                "seeds": json.dumps([s["seed"] for s in report["seeds"]]),
+                "metrics": json.dumps(report["metrics"]),
+                "report": json.dumps(report),
+            }
+        )
+
+
+def history(cache: Cache) -> list[dict[str, Any]]:
+    rows = cache.db.query("select * from eval_runs order by created_at")
+    return [{**r, "seeds": json.loads(r["seeds"]), "metrics": json.loads(r["metrics"])} for r in rows]
+
+
+def load_run(cache: Cache, run_id: str) -> dict[str, Any] | None:
+    for r in history(cache):
+        if r["id"] == run_id or r["id"].startswith(run_id):
+            return r
+    return None
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, float, float, float]]:
+    fa, fb = flat_metrics(a["metrics"]), flat_metrics(b["metrics"])
+    return [(k, fa[k], fb[k], fb[k] - fa[k]) for k in fa if k in fb and fb[k] != fa[k]]
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    m = report["metrics"]
+    lines = [
+        f"# Eval run {report['id']}",
+        "",
+        f"model `{report['model']}`, prompt `{report['prompt_version']}`, schema `{report['schema_version']}`, "
+        f"{m['articles']} articles ({m['from_cache']} from cache), {report['wall_seconds']} s wall",
+        "",
+        "| field | precision | recall | F1 | matched / predicted / labelled | extra |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name in FIELDS:
+        f = m[name]
+        extra = ", ".join(
+            f"{k} {v:.2f}" for k, v in f.items()
+            if k not in ("precision", "recall", "f1", "tp", "predicted", "labelled") and v is not None
+        )  # fmt: skip
+        lines.append(
+            f"| {name} | {f['precision']:.2f} | {f['recall']:.2f} | {f['f1']:.2f} | "
+            f"{f['tp']} / {f['predicted']} / {f['labelled']} | {extra} |"
+        )
+    lines += [
+        "",
+        f"- key-point coverage {m['key_point_coverage']:.2f}; summary words supported by the article "
+        f"{m['summary_support']:.2f}",
+        f"- grounding rate {m['grounding_rate']:.4f} of {m['presented']} presented items; "
+        f"{m['rejected']} rejected; {m['hallucinations']} hallucinated",
+        f"- {m['seconds_per_article']} s per article (uncached), {m['input_tokens_per_article']} input and "
+        f"{m['output_tokens_per_article']} output tokens per article",
+        "",
+        "| seed | quotes F1 | speaker acc | figures F1 | actors R | claims F1 | key points | rejected | s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for s in report["seeds"]:
+        spk = s["quotes"].get("speaker_accuracy")
+        lines.append(
+            f"| {s['seed']} | {s['quotes']['f1']:.2f} | {'-' if spk is None else f'{spk:.2f}'} | "
+            f"{s['figures']['f1']:.2f} | {s['actors']['recall']:.2f} | {s['claims']['f1']:.2f} | "
+            f"{s['key_point_coverage']:.2f} | {s['rejected']} | {s['seconds']:.1f} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,350 @@
+"""Score a Summary against hand labels: precision, recall and F1 per field, plus honesty checks.
+
+Matching is one-to-one and greedy: the best-scoring (predicted, labelled) pair is matched first,
+then removed, until no pair passes its rule. Rules:
+
+* **quotes** match when the token F1 of their texts is >= ``QUOTE_F1`` (0.8) after casefolding and
+  dropping quotation marks and punctuation. For matched quotes, the *speaker* is right when both
+  are null, or the predicted speaker names the labelled actor: equal to its name or an alias
+  (casefolded), or a whole-word part of one ("Biden" for "Joe Biden") and vice versa.
+* **figures** match when their values are equal (relative tolerance 1e-6) after normalisation by
+  ``parse_number`` ("175,000" = 175000, "3.5 million" = 3.5e6, "12%" = 12); a figure with no value
+  falls back to its text. Among equal values the closest text wins. *Unit* accuracy (units share a
+  word, ignoring a plural s; both null counts as right) and *measures* overlap (mean token F1)
+  are reported separately.
+* **actors** match when a predicted name or alias equals a labelled name or alias (casefolded,
+  leading "the" dropped) or one is a whole-word suffix of the other of at least 4 characters
+  ("Putin" / "Vladimir Putin"). *Kind* accuracy is reported separately.
+* **claims** match when the token F1 over content words (stopwords dropped, plural s stripped) is
+  >= ``CLAIM_F1`` (0.4). Calibrated on hand-judged pairs in tests/test_scoring.py: every pair judged
+  "same claim" scored 0.44-0.86, every pair judged "different claim" 0.00-0.33.
+* **summary**: a key point counts as covered when >= ``KEY_POINT_RECALL`` (0.5) of its content words
+  occur in the summary; *support* is the fraction of the summary's content words found in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .candidates import parse_number
+from .grounding import normalize
+from .labels import LabelActor, Labels
+from .models import Summary
+
+__all__ = [
+    "CLAIM_F1",
+    "KEY_POINT_RECALL",
+    "QUOTE_F1",
+    "FieldScore",
+    "SeedScore",
+    "actor_matches",
+    "content_tokens",
+    "score",
+    "speaker_matches",
+    "token_f1",
+]
+
+QUOTE_F1 = 0.8
+CLAIM_F1 = 0.4
+KEY_POINT_RECALL = 0.5
+
+_STOP = frozenset(
+    (
+        "a an the and or but of to in on at by for with from as is are was were be been being it its this that "
+        "these those has have had will would could should may might can said says say he she they his her their "
+        "them we our you your i not no than then so if into over about after before also who which what when "
+        "where while there up out more most other some such only own same too very just do does did"
+    ).split()
+)
+
+P = TypeVar("P")
+L = TypeVar("L")
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", normalize(text))
+
+
+def _stem(t: str) -> str:
+    return t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t
+
+
+def content_tokens(text: str) -> list[str]:
+    return [_stem(t) for t in tokens(text) if t not in _STOP]
+
+
+def token_f1(a: Sequence[str], b: Sequence[str]) -> float:
+    """Bag-of-tokens F1 (SQuAD style): 2PR / (P + R) over the multiset intersection."""
+    if not a or not b:
+        return 0.0
+    remaining = list(b)
+    common = 0
+    for t in a:
+        if t in remaining:
+            remaining.remove(t)
+            common += 1
+    if common == 0:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def greedy_match(
+    predicted: Sequence[P], labelled: Sequence[L], sim: Callable[[P, L], float], threshold: float
+) -> list[tuple[int, int, float]]:
+    pairs = sorted(
+        ((sim(p, l_), i, j) for i, p in enumerate(predicted) for j, l_ in enumerate(labelled)),
+        key=lambda x: -x[0],
+    )
+    used_p: set[int] = set()
+    used_l: set[int] = set()
+    out = []
+    for s, i, j in pairs:
+        if s < threshold:
+            break
+        if i in used_p or j in used_l:
+            continue
+        used_p.add(i)
+        used_l.add(j)
+        out.append((i, j, s))
+    return out
+
+
+@dataclass
+class FieldScore:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    extra: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else (1.0 if not self.n_gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add_extra(self, name: str, value: float) -> None:
+        self.extra.setdefault(name, []).append(value)
+
+    def merge(self, other: FieldScore) -> None:
+        self.tp += other.tp
+        self.n_pred += other.n_pred
+        self.n_gold += other.n_gold
+        for k, v in other.extra.items():
+            self.extra.setdefault(k, []).extend(v)
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "predicted": self.n_pred,
+            "labelled": self.n_gold,
+        }
+        for k, v in self.extra.items():
+            d[k] = round(sum(v) / len(v), 4) if v else None
+        return d
+
+
+def _names(a: LabelActor) -> list[str]:
+    return [a.name, *a.aliases]
+
+
+def _norm_name(name: str) -> str:
+    n = " ".join(tokens(name))
+    return n[4:] if n.startswith("the ") else n
+
+
+def _name_match(a: str, b: str) -> bool:
+    a, b = _norm_name(a), _norm_name(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.endswith(" " + short)
+
+
+def speaker_matches(predicted: str | None, labelled: str | None, actors: Sequence[LabelActor]) -> bool:
+    """A predicted speaker is right when it names the labelled speaker's actor (see module doc)."""
+    if labelled is None or predicted is None:
+        return labelled is None and predicted is None
+    names = [labelled]
+    for a in actors:
+        if any(_norm_name(n) == _norm_name(labelled) for n in _names(a)):
+            names.extend(_names(a))
+    p = set(_norm_name(predicted).split())
+    for n in names:
+        if _name_match(predicted, n):
+            return True
+        words = set(_norm_name(n).split())
+        if p and words and (p <= words or words <= p) and len(" ".join(p & words)) >= 4:
+            return True
+    return False
+
+
+def actor_matches(names: Sequence[str], label: LabelActor) -> bool:
+    return any(_name_match(n, m) for n in names for m in _names(label))
+
+
+def _units_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return not a and not b
+    if a.strip() in ("%", "percent") and b.strip() in ("%", "percent"):
+        return True
+    return bool(set(map(_stem, tokens(a))) & set(map(_stem, tokens(b))))
+
+
+@dataclass
+class SeedScore:
+    seed: str
+    fields: dict[str, FieldScore]
+    key_point_coverage: float
+    summary_support: float
+    grounding_rate: float
+    presented: int
+    rejected: int
+    hallucinations: int
+    seconds: float
+    input_tokens: int
+    output_tokens: int
+    cached: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seed": self.seed,
+            **{name: f.as_dict() for name, f in self.fields.items()},
+            "key_point_coverage": round(self.key_point_coverage, 4),
+            "summary_support": round(self.summary_support, 4),
+            "grounding_rate": round(self.grounding_rate, 4),
+            "presented": self.presented,
+            "rejected": self.rejected,
+            "hallucinations": self.hallucinations,
+            "seconds": self.seconds,
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "cached": self.cached,
+        }
+
+
+def _figure_value(text: str, value: float | None) -> float | None:
+    return value if value is not None else parse_number(text)
+
+
+def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScore:
+    fields: dict[str, FieldScore] = {}
+
+    # quotes
+    fs = FieldScore(n_pred=len(summary.quotes), n_gold=len(labels.quotes))
+    q_matches = greedy_match(
+        summary.quotes, labels.quotes, lambda p, g: token_f1(tokens(p.text), tokens(g.text)), QUOTE_F1
+    )
+    fs.tp = len(q_matches)
+    for i, j, _ in q_matches:
+        ok = speaker_matches(summary.quotes[i].speaker, labels.quotes[j].speaker, labels.actors)
+        fs.add_extra("speaker_accuracy", float(ok))
+    fields["quotes"] = fs
+
+    # figures
+    fs = FieldScore(n_pred=len(summary.figures), n_gold=len(labels.figures))
+
+    def fig_sim(p: Any, g: Any) -> float:
+        pv, gv = _figure_value(p.text, p.value), _figure_value(g.text, g.value)
+        if pv is None or gv is None:
+            return 1.0 if normalize(p.text) == normalize(g.text) else 0.0
+        if abs(pv - gv) > 1e-6 * max(1.0, abs(gv)):
+            return 0.0
+        return 1.0 + token_f1(tokens(p.text), tokens(g.text)) / 10  # equal values; closest text first
+
+    f_matches = greedy_match(summary.figures, labels.figures, fig_sim, 1.0)
+    fs.tp = len(f_matches)
+    for i, j, _ in f_matches:
+        p, g = summary.figures[i], labels.figures[j]
+        fs.add_extra("unit_accuracy", float(_units_match(p.unit, g.unit)))
+        fs.add_extra("measures_f1", token_f1(content_tokens(p.measures), content_tokens(g.measures)))
+    fields["figures"] = fs
+
+    # actors
+    fs = FieldScore(n_pred=len(summary.actors), n_gold=len(labels.actors))
+    a_matches = greedy_match(
+        summary.actors, labels.actors, lambda p, g: 1.0 if actor_matches([p.name, *p.aliases], g) else 0.0, 1.0
+    )
+    fs.tp = len(a_matches)
+    for i, j, _ in a_matches:
+        fs.add_extra("kind_accuracy", float(summary.actors[i].kind == labels.actors[j].kind))
+    fields["actors"] = fs
+
+    # claims
+    fs = FieldScore(n_pred=len(summary.claims), n_gold=len(labels.claims))
+    c_matches = greedy_match(
+        summary.claims,
+        labels.claims,
+        lambda p, g: token_f1(content_tokens(p.text), content_tokens(g.text)),
+        CLAIM_F1,
+    )
+    fs.tp = len(c_matches)
+    for i, j, _ in c_matches:
+        p_attr, g_attr = summary.claims[i].attributed_to, labels.claims[j].attributed_to
+        fs.add_extra("attribution_accuracy", float(speaker_matches(p_attr, g_attr, labels.actors)))
+    fields["claims"] = fs
+
+    # summary
+    summary_tokens = set(content_tokens(summary.summary))
+    covered = 0
+    for point in labels.key_points:
+        words = content_tokens(point)
+        if words and sum(w in summary_tokens for w in words) / len(words) >= KEY_POINT_RECALL:
+            covered += 1
+    article_tokens = set(content_tokens(article))
+    words = content_tokens(summary.summary)
+    support = sum(w in article_tokens for w in words) / len(words) if words else 0.0
+
+    grounded, presented, hallucinated = _grounding(article, summary)
+    return SeedScore(
+        seed=seed,
+        fields=fields,
+        key_point_coverage=covered / len(labels.key_points),
+        summary_support=support,
+        grounding_rate=grounded / presented if presented else 1.0,
+        presented=presented,
+        rejected=len(summary.rejected),
+        hallucinations=hallucinated,
+        seconds=summary.meta.seconds,
+        input_tokens=summary.meta.input_tokens,
+        output_tokens=summary.meta.output_tokens,
+        cached=summary.meta.cached,
+    )
+
+
+def _grounding(article: str, s: Summary) -> tuple[int, int, int]:
+    """(items whose offsets reproduce their text, items presented, items found nowhere)."""
+    norm_article = normalize(article)
+    ok = total = nowhere = 0
+    for q in s.quotes:
+        total += 1
+        ok += article[q.span.start : q.span.end] == q.text
+        nowhere += normalize(q.text) not in norm_article
+    for f in s.figures:
+        total += 1
+        ok += article[f.span.start : f.span.end] == f.text
+        nowhere += normalize(f.text) not in norm_article
+    for a in s.actors:
+        total += 1
+        names = {normalize(n) for n in (a.name, *a.aliases)} | {normalize(a.name.split()[-1])}
+        ok += bool(a.mentions) and all(normalize(article[m.start : m.end]) in names for m in a.mentions)
+        nowhere += not any(n in norm_article for n in names)
+    for c in s.claims:
+        total += 1
+        ok += bool(c.evidence) and all(0 <= e.start < e.end <= len(article) for e in c.evidence)
+    return ok, total, nowhere
