@@ -85,7 +85,8 @@ def retry_after_seconds(exc: BaseException | None) -> float | None:
 
 def describe(exc: BaseException) -> str:
     if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code} from the server"
+        hint = " (check --api-key / SUMMARIZER_API_KEY)" if exc.status_code in (401, 403) else ""
+        return f"HTTP {exc.status_code} from the server{hint}"
     if isinstance(exc, openai.APITimeoutError):
         return "the request timed out"
     if isinstance(exc, openai.APIConnectionError):

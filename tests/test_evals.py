@@ -1,0 +1,92 @@
+"""`summarize eval` end to end with the scripted backend: reports, stored runs, the gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import pipeline
+from summarizer.backends import ScriptedBackend
+from summarizer.cli import main
+from summarizer.evals import check_thresholds
+from summarizer.labels import load_seeds
+
+from .conftest import ROOT, router
+
+SEED_ID = "000_1090c6890e8707cd"
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+
+
+def run_eval(tmp_path: Path, *extra: str):
+    return CliRunner().invoke(
+        main,
+        ["eval", "--only", SEED_ID, "--cache", str(tmp_path / "c.sqlite"), "--out", str(tmp_path / "runs"), *extra],
+        catch_exceptions=False,
+    )
+
+
+def test_every_seed_label_file_is_valid_and_grounded() -> None:
+    seeds = load_seeds(ROOT / "seeds")
+    assert len(seeds) >= 15
+    for seed in seeds:
+        assert seed.labels.check_against(seed.text) == []
+        assert (seed.path.parent / "SOURCE.md").exists()
+
+
+def test_eval_writes_reports_and_stores_the_run(scripted, tmp_path: Path) -> None:
+    result = run_eval(tmp_path, "--thresholds", str(tmp_path / "none.toml"))
+    assert result.exit_code == 0, result.output
+    assert "| quotes |" in result.output
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    report = json.loads((run_dir / "report.json").read_text())
+    assert report["metrics"]["articles"] == 1
+    # GOOD answers: 1 of 4 labelled quotes, 3 of 4 labelled figures, all grounded
+    assert report["metrics"]["quotes"]["recall"] == 0.25
+    assert report["metrics"]["figures"]["tp"] == 3
+    assert report["metrics"]["grounding_rate"] == 1.0
+    assert (run_dir / "report.md").read_text().startswith("# Eval run")
+
+    history = CliRunner().invoke(main, ["eval", "history", "--cache", str(tmp_path / "c.sqlite")])
+    assert report["id"] in history.output
+
+
+def test_gate_fails_with_exit_4_and_compare_shows_what_moved(scripted, tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[min]\n'quotes.recall' = 0.9\n[max]\nhallucinations = 0\n")
+    result = run_eval(tmp_path, "--thresholds", str(strict))
+    assert result.exit_code == 4
+    assert "quotes.recall = 0.25 is below 0.9" in result.output
+
+    run_eval(tmp_path, "--thresholds", str(tmp_path / "none.toml"))
+    ids = [
+        line.split()[0]
+        for line in CliRunner()
+        .invoke(main, ["eval", "history", "--cache", str(tmp_path / "c.sqlite")])
+        .output.splitlines()
+    ]
+    assert len(ids) == 2
+    compared = CliRunner().invoke(main, ["eval", "compare", ids[0], ids[1], "--cache", str(tmp_path / "c.sqlite")])
+    assert compared.exit_code == 0
+    assert "from_cache" in compared.output  # the second run was served from the cache
+
+
+def test_thresholds_name_unknown_metrics() -> None:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as fh:
+        fh.write("[min]\n'quotes.f2' = 0.5\n'figures.f1' = 0.5\n")
+    failures = check_thresholds({"figures": {"f1": 0.4}}, Path(fh.name))
+    assert failures == ["quotes.f2: no such metric", "figures.f1 = 0.4 is below 0.5"]
+
+
+def test_unknown_seed_is_a_clear_error(scripted, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "--only", "nope", "--cache", str(tmp_path / "c.sqlite")])
+    assert result.exit_code == 2
+    assert "no labelled seed named nope" in result.output
