@@ -49,6 +49,7 @@ class Settings(BaseModel):
     threads: int | None = None
     seed: int = 0
     max_article_chars: int = Field(200_000, ge=1, description="larger articles are refused")
+    chunk_chars: int | None = Field(None, ge=200, description="split longer articles; default fits n_ctx")
 
     @property
     def is_remote(self) -> bool:
@@ -59,6 +60,13 @@ class Settings(BaseModel):
     def resolved_cache_path(self) -> Path:
         return self.cache_path if self.cache_path is not None else default_cache_path()
 
+    def effective_chunk_chars(self) -> int:
+        """Characters of article per model call: the context minus output and prompt overhead
+        (about 1,000 tokens of instructions, examples and candidates), at 3 characters a token."""
+        if self.chunk_chars is not None:
+            return self.chunk_chars
+        return max(1000, (self.n_ctx - self.max_tokens - 1000) * 3)
+
     def generation_params(self) -> dict[str, Any]:
         """The parameters that change what the model writes, and so belong in the cache key."""
         return {
@@ -66,6 +74,7 @@ class Settings(BaseModel):
             "max_tokens": self.max_tokens,
             "seed": self.seed,
             "max_retries": self.max_retries,
+            "chunk_chars": self.effective_chunk_chars(),
         }
 
     @classmethod

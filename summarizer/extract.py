@@ -32,6 +32,7 @@ from .models import Actor, ActorKind, Claim, Figure, Quote, Rejected, Span
 from .prompts import render
 
 __all__ = [
+    "COMBINE",
     "PASSES",
     "ActorsAnswer",
     "Context",
@@ -39,8 +40,11 @@ __all__ = [
     "Pass",
     "QuotesAnswer",
     "SummaryAnswer",
+    "build_combine_messages",
     "build_messages",
     "grounding_context",
+    "merge_actors",
+    "union_spans",
 ]
 
 
@@ -155,15 +159,30 @@ class SummaryAnswer(_Answer):
                 continue
             spans = [Span(start=s.start, end=s.end) for s in sentences]
             kept.append(Claim(text=claim.text, attributed_to=attributed, evidence=spans))
-        for number in re.findall(r"\d[\d,.]*\d|\d", self.summary):
-            value = parse_number(number)
-            if value is not None and not any(c.value == value for c in ctx.numbers):
-                rejected.append(
-                    Rejected(
-                        field="summary", item={"text": number}, reason="number in the summary is not in the article"
-                    )
-                )
+        rejected.extend(_unsupported_numbers(self.summary, ctx))
         return {"summary": self.summary, "claims": kept}, rejected
+
+
+def _unsupported_numbers(summary: str, ctx: Context) -> list[Rejected]:
+    """A number in the summary that the article never states is a re-ask reason."""
+    out = []
+    for number in re.findall(r"\d[\d,.]*\d|\d", summary):
+        value = parse_number(number)
+        if value is not None and not any(c.value == value for c in ctx.numbers):
+            out.append(
+                Rejected(field="summary", item={"text": number}, reason="number in the summary is not in the article")
+            )
+    return out
+
+
+class CombineAnswer(_Answer):
+    """The summary of a long article, written from its chunks' summaries."""
+
+    field_name: ClassVar[str] = "summary"
+    summary: str = Field(max_length=1200)
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        return {"summary": self.summary}, _unsupported_numbers(self.summary, ctx)
 
 
 # ---- actors -------------------------------------------------------------------------------
@@ -223,7 +242,7 @@ def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
             if same_kind and words and (words <= kept_words or actor.name.casefold() == kept.name.casefold()):
                 if actor.name != kept.name and actor.name not in kept.aliases:
                     kept.aliases.append(actor.name)
-                kept.mentions = _union_spans(kept.mentions + actor.mentions)
+                kept.mentions = union_spans(kept.mentions + actor.mentions)
                 kept.role = kept.role or actor.role
                 break
         else:
@@ -232,7 +251,7 @@ def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
     return sorted(merged, key=lambda a: order[a.name])
 
 
-def _union_spans(spans: list[Span]) -> list[Span]:
+def union_spans(spans: list[Span]) -> list[Span]:
     """Sorted spans with those inside another one dropped ("Biden" within "Joe Biden")."""
     ordered = sorted(spans, key=lambda m: (m.start, -m.end))
     out: list[Span] = []
@@ -360,7 +379,7 @@ class QuotesAnswer(_Answer):
 
 @dataclass(frozen=True)
 class Pass:
-    name: Literal["summary", "actors", "figures", "quotes"]
+    name: Literal["summary", "actors", "figures", "quotes", "combine"]
     answer: type[_Answer]
     candidates: Callable[[Context], str] | None = None
 
@@ -415,6 +434,17 @@ def build_messages(ctx: Context, p: Pass) -> list[dict[str, str]]:
     task_vars = {"candidates": p.candidates(ctx)} if p.candidates else {}
     user = render("article", sentences=sentences) + "\n\n" + render(p.name, **task_vars)
     return [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]
+
+
+COMBINE = Pass("combine", CombineAnswer)
+
+
+def build_combine_messages(summaries: list[str]) -> list[dict[str, str]]:
+    numbered = "\n".join(f"Part {i}: {_guillemets(text)}" for i, text in enumerate(summaries, 1))
+    return [
+        {"role": "system", "content": render("system")},
+        {"role": "user", "content": render("combine", summaries=numbered)},
+    ]
 
 
 def lenient_parse(answer: type[_Answer], data: Any) -> tuple[_Answer | None, list[Rejected]]:

@@ -16,10 +16,23 @@ from openai.types.chat import ChatCompletion
 from .article import Article
 from .backends import Backend, make_backend
 from .cache import Cache, cache_key
+from .chunking import chunk_spans
 from .config import Settings
 from .errors import BackendError, SummarizerError
-from .extract import PASSES, Context, Pass, build_messages, grounding_context, lenient_parse
-from .models import Meta, Rejected, Summary, schema_version
+from .extract import (
+    COMBINE,
+    PASSES,
+    Context,
+    Pass,
+    build_combine_messages,
+    build_messages,
+    grounding_context,
+    lenient_parse,
+    merge_actors,
+    union_spans,
+)
+from .grounding import find_mentions
+from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary, schema_version
 from .prompts import prompt_version
 from .transport import Accounting, Transport
 
@@ -89,27 +102,31 @@ class Summarizer:
         }
 
     def _run(self, article: Article, started: float) -> Summary:
-        ctx = Context.of(article)
         accounting = Accounting()
         create = instructor.patch(
             create=Transport(self.backend, self.settings, accounting), mode=instructor.Mode.JSON_SCHEMA
         )
-        fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
-        rejected: list[Rejected] = []
-        reasks = 0
-        for p in PASSES:
-            before = accounting.calls - accounting.failed_calls
-            values, dropped = self._run_pass(create, ctx, p)
-            fields.update(values)
+        counter = {"reasks": 0}
+        spans = chunk_spans(article, self.settings.effective_chunk_chars())
+        parts = []
+        for start, end in spans:
+            chunk = article if len(spans) == 1 else Article.from_text(article.text[start:end], article.source)
+            parts.append((start, self._extract(create, Context.of(chunk), accounting, counter)))
+        fields, rejected = merge_parts(article, parts)
+        if len(parts) > 1:
+            summaries = [values.get("summary", "") for _, (values, _) in parts]
+            combined, dropped = self._call(
+                create, Context.of(article), COMBINE, accounting, counter, build_combine_messages(summaries)
+            )
+            fields["summary"] = combined.get("summary", " ".join(summaries))
             rejected.extend(dropped)
-            reasks += max(0, accounting.calls - accounting.failed_calls - before - 1)
         meta = Meta(
             model=self.backend.name,
             prompt_version=prompt_version(),
             schema_version=schema_version(),
             cached=False,
             attempts=accounting.calls,
-            reasks=reasks,
+            reasks=counter["reasks"],
             transport_retries=accounting.transport_retries,
             input_tokens=accounting.input_tokens,
             output_tokens=accounting.output_tokens,
@@ -119,14 +136,43 @@ class Summarizer:
         )
         return Summary(**fields, rejected=rejected, meta=meta)
 
-    def _run_pass(self, create: Any, ctx: Context, p: Pass) -> tuple[dict[str, Any], list[Rejected]]:
+    def _extract(
+        self, create: Any, ctx: Context, accounting: Accounting, counter: dict[str, int]
+    ) -> tuple[dict[str, Any], list[Rejected]]:
+        """Every per-field pass over one article (or one chunk of a long one)."""
+        fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
+        rejected: list[Rejected] = []
+        for p in PASSES:
+            values, dropped = self._call(create, ctx, p, accounting, counter, build_messages(ctx, p))
+            fields.update(values)
+            rejected.extend(dropped)
+        return fields, rejected
+
+    def _call(
+        self,
+        create: Any,
+        ctx: Context,
+        p: Pass,
+        accounting: Accounting,
+        counter: dict[str, int],
+        messages: list[dict[str, str]],
+    ) -> tuple[dict[str, Any], list[Rejected]]:
+        before = accounting.calls - accounting.failed_calls
+        try:
+            return self._run_pass(create, ctx, p, messages)
+        finally:
+            counter["reasks"] += max(0, accounting.calls - accounting.failed_calls - before - 1)
+
+    def _run_pass(
+        self, create: Any, ctx: Context, p: Pass, messages: list[dict[str, str]]
+    ) -> tuple[dict[str, Any], list[Rejected]]:
         """One field: re-asked by instructor while grounding fails, then grounded leniently."""
         s = self.settings
         try:
             with grounding_context(ctx):
                 answer = create(
                     response_model=p.answer,
-                    messages=build_messages(ctx, p),
+                    messages=messages,
                     max_retries=s.max_retries,
                     temperature=s.temperature,
                     max_tokens=s.max_tokens,
@@ -170,6 +216,57 @@ class Summarizer:
             self._cache.close()
         if self._backend is not None:
             self._backend.close()
+
+
+def _shift(span: Span, by: int) -> Span:
+    return Span(start=span.start + by, end=span.end + by)
+
+
+def merge_parts(
+    article: Article, parts: list[tuple[int, tuple[dict[str, Any], list[Rejected]]]]
+) -> tuple[dict[str, Any], list[Rejected]]:
+    """Shift chunk offsets to the whole article and drop duplicates.
+
+    Quotes and figures are duplicates when their spans overlap; actors when their names are one
+    entity (``merge_actors``), and their mentions are then found again over the whole article.
+    """
+    if len(parts) == 1:
+        only_values, only_rejected = parts[0][1]
+        return dict(only_values), list(only_rejected)
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    claims: list[Claim] = []
+    actors: list[Actor] = []
+    rejected: list[Rejected] = []
+
+    def overlaps(span: Span, taken: list[Any]) -> bool:
+        return any(span.start < t.span.end and t.span.start < span.end for t in taken)
+
+    for offset, (values, dropped) in parts:
+        for q in values.get("quotes", []):
+            q = q.model_copy(update={"span": _shift(q.span, offset)})
+            if not overlaps(q.span, quotes):
+                quotes.append(q)
+        for f in values.get("figures", []):
+            f = f.model_copy(update={"span": _shift(f.span, offset)})
+            if not overlaps(f.span, figures):
+                figures.append(f)
+        for c in values.get("claims", []):
+            claims.append(c.model_copy(update={"evidence": [_shift(e, offset) for e in c.evidence]}))
+        actors.extend(values.get("actors", []))
+        rejected.extend(dropped)
+    merged = []
+    for a in merge_actors(article.text, actors):
+        found = {s for n in (a.name, *a.aliases) for s in find_mentions(article.text, n)}
+        mentions = union_spans([Span(start=s, end=e) for s, e in found])
+        merged.append(a.model_copy(update={"mentions": mentions or a.mentions}))
+    return {
+        "summary": "",
+        "quotes": sorted(quotes, key=lambda q: q.span.start),
+        "figures": sorted(figures, key=lambda f: f.span.start),
+        "claims": claims[:50],
+        "actors": merged,
+    }, rejected
 
 
 _DEFAULT: dict[Settings, Summarizer] = {}

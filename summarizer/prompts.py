@@ -24,6 +24,7 @@ PROMPT_NAMES: dict[str, frozenset[str]] = {
     "actors": frozenset({"candidates"}),
     "figures": frozenset({"candidates"}),
     "quotes": frozenset({"candidates"}),
+    "combine": frozenset({"summaries"}),
 }
 
 

@@ -1,0 +1,97 @@
+"""An article several times longer than the context window: chunks, global offsets, merging."""
+
+from __future__ import annotations
+
+from summarizer import Settings, Summarizer
+from summarizer.article import Article
+from summarizer.backends import ScriptedBackend
+from summarizer.chunking import chunk_spans
+
+from .conftest import GOOD, SEED, pass_of
+
+PARAGRAPH = (
+    "Council member {n} Ana Ruiz said the bridge budget grew to {m},000 dollars this year. "
+    "“We cannot wait any longer on bridge {n},” Ruiz told reporters on the steps of City Hall. "
+    "Engineers from Acme Corp inspected bridge {n} and found {k} cracked beams.\n\n"
+)
+
+
+def long_article(paragraphs: int = 30) -> str:
+    return "".join(PARAGRAPH.format(n=i, m=100 + i, k=3 + i) for i in range(paragraphs))
+
+
+def test_chunks_cover_the_article_in_order_within_the_budget() -> None:
+    article = Article.from_text(long_article())
+    spans = chunk_spans(article, 1200)
+    assert len(spans) > 5
+    assert all(end - start <= 1200 for start, end in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    covered = "".join(article.text[s:e] for s, e in spans)
+    assert covered.replace(" ", "").replace("\n", "") == article.text.replace(" ", "").replace("\n", "")
+
+
+def test_a_sentence_longer_than_the_budget_is_cut_at_whitespace() -> None:
+    article = Article.from_text("word " * 500)
+    spans = chunk_spans(article, 300)
+    assert all(e - s <= 300 for s, e in spans) and len(spans) >= 8
+
+
+def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_path) -> None:
+    text = long_article()
+    chunk_texts: list[str] = []
+
+    def route(request: dict):
+        user = next(m["content"] for m in request["messages"] if m["role"] == "user")
+        if "consecutive parts of one long news article" in user:
+            return {"summary": "Ana Ruiz pressed for bridge repairs as engineers from Acme Corp found cracked beams."}
+        name = pass_of(request)
+        if name == "summary":
+            chunk_texts.append(user)
+            return {
+                "summary": f"Part about bridges ({len(chunk_texts)}).",
+                "claims": [{"text": "Ana Ruiz wants the bridge fixed.", "attributed_to": "Ana Ruiz", "sentences": [2]}],
+            }
+        if name == "actors":
+            return {
+                "actors": [
+                    {"name": "Ana Ruiz", "kind": "person", "role": "council member"},
+                    {"name": "Ruiz", "kind": "person", "role": None},
+                    {"name": "Acme Corp", "kind": "organization", "role": "inspector"},
+                ]
+            }
+        if name == "figures":
+            # every chunk reports the first figure of the whole article: a duplicate across chunks
+            return {"figures": [{"text": "100,000", "unit": "dollars", "measures": "bridge budget"}]}
+        return {"quotes": [{"text": "We cannot wait any longer on bridge 0,", "speaker": "Ana Ruiz"}]}
+
+    settings = Settings(cache_path=tmp_path / "c.sqlite", chunk_chars=1500, max_retries=0)
+    backend = ScriptedBackend(router=route)
+    s = Summarizer(settings, backend).summarize(text)
+
+    n_chunks = len(chunk_spans(Article.from_text(text), 1500))
+    assert n_chunks >= 5 and len(chunk_texts) == n_chunks
+    assert s.summary.startswith("Ana Ruiz pressed for bridge repairs")
+    combine = backend.requests[-1]["messages"][-1]["content"]
+    assert "Part 1: Part about bridges (1)." in combine and f"Part {n_chunks}:" in combine
+    # offsets are global: every presented item reproduces its text in the whole article
+    for f in s.figures:
+        assert text[f.span.start : f.span.end] == f.text
+    for q in s.quotes:
+        assert text[q.span.start : q.span.end] == q.text
+    assert [f.text for f in s.figures] == ["100,000"]  # found in chunk 1 only; others' are rejected
+    assert [q.text for q in s.quotes] == ["We cannot wait any longer on bridge 0"]
+    (ruiz,) = [a for a in s.actors if a.name == "Ana Ruiz"]
+    assert ruiz.aliases == ["Ruiz"]
+    assert len(ruiz.mentions) == 60  # "Ana Ruiz" and "Ruiz" in all 30 paragraphs, no overlaps
+    for m in ruiz.mentions:
+        assert text[m.start : m.end] in ("Ana Ruiz", "Ruiz")
+    for c in s.claims:
+        for e in c.evidence:
+            assert "Ruiz told reporters" in text[e.start : e.end]
+    assert s.meta.attempts == 4 * n_chunks + 1
+
+
+def test_short_article_is_one_chunk(tmp_path) -> None:
+    backend = ScriptedBackend(router=lambda r: GOOD[pass_of(r)])
+    Summarizer(Settings(cache_path=tmp_path / "c.sqlite"), backend).summarize(SEED.read_text(encoding="utf-8"))
+    assert len(backend.requests) == 4
