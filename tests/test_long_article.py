@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from summarizer import Settings, Summarizer
 from summarizer.article import Article
 from summarizer.backends import ScriptedBackend
@@ -25,7 +27,7 @@ def test_chunks_cover_the_article_in_order_within_the_budget() -> None:
     spans = chunk_spans(article, 1200)
     assert len(spans) > 5
     assert all(end - start <= 1200 for start, end in spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     covered = "".join(article.text[s:e] for s, e in spans)
     assert covered.replace(" ", "").replace("\n", "") == article.text.replace(" ", "").replace("\n", "")
 
