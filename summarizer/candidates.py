@@ -14,6 +14,7 @@ __all__ = [
     "NameCandidate",
     "NumberCandidate",
     "QuoteCandidate",
+    "guess_speaker",
     "parse_number",
     "scan_names",
     "scan_numbers",
@@ -285,3 +286,47 @@ def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameC
             if name not in seen:
                 seen[name] = NameCandidate(start, end, name)
     return sorted(seen.values(), key=lambda c: c.start)
+
+
+_SPEECH = (
+    r"said|says|say|told|tells|added|adds|explained|stated|wrote|writes|asked|replied|warned|noted|"
+    r"argued|claimed|insisted|declared|announced|commented|remarked|continued|concluded|recalled|stressed"
+)
+_NAME = r"(?:[A-Z][\w’'.-]+)(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w’'.-]+)*"
+_AFTER_RE = re.compile(
+    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{_SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{_NAME})|(?P<n2>{_NAME}|he|she|they|it)\s+(?:{_SPEECH})\b)"
+)
+_BEFORE_RE = re.compile(
+    rf"(?:(?P<n1>{_NAME}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:{_SPEECH})(?:\s+\w+){{0,3}}?\s*[:,]?\s*[“\"‘']?$|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$)"
+)
+
+
+def guess_speaker(text: str, quote: QuoteCandidate, names: list[NameCandidate]) -> str | None:
+    """The speaker news style puts beside a quotation: ``“…,” Ruiz said`` / ``said Ruiz`` /
+    ``Ruiz said: “…”``; a pronoun resolves to the nearest person-like name before the quote.
+    A surname alone is widened to the shortest name candidate ending with it ("Ruiz" -> "Ana
+    Ruiz"). Returns None when nothing beside the quotation names a speaker.
+    """
+    after = text[quote.end : quote.end + 120].split("\n", 1)[0]
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[max(line_start, quote.start - 160) : quote.start]
+    found = None
+    m = _AFTER_RE.match(after)
+    if m:
+        found = m.group("n1") or m.group("n2")
+    if not found:
+        m = _BEFORE_RE.search(before.rstrip("“\"‘' "))
+        if m:
+            found = m.group("n1") or m.group("n2")
+    if not found:
+        return None
+    words = found.rstrip(".,;:").split()
+    cut = max((i for i, w in enumerate(words) if w.casefold().rstrip(".") in _TITLES), default=-1)
+    found = " ".join(words[cut + 1 :]) if cut + 1 < len(words) else " ".join(words)
+    if found.casefold() in ("he", "she", "they", "it"):
+        earlier = [n for n in names if n.end <= quote.start and len(n.text.split()) >= 2]
+        return earlier[-1].text if earlier else None
+    if len(found.split()) >= 2:
+        return found
+    fuller = [n.text for n in names if n.text.endswith(" " + found) and len(n.text.split()) >= 2]
+    return min(fuller, key=len) if fuller else found

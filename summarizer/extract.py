@@ -22,13 +22,14 @@ from .candidates import (
     NameCandidate,
     NumberCandidate,
     QuoteCandidate,
+    guess_speaker,
     parse_number,
     scan_names,
     scan_numbers,
     scan_quotes,
 )
 from .grounding import align, find_mentions
-from .models import Actor, ActorKind, Claim, Figure, Quote, Rejected, Span
+from .models import Actor, ActorKind, Claim, Figure, MatchStatus, Quote, Rejected, Span
 from .prompts import render
 
 __all__ = [
@@ -56,11 +57,15 @@ class Context:
     quotes: list[QuoteCandidate] = field(default_factory=list)
     numbers: list[NumberCandidate] = field(default_factory=list)
     names: list[NameCandidate] = field(default_factory=list)
+    speakers: list[str | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, article: Article) -> Context:
         starts = {s.start for s in article.sentences}
-        return cls(article, scan_quotes(article.text), scan_numbers(article.text), scan_names(article.text, starts))
+        quotes = scan_quotes(article.text)
+        names = scan_names(article.text, starts)
+        speakers = [guess_speaker(article.text, q, names) for q in quotes]
+        return cls(article, quotes, scan_numbers(article.text), names, speakers)
 
 
 _CURRENT: contextvars.ContextVar[Context | None] = contextvars.ContextVar("grounding", default=None)
@@ -328,8 +333,12 @@ class FiguresAnswer(_Answer):
 
 
 class QuoteAnswer(BaseModel):
+    """A quotation: ``id`` points at a scanned candidate (Q1, Q2, ...); ``text`` is only for a
+    quotation the scanner missed, and is then aligned verbatim."""
+
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(max_length=600)
+    id: int | None = None
+    text: str | None = Field(default=None, max_length=600)
     speaker: str | None = Field(default=None, max_length=80)
 
     _speaker = field_validator("speaker")(_nullish)
@@ -337,7 +346,7 @@ class QuoteAnswer(BaseModel):
 
 class QuotesAnswer(_Answer):
     field_name: ClassVar[str] = "quotes"
-    quotes: list[QuoteAnswer] = Field(default_factory=list, max_length=25)
+    quotes: list[QuoteAnswer] = Field(default_factory=list, max_length=40)
 
     def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
         text = ctx.article.text
@@ -345,33 +354,45 @@ class QuotesAnswer(_Answer):
         rejected: list[Rejected] = []
         used: set[tuple[int, int]] = set()
         for q in self.quotes:
-            item = q.model_dump()
-            hit = align(text, q.text, allow_fuzzy=False)
-            if hit is None:
-                rejected.append(Rejected(field="quotes", item=item, reason="not found verbatim in the article"))
-                continue
-            inside = [c for c in ctx.quotes if c.start <= hit.start and hit.end <= c.end]
-            if not inside:
-                rejected.append(
-                    Rejected(field="quotes", item=item, reason="in the article but not inside quotation marks")
-                )
+            item = q.model_dump(exclude_none=True)
+            located = self._locate(ctx, q)
+            if isinstance(located, str):
+                rejected.append(Rejected(field="quotes", item=item, reason=located))
                 continue
             if q.speaker and not _mentioned(text, q.speaker):
                 rejected.append(
                     Rejected(field="quotes", item=item, reason=f"speaker {q.speaker!r} is not named in the article")
                 )
                 continue
-            start, end = hit.start, hit.end
+            start, end, status = located
+            speaker = q.speaker
+            if speaker is None and q.id is not None and 1 <= q.id <= len(ctx.speakers):
+                speaker = ctx.speakers[q.id - 1]  # the model left it open; code read "…," X said
             while end > start and text[end - 1] in " ,":
                 end -= 1
             if (start, end) in used:
                 continue
             used.add((start, end))
-            quotes.append(
-                Quote(text=text[start:end], speaker=q.speaker, span=Span(start=start, end=end), match=hit.status)
-            )
+            quotes.append(Quote(text=text[start:end], speaker=speaker, span=Span(start=start, end=end), match=status))
         quotes.sort(key=lambda x: x.span.start)
         return {"quotes": quotes}, rejected
+
+    @staticmethod
+    def _locate(ctx: Context, q: QuoteAnswer) -> tuple[int, int, MatchStatus] | str:
+        """Offsets of the quotation, or the reason it cannot be grounded."""
+        if q.id is not None:
+            if not 1 <= q.id <= len(ctx.quotes):
+                return f"there is no quotation Q{q.id}"
+            c = ctx.quotes[q.id - 1]
+            return c.start, c.end, "exact"
+        if not q.text:
+            return "neither an id nor a text"
+        hit = align(ctx.article.text, q.text, allow_fuzzy=False)
+        if hit is None:
+            return "not found verbatim in the article"
+        if not any(c.start <= hit.start and hit.end <= c.end for c in ctx.quotes):
+            return "in the article but not inside quotation marks"
+        return hit.start, hit.end, hit.status
 
 
 # ---- passes and prompts -------------------------------------------------------------------
@@ -390,7 +411,14 @@ def _sentence_no(ctx: Context, offset: int) -> str:
 
 
 def _quote_candidates(ctx: Context) -> str:
-    lines = [f"Q{i}. ({_sentence_no(ctx, q.start)}) {_guillemets(q.text)}" for i, q in enumerate(ctx.quotes, 1)]
+    def opening(text: str, words: int = 12) -> str:
+        parts = text.split()
+        return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+    lines = []
+    for i, (q, who) in enumerate(zip(ctx.quotes, ctx.speakers, strict=True), 1):
+        hint = f"; beside it: {who}" if who else ""
+        lines.append(f"Q{i}. ({_sentence_no(ctx, q.start)}{hint}) {_guillemets(opening(q.text))}")
     return "\n".join(lines) or "(none found)"
 
 

@@ -85,3 +85,23 @@ def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
     assert ("December 4", "date") in got
     figures = {n.text for n in scan_numbers(text) if n.is_figure}
     assert figures == {"94,300", "12%", "$4 billion", "three"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Ana Ruiz spoke. “It is no longer safe,” Ruiz said.", "Ana Ruiz"),
+        ("“It is no longer safe,” said Mayor Ana Ruiz.", "Ana Ruiz"),
+        ("Ana Ruiz said: “It is no longer safe.”", "Ana Ruiz"),
+        ("Ana Ruiz arrived. “It is no longer safe,” she said.", "Ana Ruiz"),
+        ("“It is no longer safe,” according to engineers.", None),
+        ("The bridge is “no longer safe” and will close.", None),
+    ],
+)
+def test_guess_speaker(text: str, speaker: str | None) -> None:
+    from summarizer.article import split_sentences
+    from summarizer.candidates import guess_speaker, scan_names
+
+    names = scan_names(text, {s.start for s in split_sentences(text)})
+    (quote,) = [q for q in scan_quotes(text) if not q.nested]
+    assert guess_speaker(text, quote, names) == speaker

@@ -92,3 +92,17 @@ def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path)
     summary = Summarizer(settings, CutBackend(router=route)).summarize(seed_text)
     assert [f.text for f in summary.figures] == ["175,000"]
     assert any("cut off" in r.reason for r in summary.rejected)
+
+
+def test_quotes_by_candidate_id_are_copied_by_code(settings: Settings, seed_text: str) -> None:
+    by_id = {
+        "quotes": [{"id": 2, "speaker": "Joe Biden"}, {"id": 3, "speaker": "Jen Psaki"}, {"id": 9, "speaker": None}]
+    }
+    backend = ScriptedBackend(router=router({"quotes": [by_id, by_id, by_id]}))
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(seed_text)
+    assert [q.speaker for q in summary.quotes] == ["Joe Biden", "Jen Psaki"]
+    assert summary.quotes[0].text.startswith("What I’m doing is putting together")
+    assert summary.quotes[1].text.endswith("on the Ukrainian border")
+    for q in summary.quotes:
+        assert seed_text[q.span.start : q.span.end] == q.text
+    assert [r.reason for r in summary.rejected] == ["there is no quotation Q9"]
