@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator, model_validator
 from rapidfuzz import fuzz
 
 from .article import Article
@@ -332,67 +332,107 @@ class FiguresAnswer(_Answer):
 # ---- quotes -------------------------------------------------------------------------------
 
 
-class QuoteAnswer(BaseModel):
-    """A quotation: ``id`` points at a scanned candidate (Q1, Q2, ...); ``text`` is only for a
-    quotation the scanner missed, and is then aligned verbatim."""
+class ExtraQuote(BaseModel):
+    """A quotation the scanner missed, written out by the model and then aligned verbatim."""
 
     model_config = ConfigDict(extra="forbid")
-    id: int | None = None
-    text: str | None = Field(default=None, max_length=600)
+    text: str = Field(max_length=600)
     speaker: str | None = Field(default=None, max_length=80)
 
     _speaker = field_validator("speaker")(_nullish)
 
 
+MAX_KEYED_QUOTES = 40
+
+
+def quote_candidates(ctx: Context) -> list[int]:
+    """Indexes into ``ctx.quotes`` of the passages offered as Q1, Q2, ...: nested quotes, repeats
+    of an earlier passage, and passages that look like names or titles (every word capitalised,
+    as in «Better Idea of Afghan Girls» or «Hope») are left out."""
+    seen: set[str] = set()
+    keep = []
+    for i, q in enumerate(ctx.quotes):
+        words = re.findall(r"[^\W\d_][\w’'-]*", q.text)
+        key = normalize_key(q.text)
+        if q.nested or key in seen or not words:
+            continue
+        if all(w[0].isupper() or w in ("of", "and", "the", "for", "de") for w in words) and len(words) <= 6:
+            continue
+        seen.add(key)
+        keep.append(i)
+    return keep[:MAX_KEYED_QUOTES]
+
+
+def normalize_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 class QuotesAnswer(_Answer):
+    """Speakers keyed by candidate (``Q1``..``Qn``, made per article by ``quotes_model``), so the
+    grammar writes every key and the model only fills in names; ``other`` holds missed quotes."""
+
     field_name: ClassVar[str] = "quotes"
-    quotes: list[QuoteAnswer] = Field(default_factory=list, max_length=40)
+
+    def speakers(self) -> dict[int, str | None]:
+        return {int(k[1:]): _nullish(v) for k, v in self.model_dump().items() if re.fullmatch(r"Q\d+", k)}
 
     def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
         text = ctx.article.text
         quotes: list[Quote] = []
         rejected: list[Rejected] = []
-        used: set[tuple[int, int]] = set()
-        for q in self.quotes:
-            item = q.model_dump(exclude_none=True)
-            located = self._locate(ctx, q)
-            if isinstance(located, str):
-                rejected.append(Rejected(field="quotes", item=item, reason=located))
+        offered = quote_candidates(ctx)
+        for key, speaker in self.speakers().items():
+            if not 1 <= key <= len(offered):
+                rejected.append(Rejected(field="quotes", item={"id": key}, reason=f"there is no quotation Q{key}"))
                 continue
-            if q.speaker and not _mentioned(text, q.speaker):
+            index = offered[key - 1]
+            c = ctx.quotes[index]
+            if ctx.speakers[index]:
+                # an explicit attribution beside the quotation ("…," Ruiz said) beats the model,
+                # which on small models drifts by one passage when naming speakers
+                speaker = ctx.speakers[index]
+            elif speaker and not _mentioned(text, speaker):
                 rejected.append(
-                    Rejected(field="quotes", item=item, reason=f"speaker {q.speaker!r} is not named in the article")
+                    Rejected(
+                        field="quotes",
+                        item={"id": key, "text": c.text, "speaker": speaker},
+                        reason=f"speaker {speaker!r} is not named in the article",
+                    )
                 )
-                continue
-            start, end, status = located
-            speaker = q.speaker
-            if speaker is None and q.id is not None and 1 <= q.id <= len(ctx.speakers):
-                speaker = ctx.speakers[q.id - 1]  # the model left it open; code read "…," X said
-            while end > start and text[end - 1] in " ,":
-                end -= 1
-            if (start, end) in used:
-                continue
-            used.add((start, end))
-            quotes.append(Quote(text=text[start:end], speaker=speaker, span=Span(start=start, end=end), match=status))
+                speaker = None
+            quotes.append(_quote(text, c.start, c.end, speaker, "exact"))
+        for extra in getattr(self, "other", []):
+            item = extra.model_dump()
+            hit = align(text, extra.text, allow_fuzzy=False)
+            if hit is None:
+                rejected.append(Rejected(field="quotes", item=item, reason="not found verbatim in the article"))
+            elif not any(c.start <= hit.start and hit.end <= c.end for c in ctx.quotes):
+                rejected.append(
+                    Rejected(field="quotes", item=item, reason="in the article but not inside quotation marks")
+                )
+            elif extra.speaker and not _mentioned(text, extra.speaker):
+                rejected.append(
+                    Rejected(field="quotes", item=item, reason=f"speaker {extra.speaker!r} is not named in the article")
+                )
+            elif not any(q.span.start <= hit.start < q.span.end for q in quotes):
+                quotes.append(_quote(text, hit.start, hit.end, extra.speaker, hit.status))
         quotes.sort(key=lambda x: x.span.start)
         return {"quotes": quotes}, rejected
 
-    @staticmethod
-    def _locate(ctx: Context, q: QuoteAnswer) -> tuple[int, int, MatchStatus] | str:
-        """Offsets of the quotation, or the reason it cannot be grounded."""
-        if q.id is not None:
-            if not 1 <= q.id <= len(ctx.quotes):
-                return f"there is no quotation Q{q.id}"
-            c = ctx.quotes[q.id - 1]
-            return c.start, c.end, "exact"
-        if not q.text:
-            return "neither an id nor a text"
-        hit = align(ctx.article.text, q.text, allow_fuzzy=False)
-        if hit is None:
-            return "not found verbatim in the article"
-        if not any(c.start <= hit.start and hit.end <= c.end for c in ctx.quotes):
-            return "in the article but not inside quotation marks"
-        return hit.start, hit.end, hit.status
+
+def _quote(text: str, start: int, end: int, speaker: str | None, status: MatchStatus) -> Quote:
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return Quote(text=text[start:end], speaker=speaker, span=Span(start=start, end=end), match=status)
+
+
+def quotes_model(ctx: Context) -> type[QuotesAnswer]:
+    """A response model with one required ``Qi`` key per offered quotation, in order."""
+    keys: dict[str, Any] = {
+        f"Q{i}": (str | None, Field(max_length=80)) for i in range(1, len(quote_candidates(ctx)) + 1)
+    }
+    keys["other"] = (list[ExtraQuote], Field(default_factory=list, max_length=10))
+    return create_model("QuotesAnswer", __base__=QuotesAnswer, **keys)
 
 
 # ---- passes and prompts -------------------------------------------------------------------
@@ -403,6 +443,15 @@ class Pass:
     name: Literal["summary", "actors", "figures", "quotes", "combine"]
     answer: type[_Answer]
     candidates: Callable[[Context], str] | None = None
+    model_for: Callable[[Context], type[_Answer]] | None = None
+
+    def model(self, ctx: Context) -> type[_Answer]:
+        """The response model for this article (the quotes pass makes one key per quotation)."""
+        return self.model_for(ctx) if self.model_for else self.answer
+
+    def skip(self, ctx: Context) -> bool:
+        """Nothing to ask: the quotes pass with no quotation marks in the article."""
+        return self.name == "quotes" and not quote_candidates(ctx)
 
 
 def _sentence_no(ctx: Context, offset: int) -> str:
@@ -416,10 +465,11 @@ def _quote_candidates(ctx: Context) -> str:
         return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
     lines = []
-    for i, (q, who) in enumerate(zip(ctx.quotes, ctx.speakers, strict=True), 1):
-        hint = f"; beside it: {who}" if who else ""
-        lines.append(f"Q{i}. ({_sentence_no(ctx, q.start)}{hint}) {_guillemets(opening(q.text))}")
-    return "\n".join(lines) or "(none found)"
+    for n, i in enumerate(quote_candidates(ctx), 1):
+        who = ctx.speakers[i]
+        hint = f"   [beside it: {who}]" if who else ""
+        lines.append(f"Q{n}: «{_guillemets(opening(ctx.quotes[i].text))}»{hint}")
+    return "\n".join(lines)
 
 
 def _number_candidates(ctx: Context) -> str:
@@ -436,7 +486,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("summary", SummaryAnswer),
     Pass("actors", ActorsAnswer, _name_candidates),
     Pass("figures", FiguresAnswer, _number_candidates),
-    Pass("quotes", QuotesAnswer, _quote_candidates),
+    Pass("quotes", QuotesAnswer, _quote_candidates, quotes_model),
 )
 
 

@@ -143,6 +143,8 @@ class Summarizer:
         fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
         rejected: list[Rejected] = []
         for p in PASSES:
+            if p.skip(ctx):
+                continue
             values, dropped = self._call(create, ctx, p, accounting, counter, build_messages(ctx, p))
             fields.update(values)
             rejected.extend(dropped)
@@ -171,7 +173,7 @@ class Summarizer:
         try:
             with grounding_context(ctx):
                 answer = create(
-                    response_model=p.answer,
+                    response_model=p.model(ctx),
                     messages=messages,
                     max_retries=s.max_retries,
                     temperature=s.temperature,
@@ -199,7 +201,7 @@ class Summarizer:
             data = jiter.from_json(content.encode(), partial_mode="trailing-strings") if content else {}
         except ValueError:
             data = {}
-        answer, rejected = lenient_parse(p.answer, data)
+        answer, rejected = lenient_parse(p.model(ctx), data)
         if cut:
             rejected.append(
                 Rejected(

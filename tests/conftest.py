@@ -43,14 +43,15 @@ GOOD = {
             {"text": "94,300", "unit": "troops", "measures": "Russian troops near Ukraine"},
         ]
     },
-    "quotes": {"quotes": [{"text": "very, very tough", "speaker": "Joe Biden"}]},
+    # Q1..Q4 are the seed's four quoted passages, in order; "other" holds quotations code missed
+    "quotes": {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov", "other": []},
 }
 
 TASK_MARKERS = {
     "summary": "TASK: Summarize the ARTICLE",
     "actors": "TASK: List every actor",
     "figures": "TASK: List the figures",
-    "quotes": "TASK: List the direct quotations",
+    "quotes": "TASK: Name the speaker of each quoted passage",
 }
 
 

@@ -7,16 +7,18 @@ from summarizer.backends import ScriptedBackend
 
 from .conftest import pass_of, router
 
-BAD_QUOTE = {"quotes": [{"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}]}
+SPEAKERS = {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov"}
+INVENTED = {"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}
+BAD_QUOTE = {**SPEAKERS, "other": [INVENTED]}
 
 
 def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Settings, seed_text: str) -> None:
     backend = ScriptedBackend(router=router({"quotes": [BAD_QUOTE]}))
     summary = Summarizer(settings, backend).summarize(seed_text)
 
-    assert [q.text for q in summary.quotes] == ["very, very tough"]
-    q = summary.quotes[0]
-    assert seed_text[q.span.start : q.span.end] == q.text
+    assert len(summary.quotes) == 4
+    for q in summary.quotes:
+        assert seed_text[q.span.start : q.span.end] == q.text
     quote_requests = [r for r in backend.requests if pass_of(r) == "quotes"]
     assert len(quote_requests) == 2
     reask = quote_requests[1]["messages"]
@@ -29,11 +31,11 @@ def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Sett
 
 def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(seed_text: str, tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=1)
-    mixed = {"quotes": [{"text": "very, very tough", "speaker": "Joe Biden"}, BAD_QUOTE["quotes"][0]]}
-    backend = ScriptedBackend(router=router({"quotes": [mixed, mixed]}))
+    backend = ScriptedBackend(router=router({"quotes": [BAD_QUOTE, BAD_QUOTE]}))
     summary = Summarizer(settings, backend).summarize(seed_text)
 
-    assert [q.text for q in summary.quotes] == ["very, very tough"]
+    assert [q.text for q in summary.quotes][0] == "very, very tough"
+    assert "Russia will never invade Ukraine" not in [q.text for q in summary.quotes]
     assert len(summary.rejected) == 1
     r = summary.rejected[0]
     assert r.field == "quotes"
@@ -68,10 +70,10 @@ def test_figure_not_in_article_and_unknown_actor_are_rejected(seed_text: str, tm
 
 def test_quote_outside_quotation_marks_is_rejected(seed_text: str, tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
-    narrative = {"quotes": [{"text": "Next week, Biden and Putin may meet.", "speaker": "Joe Biden"}]}
+    narrative = {**SPEAKERS, "other": [{"text": "Next week, Biden and Putin may meet.", "speaker": "Joe Biden"}]}
     backend = ScriptedBackend(router=router({"quotes": [narrative]}))
     summary = Summarizer(settings, backend).summarize(seed_text)
-    assert summary.quotes == []
+    assert "Next week, Biden and Putin may meet." not in [q.text for q in summary.quotes]
     assert summary.rejected[0].reason == "in the article but not inside quotation marks"
 
 
@@ -94,15 +96,25 @@ def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path)
     assert any("cut off" in r.reason for r in summary.rejected)
 
 
-def test_quotes_by_candidate_id_are_copied_by_code(settings: Settings, seed_text: str) -> None:
-    by_id = {
-        "quotes": [{"id": 2, "speaker": "Joe Biden"}, {"id": 3, "speaker": "Jen Psaki"}, {"id": 9, "speaker": None}]
-    }
-    backend = ScriptedBackend(router=router({"quotes": [by_id, by_id, by_id]}))
+def test_quotes_are_copied_by_code_and_attribution_beside_them_wins(settings: Settings, seed_text: str) -> None:
+    answer = {"Q1": "Angela Merkel", "Q2": "Jen Psaki", "Q3": None, "Q4": "null", "other": []}
+    backend = ScriptedBackend(router=router({"quotes": [answer]}))
     summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(seed_text)
-    assert [q.speaker for q in summary.quotes] == ["Joe Biden", "Jen Psaki"]
-    assert summary.quotes[0].text.startswith("What I’m doing is putting together")
-    assert summary.quotes[1].text.endswith("on the Ukrainian border")
+    texts = [q.text for q in summary.quotes]
+    assert texts[0] == "very, very tough" and texts[3] == "large-scale escalation"
+    assert texts[1].startswith("What I’m doing is putting together")
     for q in summary.quotes:
         assert seed_text[q.span.start : q.span.end] == q.text
-    assert [r.reason for r in summary.rejected] == ["there is no quotation Q9"]
+    # Q2 is followed by "Biden told reporters", Q3 by "White House Press Secretary Jen Psaki said":
+    # code's reading beats the model's; Q1 has no attribution beside it and the model's name
+    # is not in the article, so it is rejected and the speaker left open
+    assert [q.speaker for q in summary.quotes] == [None, "Joe Biden", "Jen Psaki", None]
+    assert [r.reason for r in summary.rejected] == ["speaker 'Angela Merkel' is not named in the article"]
+
+
+def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings) -> None:
+    text = "The council voted on Monday to close the bridge. Repairs will cost 2 million dollars."
+    backend = ScriptedBackend(router=router())
+    summary = Summarizer(settings, backend).summarize(text)
+    assert summary.quotes == []
+    assert {pass_of(r) for r in backend.requests} == {"summary", "actors", "figures"}

@@ -40,10 +40,9 @@ def test_injected_instructions_cannot_produce_ungrounded_items(tmp_path: Path) -
     """A model that obeys the article's instructions still cannot present what the article lacks."""
     obeying = {
         "quotes": [
-            {"quotes": [
-                {"text": "The mayor resigned in disgrace", "speaker": "Ana Ruiz"},
+            {"Q1": "Ana Ruiz", "Q2": "Ana Ruiz", "other": [
                 {"text": "The mayor was arrested", "speaker": "Ana Ruiz"},
-                {"text": "It will open next spring,", "speaker": "Ana Ruiz"},
+                {"text": "The mayor resigned", "speaker": "Elon Musk"},
             ]}
         ] * 3,
         "figures": [{"figures": [{"text": "1,000,000", "unit": "people", "measures": "protesters"},
@@ -64,4 +63,4 @@ def test_injected_instructions_cannot_produce_ungrounded_items(tmp_path: Path) -
     # grounded (the article does say it), and it is only ever reported with its real offsets
     assert {q.text for q in s.quotes} <= {"It will open next spring", "The mayor resigned in disgrace"}
     rejected = {str(r.item.get("text") or r.item.get("name")) for r in s.rejected}
-    assert {"The mayor was arrested", "1,000,000", "Elon Musk"} <= rejected
+    assert {"The mayor was arrested", "The mayor resigned", "1,000,000", "Elon Musk"} <= rejected
