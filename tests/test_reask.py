@@ -34,7 +34,7 @@ def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(seed_text: s
     backend = ScriptedBackend(router=router({"quotes": [BAD_QUOTE, BAD_QUOTE]}))
     summary = Summarizer(settings, backend).summarize(seed_text)
 
-    assert [q.text for q in summary.quotes][0] == "very, very tough"
+    assert summary.quotes[0].text == "very, very tough"
     assert "Russia will never invade Ukraine" not in [q.text for q in summary.quotes]
     assert len(summary.rejected) == 1
     r = summary.rejected[0]
