@@ -262,12 +262,10 @@ def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameC
         clean = [
             (p, re.sub(r"(?:’s|'s|[.,’'])$", "", w) if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w) for p, w in run
         ]
-        cut = max((i for i, (_, w) in enumerate(clean) if w.casefold().rstrip(".") in _TITLES), default=-1)
-        parts = [clean[cut + 1 :]]
-        if cut >= 2 and not any(w.casefold() in _TITLES for _, w in clean[:cut]):
-            parts.append(clean[:cut])
-        elif cut < 0:
-            parts = [clean]
+        titles = [i for i, (_, w) in enumerate(clean) if w.casefold().rstrip(".") in _TITLES]
+        parts = [clean[titles[-1] + 1 :]] if titles else [clean]
+        if titles and titles[0] >= 2:
+            parts.append(clean[: titles[0]])  # "White House" in "White House Press Secretary Jen Psaki"
         for part in parts:
             while part and (part[0][1].casefold() in _NOT_NAMES or part[0][1] in _CONNECTORS):
                 part = part[1:]

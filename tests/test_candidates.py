@@ -105,3 +105,18 @@ def test_guess_speaker(text: str, speaker: str | None) -> None:
     names = scan_names(text, {s.start for s in split_sentences(text)})
     (quote,) = [q for q in scan_quotes(text) if not q.nested]
     assert guess_speaker(text, quote, names) == speaker
+
+
+def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
+    from summarizer.candidates import scan_names
+
+    text = (
+        "Tensions rose on Friday. White House Press Secretary Jen Psaki said the Church of Scientology "
+        "and NATO's allies met Oleksii Reznikov.\n\nBiden spoke. The tensions eased."
+    )
+    from summarizer.article import split_sentences
+
+    names = [n.text for n in scan_names(text, {s.start for s in split_sentences(text)})]
+    assert names == ["White House", "Jen Psaki", "Church of Scientology", "NATO", "Oleksii Reznikov", "Biden"]
+    for n in scan_names(text):
+        assert text[n.start : n.end] == n.text
