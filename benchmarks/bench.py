@@ -18,7 +18,7 @@ from pathlib import Path
 from summarizer import Settings, Summarizer
 from summarizer.article import load_article
 from summarizer.backends.local import LocalBackend
-from summarizer.extract import PASSES, Context, build_messages
+from summarizer.extract import PASSES, Context, build_messages, grounding_context
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,14 +55,32 @@ def main() -> int:
             llama.reset()
             ctx = Context.of(article)
             t0 = time.perf_counter()
-            n = 0
+            n = valid = grounded = 0
+            contents = []
             for p in PASSES:
+                if p.skip(ctx):
+                    continue
                 r = llama.create_chat_completion(
                     messages=build_messages(ctx, p), temperature=0.0, max_tokens=settings.max_tokens, seed=0
                 )
                 n += r["usage"]["completion_tokens"]
+                contents.append((p, r["choices"][0]["message"]["content"] or ""))
             raw.append(time.perf_counter() - t0)
             raw_tokens.append(n)
+            for p, content in contents:  # how much of the raw answers is usable, judged by our checks
+                try:
+                    with grounding_context(None):
+                        answer = p.model(ctx).model_validate_json(content)
+                except ValueError:
+                    continue
+                valid += 1
+                values, _ = answer.ground(ctx)
+                grounded += sum(len(v) for v in values.values() if isinstance(v, list))
+            presented = len(s.quotes) + len(s.figures) + len(s.actors) + len(s.claims)
+            print(
+                f"  raw answers valid JSON of the schema: {valid}/{len(contents)}; grounded items raw "
+                f"{grounded} vs pipeline {presented}"
+            )
             print(
                 f"{Path(path).parent.name}: pipeline {uncached[-1]:.2f}s ({out_tokens[-1]} out tokens, "
                 f"{s.meta.attempts} calls) | cached {cached[-1] * 1000:.2f}ms | raw llama.cpp {raw[-1]:.2f}s "
