@@ -22,7 +22,7 @@ def run_cli(*args: str) -> tuple[dict, float]:
     exe = str(beside) if beside.exists() else shutil.which("summarize")
     assert exe, "the summarize console script is not installed"
     started = time.monotonic()
-    proc = subprocess.run([exe, *args], capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([exe, *args], capture_output=True, text=True, timeout=1800)
     elapsed = time.monotonic() - started
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
