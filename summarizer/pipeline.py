@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import instructor
@@ -301,10 +300,3 @@ def summarize(
     if settings not in _DEFAULT:
         _DEFAULT[settings] = Summarizer(settings)
     return _DEFAULT[settings].summarize(article)
-
-
-def summarize_path(path: str | Path, settings: Settings | None = None) -> Summary:
-    from .article import load_article
-
-    settings = settings or Settings.from_env()
-    return summarize(load_article(path, settings.max_article_chars).text, settings)
