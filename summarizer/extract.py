@@ -58,6 +58,7 @@ class Context:
     numbers: list[NumberCandidate] = field(default_factory=list)
     names: list[NameCandidate] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)
+    offered: list[int] | None = None
 
     @classmethod
     def of(cls, article: Article) -> Context:
@@ -349,6 +350,8 @@ def quote_candidates(ctx: Context) -> list[int]:
     """Indexes into ``ctx.quotes`` of the passages offered as Q1, Q2, ...: nested quotes, repeats
     of an earlier passage, and passages that look like names or titles (every word capitalised,
     as in «Better Idea of Afghan Girls» or «Hope») are left out."""
+    if ctx.offered is not None:
+        return ctx.offered
     seen: set[str] = set()
     keep = []
     for i, q in enumerate(ctx.quotes):
@@ -360,7 +363,8 @@ def quote_candidates(ctx: Context) -> list[int]:
             continue
         seen.add(key)
         keep.append(i)
-    return keep[:MAX_KEYED_QUOTES]
+    ctx.offered = keep[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
+    return ctx.offered
 
 
 def normalize_key(text: str) -> str:
