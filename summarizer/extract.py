@@ -19,10 +19,11 @@ from rapidfuzz import fuzz
 
 from .article import Article
 from .candidates import (
+    ORG_WORDS,
     NameCandidate,
     NumberCandidate,
     QuoteCandidate,
-    guess_speaker,
+    attribute_quotes,
     parse_number,
     scan_names,
     scan_numbers,
@@ -65,7 +66,7 @@ class Context:
         starts = {s.start for s in article.sentences}
         quotes = scan_quotes(article.text)
         names = scan_names(article.text, starts)
-        speakers = [guess_speaker(article.text, q, names) for q in quotes]
+        speakers = attribute_quotes(article.text, quotes, names)
         return cls(article, quotes, scan_numbers(article.text), names, speakers)
 
 
@@ -245,7 +246,8 @@ def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
         for kept in merged:
             kept_words = set(kept.name.casefold().split())
             same_kind = kept.kind == actor.kind or "other" in (kept.kind, actor.kind)
-            if same_kind and words and (words <= kept_words or actor.name.casefold() == kept.name.casefold()):
+            same = words <= kept_words or actor.name.casefold() == kept.name.casefold()
+            if words and ((same_kind and same) or is_acronym_of(actor.name, kept.name)):
                 if actor.name != kept.name and actor.name not in kept.aliases:
                     kept.aliases.append(actor.name)
                 kept.mentions = union_spans(kept.mentions + actor.mentions)
@@ -255,6 +257,57 @@ def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
             merged.append(actor.model_copy(deep=True))
     order = {a.name: min((m.start for m in a.mentions), default=0) for a in merged}
     return sorted(merged, key=lambda a: order[a.name])
+
+
+def is_acronym_of(short: str, name: str) -> bool:
+    """ "KCNA" for "Korean Central News Agency": the initials of the capitalised words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper()]
+    return short.isupper() and 2 <= len(short) <= 8 and len(words) >= 2 and "".join(w[0] for w in words) == short
+
+
+def _names_entity(name: str, actor: Actor) -> bool:
+    """Whether ``name`` refers to ``actor``: its name or an alias, the end of one ("Mohib" for
+    "Hamdullah Mohib"), or its acronym."""
+    folded = name.casefold()
+    for known in (actor.name, *actor.aliases):
+        if folded == known.casefold() or is_acronym_of(name, known):
+            return True
+        if len(name) >= 3 and known.casefold().endswith(" " + folded):
+            return True
+    return False
+
+
+def _kind_of(name: str) -> ActorKind:
+    words = name.split()
+    if name.isupper() or any(w.casefold() in ORG_WORDS for w in words):
+        return "organization"
+    return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "other"
+
+
+def link_speakers(text: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Whoever a quote or claim is attributed to is an actor, and is called by the actor's name:
+    "KCNA" becomes "Korean Central News Agency" when that actor is listed, and a speaker the
+    actors pass missed ("Jeff Rathke") is added with its mentions. Names the article never
+    mentions are left as they are (grounding has already rejected them)."""
+    actors: list[Actor] = [a.model_copy(deep=True) for a in fields.get("actors", [])]
+
+    def canonical(name: str | None) -> str | None:
+        if not name:
+            return name
+        for actor in actors:
+            if _names_entity(name, actor):
+                return actor.name
+        spans = find_mentions(text, name)
+        if spans:
+            actors.append(
+                Actor(name=name, kind=_kind_of(name), role=None, mentions=[Span(start=s, end=e) for s, e in spans])
+            )
+        return name
+
+    quotes = [q.model_copy(update={"speaker": canonical(q.speaker)}) for q in fields.get("quotes", [])]
+    claims = [c.model_copy(update={"attributed_to": canonical(c.attributed_to)}) for c in fields.get("claims", [])]
+    order = {a.name: min((m.start for m in a.mentions), default=0) for a in actors}
+    return {**fields, "quotes": quotes, "claims": claims, "actors": sorted(actors, key=lambda a: order[a.name])}
 
 
 def union_spans(spans: list[Span]) -> list[Span]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
+import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import instructor
@@ -27,6 +31,7 @@ from .extract import (
     build_messages,
     grounding_context,
     lenient_parse,
+    link_speakers,
     merge_actors,
     union_spans,
 )
@@ -40,6 +45,19 @@ __all__ = ["Summarizer", "summarize"]
 # instructor logs every failed attempt at ERROR; with no logging configured Python would print
 # them on stderr, under the CLI's one-line error. Configured handlers still receive them.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+
+@functools.cache
+def code_version() -> str:
+    """Hash of the modules that shape an answer from the model's replies (scanners, grounding,
+    passes, merging): a new release that reads quotes differently must not be served summaries
+    cached by the old one."""
+    from . import article, candidates, chunking, extract, grounding
+
+    digest = hashlib.sha256()
+    for module in (article, candidates, chunking, extract, grounding, sys.modules[__name__]):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 class Summarizer:
@@ -70,6 +88,7 @@ class Summarizer:
             article=article.sha256,
             prompt=prompt_version(),
             schema=schema_version(),
+            code=code_version(),
             model=self.backend.identity(),
             params=self.settings.generation_params(),
         )
@@ -97,6 +116,7 @@ class Summarizer:
             "model": self.backend.identity(),
             "prompt_version": prompt_version(),
             "schema_version": schema_version(),
+            "code_version": code_version(),
             "params": self.settings.generation_params(),
         }
 
@@ -112,6 +132,7 @@ class Summarizer:
             chunk = article if len(spans) == 1 else Article.from_text(article.text[start:end], article.source)
             parts.append((start, self._extract(create, Context.of(chunk), accounting, counter)))
         fields, rejected = merge_parts(article, parts)
+        fields = link_speakers(article.text, fields)
         if len(parts) > 1:
             summaries = [values.get("summary", "") for _, (values, _) in parts]
             combined, dropped = self._call(

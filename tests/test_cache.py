@@ -1,4 +1,4 @@
-"""Cache: hits return the stored result; any change to prompt, schema, model or parameters misses."""
+"""Cache: hits return the stored result; any change to prompt, schema, code, model or parameters misses."""
 
 from __future__ import annotations
 
@@ -79,6 +79,25 @@ def test_changing_the_schema_misses(settings: Settings, seed_text: str, monkeypa
     assert run(settings, seed_text) == (4, False)
     monkeypatch.setattr(pipeline, "schema_version", lambda: "other-schema")
     assert run(settings, seed_text) == (4, False)
+
+
+def test_changing_the_extraction_code_misses(
+    settings: Settings, seed_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release that reads quotes differently (candidates.py edited) must not reuse old answers."""
+    from summarizer import candidates, pipeline
+
+    assert run(settings, seed_text) == (4, False)
+    edited = tmp_path / "candidates.py"
+    edited.write_text(Path(str(candidates.__file__)).read_text() + "\n# a change\n")
+    monkeypatch.setattr(candidates, "__file__", str(edited))
+    pipeline.code_version.cache_clear()
+    try:
+        assert run(settings, seed_text) == (4, False)
+    finally:
+        monkeypatch.undo()
+        pipeline.code_version.cache_clear()
+    assert run(settings, seed_text) == (0, True)
 
 
 def test_no_cache_neither_reads_nor_writes(settings: Settings, seed_text: str) -> None:

@@ -96,6 +96,20 @@ def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
         ("Ana Ruiz arrived. “It is no longer safe,” she said.", "Ana Ruiz"),
         ("“It is no longer safe,” according to engineers.", None),
         ("The bridge is “no longer safe” and will close.", None),
+        # an appositive between the name and the verb, on either side of the quotation
+        ("“It is no longer safe,” Ana Ruiz, the city's mayor, said.", "Ana Ruiz"),
+        ("Ana Ruiz, the city's mayor, said, “It is no longer safe.”", "Ana Ruiz"),
+        ("“It is no longer safe,” team member Ana Ruiz told the press.", "Ana Ruiz"),
+        ("General Suleiman al-Amr, in remarks to television, said “All were taken.”", "Suleiman al-Amr"),
+        ("The Globe's analysis of its traffic concluded, “It is no longer safe.”", "The Globe"),
+        ("Ruiz said although the city tried, “nobody has looked at it”.", "Ruiz"),
+        ("“So far, it is the Internet: 1, the rest: 0.” - Matthew Ingram", "Matthew Ingram"),
+        ("Governor of Washington Chris Gregoire said, “It is no longer safe.”", "Chris Gregoire"),
+        ("CEO of the Refugee Council Enver Solomon said “It is no longer safe.”", "Enver Solomon"),
+        ("US President Barack Obama tweeted using his @POTUS account:\n\n“Cool clock, Ahmed.”", "Barack Obama"),
+        ("Ruiz noted the bridge is old. “It is no longer safe.”", "Ruiz"),
+        # a name inside a word is not a name: "Amr" in "al-Amr" alone
+        ("The bridge is old. “It is no longer safe.”", None),
     ],
 )
 def test_guess_speaker(text: str, speaker: str | None) -> None:
@@ -120,3 +134,26 @@ def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
     assert names == ["White House", "Jen Psaki", "Church of Scientology", "NATO", "Oleksii Reznikov", "Biden"]
     for n in scan_names(text):
         assert text[n.start : n.end] == n.text
+
+
+def test_pronouns_and_continuations_keep_the_previous_speaker() -> None:
+    from summarizer.article import split_sentences
+    from summarizer.candidates import attribute_quotes, scan_names
+
+    text = (
+        "“The bridge is closed,” said KCNA. “It deserves harsh punishment,” it added.\n\n"
+        "“We were warned,” Khaled Al-Maeena, an editor, said. “It would have been worse.”\n\n"
+        "“We will rebuild,” said Mayor Ana Ruiz.\n\n“It will take a year.”\n\n"
+        "The council met on Monday. Its members left early.\n\n“Nobody knows.”"
+    )
+    names = scan_names(text, {s.start for s in split_sentences(text)})
+    quotes = [q for q in scan_quotes(text) if not q.nested]
+    assert attribute_quotes(text, quotes, names) == [
+        "KCNA",
+        "KCNA",  # "it added" right after a KCNA quotation
+        "Khaled Al-Maeena",
+        "Khaled Al-Maeena",  # continues in the same paragraph, nothing else said in between
+        "Ana Ruiz",
+        "Ana Ruiz",  # a paragraph that is only a quotation, after hers
+        None,  # a sentence about something else breaks the chain
+    ]
