@@ -210,7 +210,11 @@ _NOT_NAMES = {
     "at", "it", "he", "she", "they", "we", "this", "that", "these", "those", "there", "next", "last",
     "during", "after", "before", "while", "when", "if", "as", "for", "with", "from", "his", "her",
     "their", "our", "its", "mr", "mrs", "ms", "dr", "what", "who", "also", "some", "many", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "image", "photo",
+    "file", "picture", "yesterday", "today", "tomorrow", "though", "although", "because", "since",
+    "meanwhile", "earlier", "later", "then", "now", "so", "yet", "or", "nor", "not", "no",
 }  # fmt: skip
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "inc", "ltd", "lt", "mt", "no", "vs"}
 _CONNECTORS = {"of", "de", "del", "da", "van", "von", "al", "bin", "for", "the", "la", "le"}
 _WORD_RE = re.compile(r"[^\W\d_][\w’'.&-]*")
 
@@ -221,7 +225,7 @@ def _is_cap(word: str) -> bool:
 
 def _ends_sentence(word: str) -> bool:
     """A trailing period ends a run unless the word is an initial or acronym ("F.", "U.S.")."""
-    return word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", word)
+    return word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word) and word[:-1].casefold() not in _ABBREVIATIONS
 
 
 def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameCandidate]:
@@ -269,7 +273,9 @@ def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameC
         parts = [clean[titles[-1] + 1 :]] if titles else [clean]
         if titles and titles[0] >= 2:
             parts.append(clean[: titles[0]])  # "White House" in "White House Press Secretary Jen Psaki"
-        for part in parts:
+        for part in [piece for p in parts for piece in _split_run(p)]:
+            if len(part) > 1 and _opens_sentence(text, part[0][0]) and part[0][1].casefold() in lowered:
+                part = part[1:]  # "Yesterday Mohamed", "Though YouTube"
             while part and (part[0][1].casefold() in _NOT_NAMES or part[0][1] in _CONNECTORS):
                 part = part[1:]
             while part and part[-1][1] in _CONNECTORS:
@@ -282,11 +288,52 @@ def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameC
                 word = part[0][1]
                 if len(word) < 2 or "’" in word or "'" in word:
                     continue
-                if (start in starts or text[:start].strip() == "") and word.casefold() in lowered:
-                    continue
+                initial = start in starts or _opens_sentence(text, start)
+                if initial and (word.casefold() in lowered or (not word.isupper() and _occurrences(text, word) == 1)):
+                    continue  # "Tensions rose", "Cool clock" opening a quotation
             if name not in seen:
                 seen[name] = NameCandidate(start, end, name)
     return sorted(seen.values(), key=lambda c: c.start)
+
+
+def _split_run(part: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Split a run of capitalised words where it joins two names: at a capitalised function word
+    inside it ("Washington D.C. The"), and at "of" that ties a person to a body ("Michael Tien
+    of NPP", "Cheng Chung-tai of Civic Passion"; "Church of Scientology" stays whole)."""
+    pieces: list[list[tuple[int, str]]] = [[]]
+    for i, (pos, word) in enumerate(part):
+        if i and word.casefold() in _NOT_NAMES and word[:1].isupper():
+            pieces.append([])
+            continue
+        rest = [w for _, w in part[i:]]
+        if (
+            i >= 2
+            and part[i - 1][1].casefold() in ORG_WORDS
+            and len(rest) >= 2
+            and pieces[-1]
+            and all(w[:1].isupper() for w in rest)
+            and "of" not in rest
+        ):
+            pieces.append([])  # "Council of American-Islamic Relations Alia Salem"
+        if word == "of" and pieces[-1]:
+            left = [w for _, w in pieces[-1]]
+            right = [w for _, w in part[i + 1 :]]
+            org = left[-1].casefold() in ORG_WORDS or left[-1].casefold() in _TITLES
+            if right and ((right[0].isupper() and len(right[0]) >= 2) or (len(left) >= 2 and not org)):
+                pieces.append([])
+                continue
+        pieces[-1].append((pos, word))
+    return [p for p in pieces if p]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Preceded by the start of the text, a line break, a sentence end or an opening quotation."""
+    before = text[max(0, start - 4) : start]
+    return start == 0 or bool(re.search(r"(?:^|\n|[.!?:]\s+|[.!?:]?\s*[“\"‘(\[—–-])\s*$", before))
+
+
+def _occurrences(text: str, word: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
 _SPEECH = (
@@ -317,6 +364,9 @@ ORG_WORDS = {
     "council", "department", "office", "ministry", "agency", "university", "institute", "party",
     "association", "society", "committee", "commission", "bureau", "board", "court", "nations",
     "union", "league", "federation", "corporation", "company", "group", "news", "times", "post",
+    "relations", "foundation", "center", "centre", "museum", "college", "school", "force", "army",
+    "navy", "police", "service", "gazette", "magazine", "network", "authority", "organization",
+    "organisation", "institution", "administration", "government", "parliament", "assembly",
 }  # fmt: skip
 _PRONOUNS = ("he", "she", "they", "it")
 

@@ -284,12 +284,31 @@ def _kind_of(name: str) -> ActorKind:
     return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "other"
 
 
-def link_speakers(text: str, fields: dict[str, Any]) -> dict[str, Any]:
+def person_like(text: str, name: str) -> bool:
+    """A scanned name that reads as a person's: two to four capitalised words, none an acronym,
+    a number or a body ("Council"), and never after "in/at/from/near" (places: "in New York")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.isupper() or not w[:1].isupper() for w in words):
+        return False
+    if any(w.casefold() in ORG_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    return not re.search(rf"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?{re.escape(name)}\b", text)
+
+
+def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] | None = None) -> dict[str, Any]:
     """Whoever a quote or claim is attributed to is an actor, and is called by the actor's name:
     "KCNA" becomes "Korean Central News Agency" when that actor is listed, and a speaker the
     actors pass missed ("Jeff Rathke") is added with its mentions. Names the article never
-    mentions are left as they are (grounding has already rejected them)."""
+    mentions are left as they are (grounding has already rejected them). Scanned ``names`` that
+    read as people (``person_like``) are added too: the actors answer is capped, and a small
+    model drops people in a long list (the election seed names 50)."""
     actors: list[Actor] = [a.model_copy(deep=True) for a in fields.get("actors", [])]
+    for n in names or []:
+        if person_like(text, n.text) and not any(_names_entity(n.text, a) for a in actors):
+            spans = find_mentions(text, n.text)
+            actors.append(
+                Actor(name=n.text, kind="person", role=None, mentions=[Span(start=s, end=e) for s, e in spans])
+            )
 
     def canonical(name: str | None) -> str | None:
         if not name:

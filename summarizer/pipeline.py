@@ -132,11 +132,12 @@ class Summarizer:
             chunk = article if len(spans) == 1 else Article.from_text(article.text[start:end], article.source)
             parts.append((start, self._extract(create, Context.of(chunk), accounting, counter)))
         fields, rejected = merge_parts(article, parts)
-        fields = link_speakers(article.text, fields)
+        whole = Context.of(article)
+        fields = link_speakers(article.text, fields, whole.names)
         if len(parts) > 1:
             summaries = [values.get("summary", "") for _, (values, _) in parts]
             combined, dropped = self._call(
-                create, Context.of(article), COMBINE, accounting, counter, build_combine_messages(summaries)
+                create, whole, COMBINE, accounting, counter, build_combine_messages(summaries)
             )
             fields["summary"] = combined.get("summary", " ".join(summaries))
             rejected.extend(dropped)

@@ -55,3 +55,18 @@ def test_speakers_take_the_actor_name_and_missing_speakers_become_actors() -> No
 def test_a_speaker_the_article_never_names_is_not_made_an_actor() -> None:
     fields = {"quotes": [_quote("It is over", "Angela Merkel")], "claims": [], "actors": []}
     assert link_speakers(TEXT, fields)["actors"] == []
+
+
+def test_scanned_people_missing_from_the_answer_are_added() -> None:
+    from summarizer.candidates import scan_names
+    from summarizer.extract import person_like
+
+    text = "Eddie Chu won in New Territories West. Kwok Ka-ki of the Civic Party and Eddie Chu spoke in New York."
+    assert person_like(text, "Eddie Chu") and person_like(text, "Kwok Ka-ki")
+    assert not person_like(text, "New York")  # "in New York"
+    assert not person_like(text, "Civic Party") and not person_like(text, "DAB")
+    fields = {"quotes": [], "claims": [], "actors": [_actor("Hamdullah Mohib")]}
+    linked = link_speakers(text, fields, scan_names(text))
+    assert {a.name for a in linked["actors"]} == {"Hamdullah Mohib", "Eddie Chu", "Kwok Ka-ki"}
+    chu = next(a for a in linked["actors"] if a.name == "Eddie Chu")
+    assert [text[m.start : m.end] for m in chu.mentions] == ["Eddie Chu", "Eddie Chu"]

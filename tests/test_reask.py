@@ -63,9 +63,12 @@ def test_figure_not_in_article_and_unknown_actor_are_rejected(seed_text: str, tm
     )
     summary = Summarizer(settings, backend).summarize(seed_text)
     assert summary.figures == []
-    # the only actors left are the ones quotes and claims are attributed to (link_speakers)
-    attributed = {q.speaker for q in summary.quotes} | {c.attributed_to for c in summary.claims}
-    assert summary.actors and {a.name for a in summary.actors} <= attributed
+    # the invented actor is gone; the actors left come from the article (speakers, scanned names)
+    assert "Angela Merkel" not in {a.name for a in summary.actors}
+    for actor in summary.actors:
+        assert actor.mentions and all(
+            seed_text[m.start : m.end] in (actor.name, *actor.aliases) for m in actor.mentions
+        )
     reasons = {(r.field, r.reason) for r in summary.rejected}
     assert ("figures", "the number '250,000' does not occur in the article") in reasons
     assert ("actors", "never mentioned in the article") in reasons
