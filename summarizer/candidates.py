@@ -24,7 +24,7 @@ __all__ = [
     "scan_quotes",
 ]
 
-NumberKind = Literal["number", "percent", "money", "ordinal", "word", "year", "date", "time"]
+NumberKind = Literal["number", "percent", "money", "ordinal", "word", "year", "date", "time", "label"]
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ class NumberCandidate:
 
     @property
     def is_figure(self) -> bool:
-        """Dates, years and clock times are typed but not offered as figures."""
-        return self.kind not in ("year", "date", "time")
+        """Dates, years, clock times and labels ("Explorer 6") are typed but not offered as figures."""
+        return self.kind not in ("year", "date", "time", "label")
 
 
 _OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“"}
@@ -135,7 +135,7 @@ _NUMBER_RE = re.compile(
     |(?P<money>(?:[$€£¥]|US\$|A\$|C\$)\s?(?:{_NUM}){_SCALE}?)
     |(?P<percent>(?<![\w.])(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
-    |(?P<number>(?<![\w.,])(?:{_NUM}){_SCALE}?(?![\w]))
+    |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
     |(?P<word>\b(?:{"|".join(sorted(_WORDS, key=len, reverse=True))})\b
       (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1)})\b)*)
     """,
@@ -171,6 +171,27 @@ def parse_number(expr: str) -> float | None:
     return total + current if seen else None
 
 
+_LABEL_NOUNS = {
+    "post", "posts", "route", "flight", "room", "gate", "pad", "chapter", "section",
+    "article", "version", "line", "platform", "level", "phase", "model", "episode", "season", "channel",
+}  # fmt: skip
+
+
+def _is_label(text: str, start: int) -> bool:
+    """A number that names rather than counts: after a capitalised word inside a sentence
+    ("Internet Explorer 6", "Boeing 747") or after a noun like "post" ("police posts 542")."""
+    m = re.search(r"([A-Za-z][\w.’'-]*)\s+$", text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1)
+    if word == "No." or word.casefold() in _LABEL_NOUNS:
+        return True
+    if not word[:1].isupper():
+        return False
+    word_start = start - len(m.group(0))
+    return not re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, word_start - 3) : word_start])
+
+
 def scan_numbers(text: str) -> list[NumberCandidate]:
     """Every number expression with a kind; years 1800-2100 standing alone are typed ``year``."""
     out = []
@@ -183,6 +204,8 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
                 kind = "year"
         if kind == "word" and raw.lower() in ("one",):
             continue  # "one" is mostly a pronoun ("one of the ...")
+        if kind == "number" and _is_label(text, m.start()):
+            kind = "label"
         value = None if kind in ("date", "time") else parse_number(raw)
         out.append(NumberCandidate(m.start(), m.end(), raw, kind, value))  # type: ignore[arg-type]
     return out

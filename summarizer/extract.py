@@ -344,62 +344,104 @@ def union_spans(spans: list[Span]) -> list[Span]:
 
 
 class FigureAnswer(BaseModel):
+    """A figure the scanner missed, written out by the model and then aligned."""
+
     model_config = ConfigDict(extra="forbid")
     text: str = Field(max_length=60)
     unit: str | None = Field(default=None, max_length=40)
     measures: str = Field(default="", max_length=120)
 
 
+class FigureNote(BaseModel):
+    """What only the model can say about a number code found: what it counts and measures."""
+
+    model_config = ConfigDict(extra="forbid")
+    unit: str | None = Field(default=None, max_length=40)
+    measures: str = Field(default="", max_length=120)
+
+    _unit = field_validator("unit")(_nullish)
+
+
+MAX_KEYED_FIGURES = 40
+
+
+def figure_candidates(ctx: Context) -> list[int]:
+    """Indexes into ``ctx.numbers`` of the figures offered as F1, F2, ... (dates, years, times
+    and labels such as "Explorer 6" are typed by the scanner and left out)."""
+    return [i for i, c in enumerate(ctx.numbers) if c.is_figure]
+
+
 class FiguresAnswer(_Answer):
+    """Notes keyed by candidate (``F1``..``Fn``, made per article by ``figures_model``): the text
+    and offsets of every figure come from the scanner, the model says what each one counts;
+    ``other`` holds figures the scanner missed."""
+
     field_name: ClassVar[str] = "figures"
-    figures: list[FigureAnswer] = Field(default_factory=list, max_length=30)
+
+    def notes(self) -> dict[int, FigureNote | None]:
+        return {int(k[1:]): getattr(self, k) for k in type(self).model_fields if re.fullmatch(r"F\d+", k)}
 
     def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
         text = ctx.article.text
-        figures: list[Figure] = []
         rejected: list[Rejected] = []
-        used: set[tuple[int, int]] = set()
-        for f in self.figures:
+        offered = figure_candidates(ctx)
+        notes = self.notes()
+        figures: list[Figure] = []
+        for n, index in enumerate(offered, 1):  # every figure code found, noted or not
+            c = ctx.numbers[index]
+            note = notes.get(n) or FigureNote()
+            figures.append(
+                Figure(
+                    text=c.text,
+                    value=c.value,
+                    unit=note.unit,
+                    measures=note.measures,
+                    span=Span(start=c.start, end=c.end),
+                    match="exact",
+                )
+            )
+        for f in getattr(self, "other", []):
             item = f.model_dump()
             value = parse_number(f.text)
+            hit = align(text, f.text)
             if value is None:
                 rejected.append(Rejected(field="figures", item=item, reason="no number in the text"))
-                continue
-            inside = []
-            hit = align(text, f.text)
-            if hit is not None:
-                inside = [c for c in ctx.numbers if hit.start <= c.start and c.end <= hit.end]
-            if not inside:  # the model reformatted the number ("175000"): find it by value
-                inside = [c for c in ctx.numbers if c.value == value]
-                hit = None
-            candidates = [c for c in inside if (c.start, c.end) not in used] or inside
-            if not candidates:
+            elif hit is None:
                 rejected.append(
                     Rejected(field="figures", item=item, reason=f"the number {f.text!r} does not occur in the article")
                 )
-                continue
-            number = candidates[0]
-            if not number.is_figure:
+            elif any(hit.start < g.span.end and g.span.start < hit.end for g in figures):
+                continue  # a listed figure again
+            elif (inside := [c for c in ctx.numbers if hit.start <= c.start and c.end <= hit.end]) and not any(
+                c.is_figure for c in inside
+            ):
                 rejected.append(
-                    Rejected(field="figures", item=item, reason=f"{number.text!r} is a {number.kind}, not a figure")
+                    Rejected(
+                        field="figures", item=item, reason=f"{inside[0].text!r} is a {inside[0].kind}, not a figure"
+                    )
                 )
-                continue
-            start, end = (hit.start, hit.end) if hit is not None else (number.start, number.end)
-            if (start, end) in used:
-                continue  # the same figure listed twice
-            used.add((start, end))
-            figures.append(
-                Figure(
-                    text=text[start:end],
-                    value=number.value,
-                    unit=f.unit,
-                    measures=f.measures,
-                    span=Span(start=start, end=end),
-                    match=hit.status if hit is not None else "normalized",
+            else:
+                figures.append(
+                    Figure(
+                        text=text[hit.start : hit.end],
+                        value=value,
+                        unit=f.unit,
+                        measures=f.measures,
+                        span=Span(start=hit.start, end=hit.end),
+                        match=hit.status,
+                    )
                 )
-            )
         figures.sort(key=lambda fig: fig.span.start)
         return {"figures": figures}, rejected
+
+
+def figures_model(ctx: Context) -> type[FiguresAnswer]:
+    """A response model with one required ``Fi`` key per offered number, in order (at most
+    ``MAX_KEYED_FIGURES``; the rest are kept without notes)."""
+    count = min(len(figure_candidates(ctx)), MAX_KEYED_FIGURES)
+    keys: dict[str, Any] = {f"F{i}": (FigureNote | None, ...) for i in range(1, count + 1)}
+    keys["other"] = (list[FigureAnswer], Field(default_factory=list, max_length=10))
+    return create_model("FiguresAnswer", __base__=FiguresAnswer, **keys)
 
 
 # ---- quotes -------------------------------------------------------------------------------
@@ -526,13 +568,10 @@ class Pass:
         return self.model_for(ctx) if self.model_for else self.answer
 
     def skip(self, ctx: Context) -> bool:
-        """Nothing to ask: the quotes pass with no quotation marks in the article."""
+        """Nothing to ask: no quotation marks for the quotes pass, no numbers for the figures pass."""
+        if self.name == "figures":
+            return not figure_candidates(ctx)
         return self.name == "quotes" and not quote_candidates(ctx)
-
-
-def _sentence_no(ctx: Context, offset: int) -> str:
-    s = ctx.article.sentence_at(offset)
-    return f"sentence {s.index}" if s else "headline"
 
 
 def _quote_candidates(ctx: Context) -> str:
@@ -549,9 +588,17 @@ def _quote_candidates(ctx: Context) -> str:
 
 
 def _number_candidates(ctx: Context) -> str:
-    figs = [c for c in ctx.numbers if c.is_figure]
-    lines = [f"{c.text} ({_sentence_no(ctx, c.start)})" for c in figs]
-    return "; ".join(lines) or "(none found)"
+    """``F3: 175,000 in «…might number 175,000 – is already…»``: the words around a number are
+    what the model needs to say what it counts."""
+    text = ctx.article.text
+    lines = []
+    for n, i in enumerate(figure_candidates(ctx)[:MAX_KEYED_FIGURES], 1):
+        c = ctx.numbers[i]
+        left = text[max(0, c.start - 60) : c.start].split("\n")[-1].split()[-6:]
+        right = text[c.end : c.end + 50].split("\n")[0].split()[:4]
+        around = " ".join([*left, text[c.start : c.end], *right])
+        lines.append(f"F{n}: {_guillemets(c.text)} in «…{_guillemets(around)}…»")
+    return "\n".join(lines)
 
 
 def _name_candidates(ctx: Context) -> str:
@@ -561,7 +608,7 @@ def _name_candidates(ctx: Context) -> str:
 PASSES: tuple[Pass, ...] = (
     Pass("summary", SummaryAnswer),
     Pass("actors", ActorsAnswer, _name_candidates),
-    Pass("figures", FiguresAnswer, _number_candidates),
+    Pass("figures", FiguresAnswer, _number_candidates, figures_model),
     Pass("quotes", QuotesAnswer, _quote_candidates, quotes_model),
 )
 
@@ -601,6 +648,10 @@ def build_combine_messages(summaries: list[str]) -> list[dict[str, str]]:
     ]
 
 
+def _accepts_none(annotation: Any) -> bool:
+    return type(None) in getattr(annotation, "__args__", ())
+
+
 def lenient_parse(answer: type[_Answer], data: Any) -> tuple[_Answer | None, list[Rejected]]:
     """Validate without grounding; list items that fail pydantic are rejected one by one."""
     with grounding_context(None):
@@ -615,6 +666,8 @@ def lenient_parse(answer: type[_Answer], data: Any) -> tuple[_Answer | None, lis
         rejected: list[Rejected] = []
         cleaned = dict(data)
         for key, info in answer.model_fields.items():
+            if key not in cleaned and info.is_required() and _accepts_none(info.annotation):
+                cleaned[key] = None  # a keyed answer (Q7, F12) cut off before that key
             value = cleaned.get(key)
             if isinstance(value, list):
                 item_type = info.annotation.__args__[0]  # type: ignore[union-attr]

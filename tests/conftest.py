@@ -36,21 +36,27 @@ GOOD = {
             {"name": "Oleksii Reznikov", "kind": "person", "role": "Ukrainian defense minister"},
         ]
     },
+    # F1..F6 are the seed's six scanned numbers, in order (100, 100, half, 175,000, two, 94,300)
     "figures": {
-        "figures": [
-            {"text": "100", "unit": "battalion tactical units", "measures": "size of the planned force"},
-            {"text": "175,000", "unit": "personnel", "measures": "intended Russian personnel"},
-            {"text": "94,300", "unit": "troops", "measures": "Russian troops near Ukraine"},
-        ]
+        "F1": {"unit": "battalions", "measures": "size of the planned invasion"},
+        "F2": {"unit": "battalion tactical units", "measures": "size of the planned force"},
+        "F3": {"unit": None, "measures": "share of the intended personnel already dispersed"},
+        "F4": {"unit": "personnel", "measures": "intended Russian personnel"},
+        "F5": {"unit": "leaders", "measures": "leaders who may meet"},
+        "F6": {"unit": "troops", "measures": "Russian troops near Ukraine"},
+        "other": [],
     },
     # Q1..Q4 are the seed's four quoted passages, in order; "other" holds quotations code missed
     "quotes": {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov", "other": []},
 }
 
+# values of the figures code finds in the seed article (every scanned number is kept)
+SEED_FIGURES = {100, 0.5, 175000, 2, 94300}
+
 TASK_MARKERS = {
     "summary": "TASK: Summarize the ARTICLE",
     "actors": "TASK: List every actor",
-    "figures": "TASK: List the figures",
+    "figures": "TASK: Say what each number in the ARTICLE counts",
     "quotes": "TASK: Name the speaker of each quoted passage",
 }
 

@@ -47,9 +47,9 @@ def test_eval_writes_reports_and_stores_the_run(scripted, tmp_path: Path) -> Non
     (run_dir,) = (tmp_path / "runs").iterdir()
     report = json.loads((run_dir / "report.json").read_text())
     assert report["metrics"]["articles"] == 1
-    # GOOD answers: all 4 labelled quotes, 3 of 4 labelled figures, all grounded
+    # GOOD answers: all 4 labelled quotes; code finds all 4 labelled figures among its 6 numbers
     assert report["metrics"]["quotes"]["recall"] == 1.0
-    assert report["metrics"]["figures"]["tp"] == 3
+    assert (report["metrics"]["figures"]["tp"], report["metrics"]["figures"]["predicted"]) == (4, 6)
     assert report["metrics"]["grounding_rate"] == 1.0
     assert (run_dir / "report.md").read_text().startswith("# Eval run")
 
@@ -59,10 +59,10 @@ def test_eval_writes_reports_and_stores_the_run(scripted, tmp_path: Path) -> Non
 
 def test_gate_fails_with_exit_4_and_compare_shows_what_moved(scripted, tmp_path: Path) -> None:
     strict = tmp_path / "strict.toml"
-    strict.write_text("[min]\n'figures.recall' = 0.9\n[max]\nhallucinations = 0\n")
+    strict.write_text("[min]\n'figures.precision' = 0.9\n[max]\nhallucinations = 0\n")
     result = run_eval(tmp_path, "--thresholds", str(strict))
     assert result.exit_code == 4
-    assert "figures.recall = 0.75 is below 0.9" in result.output
+    assert "figures.precision = 0.6667 is below 0.9" in result.output
 
     run_eval(tmp_path, "--thresholds", str(tmp_path / "none.toml"))
     ids = [

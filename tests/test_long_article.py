@@ -7,6 +7,7 @@ import itertools
 from summarizer import Settings, Summarizer
 from summarizer.article import Article
 from summarizer.backends import ScriptedBackend
+from summarizer.candidates import scan_numbers
 from summarizer.chunking import chunk_spans
 
 from .conftest import GOOD, SEED, pass_of
@@ -61,10 +62,11 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
                     {"name": "Acme Corp", "kind": "organization", "role": "inspector"},
                 ]
             }
-        if name == "figures":
-            # every chunk reports the first figure of the whole article: a duplicate across chunks
-            return {"figures": [{"text": "100,000", "unit": "dollars", "measures": "bridge budget"}]}
         keys = request["response_format"]["json_schema"]["schema"]["properties"]
+        if name == "figures":
+            # every chunk also reports the first figure of the whole article under "other"
+            extra = {"text": "100,000", "unit": "dollars", "measures": "bridge budget"}
+            return {**{k: {"unit": "dollars", "measures": "x"} for k in keys if k[0] == "F"}, "other": [extra]}
         return {**{k: None for k in keys if k.startswith("Q")}, "other": []}
 
     settings = Settings(cache_path=tmp_path / "c.sqlite", chunk_chars=1500, max_retries=0)
@@ -81,7 +83,11 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
         assert text[f.span.start : f.span.end] == f.text
     for q in s.quotes:
         assert text[q.span.start : q.span.end] == q.text
-    assert [f.text for f in s.figures] == ["100,000"]  # found in chunk 1 only; others' are rejected
+    # every number code finds in the whole article, once: the extra "100,000" is a listed figure
+    # in chunk 1 and is rejected in every other chunk (not in that chunk's text)
+    expected = [(c.start, c.end) for c in scan_numbers(text) if c.is_figure]
+    assert [(f.span.start, f.span.end) for f in s.figures] == expected
+    assert sum(r.item.get("text") == "100,000" for r in s.rejected) == n_chunks - 1
     assert len(s.quotes) == 30  # one per paragraph, from every chunk
     assert {q.speaker for q in s.quotes} == {"Ana Ruiz"}  # read from "…,” Ruiz told reporters"
     (ruiz,) = [a for a in s.actors if a.name == "Ana Ruiz"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarizer import Settings, Summarizer
 from summarizer.backends import ScriptedBackend
 
-from .conftest import pass_of, router
+from .conftest import GOOD, SEED_FIGURES, pass_of, router
 
 SPEAKERS = {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov"}
 INVENTED = {"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}
@@ -45,9 +45,10 @@ def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(seed_text: s
 
 
 def test_invalid_json_is_reasked(settings: Settings, seed_text: str) -> None:
-    backend = ScriptedBackend(router=router({"figures": ['{"figures": [{"text": "100"']}))
+    backend = ScriptedBackend(router=router({"figures": ['{"F1": {"unit": "battalions"']}))
     summary = Summarizer(settings, backend).summarize(seed_text)
-    assert {f.value for f in summary.figures} == {100, 175000, 94300}
+    assert {f.value for f in summary.figures} == SEED_FIGURES
+    assert [f.unit for f in summary.figures][:2] == ["battalions", "battalion tactical units"]
     assert summary.meta.reasks == 1
 
 
@@ -56,13 +57,15 @@ def test_figure_not_in_article_and_unknown_actor_are_rejected(seed_text: str, tm
     backend = ScriptedBackend(
         router=router(
             {
-                "figures": [{"figures": [{"text": "250,000", "unit": "troops", "measures": "invented"}]}],
+                "figures": [
+                    {**GOOD["figures"], "other": [{"text": "250,000", "unit": "troops", "measures": "invented"}]}
+                ],
                 "actors": [{"actors": [{"name": "Angela Merkel", "kind": "person", "role": None}]}],
             }
         )
     )
     summary = Summarizer(settings, backend).summarize(seed_text)
-    assert summary.figures == []
+    assert 250000 not in {f.value for f in summary.figures}
     # the invented actor is gone; the actors left come from the article (speakers, scanned names)
     assert "Angela Merkel" not in {a.name for a in summary.actors}
     for actor in summary.actors:
@@ -85,7 +88,7 @@ def test_quote_outside_quotation_marks_is_rejected(seed_text: str, tmp_path) -> 
 
 def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
-    cut = '{"figures": [{"text": "175,000", "unit": "personnel", "measures": "troops"}, {"text": "94,3'
+    cut = '{"F1": {"unit": "battalions", "measures": "planned force"}, "F2": {"unit": "units", "measu'
 
     def route(request):
         return cut if pass_of(request) == "figures" else router()(request)
@@ -98,7 +101,13 @@ def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path)
             return response
 
     summary = Summarizer(settings, CutBackend(router=route)).summarize(seed_text)
-    assert [f.text for f in summary.figures] == ["175,000"]
+    # every number code found is kept; the notes written before the cut are kept with them
+    assert {f.value for f in summary.figures} == SEED_FIGURES
+    assert [(f.unit, f.measures) for f in summary.figures][:3] == [
+        ("battalions", "planned force"),
+        ("units", ""),
+        (None, ""),
+    ]
     assert any("cut off" in r.reason for r in summary.rejected)
 
 

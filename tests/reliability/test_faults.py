@@ -12,7 +12,7 @@ import pytest
 from summarizer import BackendError, Settings, Summarizer
 from summarizer.cache import Cache
 
-from ..conftest import GOOD, pass_of
+from ..conftest import GOOD, SEED_FIGURES, pass_of
 from ..fakeserver import FakeServer
 
 
@@ -63,7 +63,7 @@ def test_transient_fault_once_is_retried_and_the_result_is_grounded(fault, seed_
     assert summary.meta.transport_retries == 1
     assert summary.meta.attempts == 5
     assert summary.meta.reasks == 0
-    assert {f.value for f in summary.figures} == {100, 175000, 94300}
+    assert {f.value for f in summary.figures} == SEED_FIGURES
     for f in summary.figures:
         assert seed_text[f.span.start : f.span.end] == f.text
     assert elapsed < 15
@@ -102,27 +102,33 @@ def test_schema_violation_is_reasked_and_its_tokens_counted(seed_text: str, tmp_
     assert summary.meta.reasks == 1 and summary.meta.attempts == 5
     # the fake server reports 100 input + 10 output tokens for every answer, the failed one too
     assert (summary.meta.input_tokens, summary.meta.output_tokens) == (500, 50)
-    assert {f.value for f in summary.figures} == {100, 175000, 94300}
+    assert {f.value for f in summary.figures} == SEED_FIGURES
 
 
 def test_schema_violation_every_time_ends_in_rejected_not_a_crash(seed_text: str, tmp_path: Path) -> None:
     def route(body: dict):
         if pass_of(body) == "figures":
-            return ("ok", json.dumps({"figures": [{"txt": "100"}, {"text": "175,000", "unit": "x", "measures": "y"}]}))
+            broken = {**GOOD["figures"], "other": [{"txt": "100"}, {"text": "175,000", "unit": "x", "measures": "y"}]}
+            return ("ok", json.dumps(broken))
         return good(body)
 
     with FakeServer(router=route) as server:
         summary = Summarizer(settings_for(server, tmp_path, max_retries=1)).summarize(seed_text)
-    assert [f.text for f in summary.figures] == ["175,000"]
-    assert any(r.field == "figures" and r.reason.startswith("invalid") for r in summary.rejected)
+    # the keyed notes survive; the broken extra is rejected, the valid one is a listed figure again
+    assert {f.value for f in summary.figures} == SEED_FIGURES
+    assert [f.unit for f in summary.figures if f.value == 175000] == ["personnel"]
+    assert any(r.field == "other" and r.reason.startswith("invalid") for r in summary.rejected)
     assert summary.meta.reasks == 1
 
 
 def test_output_cut_by_length_keeps_complete_items(seed_text: str, tmp_path: Path) -> None:
-    cut = ("length", '{"figures":[{"text":"100","unit":"units","measures":"size"},{"text":"175,0')
+    cut = ("length", '{"F1":{"unit":"battalions","measures":"size of the force"},"F2":{"unit":"batt')
     with FakeServer(router=faulty_once(cut)) as server:
         summary = Summarizer(settings_for(server, tmp_path)).summarize(seed_text)
-    assert [f.text for f in summary.figures] == ["100"]
+    # every number code found is kept; only the notes written before the cut are there
+    assert {f.value for f in summary.figures} == SEED_FIGURES
+    assert [(f.unit, f.measures) for f in summary.figures][:1] == [("battalions", "size of the force")]
+    assert all(f.unit is None and f.measures == "" for f in summary.figures[2:])
     assert any("cut off" in r.reason for r in summary.rejected)
 
 
