@@ -19,7 +19,7 @@ from .article import Article
 from .cache import Cache
 from .labels import Seed
 from .models import schema_version
-from .pipeline import Summarizer
+from .pipeline import Summarizer, code_version
 from .prompts import prompt_version
 from .scoring import FieldScore, SeedScore, score
 
@@ -43,6 +43,7 @@ def run_suite(
         "model": summarizer.backend.name,
         "prompt_version": prompt_version(),
         "schema_version": schema_version(),
+        "code_version": code_version(),
         "host": platform.node(),
         "wall_seconds": round(time.monotonic() - started, 2),
         "metrics": aggregate(per_seed),
@@ -148,6 +149,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"# Eval run {report['id']}",
         "",
         f"model `{report['model']}`, prompt `{report['prompt_version']}`, schema `{report['schema_version']}`, "
+        f"code `{report.get('code_version', '?')}`, "
         f"{m['articles']} articles ({m['from_cache']} from cache), {report['wall_seconds']} s wall",
         "",
         "| field | precision | recall | F1 | matched / predicted / labelled | extra |",
