@@ -14,7 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 from rapidfuzz import fuzz
 
 from .article import Article
@@ -352,6 +361,18 @@ class FigureAnswer(BaseModel):
     measures: str = Field(default="", max_length=120)
 
 
+def _clip(limit: int) -> Callable[[Any], Any]:
+    """Cut an over-long note at a word boundary: a wordy note is still a note, and rejecting it
+    would lose the figure's unit too."""
+
+    def clip(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > limit:
+            return value[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-")
+        return value
+
+    return clip
+
+
 class FigureNote(BaseModel):
     """What only the model can say about a number code found: what it counts and measures."""
 
@@ -359,6 +380,8 @@ class FigureNote(BaseModel):
     unit: str | None = Field(default=None, max_length=40)
     measures: str = Field(default="", max_length=120)
 
+    _clip_unit = field_validator("unit", mode="before")(_clip(40))
+    _clip_measures = field_validator("measures", mode="before")(_clip(120))
     _unit = field_validator("unit")(_nullish)
 
 
@@ -666,8 +689,16 @@ def lenient_parse(answer: type[_Answer], data: Any) -> tuple[_Answer | None, lis
         rejected: list[Rejected] = []
         cleaned = dict(data)
         for key, info in answer.model_fields.items():
-            if key not in cleaned and info.is_required() and _accepts_none(info.annotation):
-                cleaned[key] = None  # a keyed answer (Q7, F12) cut off before that key
+            if info.annotation is not None and info.is_required() and _accepts_none(info.annotation):  # Q7, F12
+                if key in cleaned:
+                    try:
+                        TypeAdapter(info.annotation).validate_python(cleaned[key])
+                    except ValidationError as exc:
+                        item = {"key": key, "value": cleaned[key]}
+                        rejected.append(Rejected(field=key, item=item, reason=f"invalid: {exc.errors()[0]['msg']}"))
+                        cleaned[key] = None
+                else:
+                    cleaned[key] = None  # cut off before that key
             value = cleaned.get(key)
             if isinstance(value, list):
                 item_type = info.annotation.__args__[0]  # type: ignore[union-attr]

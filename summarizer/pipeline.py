@@ -223,6 +223,8 @@ class Summarizer:
         except ValueError:
             data = {}
         answer, rejected = lenient_parse(p.model(ctx), data)
+        if answer is None and p.model_for is not None:
+            answer, _ = lenient_parse(p.model(ctx), {})  # keyed passes keep what code found
         if cut:
             rejected.append(
                 Rejected(

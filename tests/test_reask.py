@@ -134,3 +134,15 @@ def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings
     summary = Summarizer(settings, backend).summarize(text)
     assert summary.quotes == []
     assert {pass_of(r) for r in backend.requests} == {"summary", "actors", "figures"}
+
+
+def test_wordy_or_broken_figure_notes_keep_every_figure(settings: Settings, seed_text: str) -> None:
+    wordy = "half of the intended Russian personnel " * 6  # 228 characters
+    answer = {**GOOD["figures"], "F2": {"unit": 5, "measures": None}, "F3": {"unit": None, "measures": wordy}}
+    backend = ScriptedBackend(router=router({"figures": [answer]}))
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(seed_text)
+    assert {f.value for f in summary.figures} == SEED_FIGURES
+    notes = [(f.unit, f.measures) for f in summary.figures]
+    assert notes[1] == (None, "")  # F2 was invalid: kept without a note, and listed as rejected
+    assert 0 < len(notes[2][1]) <= 120 and wordy.startswith(notes[2][1])  # F3 clipped at a word
+    assert any(r.field == "F2" and r.reason.startswith("invalid") for r in summary.rejected)
