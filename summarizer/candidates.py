@@ -90,9 +90,19 @@ def scan_quotes(text: str) -> list[QuoteCandidate]:
 
 
 def _opens_straight(text: str, i: int) -> bool:
+    """A straight mark opens a quotation after a space or punctuation and before a word; also
+    the misplaced ``said," For example … ".`` when a closing mark follows in the paragraph."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace()
+    if (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace():
+        return True
+    after = text[i + 2 : i + 3]
+    return (
+        prev in ",:"
+        and nxt == " "
+        and (after.isupper() or after == "[")
+        and '"' in text[i + 1 : _paragraph_end(text, i)]
+    )
 
 
 _SINGLE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([‘'])(?=\S)(.+?)(?<=\S)([’'])(?=[\s.,;:!?)\]—–-]|$)", re.MULTILINE)

@@ -176,3 +176,8 @@ def test_pronouns_and_continuations_keep_the_previous_speaker() -> None:
         "Ana Ruiz",  # a paragraph that is only a quotation, after hers
         None,  # a sentence about something else breaks the chain
     ]
+
+
+def test_a_straight_mark_glued_to_the_comma_before_it_still_opens_a_quotation() -> None:
+    text = 'Wilkins said," [Warhol] liked the photo booths". Ruiz said, "It is safe," Key said.'
+    assert [q.text for q in scan_quotes(text)] == ["[Warhol] liked the photo booths", "It is safe,"]
