@@ -304,6 +304,12 @@ def person_like(text: str, name: str) -> bool:
     return not re.search(rf"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?{re.escape(name)}\b", text)
 
 
+def _actor_in(text: str, name: str, kind: ActorKind) -> Actor:
+    """An actor found by code rather than named by the model, with every mention of its name."""
+    mentions = [Span(start=s, end=e) for s, e in find_mentions(text, name)]
+    return Actor(name=name, kind=kind, role=None, mentions=mentions)
+
+
 def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] | None = None) -> dict[str, Any]:
     """Whoever a quote or claim is attributed to is an actor, and is called by the actor's name:
     "KCNA" becomes "Korean Central News Agency" when that actor is listed, and a speaker the
@@ -314,10 +320,7 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
     actors: list[Actor] = [a.model_copy(deep=True) for a in fields.get("actors", [])]
     for n in names or []:
         if person_like(text, n.text) and not any(_names_entity(n.text, a) for a in actors):
-            spans = find_mentions(text, n.text)
-            actors.append(
-                Actor(name=n.text, kind="person", role=None, mentions=[Span(start=s, end=e) for s, e in spans])
-            )
+            actors.append(_actor_in(text, n.text, "person"))
 
     def canonical(name: str | None) -> str | None:
         if not name:
@@ -325,11 +328,9 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
         for actor in actors:
             if _names_entity(name, actor):
                 return actor.name
-        spans = find_mentions(text, name)
-        if spans:
-            actors.append(
-                Actor(name=name, kind=_kind_of(name), role=None, mentions=[Span(start=s, end=e) for s, e in spans])
-            )
+        actor = _actor_in(text, name, _kind_of(name))
+        if actor.mentions:
+            actors.append(actor)
         return name
 
     quotes = [q.model_copy(update={"speaker": canonical(q.speaker)}) for q in fields.get("quotes", [])]

@@ -127,12 +127,12 @@ class Summarizer:
         )
         counter = {"reasks": 0}
         spans = chunk_spans(article, self.settings.effective_chunk_chars())
+        whole = Context.of(article)  # scanned once; a one-chunk article is its own only chunk
         parts = []
         for start, end in spans:
-            chunk = article if len(spans) == 1 else Article.from_text(article.text[start:end], article.source)
-            parts.append((start, self._extract(create, Context.of(chunk), accounting, counter)))
+            ctx = whole if len(spans) == 1 else Context.of(Article.from_text(article.text[start:end], article.source))
+            parts.append((start, self._extract(create, ctx, accounting, counter)))
         fields, rejected = merge_parts(article, parts)
-        whole = Context.of(article)
         fields = link_speakers(article.text, fields, whole.names)
         if len(parts) > 1:
             summaries = [values.get("summary", "") for _, (values, _) in parts]
