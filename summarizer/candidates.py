@@ -1,4 +1,4 @@
-"""Deterministic scanners that offer the model candidates: quotation spans and number expressions.
+"""Deterministic scanners that offer the model candidates: quotation spans, numbers and names.
 
 The model then only has to point at them and add what code cannot know (speaker, what a number
 measures); offsets always come from here or from the aligner, never from the model.
@@ -15,9 +15,6 @@ __all__ = [
     "NameCandidate",
     "NumberCandidate",
     "QuoteCandidate",
-    "attribute_quotes",
-    "carry_speakers",
-    "guess_speaker",
     "parse_number",
     "scan_names",
     "scan_numbers",
@@ -369,30 +366,6 @@ def _occurrences(text: str, word: str) -> int:
     return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
-_SPEECH = (
-    r"said|says|say|told|tells|added|adds|explained|stated|wrote|writes|asked|replied|warned|noted|"
-    r"argued|claimed|insisted|declared|announced|commented|remarked|continued|concluded|recalled|stressed|"
-    r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
-    r"stating|saying|adding|writing|noting|telling|explaining|warning"
-)
-_ADVERB = r"(?:\s+(?:also|then|later|further|once|previously|again))?"
-_NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"
-# ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
-_APPOSITIVE = r"(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
-_AFTER_RE = re.compile(
-    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{_SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{_NAME})"
-    rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{_NAME}|he|she|they|it){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b"
-    rf"|[—–-]\s*(?P<n3>{_NAME})\s*$)"
-)
-_BEFORE_RE = re.compile(
-    rf"(?:(?P<n1>{_NAME}|[Hh]e|[Ss]he|[Tt]hey){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
-    rf"|(?P<n3>{_NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{_SPEECH})\s*[:,]?\s*[“\"‘']?$"
-    rf"|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$)"
-)
-# the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
-_LEAD_RE = re.compile(rf"(?P<n1>{_NAME}){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b")
-
-
 ORG_WORDS = {
     "council", "department", "office", "ministry", "agency", "university", "institute", "party",
     "association", "society", "committee", "commission", "bureau", "board", "court", "nations",
@@ -401,108 +374,3 @@ ORG_WORDS = {
     "navy", "police", "service", "gazette", "magazine", "network", "authority", "organization",
     "organisation", "institution", "administration", "government", "parliament", "assembly",
 }  # fmt: skip
-_PRONOUNS = ("he", "she", "they", "it")
-
-
-def _person_part(found: str) -> str:
-    """The name in a run with a title or body before it: "Governor of Washington Chris Gregoire"
-    -> "Chris Gregoire", "Refugee Council Enver Solomon" -> "Enver Solomon"."""
-    words = found.rstrip(".,;:").split()
-    cut = max((i for i, w in enumerate(words) if w.casefold().rstrip(".") in _TITLES), default=-1)
-    if cut >= 0 and cut + 2 < len(words) and words[cut + 1] in ("of", "de"):
-        cut += 2  # "Minister of Education Stefania Giannini": skip the portfolio
-    org = max((i for i, w in enumerate(words) if w.casefold() in ORG_WORDS), default=-1)
-    if len(words) - org - 1 >= 2:
-        cut = max(cut, org)
-    return " ".join(words[cut + 1 :]) if cut + 1 < len(words) else " ".join(words)
-
-
-def guess_speaker(
-    text: str, quote: QuoteCandidate, names: list[NameCandidate], previous: str | None = None
-) -> str | None:
-    """The speaker news style puts beside a quotation: ``“…,” Ruiz said`` / ``said Ruiz`` /
-    ``Ruiz, the mayor, said: “…”`` / ``Obama tweeted:`` on the line above. A pronoun ("it
-    added") means the previous quotation's speaker (``previous``) when there is one, else the
-    nearest person-like name before the quote. A surname alone is widened to the shortest name
-    candidate ending with it ("Ruiz" -> "Ana Ruiz"). None when nothing beside it names anyone.
-    """
-    after = text[quote.end : quote.end + 160].split("\n", 1)[0]
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    before = text[max(line_start, quote.start - 200) : quote.start]
-    if not before.strip(" “\"‘'"):  # a quotation that opens its paragraph: 'Obama tweeted:' above it
-        above = text[:line_start].rstrip()
-        if above.endswith(":"):
-            before = above[max(above.rfind("\n") + 1, len(above) - 200) :]
-    found = None
-    m = _AFTER_RE.match(after)
-    if m:
-        found = m.group("n1") or m.group("n2") or m.group("n3")
-    lead = before.rstrip("“\"‘' ")
-    if not found:
-        m = _BEFORE_RE.search(lead)
-        if m:
-            found = m.group("n1") or m.group("n2") or m.group("n3")
-    if not found and re.search(r"[.!?:]$", lead):
-        sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
-        hits = list(_LEAD_RE.finditer(sentence))
-        found = hits[-1].group("n1") if hits else None
-    if not found:
-        return None
-    if found.casefold() in _PRONOUNS:
-        people = [
-            n
-            for n in names
-            if n.end <= quote.start
-            and len(n.text.split()) >= 2
-            and not any(w.casefold() in ORG_WORDS for w in n.text.split())
-        ]
-        window = quote.start - len(before)
-        if previous and any(n.start >= window and n.text in previous.split() for n in names):
-            return previous  # 'Mr Key … he said' after a quotation of John Key's
-        between = [n.text for n in people if n.start >= window]
-        if between:
-            return between[-1]
-        return previous or (people[-1].text if people else None)
-    found = _person_part(found)
-    if len(found.split()) >= 2:
-        return found
-    fuller = [n.text for n in names if n.text.endswith(" " + found) and len(n.text.split()) >= 2]
-    return min(fuller, key=len) if fuller else found
-
-
-def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
-    """Speakers for every quotation, read in order so that pronouns and continuations can lean
-    on the previous quotation's speaker."""
-    speakers: list[str | None] = []
-    previous: str | None = None
-    previous_end = 0
-    for q in quotes:
-        near = previous if q.start - previous_end <= 400 else None
-        who = guess_speaker(text, q, names, near)
-        speakers.append(who)
-        if not q.nested:
-            previous, previous_end = who or near, q.end
-    return carry_speakers(text, quotes, speakers)
-
-
-_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
-
-
-def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str | None]) -> list[str | None]:
-    """A quotation with nothing beside it that directly continues the previous one keeps its
-    speaker: ``“…,” Al-Maeena said. “…”`` or a paragraph that is only a quotation after
-    ``“…,” said Mohib.`` Only whitespace may separate the attribution's sentence from the
-    next quotation, so a sentence about anything else in between breaks the chain."""
-    out = list(speakers)
-    prev: int | None = None
-    for i, q in enumerate(quotes):
-        if q.nested:
-            continue
-        if out[i] is None and prev is not None and out[prev]:
-            between = text[quotes[prev].end : q.start]
-            end = _SENTENCE_END_RE.search(between)
-            rest = between[end.end() :] if end else between
-            if not rest.strip(" \n“\"‘'") and between.count("\n\n") <= 1 and len(between) <= 200:
-                out[i] = out[prev]
-        prev = i
-    return out

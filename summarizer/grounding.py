@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from .models import MatchStatus
 
-__all__ = ["FUZZY_THRESHOLD", "Alignment", "align", "find_mentions", "normalize"]
+__all__ = ["FUZZY_THRESHOLD", "Alignment", "align", "content_tokens", "find_mentions", "normalize", "stem", "tokens"]
 
 FUZZY_THRESHOLD = 90.0
 
@@ -112,3 +112,25 @@ def find_mentions(article: str, name: str) -> list[tuple[int, int]]:
         for m in re.finditer(rf"(?<!\w){re.escape(norm)}(?!\w)", norm_article):
             spans.append((index[m.start()], index[m.end() - 1] + 1))
     return spans
+
+
+_STOP = frozenset(
+    (
+        "a an the and or but of to in on at by for with from as is are was were be been being it its this that "
+        "these those has have had will would could should may might can said says say he she they his her their "
+        "them we our you your i not no than then so if into over about after before also who which what when "
+        "where while there up out more most other some such only own same too very just do does did"
+    ).split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", normalize(text))
+
+
+def stem(t: str) -> str:
+    return t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t
+
+
+def content_tokens(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text) if t not in _STOP]

@@ -38,9 +38,13 @@ class Span(_Strict):
 
 
 class Claim(_Strict):
-    text: str = Field(max_length=600)
+    """A statement the article makes or reports, copied from it: ``evidence[0]`` gives ``text`` back."""
+
+    text: str = Field(max_length=2000)
     attributed_to: str | None = Field(None, max_length=200)
     evidence: list[Span] = Field(default_factory=list, max_length=20)
+    cue: str | None = Field(None, max_length=40, description="how the article attributes it: said, according to, …")
+    sentence: int | None = Field(None, description="1-based number of the article sentence it comes from")
 
 
 class Actor(_Strict):
@@ -88,6 +92,9 @@ class Meta(_Strict):
     seconds: float = 0.0
     article_sha256: str = ""
     article_chars: int = 0
+    summary_method: Literal["model", "extractive"] = Field(
+        "model", description="extractive: the model's summary failed its checks, so the lead is shown"
+    )
 
 
 class Summary(_Strict):

@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import instructor
 import jiter
@@ -22,19 +22,9 @@ from .cache import Cache, cache_key
 from .chunking import chunk_spans
 from .config import Settings
 from .errors import BackendError, SummarizerError
-from .extract import (
-    COMBINE,
-    PASSES,
-    Context,
-    Pass,
-    build_combine_messages,
-    build_messages,
-    grounding_context,
-    lenient_parse,
-    link_speakers,
-    merge_actors,
-    union_spans,
-)
+from .fields import COMBINE, PASSES, Context, Pass, build_messages, grounding_context, lenient_parse
+from .fields.actors import link_speakers, merge_actors, union_spans
+from .fields.summary import MIN_WORDS, build_combine_messages, extractive_summary
 from .grounding import find_mentions
 from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary, schema_version
 from .prompts import prompt_version
@@ -52,11 +42,12 @@ def code_version() -> str:
     """Hash of the modules that shape an answer from the model's replies (scanners, grounding,
     passes, merging): a new release that reads quotes differently must not be served summaries
     cached by the old one."""
-    from . import article, candidates, chunking, extract, grounding
+    from . import article, attribution, candidates, chunking, fields, grounding
 
     digest = hashlib.sha256()
-    for module in (article, candidates, chunking, extract, grounding, sys.modules[__name__]):
-        digest.update(Path(str(module.__file__)).read_bytes())
+    modules = (article, attribution, candidates, chunking, grounding, sys.modules[__name__])
+    for path in [Path(str(m.__file__)) for m in modules] + sorted(Path(str(fields.__file__)).parent.glob("*.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -135,12 +126,15 @@ class Summarizer:
         fields, rejected = merge_parts(article, parts)
         fields = link_speakers(article.text, fields, whole.names)
         if len(parts) > 1:
-            summaries = [values.get("summary", "") for _, (values, _) in parts]
+            summaries = [values.get("summary", "") for _, (values, _) in parts if values.get("summary")]
             combined, dropped = self._call(
                 create, whole, COMBINE, accounting, counter, build_combine_messages(summaries)
             )
-            fields["summary"] = combined.get("summary", " ".join(summaries))
+            fields["summary"] = combined.get("summary", "")
             rejected.extend(dropped)
+        method: Literal["model", "extractive"] = "model"
+        if len(fields.get("summary", "").split()) < MIN_WORDS:
+            fields["summary"], method = extractive_summary(article), "extractive"
         meta = Meta(
             model=self.backend.name,
             prompt_version=prompt_version(),
@@ -154,6 +148,7 @@ class Summarizer:
             seconds=round(time.monotonic() - started, 3),
             article_sha256=article.sha256,
             article_chars=len(article.text),
+            summary_method=method,
         )
         return Summary(**fields, rejected=rejected, meta=meta)
 
@@ -164,10 +159,11 @@ class Summarizer:
         fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
         rejected: list[Rejected] = []
         for p in PASSES:
-            if p.skip(ctx):
+            if p.skipped(ctx):
                 continue
             values, dropped = self._call(create, ctx, p, accounting, counter, build_messages(ctx, p))
             fields.update(values)
+            ctx.results.update(values)
             rejected.extend(dropped)
         return fields, rejected
 
@@ -196,9 +192,9 @@ class Summarizer:
                 answer = create(
                     response_model=p.model(ctx),
                     messages=messages,
-                    max_retries=s.max_retries,
+                    max_retries=s.max_retries if p.max_retries is None else min(p.max_retries, s.max_retries),
                     temperature=s.temperature,
-                    max_tokens=s.max_tokens,
+                    max_tokens=s.max_tokens if p.max_tokens is None else min(p.max_tokens, s.max_tokens),
                 )
             return answer.ground(ctx)
         except InstructorRetryException as exc:

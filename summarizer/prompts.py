@@ -20,7 +20,8 @@ __all__ = ["PROMPT_NAMES", "prompt_dir", "prompt_version", "render"]
 PROMPT_NAMES: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "article": frozenset({"sentences"}),
-    "summary": frozenset(),
+    "claims": frozenset(),
+    "summary": frozenset({"candidates"}),
     "actors": frozenset({"candidates"}),
     "figures": frozenset({"candidates"}),
     "quotes": frozenset({"candidates"}),

@@ -24,15 +24,17 @@ then removed, until no pair passes its rule. Rules:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .candidates import parse_number
-from .grounding import normalize
+from .grounding import content_tokens, normalize, stem, tokens
 from .labels import LabelActor, Labels
 from .models import Summary
+
+P = TypeVar("P")
+L = TypeVar("L")
 
 __all__ = [
     "CLAIM_F1",
@@ -50,30 +52,6 @@ __all__ = [
 QUOTE_F1 = 0.8
 CLAIM_F1 = 0.4
 KEY_POINT_RECALL = 0.5
-
-_STOP = frozenset(
-    (
-        "a an the and or but of to in on at by for with from as is are was were be been being it its this that "
-        "these those has have had will would could should may might can said says say he she they his her their "
-        "them we our you your i not no than then so if into over about after before also who which what when "
-        "where while there up out more most other some such only own same too very just do does did"
-    ).split()
-)
-
-P = TypeVar("P")
-L = TypeVar("L")
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", normalize(text))
-
-
-def _stem(t: str) -> str:
-    return t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t
-
-
-def content_tokens(text: str) -> list[str]:
-    return [_stem(t) for t in tokens(text) if t not in _STOP]
 
 
 def token_f1(a: Sequence[str], b: Sequence[str]) -> float:
@@ -203,7 +181,7 @@ def _units_match(a: str | None, b: str | None) -> bool:
         return not a and not b
     if a.strip() in ("%", "percent") and b.strip() in ("%", "percent"):
         return True
-    return bool(set(map(_stem, tokens(a))) & set(map(_stem, tokens(b))))
+    return bool(set(map(stem, tokens(a))) & set(map(stem, tokens(b))))
 
 
 @dataclass

@@ -12,7 +12,7 @@ from summarizer import Settings, Summarizer, prompts
 from summarizer.backends import ScriptedBackend
 from summarizer.cache import Cache
 
-from .conftest import ROOT, router
+from .conftest import N_PASSES, ROOT, router
 
 
 class NamedBackend(ScriptedBackend):
@@ -41,25 +41,25 @@ def test_second_run_is_a_hit_with_identical_result(settings: Settings, seed_text
 
 
 def test_changing_parameters_misses(settings: Settings, seed_text: str) -> None:
-    assert run(settings, seed_text) == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
     assert run(settings, seed_text) == (0, True)
-    assert run(settings.model_copy(update={"temperature": 0.7}), seed_text) == (4, False)
-    assert run(settings.model_copy(update={"max_tokens": 300}), seed_text) == (4, False)
+    assert run(settings.model_copy(update={"temperature": 0.7}), seed_text) == (N_PASSES, False)
+    assert run(settings.model_copy(update={"max_tokens": 300}), seed_text) == (N_PASSES, False)
 
 
 def test_changing_model_misses(settings: Settings, seed_text: str) -> None:
-    assert run(settings, seed_text, "a") == (4, False)
-    assert run(settings, seed_text, "b") == (4, False)
+    assert run(settings, seed_text, "a") == (N_PASSES, False)
+    assert run(settings, seed_text, "b") == (N_PASSES, False)
     assert run(settings, seed_text, "a") == (0, True)
 
 
 def test_changing_article_misses(settings: Settings, seed_text: str) -> None:
-    assert run(settings, seed_text) == (4, False)
-    assert run(settings, seed_text + " ") == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
+    assert run(settings, seed_text + " ") == (N_PASSES, False)
 
 
 def test_changing_a_prompt_misses(settings: Settings, seed_text: str, tmp_path: Path, monkeypatch) -> None:
-    assert run(settings, seed_text) == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
     edited = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", edited)
     (edited / "system.md").write_text((edited / "system.md").read_text() + "\nBe brief.\n")
@@ -67,7 +67,7 @@ def test_changing_a_prompt_misses(settings: Settings, seed_text: str, tmp_path: 
     prompts._load.cache_clear()
     prompts.prompt_version.cache_clear()
     try:
-        assert run(settings, seed_text) == (4, False)
+        assert run(settings, seed_text) == (N_PASSES, False)
     finally:
         prompts._load.cache_clear()
         prompts.prompt_version.cache_clear()
@@ -76,9 +76,9 @@ def test_changing_a_prompt_misses(settings: Settings, seed_text: str, tmp_path: 
 def test_changing_the_schema_misses(settings: Settings, seed_text: str, monkeypatch) -> None:
     from summarizer import pipeline
 
-    assert run(settings, seed_text) == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
     monkeypatch.setattr(pipeline, "schema_version", lambda: "other-schema")
-    assert run(settings, seed_text) == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
 
 
 def test_changing_the_extraction_code_misses(
@@ -87,13 +87,13 @@ def test_changing_the_extraction_code_misses(
     """A release that reads quotes differently (candidates.py edited) must not reuse old answers."""
     from summarizer import candidates, pipeline
 
-    assert run(settings, seed_text) == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
     edited = tmp_path / "candidates.py"
     edited.write_text(Path(str(candidates.__file__)).read_text() + "\n# a change\n")
     monkeypatch.setattr(candidates, "__file__", str(edited))
     pipeline.code_version.cache_clear()
     try:
-        assert run(settings, seed_text) == (4, False)
+        assert run(settings, seed_text) == (N_PASSES, False)
     finally:
         monkeypatch.undo()
         pipeline.code_version.cache_clear()
@@ -102,10 +102,10 @@ def test_changing_the_extraction_code_misses(
 
 def test_no_cache_neither_reads_nor_writes(settings: Settings, seed_text: str) -> None:
     off = settings.model_copy(update={"use_cache": False})
-    assert run(off, seed_text) == (4, False)
+    assert run(off, seed_text) == (N_PASSES, False)
     assert not settings.cache_path.exists()
-    assert run(settings, seed_text) == (4, False)
-    assert run(off, seed_text) == (4, False)
+    assert run(settings, seed_text) == (N_PASSES, False)
+    assert run(off, seed_text) == (N_PASSES, False)
 
 
 def test_cache_file_is_wal_and_migrated(settings: Settings, seed_text: str) -> None:

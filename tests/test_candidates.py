@@ -114,7 +114,8 @@ def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
 )
 def test_guess_speaker(text: str, speaker: str | None) -> None:
     from summarizer.article import split_sentences
-    from summarizer.candidates import guess_speaker, scan_names
+    from summarizer.attribution import guess_speaker
+    from summarizer.candidates import scan_names
 
     names = scan_names(text, {s.start for s in split_sentences(text)})
     (quote,) = [q for q in scan_quotes(text) if not q.nested]
@@ -157,7 +158,8 @@ def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
 
 def test_pronouns_and_continuations_keep_the_previous_speaker() -> None:
     from summarizer.article import split_sentences
-    from summarizer.candidates import attribute_quotes, scan_names
+    from summarizer.attribution import attribute_quotes
+    from summarizer.candidates import scan_names
 
     text = (
         "“The bridge is closed,” said KCNA. “It deserves harsh punishment,” it added.\n\n"

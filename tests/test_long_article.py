@@ -10,7 +10,7 @@ from summarizer.backends import ScriptedBackend
 from summarizer.candidates import scan_numbers
 from summarizer.chunking import chunk_spans
 
-from .conftest import GOOD, SEED, pass_of
+from .conftest import GOOD, N_PASSES, SEED, pass_of
 
 PARAGRAPH = (
     "Council member {n} Ana Ruiz said the bridge budget grew to {m},000 dollars this year. "
@@ -46,14 +46,13 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
     def route(request: dict):
         user = next(m["content"] for m in request["messages"] if m["role"] == "user")
         if "consecutive parts of one long news article" in user:
-            return {"summary": "Ana Ruiz pressed for bridge repairs as engineers from Acme Corp found cracked beams."}
+            return {"summary": ["Ana Ruiz pressed for bridge repairs as engineers from Acme Corp found cracked beams."]}
         name = pass_of(request)
+        if name == "claims":
+            return {"claims": [2]}
         if name == "summary":
             chunk_texts.append(user)
-            return {
-                "summary": f"Part about bridges ({len(chunk_texts)}).",
-                "claims": [{"text": "Ana Ruiz wants the bridge fixed.", "attributed_to": "Ana Ruiz", "sentences": [2]}],
-            }
+            return {"summary": [f"Engineers from Acme Corp inspected bridge {len(chunk_texts)} and found cracked beams."]}
         if name == "actors":
             return {
                 "actors": [
@@ -77,7 +76,8 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
     assert n_chunks >= 5 and len(chunk_texts) == n_chunks
     assert s.summary.startswith("Ana Ruiz pressed for bridge repairs")
     combine = backend.requests[-1]["messages"][-1]["content"]
-    assert "Part 1: Part about bridges (1)." in combine and f"Part {n_chunks}:" in combine
+    assert "Part 1: Engineers from Acme Corp inspected bridge 1 and" in combine
+    assert f"Part {n_chunks}: Engineers" in combine
     # offsets are global: every presented item reproduces its text in the whole article
     for f in s.figures:
         assert text[f.span.start : f.span.end] == f.text
@@ -95,13 +95,18 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
     assert len(ruiz.mentions) == 60  # "Ana Ruiz" and "Ruiz" in all 30 paragraphs, no overlaps
     for m in ruiz.mentions:
         assert text[m.start : m.end] in ("Ana Ruiz", "Ruiz")
+    # claims are copied: the evidence gives the text back; the picked quotation is Ana Ruiz's
+    assert len(s.claims) >= n_chunks
     for c in s.claims:
-        for e in c.evidence:
-            assert "Ruiz told reporters" in text[e.start : e.end]
-    assert s.meta.attempts == 4 * n_chunks + 1
+        assert [text[e.start : e.end] for e in c.evidence] == [c.text]
+        if "Ruiz told reporters" in c.text:
+            assert c.attributed_to == "Ana Ruiz"
+    assert sum("Ruiz told reporters" in c.text for c in s.claims) == n_chunks
+    assert s.meta.attempts == N_PASSES * n_chunks + 1
+    assert s.meta.summary_method == "model"
 
 
 def test_short_article_is_one_chunk(tmp_path) -> None:
     backend = ScriptedBackend(router=lambda r: GOOD[pass_of(r)])
     Summarizer(Settings(cache_path=tmp_path / "c.sqlite"), backend).summarize(SEED.read_text(encoding="utf-8"))
-    assert len(backend.requests) == 4
+    assert len(backend.requests) == N_PASSES

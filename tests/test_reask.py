@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarizer import Settings, Summarizer
 from summarizer.backends import ScriptedBackend
 
-from .conftest import GOOD, SEED_FIGURES, pass_of, router
+from .conftest import GOOD, N_PASSES, SEED_FIGURES, pass_of, router
 
 SPEAKERS = {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov"}
 INVENTED = {"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}
@@ -25,7 +25,7 @@ def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Sett
     assert "Russia will never invade Ukraine" in reask[-2]["content"]  # the model's own answer
     assert "not found verbatim in the article" in reask[-1]["content"]  # and why it failed
     assert summary.meta.reasks == 1
-    assert summary.meta.attempts == 5  # four passes plus one re-ask
+    assert summary.meta.attempts == N_PASSES + 1  # every pass plus one re-ask
     assert summary.rejected == []
 
 
@@ -133,7 +133,7 @@ def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings
     backend = ScriptedBackend(router=router())
     summary = Summarizer(settings, backend).summarize(text)
     assert summary.quotes == []
-    assert {pass_of(r) for r in backend.requests} == {"summary", "actors", "figures"}
+    assert {pass_of(r) for r in backend.requests} == {"claims", "summary", "actors", "figures"}
 
 
 def test_wordy_or_broken_figure_notes_keep_every_figure(settings: Settings, seed_text: str) -> None:

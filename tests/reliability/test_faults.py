@@ -12,7 +12,7 @@ import pytest
 from summarizer import BackendError, Settings, Summarizer
 from summarizer.cache import Cache
 
-from ..conftest import GOOD, SEED_FIGURES, pass_of
+from ..conftest import GOOD, N_PASSES, SEED_FIGURES, pass_of
 from ..fakeserver import FakeServer
 
 
@@ -61,7 +61,7 @@ def test_transient_fault_once_is_retried_and_the_result_is_grounded(fault, seed_
         summary = Summarizer(settings_for(server, tmp_path)).summarize(seed_text)
         elapsed = time.monotonic() - started
     assert summary.meta.transport_retries == 1
-    assert summary.meta.attempts == 5
+    assert summary.meta.attempts == N_PASSES + 1
     assert summary.meta.reasks == 0
     assert {f.value for f in summary.figures} == SEED_FIGURES
     for f in summary.figures:
@@ -99,9 +99,9 @@ def test_schema_violation_is_reasked_and_its_tokens_counted(seed_text: str, tmp_
     bad = ("ok", json.dumps({"figures": [{"txt": "100"}]}))
     with FakeServer(router=faulty_once(bad)) as server:
         summary = Summarizer(settings_for(server, tmp_path)).summarize(seed_text)
-    assert summary.meta.reasks == 1 and summary.meta.attempts == 5
+    assert summary.meta.reasks == 1 and summary.meta.attempts == N_PASSES + 1
     # the fake server reports 100 input + 10 output tokens for every answer, the failed one too
-    assert (summary.meta.input_tokens, summary.meta.output_tokens) == (500, 50)
+    assert (summary.meta.input_tokens, summary.meta.output_tokens) == (100 * (N_PASSES + 1), 10 * (N_PASSES + 1))
     assert {f.value for f in summary.figures} == SEED_FIGURES
 
 

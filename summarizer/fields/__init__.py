@@ -1,0 +1,15 @@
+"""One module per output field: its answer model, scanner hook, prompt candidates and grounding.
+
+``PASSES`` is the order the pipeline runs them in: claims first (the summary pass lists the
+sentences it picked), then summary, actors, figures and quotes, all sharing the article prefix.
+"""
+
+from __future__ import annotations
+
+from . import actors, claims, figures, quotes, summary
+from .base import Answer, Context, Pass, build_messages, grounding_context, lenient_parse
+
+__all__ = ["COMBINE", "PASSES", "Answer", "Context", "Pass", "build_messages", "grounding_context", "lenient_parse"]
+
+PASSES: tuple[Pass, ...] = (claims.PASS, summary.PASS, actors.PASS, figures.PASS, quotes.PASS)
+COMBINE = summary.COMBINE

@@ -1,0 +1,179 @@
+"""Actors: the model lists who appears from the names code found; code adds every speaker and
+every name that reads as a person, merges aliases ("Biden", "KCNA") and lists every mention."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..candidates import ORG_WORDS, NameCandidate
+from ..grounding import find_mentions
+from ..models import Actor, ActorKind, Rejected, Span
+from .base import Answer, Context, Pass
+
+__all__ = [
+    "PASS",
+    "ActorsAnswer",
+    "is_acronym_of",
+    "link_speakers",
+    "mentioned",
+    "merge_actors",
+    "person_like",
+    "union_spans",
+]
+
+
+class ActorAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(max_length=80)
+    kind: ActorKind = "other"
+    role: str | None = Field(default=None, max_length=120)
+
+
+def mentioned(text: str, name: str) -> bool:
+    """Whether the article names ``name`` (a person also by surname)."""
+    return bool(_mentions(text, name, "person"))
+
+
+def _mentions(text: str, name: str, kind: str) -> list[tuple[int, int]]:
+    spans = find_mentions(text, name)
+    if not spans and kind == "person" and len(name.split()) > 1:
+        spans = find_mentions(text, name.split()[-1])
+    return spans
+
+
+class ActorsAnswer(Answer):
+    field_name: ClassVar[str] = "actors"
+    actors: list[ActorAnswer] = Field(default_factory=list, max_length=25)
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        text = ctx.article.text
+        actors: list[Actor] = []
+        rejected: list[Rejected] = []
+        for a in self.actors:
+            name = a.name.strip()
+            spans = _mentions(text, name, a.kind)
+            if not spans:
+                rejected.append(Rejected(field="actors", item=a.model_dump(), reason="never mentioned in the article"))
+                continue
+            actors.append(
+                Actor(
+                    name=name,
+                    kind=a.kind,
+                    role=a.role,
+                    mentions=[Span(start=s, end=e) for s, e in spans],
+                )
+            )
+        return {"actors": merge_actors(text, actors)}, rejected
+
+
+def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
+    """Merge actors that are one entity ("Joe Biden" and "Biden"); the fuller name stays."""
+    merged: list[Actor] = []
+    for actor in sorted(actors, key=lambda a: -len(a.name)):
+        words = set(actor.name.casefold().split())
+        for kept in merged:
+            kept_words = set(kept.name.casefold().split())
+            same_kind = kept.kind == actor.kind or "other" in (kept.kind, actor.kind)
+            same = words <= kept_words or actor.name.casefold() == kept.name.casefold()
+            if words and ((same_kind and same) or is_acronym_of(actor.name, kept.name)):
+                if actor.name != kept.name and actor.name not in kept.aliases:
+                    kept.aliases.append(actor.name)
+                kept.mentions = union_spans(kept.mentions + actor.mentions)
+                kept.role = kept.role or actor.role
+                break
+        else:
+            merged.append(actor.model_copy(deep=True))
+    order = {a.name: min((m.start for m in a.mentions), default=0) for a in merged}
+    return sorted(merged, key=lambda a: order[a.name])
+
+
+def is_acronym_of(short: str, name: str) -> bool:
+    """ "KCNA" for "Korean Central News Agency": the initials of the capitalised words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper()]
+    return short.isupper() and 2 <= len(short) <= 8 and len(words) >= 2 and "".join(w[0] for w in words) == short
+
+
+def _names_entity(name: str, actor: Actor) -> bool:
+    """Whether ``name`` refers to ``actor``: its name or an alias, the end of one ("Mohib" for
+    "Hamdullah Mohib"), or its acronym."""
+    folded = name.casefold()
+    for known in (actor.name, *actor.aliases):
+        if folded == known.casefold() or is_acronym_of(name, known):
+            return True
+        if len(name) >= 3 and known.casefold().endswith(" " + folded):
+            return True
+    return False
+
+
+def _kind_of(name: str) -> ActorKind:
+    words = name.split()
+    if name.isupper() or any(w.casefold() in ORG_WORDS for w in words):
+        return "organization"
+    return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "other"
+
+
+def person_like(text: str, name: str) -> bool:
+    """A scanned name that reads as a person's: two to four capitalised words, none an acronym,
+    a number or a body ("Council"), and never after "in/at/from/near" (places: "in New York")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.isupper() or not w[:1].isupper() for w in words):
+        return False
+    if any(w.casefold() in ORG_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    return not re.search(rf"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?{re.escape(name)}\b", text)
+
+
+def _actor_in(text: str, name: str, kind: ActorKind) -> Actor:
+    """An actor found by code rather than named by the model, with every mention of its name."""
+    mentions = [Span(start=s, end=e) for s, e in find_mentions(text, name)]
+    return Actor(name=name, kind=kind, role=None, mentions=mentions)
+
+
+def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] | None = None) -> dict[str, Any]:
+    """Whoever a quote or claim is attributed to is an actor, and is called by the actor's name:
+    "KCNA" becomes "Korean Central News Agency" when that actor is listed, and a speaker the
+    actors pass missed ("Jeff Rathke") is added with its mentions. Names the article never
+    mentions are left as they are (grounding has already rejected them). Scanned ``names`` that
+    read as people (``person_like``) are added too: the actors answer is capped, and a small
+    model drops people in a long list (the election seed names 50)."""
+    actors: list[Actor] = [a.model_copy(deep=True) for a in fields.get("actors", [])]
+    for n in names or []:
+        if person_like(text, n.text) and not any(_names_entity(n.text, a) for a in actors):
+            actors.append(_actor_in(text, n.text, "person"))
+
+    def canonical(name: str | None) -> str | None:
+        if not name:
+            return name
+        for actor in actors:
+            if _names_entity(name, actor):
+                return actor.name
+        actor = _actor_in(text, name, _kind_of(name))
+        if actor.mentions:
+            actors.append(actor)
+        return name
+
+    quotes = [q.model_copy(update={"speaker": canonical(q.speaker)}) for q in fields.get("quotes", [])]
+    claims = [c.model_copy(update={"attributed_to": canonical(c.attributed_to)}) for c in fields.get("claims", [])]
+    order = {a.name: min((m.start for m in a.mentions), default=0) for a in actors}
+    return {**fields, "quotes": quotes, "claims": claims, "actors": sorted(actors, key=lambda a: order[a.name])}
+
+
+def union_spans(spans: list[Span]) -> list[Span]:
+    """Sorted spans with those inside another one dropped ("Biden" within "Joe Biden")."""
+    ordered = sorted(spans, key=lambda m: (m.start, -m.end))
+    out: list[Span] = []
+    for m in ordered:
+        if out and m.start >= out[-1].start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _name_candidates(ctx: Context) -> str:
+    return "; ".join(c.text for c in ctx.names[:60]) or "(none found)"
+
+
+PASS = Pass("actors", ActorsAnswer, _name_candidates)

@@ -1,0 +1,83 @@
+"""Claims: the model points, the code copies. The model ranks the sentences that carry the
+article's main claims (numbers only); code copies each one's text from the article, reads who
+makes it from the attribution around it (summarizer/attribution.py) and drops duplicates.
+
+A claim's ``text`` is a slice of the article (a leading "According to X," or trailing ", X said."
+is left out and becomes ``attributed_to``), and its evidence span gives the text back.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from ..models import Claim, Rejected, Span
+from .base import Answer, Context, Pass
+
+__all__ = ["MAX_CLAIMS", "MIN_CLAIMS", "PASS", "ClaimsAnswer", "claim_from_sentence"]
+
+MAX_CLAIMS = 8
+MIN_CLAIMS = 3
+
+
+def claim_from_sentence(ctx: Context, index: int) -> Claim:
+    s = ctx.article.sentences[index - 1]
+    source, cue, (start, end) = ctx.sources().get(index) or (None, None, (s.start, s.end))
+    return Claim(
+        text=ctx.article.text[start:end],
+        attributed_to=source,
+        evidence=[Span(start=start, end=end)],
+        cue=cue,
+        sentence=index,
+    )
+
+
+class ClaimsAnswer(Answer):
+    """Sentence numbers, most important first: a few tokens instead of rewritten claims."""
+
+    field_name: ClassVar[str] = "claims"
+    claims: list[int] = Field(default_factory=list, max_length=MAX_CLAIMS + 4)
+
+    def fix_hint(self) -> str:
+        return "Give the numbers of sentences of the story itself, not the headline, date line or captions."
+
+    def picked(self, ctx: Context) -> tuple[list[int], list[Rejected]]:
+        sentences = ctx.article.sentences
+        out: list[int] = []
+        rejected: list[Rejected] = []
+        for i in self.claims:
+            if not 1 <= i <= len(sentences):
+                rejected.append(Rejected(field="claims", item={"sentence": i}, reason="there is no such sentence"))
+            elif sentences[i - 1].kind != "body":
+                rejected.append(
+                    Rejected(field="claims", item={"sentence": i}, reason=f"sentence {i} is a {sentences[i - 1].kind}")
+                )
+            elif i not in out:
+                out.append(i)
+        return out[:MAX_CLAIMS], rejected
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        picked, rejected = self.picked(ctx)
+        if not picked:
+            return {"claims": []}, rejected or [
+                Rejected(field="claims", item={"claims": []}, reason="no sentence was picked")
+            ]
+        body = [s.index for s in ctx.article.body]
+        for i in body:  # never fewer than three claims where the story has them: the lead tops up
+            if len(picked) >= min(MIN_CLAIMS, len(body)):
+                break
+            if i not in picked:
+                picked.append(i)
+        claims: list[Claim] = []
+        seen: set[tuple[int, int]] = set()
+        for i in picked:
+            claim = claim_from_sentence(ctx, i)
+            span = (claim.evidence[0].start, claim.evidence[0].end)
+            if span not in seen:
+                seen.add(span)
+                claims.append(claim)
+        return {"claims": claims}, []
+
+
+PASS = Pass("claims", ClaimsAnswer, max_tokens=60, max_retries=1)

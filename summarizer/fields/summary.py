@@ -1,0 +1,190 @@
+"""The summary: its own pass and budget, bounded by construction (at most four sentences), written
+after the claims pass has picked the article's key sentences, which the prompt lists first.
+
+Every sentence the model writes is checked here: its numbers and proper names must occur in the
+article, one or two article sentences must cover its content words, it must keep an attribution
+the article makes ("according to US intelligence"), and it must end like a sentence. A sentence
+that fails is re-asked once, then dropped into ``rejected``; if too little survives, the summary
+falls back to the article's lead (headline, dateline, byline and captions skipped).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, ClassVar
+
+from pydantic import Field
+
+from ..article import Article, Sentence
+from ..attribution import claim_source
+from ..candidates import NameCandidate, NumberCandidate, parse_number
+from ..grounding import content_tokens
+from ..models import Claim, Rejected
+from ..prompts import render
+from .base import Answer, Context, Pass, guillemets
+
+__all__ = [
+    "COMBINE",
+    "MIN_WORDS",
+    "PASS",
+    "SUPPORT",
+    "SummaryAnswer",
+    "build_combine_messages",
+    "extractive_summary",
+    "split_written",
+    "unsupported",
+]
+
+#: share of a written sentence's content words that one or two article sentences must contain
+SUPPORT = 0.6
+#: a summary shorter than this is no summary: the lead is used instead
+MIN_WORDS = 8
+MAX_SENTENCE_WORDS = 60
+
+_NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
+_CAPITAL_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+_CUES = re.compile(
+    r"\b(?:said|says|say|told|according|claim\w*|report\w*|announc\w*|estimat\w*|warn\w*|den(?:y|ied|ies)|"
+    r"stat\w*|believ\w*|accus\w*|alleg\w*|insist\w*|argu\w*|predict\w*|expect\w*|confirm\w*|show\w*|found|"
+    r"call\w*|urg\w*|suggest\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def split_written(text: str) -> list[str]:
+    """A model-written paragraph into sentences (for summaries written as one string)."""
+    out, at = [], 0
+    for m in re.finditer(r"[.!?][”\"’']?(\s+)(?=[“\"‘(]?[A-Z0-9])", text):
+        out.append(text[at : m.start(1)])
+        at = m.end(1)
+    out.append(text[at:])
+    return [s.strip() for s in out if s.strip()]
+
+
+def _number_ok(token: str, article: str, numbers: list[NumberCandidate]) -> bool:
+    if re.search(rf"(?<![\d.,]){re.escape(token)}(?![\d])", article):
+        return True
+    value = parse_number(token)
+    return value is not None and any(c.value == value for c in numbers)
+
+
+def _name_ok(word: str, article: str) -> bool:
+    word = re.sub(r"['’]s?$", "", word)
+    if len(word) < 2 or re.search(rf"(?<![\w-]){re.escape(word)}", article):
+        return True
+    return all(re.search(rf"(?<![\w-]){re.escape(p)}", article) for p in word.split("-") if p)
+
+
+def _best_support(words: set[str], sentences: list[Sentence]) -> tuple[float, list[Sentence]]:
+    """The one or two article sentences covering most of ``words``, and the share covered."""
+    if not words or not sentences:
+        return 0.0, []
+    scored = sorted(((len(words & set(content_tokens(s.text))), s) for s in sentences), key=lambda x: -x[0])
+    best_n, best = scored[0]
+    cover, pick = best_n / len(words), [best]
+    top = [s for _, s in scored[:6]]
+    for i, a in enumerate(top):
+        for b in top[i + 1 :]:
+            n = len(words & (set(content_tokens(a.text)) | set(content_tokens(b.text))))
+            if n / len(words) > cover + 1e-9 and n > best_n:
+                cover, pick = n / len(words), sorted([a, b], key=lambda s: s.start)
+    return cover, pick
+
+
+def unsupported(
+    sentence: str, article: Article, numbers: list[NumberCandidate], names: list[NameCandidate]
+) -> str | None:
+    """Why a sentence the model wrote cannot stand in the summary, or None when it can."""
+    text = article.text
+    s = sentence.strip()
+    if not re.search(r"[.!?][”\"’')]*$", s):
+        return "does not end like a sentence (cut off?)"
+    if len(s.split()) > MAX_SENTENCE_WORDS:
+        return f"longer than {MAX_SENTENCE_WORDS} words: write a short sentence, do not copy the article"
+    for token in _NUMBER_RE.findall(s):
+        if not _number_ok(token, text, numbers):
+            return f"the number {token} is not in the article"
+    for m in _CAPITAL_RE.finditer(s):
+        opens = m.start() == 0 or re.search(r"(?:[.!?:]\s+|[“\"‘(]\s*)$", s[: m.start()])
+        if not opens and not _name_ok(m.group(), text):
+            return f"the name {m.group()!r} is not in the article"
+    words = set(content_tokens(s))
+    cover, support = _best_support(words, article.body or list(article.sentences))
+    if cover < SUPPORT:
+        return f"no article sentence supports it (best covers {cover:.0%} of its words)"
+    if not _CUES.search(s):
+        for sup in support:
+            source, _, _ = claim_source(text, sup.start, sup.end, names)
+            if source and not set(content_tokens(source)) & words:
+                return f"drops the attribution: the article says this according to {source}"
+    return None
+
+
+class SummaryAnswer(Answer):
+    """Two to four short sentences; a list, so the grammar bounds it and each is checked alone."""
+
+    field_name: ClassVar[str] = "summary"
+    summary: list[Annotated[str, Field(max_length=600)]] = Field(default_factory=list, max_length=4)
+
+    def fix_hint(self) -> str:
+        return (
+            "Rewrite or leave out those sentences: use only names and numbers from the article, "
+            "keep who says it, and end every sentence with a full stop."
+        )
+
+    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
+        kept: list[str] = []
+        rejected: list[Rejected] = []
+        seen: set[str] = set()
+        for written in self.summary:
+            for sentence in split_written(written):
+                key = " ".join(content_tokens(sentence))
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                reason = unsupported(sentence, ctx.article, ctx.numbers, ctx.names)
+                if reason:
+                    rejected.append(Rejected(field="summary", item={"text": sentence}, reason=reason))
+                else:
+                    kept.append(sentence)
+        return {"summary": " ".join(kept[:4])}, rejected
+
+
+def extractive_summary(article: Article, n: int = 3, max_chars: int = 700) -> str:
+    """The fallback that is never empty: the lead sentences of the story itself."""
+    out: list[str] = []
+    for s in article.body or list(article.sentences):
+        if out and sum(len(x) for x in out) + len(s.text) > max_chars:
+            break
+        out.append(s.text)
+        if len(out) == n:
+            break
+    text = " ".join(out)
+    return text if len(text) <= max_chars else text[:max_chars].rsplit(" ", 1)[0] + " …"
+
+
+def _key_sentences(ctx: Context) -> str:
+    claims: list[Claim] = ctx.results.get("claims", [])
+    text = ctx.article.text
+    lines = []
+    for c in claims[:6]:
+        for e in c.evidence[:1]:
+            sentence = ctx.article.sentence_at(e.start)
+            shown = sentence.text if sentence else text[e.start : e.end]
+            lines.append(f"- {guillemets(shown)}")
+    if not lines:
+        lines = [f"- {guillemets(s.text)}" for s in ctx.article.lead(4)]
+    return "\n".join(lines)
+
+
+PASS = Pass("summary", SummaryAnswer, _key_sentences, max_tokens=320, max_retries=1)
+
+COMBINE = Pass("combine", SummaryAnswer, max_tokens=320, max_retries=1)
+
+
+def build_combine_messages(summaries: list[str]) -> list[dict[str, str]]:
+    numbered = "\n".join(f"Part {i}: {guillemets(text)}" for i, text in enumerate(summaries, 1))
+    return [
+        {"role": "system", "content": render("system")},
+        {"role": "user", "content": render("combine", summaries=numbered)},
+    ]
