@@ -150,12 +150,12 @@ def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
     for m in _WIRE_RE.finditer(text, 0, 500):
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line = not text[line_start : m.start()].strip()
-        if (at_line or m.group("agency")) and (not date or m.start() >= date.end()):
+        if at_line or m.group("agency"):
             wire = m
             break
     if wire:
         out.append((wire.start(), wire.end(), "dateline"))
-    end_front = wire.start() if wire else (date.start() if date else -1)
+    end_front = min(m.start() for m in (wire, date) if m) if (wire or date) else -1
     if end_front > top:
         before = text[top:end_front]
         by = next((b for b in _BYLINE_RE.finditer(before) if not before[b.end() :].strip()), None)
@@ -165,6 +165,12 @@ def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
         head = text[top:head_end].rstrip()
         if head and not re.search(r"[.!?]$", head.split("\n")[-1].strip()) and "\n" not in head.strip():
             out.append((top, top + len(head), "headline"))
+    if wire and date and date.end() < wire.start():
+        gap = text[date.end() : wire.start()]
+        by = _BYLINE_RE.fullmatch(gap.strip())
+        if by:
+            s = date.end() + len(gap) - len(gap.lstrip())
+            out.append((s, s + len(gap.strip()), "byline"))
     for line in re.finditer(r"[^\n]+", text[:800]):
         if _BYLINE_RE.fullmatch(line.group().strip()):
             s = line.start() + len(line.group()) - len(line.group().lstrip())

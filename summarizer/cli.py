@@ -141,6 +141,14 @@ def eval_group() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("evals/runs"), show_default=True)
 @click.option("--only", multiple=True, help="Seed id to run (repeatable).")
 @click.option(
+    "--variants",
+    type=click.Path(path_type=Path),
+    default=Path("evals/variants.toml"),
+    show_default=True,
+    help="Stress variants (flat, glued, wire, scraped) of the selected seeds to run too.",
+)
+@click.option("--no-variants", is_flag=True, help="Run the seeds only.")
+@click.option(
     "--thresholds",
     type=click.Path(path_type=Path),
     default=Path("evals/thresholds.toml"),
@@ -148,17 +156,27 @@ def eval_group() -> None:
     help="Exit 4 when a metric falls outside these bounds.",
 )
 @model_options
-def eval_run(seeds_dir: Path, out_dir: Path, only: tuple[str, ...], thresholds: Path, **options: Any) -> None:
+def eval_run(
+    seeds_dir: Path,
+    out_dir: Path,
+    only: tuple[str, ...],
+    variants: Path,
+    no_variants: bool,
+    thresholds: Path,
+    **options: Any,
+) -> None:
     """Run the suite: per-field table, report.json + report.md, stored run, threshold gate."""
     from rich.console import Console
     from rich.progress import track
 
     from .evals import check_thresholds, render_markdown, run_suite, save_run
-    from .labels import load_seeds
+    from .labels import load_seeds, load_variants
 
     try:
         settings = _settings(**options)
         seeds = load_seeds(seeds_dir, only)
+        if not no_variants:
+            seeds += load_variants(variants, seeds)
         summarizer = Summarizer(settings)
         console = Console(stderr=True)
         report = run_suite(summarizer, seeds, lambda s: track(s, description="eval", console=console, transient=True))

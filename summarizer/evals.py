@@ -66,7 +66,12 @@ def aggregate(per_seed: list[SeedScore]) -> dict[str, Any]:
     out.update(
         {
             "key_point_coverage": round(sum(s.key_point_coverage for s in per_seed) / n, 4),
+            "lead3_key_point_coverage": round(sum(s.lead3_key_point_coverage for s in per_seed) / n, 4),
             "summary_support": round(sum(s.summary_support for s in per_seed) / n, 4),
+            "summary_present": round(sum(s.summary_present for s in per_seed) / n, 4),
+            "summary_sentences_supported": round(sum(s.summary_sentences_supported for s in per_seed) / n, 4),
+            "summary_extractive": round(sum(s.summary_extractive for s in per_seed) / n, 4),
+            "claims_supported": round(sum(s.claims_supported for s in per_seed) / n, 4),
             "grounding_rate": round(grounded / presented, 4) if presented else 1.0,
             "presented": presented,
             "rejected": sum(s.rejected for s in per_seed),
@@ -167,14 +172,19 @@ def render_markdown(report: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        f"- key-point coverage {m['key_point_coverage']:.2f}; summary words supported by the article "
-        f"{m['summary_support']:.2f}",
+        "| summary | key-point coverage | words supported | sentences supported | present | extractive |",
+        "|---|---|---|---|---|---|",
+        f"| model | {m['key_point_coverage']:.2f} | {m['summary_support']:.2f} | "
+        f"{m['summary_sentences_supported']:.2f} | {m['summary_present']:.2f} | {m['summary_extractive']:.2f} |",
+        f"| lead-3 | {m['lead3_key_point_coverage']:.2f} | 1.00 | 1.00 | 1.00 | - |",
+        "",
+        f"- claims supported by their own evidence (names and numbers) {m['claims_supported']:.2f}",
         f"- grounding rate {m['grounding_rate']:.4f} of {m['presented']} presented items; "
         f"{m['rejected']} rejected; {m['hallucinations']} hallucinated",
         f"- {m['seconds_per_article']} s per article (uncached), {m['input_tokens_per_article']} input and "
         f"{m['output_tokens_per_article']} output tokens per article",
         "",
-        "| seed | quotes F1 | speaker acc | figures F1 | actors R | claims F1 | key points | rejected | s |",
+        "| seed | quotes F1 | speaker acc | figures F1 | actors R | claims F1 | key points (lead-3) | rejected | s |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for s in report["seeds"]:
@@ -182,6 +192,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| {s['seed']} | {s['quotes']['f1']:.2f} | {'-' if spk is None else f'{spk:.2f}'} | "
             f"{s['figures']['f1']:.2f} | {s['actors']['recall']:.2f} | {s['claims']['f1']:.2f} | "
-            f"{s['key_point_coverage']:.2f} | {s['rejected']} | {s['seconds']:.1f} |"
+            f"{s['key_point_coverage']:.2f} ({s.get('lead3_key_point_coverage', 0):.2f}) | {s['rejected']} | "
+            f"{s['seconds']:.1f} |"
         )
     return "\n".join(lines) + "\n"

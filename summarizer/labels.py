@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +14,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import BadInputError
 from .models import ActorKind
 
-__all__ = ["LabelActor", "LabelClaim", "LabelFigure", "LabelQuote", "Labels", "Seed", "load_seeds"]
+__all__ = [
+    "VARIANTS",
+    "LabelActor",
+    "LabelClaim",
+    "LabelFigure",
+    "LabelQuote",
+    "Labels",
+    "Seed",
+    "load_seeds",
+    "load_variants",
+    "stress_variant",
+]
 
 
 class _Strict(BaseModel):
@@ -99,3 +113,62 @@ def load_seeds(directory: Path, only: tuple[str, ...] = ()) -> list[Seed]:
     if not seeds:
         raise BadInputError(f"no labelled seeds (<id>/article.txt + labels.json) in {directory}")
     return seeds
+
+
+def _flat(text: str) -> str:
+    """Scraped text that lost its paragraph breaks."""
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def _glued(text: str) -> str:
+    """…and lost the space after a full stop ("quarter.The company")."""
+    return re.sub(r"(?<=[a-z%)]{2}[.!?])([”\"’]?) (?=[“\"‘]?[A-Z])", r"\1", _flat(text))
+
+
+def _wire(text: str) -> str:
+    """A byline and a wire dateline glued to the first body paragraph, as wire copy arrives."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if len(line.split()) > 12 and re.search(r"[.!?][”\"’]?$", line.strip()):
+            lines[i] = "By Jane Reporter, Wikinews\nNEW YORK (Wikinews) — " + line
+            break
+    return "\n".join(lines)
+
+
+#: stress variants of a seed: the same article and labels, in the shapes real input arrives in
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "flat": _flat,
+    "glued": _glued,
+    "wire": _wire,
+    "scraped": lambda text: _glued(_wire(text)),
+}
+
+
+def stress_variant(seed: Seed, kind: str) -> Seed:
+    """``seed`` with its text reshaped by ``VARIANTS[kind]``; label texts get the same treatment
+    (a quotation across paragraphs loses its line break too)."""
+    text = VARIANTS[kind](seed.text)
+    reshape = {"flat": _flat, "glued": _glued, "scraped": _glued}.get(kind, str)
+    data = seed.labels.model_dump()
+    for q in data["quotes"]:
+        if q["text"] not in text:
+            q["text"] = reshape(q["text"]).strip()
+    labels = Labels.model_validate(data)
+    problems = labels.check_against(text)
+    if problems:
+        raise BadInputError(f"variant {kind} of {seed.id}: {problems[0]}")
+    return Seed(f"{seed.id}~{kind}", seed.path, text, labels)
+
+
+def load_variants(path: Path, seeds: list[Seed]) -> list[Seed]:
+    """The stress variants ``path`` (evals/variants.toml: ``seed = ["flat", ...]``) names for ``seeds``."""
+    if not path.exists():
+        return []
+    spec = tomllib.loads(path.read_text(encoding="utf-8")).get("variants", {})
+    out = []
+    for seed in seeds:
+        for kind in spec.get(seed.id, []):
+            if kind not in VARIANTS:
+                raise BadInputError(f"{path}: unknown variant {kind!r}; choose from {', '.join(VARIANTS)}")
+            out.append(stress_variant(seed, kind))
+    return out

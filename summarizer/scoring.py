@@ -19,16 +19,24 @@ then removed, until no pair passes its rule. Rules:
   >= ``CLAIM_F1`` (0.4). Calibrated on hand-judged pairs in tests/test_scoring.py: every pair judged
   "same claim" scored 0.44-0.86, every pair judged "different claim" 0.00-0.33.
 * **summary**: a key point counts as covered when >= ``KEY_POINT_RECALL`` (0.5) of its content words
-  occur in the summary; *support* is the fraction of the summary's content words found in the article.
+  occur in the summary; *support* is the fraction of the summary's content words found in the article;
+  *sentences supported* is the share of summary sentences that pass the pipeline's own check
+  (``fields.summary.unsupported``: names and numbers in the article, one or two article sentences
+  covering its words, attribution kept); *present* means 8 or more words. The same coverage is
+  computed for **lead-3** (the first three body sentences), the classic news baseline.
+* **claims supported**: every number and proper name of a claim occurs in its own evidence spans.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .candidates import parse_number
+from .article import Article
+from .candidates import parse_number, scan_names, scan_numbers
+from .fields.summary import MIN_WORDS, split_written, unsupported
 from .grounding import content_tokens, normalize, stem, tokens
 from .labels import LabelActor, Labels
 from .models import Summary
@@ -43,7 +51,9 @@ __all__ = [
     "FieldScore",
     "SeedScore",
     "actor_matches",
+    "claim_supported",
     "content_tokens",
+    "key_point_coverage",
     "score",
     "speaker_matches",
     "token_f1",
@@ -190,6 +200,11 @@ class SeedScore:
     fields: dict[str, FieldScore]
     key_point_coverage: float
     summary_support: float
+    summary_present: float
+    summary_sentences_supported: float
+    summary_extractive: float
+    claims_supported: float
+    lead3_key_point_coverage: float
     grounding_rate: float
     presented: int
     rejected: int
@@ -205,6 +220,11 @@ class SeedScore:
             **{name: f.as_dict() for name, f in self.fields.items()},
             "key_point_coverage": round(self.key_point_coverage, 4),
             "summary_support": round(self.summary_support, 4),
+            "summary_present": self.summary_present,
+            "summary_sentences_supported": round(self.summary_sentences_supported, 4),
+            "summary_extractive": self.summary_extractive,
+            "claims_supported": round(self.claims_supported, 4),
+            "lead3_key_point_coverage": round(self.lead3_key_point_coverage, 4),
             "grounding_rate": round(self.grounding_rate, 4),
             "presented": self.presented,
             "rejected": self.rejected,
@@ -274,26 +294,38 @@ def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScor
     fs.tp = len(c_matches)
     for i, j, _ in c_matches:
         p_attr, g_attr = summary.claims[i].attributed_to, labels.claims[j].attributed_to
-        fs.add_extra("attribution_accuracy", float(speaker_matches(p_attr, g_attr, labels.actors)))
+        right = float(speaker_matches(p_attr, g_attr, labels.actors))
+        fs.add_extra("attribution_accuracy", right)
+        if g_attr is not None:
+            fs.add_extra("attribution_accuracy_named", right)
     fields["claims"] = fs
 
-    # summary
-    summary_tokens = set(content_tokens(summary.summary))
-    covered = 0
-    for point in labels.key_points:
-        words = content_tokens(point)
-        if words and sum(w in summary_tokens for w in words) / len(words) >= KEY_POINT_RECALL:
-            covered += 1
+    # summary, beside the lead-3 baseline
+    parsed = Article.from_text(article)
+    lead3 = " ".join(s.text for s in parsed.lead(3))
     article_tokens = set(content_tokens(article))
     words = content_tokens(summary.summary)
     support = sum(w in article_tokens for w in words) / len(words) if words else 0.0
+    written = split_written(summary.summary)
+    numbers = scan_numbers(article)
+    names = scan_names(article, {s.start for s in parsed.sentences})
+    ok_sentences = sum(unsupported(w, parsed, numbers, names) is None for w in written)
 
     grounded, presented, hallucinated = _grounding(article, summary)
     return SeedScore(
         seed=seed,
         fields=fields,
-        key_point_coverage=covered / len(labels.key_points),
+        key_point_coverage=key_point_coverage(summary.summary, labels.key_points),
         summary_support=support,
+        summary_present=float(len(summary.summary.split()) >= MIN_WORDS),
+        summary_sentences_supported=ok_sentences / len(written) if written else 0.0,
+        summary_extractive=float(summary.meta.summary_method == "extractive"),
+        claims_supported=(
+            sum(claim_supported(article, c.text, c.evidence) for c in summary.claims) / len(summary.claims)
+            if summary.claims
+            else 1.0
+        ),
+        lead3_key_point_coverage=key_point_coverage(lead3, labels.key_points),
         grounding_rate=grounded / presented if presented else 1.0,
         presented=presented,
         rejected=len(summary.rejected),
@@ -303,6 +335,32 @@ def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScor
         output_tokens=summary.meta.output_tokens,
         cached=summary.meta.cached,
     )
+
+
+def key_point_coverage(summary: str, key_points: Sequence[str]) -> float:
+    """Share of key points with at least ``KEY_POINT_RECALL`` of their content words in ``summary``."""
+    summary_tokens = set(content_tokens(summary))
+    covered = 0
+    for point in key_points:
+        words = content_tokens(point)
+        if words and sum(w in summary_tokens for w in words) / len(words) >= KEY_POINT_RECALL:
+            covered += 1
+    return covered / len(key_points) if key_points else 1.0
+
+
+def claim_supported(article: str, text: str, evidence: Sequence[Any]) -> bool:
+    """Every number and proper name of a claim occurs in the article text its evidence points at."""
+    cited = " ".join(article[e.start : e.end] for e in evidence)
+    if not cited:
+        return False
+    for number in re.findall(r"\d[\d,.]*\d|\d", text):
+        if number not in cited:
+            return False
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]*", text):
+        opens = m.start() == 0 or re.search(r"(?:[.!?:]\s+|[“\"‘(]\s*)$", text[: m.start()])
+        if not opens and re.sub(r"['’]s?$", "", m.group()) not in cited:
+            return False
+    return True
 
 
 def _grounding(article: str, s: Summary) -> tuple[int, int, int]:

