@@ -153,6 +153,11 @@ def _meta_rows(summary: Summary) -> list[tuple[str, str]]:
     return rows
 
 
+def _item_rows(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """A rejected item is whatever the model sent: show each key, non-text values as JSON."""
+    return [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in item.items()]
+
+
 def _section(n: int, summary: Summary, article: str, title: str | None) -> Section:
     expected = summary.meta.article_sha256
     if expected and hashlib.sha256(article.encode("utf-8")).hexdigest() != expected:
@@ -163,11 +168,9 @@ def _section(n: int, summary: Summary, article: str, title: str | None) -> Secti
     prefix = f"a{n}"
     spans, entries = highlights(summary, prefix)
     counts = {kind: sum(1 for h in spans if h.kind == kind) for kind in KINDS}
-    rejected = [
-        {"field": r.field, "reason": r.reason, "item": [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in r.item.items()]}
-        for r in summary.rejected
-    ]
-    return Section(prefix, title, article, summary, build_tokens(article, spans), entries, counts, _meta_rows(summary), rejected)
+    rejected = [{"field": r.field, "reason": r.reason, "item": _item_rows(r.item)} for r in summary.rejected]
+    tokens = build_tokens(article, spans)
+    return Section(prefix, title, article, summary, tokens, entries, counts, _meta_rows(summary), rejected)
 
 
 def render_report(items: Sequence[ReportInput]) -> str:
@@ -182,10 +185,19 @@ def render_report(items: Sequence[ReportInput]) -> str:
         for e in kind_entries
     }
     css, js = _asset("report.css"), _asset("report.js")
-    csp = f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; base-uri 'none'; form-action 'none'"
+    csp = "; ".join(
+        (
+            "default-src 'none'",
+            f"style-src {_csp_hash(css)}",
+            f"script-src {_csp_hash(js)}",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
     titles = [t for _, _, t in items if t]
     page_title = "Summary report" + (f": {titles[0]}" if len(items) == 1 and titles else "")
-    return _env().get_template("report.html.j2").render(
+    template = _env().get_template("report.html.j2")
+    return template.render(
         sections=sections,
         kinds=KINDS,
         count_labels=_COUNTED,

@@ -103,4 +103,3 @@ def build_tokens(text: str, highlights: Iterable[Highlight]) -> list[Token]:
             tokens.append(Open(frag))
     assert not stack, "every span ends at a boundary"
     return tokens
-
