@@ -220,8 +220,8 @@ def test_seed_report_highlights_every_item_at_its_offsets(seed_summary, open_pag
 def test_hostile_article_and_fields_render_inert(open_page) -> None:
     article = (
         SEED.read_text(encoding="utf-8")
-        + f"\n\n“{SCRIPT}” said {IMG} on Monday. The ministry wrote {TEMPLATE} in a statement.\n"
-    )
+        + f"\n\n🙂 “{SCRIPT}” said {IMG} on Monday. The ministry wrote {TEMPLATE} in a statement.\n"
+    )  # the emoji is two UTF-16 units but one Python index: offsets after it must still hold
     quotes = {
         **GOOD["quotes"],
         "Q5": IMG,
