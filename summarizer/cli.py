@@ -19,7 +19,7 @@ from .cache import Cache
 from .config import Settings, default_cache_path
 from .errors import SummarizerError
 from .pipeline import Summarizer
-from .render import render
+from .render import render, render_report
 
 __all__ = ["main"]
 
@@ -92,8 +92,12 @@ def run(files: tuple[str, ...], fmt: str, **options: Any) -> None:
         docs = [{"source": a.source, **s.model_dump(mode="json")} for a, s in results]
         click.echo(json.dumps(docs, indent=2, ensure_ascii=False))
         return
+    if fmt == "html":  # one page, a section per article
+        click.echo(render_report([(s, a.text, a.source) for a, s in results]), nl=False)
+        return
     for article, summary in results:
-        click.echo(render(summary, fmt, title=article.source if len(results) > 1 else None), nl=False)  # type: ignore[arg-type]
+        title = article.source if len(results) > 1 else None
+        click.echo(render(summary, fmt, title=title, article=article.text), nl=False)  # type: ignore[arg-type]
 
 
 def _progress(articles: list[Article]) -> Any:

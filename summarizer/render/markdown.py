@@ -1,18 +1,13 @@
-"""Render a Summary as JSON (the contract), Markdown (for terminals) or a standalone HTML page."""
+"""Markdown for terminals: the summary and its items, one list per field."""
 
 from __future__ import annotations
 
-import html
-from typing import Literal
+from ..models import Summary
 
-from .models import Summary
-
-__all__ = ["Format", "render"]
-
-Format = Literal["json", "markdown", "html"]
+__all__ = ["render_markdown"]
 
 
-def _markdown(s: Summary, title: str | None) -> str:
+def render_markdown(s: Summary, title: str | None = None) -> str:
     out = [f"# {title}" if title else "# Summary", "", s.summary, ""]
     if s.claims:
         out += ["## Claims", ""]
@@ -48,13 +43,3 @@ def _markdown(s: Summary, title: str | None) -> str:
         f"{', cached' if m.cached else ''}*"
     )
     return "\n".join(out) + "\n"
-
-
-def render(summary: Summary, fmt: Format = "markdown", title: str | None = None) -> str:
-    if fmt == "json":
-        return summary.model_dump_json(indent=2) + "\n"
-    md = _markdown(summary, title)
-    if fmt == "markdown":
-        return md
-    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in md.splitlines() if line.strip())
-    return f"<!doctype html><meta charset='utf-8'><title>{html.escape(title or 'Summary')}</title>\n{body}\n"
