@@ -166,11 +166,14 @@ def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
         if head and not re.search(r"[.!?]$", head.split("\n")[-1].strip()) and "\n" not in head.strip():
             out.append((top, top + len(head), "headline"))
     if wire and date and date.end() < wire.start():
-        gap = text[date.end() : wire.start()]
-        by = _BYLINE_RE.fullmatch(gap.strip())
+        gap = text[date.end() : wire.start()].rstrip()
+        by = next((b for b in _BYLINE_RE.finditer(gap) if b.end() == len(gap)), None)
         if by:
-            s = date.end() + len(gap) - len(gap.lstrip())
-            out.append((s, s + len(gap.strip()), "byline"))
+            out.append((date.end() + by.start(), date.end() + by.end(), "byline"))
+            before = gap[: by.start()]
+            if before.strip():  # flat text: a picture's caption between the date and the byline
+                s = date.end() + len(before) - len(before.lstrip())
+                out.append((s, date.end() + len(before.rstrip()), "caption"))
     for line in re.finditer(r"[^\n]+", text[:800]):
         if _BYLINE_RE.fullmatch(line.group().strip()):
             s = line.start() + len(line.group()) - len(line.group().lstrip())

@@ -157,7 +157,7 @@ _CLAIM_VERBS = (
 # "US intelligence", "the Saudi Interior Ministry", "Ukraine's defense minister Oleksii Reznikov"
 _SOURCE = rf"(?:the\s+)?(?:{_NAME})(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?(?:\s+{_NAME})?|\s+[a-z]+(?:\s+[a-z]+)?(?=[,\s]))?"
 _DESCRIPTOR = (
-    r"the\s+(?:[a-z]+\s+){0,2}?(?:official|officials|minister|ministry|police|spokesman|spokeswoman|spokesperson|"
+    r"[Tt]he\s+(?:[a-z]+\s+){0,2}?(?:official|officials|minister|ministry|police|spokesman|spokeswoman|spokesperson|"
     r"company|government|report|study|survey|agency|department|court|military|army|researchers|scientists|"
     r"statement|authorities|organisers|organizers|prosecutors|investigators|group|union|president|mayor)"
 )
@@ -177,7 +177,7 @@ _SUBJECT_RE = re.compile(
 _TRAILING_RE = re.compile(
     rf",?\s*(?:(?P<cue1>{_SPEECH})\s+(?P<src1>{_DESCRIPTOR}|{_NAME})|(?P<src2>{_DESCRIPTOR}|{_NAME}|he|she|it|they)"
     rf"{_APPOSITIVE}\s+(?P<cue2>{_SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{_NAME}(?:\s+[a-z]+){{0,2}}?))"
-    r"(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
+    r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
 )
 
 
@@ -203,7 +203,8 @@ def _is_person(name: str) -> bool:
 
 
 def _clean_source(found: str) -> str:
-    found = re.sub(r"^the\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
+    found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
+    found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
     return _person_part(found) if found[:1].isupper() and _is_person(found) else found
 
 

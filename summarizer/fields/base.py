@@ -93,8 +93,8 @@ class Answer(BaseModel):
     def _grounded(self) -> Answer:
         ctx = _CURRENT.get()
         if ctx is not None:
-            _, rejected = self.ground(ctx)
-            if rejected:
+            values, rejected = self.ground(ctx)
+            if rejected and self.needs_reask(values, rejected):
                 reasons = "; ".join(f"{_short(r.item)}: {r.reason}" for r in rejected[:8])
                 raise ValueError(
                     f"{len(rejected)} item(s) are not supported by the article ({reasons}). {self.fix_hint()}"
@@ -103,6 +103,10 @@ class Answer(BaseModel):
 
     def fix_hint(self) -> str:
         return "Copy text exactly from the article, or leave the item out."
+
+    def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
+        """Whether what was rejected is worth another call (every field but claims: yes)."""
+        return True
 
 
 def _short(item: dict[str, Any]) -> str:

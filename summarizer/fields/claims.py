@@ -77,7 +77,12 @@ class ClaimsAnswer(Answer):
             if span not in seen:
                 seen.add(span)
                 claims.append(claim)
-        return {"claims": claims}, []
+        return {"claims": claims}, rejected
+
+    def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
+        """A stray pick (the headline, a number past the end) is dropped; only no pick at all is
+        worth a second call."""
+        return not values.get("claims")
 
 
 PASS = Pass("claims", ClaimsAnswer, max_tokens=60, max_retries=1)
