@@ -18,7 +18,7 @@ from pathlib import Path
 from summarizer import Settings, Summarizer
 from summarizer.article import load_article
 from summarizer.backends.local import LocalBackend
-from summarizer.extract import PASSES, Context, build_messages, grounding_context
+from summarizer.fields import PASSES, Context, build_messages, grounding_context
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,10 +58,10 @@ def main() -> int:
             n = valid = grounded = 0
             contents = []
             for p in PASSES:
-                if p.skip(ctx):
+                if p.skipped(ctx):
                     continue
                 r = llama.create_chat_completion(
-                    messages=build_messages(ctx, p), temperature=0.0, max_tokens=settings.max_tokens, seed=0
+                    messages=build_messages(ctx, p), temperature=0.0, max_tokens=p.max_tokens or settings.max_tokens, seed=0
                 )
                 n += r["usage"]["completion_tokens"]
                 contents.append((p, r["choices"][0]["message"]["content"] or ""))

@@ -22,7 +22,8 @@ from pydantic import create_model
 from summarizer import Settings, Summarizer
 from summarizer.article import Article
 from summarizer.backends.local import LocalBackend
-from summarizer.extract import PASSES, Context, build_messages, lenient_parse, link_speakers
+from summarizer.fields import PASSES, Context, build_messages, lenient_parse
+from summarizer.fields.actors import link_speakers
 from summarizer.labels import load_seeds
 from summarizer.models import Meta, Summary
 from summarizer.scoring import score
@@ -33,7 +34,7 @@ RENAMED = {("figures", "other"): "other_figures", ("quotes", "other"): "other_qu
 
 def one_call(backend: LocalBackend, settings: Settings, article: Article) -> tuple[Summary, float, int]:
     ctx = Context.of(article)
-    passes = [p for p in PASSES if not p.skip(ctx)]
+    passes = [p for p in PASSES if not p.skipped(ctx)]
     fields: dict[str, Any] = {}
     for p in passes:
         for name, info in p.model(ctx).model_fields.items():
