@@ -61,7 +61,10 @@ def main() -> int:
                 if p.skipped(ctx):
                     continue
                 r = llama.create_chat_completion(
-                    messages=build_messages(ctx, p), temperature=0.0, max_tokens=p.max_tokens or settings.max_tokens, seed=0
+                    messages=build_messages(ctx, p),
+                    temperature=0.0,
+                    max_tokens=p.max_tokens or settings.max_tokens,
+                    seed=0,
                 )
                 n += r["usage"]["completion_tokens"]
                 contents.append((p, r["choices"][0]["message"]["content"] or ""))
