@@ -181,6 +181,18 @@ _TRAILING_RE = re.compile(
 )
 
 
+# "a US intelligence official speaking on condition of anonymity … said"
+_UNNAMED_RE = re.compile(
+    rf"(?:^|(?<=\s))(?P<src>[Aa]n?\s+(?:{_NAME}\s+)?(?:[a-z]+\s+){{0,2}}?"
+    rf"(?:official|spokesman|spokeswoman|spokesperson|source|officer|diplomat|analyst|expert|researcher|aide))\b"
+    rf"[^.;“”\"]{{0,100}}?\s(?P<cue>said|says|told|stated|confirmed|added)\b"
+)
+# "Executive director of the … chapter … Alia Salem said …": a name right before the verb
+_ANYWHERE_RE = re.compile(
+    rf"(?P<src>{_NAME}){_APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>said|says|told|stated|announced)\b"
+)
+
+
 def _resolve_pronoun(word: str, before: int, names: list[NameCandidate]) -> str | None:
     """ "He said" names the last person the article named before it; "it" the last body."""
     earlier = [n for n in names if n.end <= before and before - n.start <= 800]
@@ -202,8 +214,17 @@ def _is_person(name: str) -> bool:
     return bool(words) and not name.isupper() and not any(w.casefold() in ORG_WORDS for w in words)
 
 
-def _clean_source(found: str) -> str:
+def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
+    """The person a title-heavy phrase ends with: "Afghan Ambassador to the United States
+    Hamdullah Mohib" -> "Hamdullah Mohib" (the shortest scanned name of two or more words that ends it)."""
+    ends = [n.text for n in names if len(n.text.split()) >= 2 and phrase.endswith(n.text) and n.text != phrase]
+    return min(ends, key=len) if ends else None
+
+
+def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
+    if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
+        return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
     return _person_part(found) if found[:1].isupper() and _is_person(found) else found
 
@@ -230,24 +251,33 @@ def claim_source(
     cue: str | None = None
     c_start, c_end = start, end
     m = _ACCORDING_RE.search(sentence)
-    if m and len((m.group("src") or "").split()) <= 7:
+    if m and len((m.group("src") or "").split()) <= 10:
         source, cue = m.group("src") or m.group("src2"), "according to"
         if m.start() == 0 and m.group("src"):
             rest = sentence[m.end() :]
             skip = len(rest) - len(rest.lstrip(" ,:"))
             c_start = start + m.end() + skip
+    subject = _SUBJECT_RE.search(sentence)
+    inner = _SUBJECT_RE.match(text, c_start, end) if c_start > start else None
+    if inner and inner.group("src").casefold() not in _PRONOUNS:
+        # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
+        source, cue = inner.group("src"), inner.group("cue")
+    elif source is None and subject and subject.start() == 0:
+        source, cue = subject.group("src"), subject.group("cue")
     if source is None:
         t = _TRAILING_RE.search(sentence)
         if t and t.start() > 20:
             source = t.group("src1") or t.group("src2") or t.group("src3")
             cue = t.group("cue1") or t.group("cue2") or "according to"
             c_end = start + t.start()
-            if sentence[t.start() - 1 : t.start()] in "”\"’'":
-                pass
-    if source is None:
-        s = _SUBJECT_RE.search(sentence)
-        if s:
-            source, cue = s.group("src"), s.group("cue")
+    if source is None and subject:
+        source, cue = subject.group("src"), subject.group("cue")
+    if source is None:  # "a US intelligence official speaking on condition of anonymity said"
+        for pattern in (_UNNAMED_RE, _ANYWHERE_RE):
+            found = pattern.search(sentence)
+            if found:
+                source, cue = found.group("src"), found.group("cue")
+                break
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
             if who and start <= q.start < end and not q.nested:
@@ -260,7 +290,7 @@ def claim_source(
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None:
-        source = _clean_source(source)
+        source = _clean_source(source, names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:

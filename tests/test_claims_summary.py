@@ -143,3 +143,25 @@ def test_key_sentences_skip_front_matter_in_every_variant(kind: str) -> None:
     assert len(picked) == 4 and all(s.kind == "body" for s in picked)
     summary = extractive_summary(article)
     assert not any(w in summary for w in ("By Jane Reporter", "(Wikinews)", "January 12, 2006", "dead in Hajj"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("According to ABC News, Basya also believes the seekers left the boat on purpose.", "Basya"),
+        ("According to Afghan Ambassador to the United States Hamdullah Mohib, the team did well.", "Hamdullah Mohib"),
+        ("However, a US intelligence official speaking on condition of anonymity said that a strike is planned.", None),
+        ("Executive director of the Dallas chapter Alia Salem said the arrest was wrong.", "Alia Salem"),
+        ("Russia has denied preparations to take military action against Ukraine.", "Russia"),
+        ("The bridge will reopen in 2027 after repairs to its beams.", None),
+    ],
+)
+def test_claim_source_patterns(sentence: str, source: str | None) -> None:
+    text = "Hamdullah Mohib met the team. " + sentence
+    article = Article.from_text(text)
+    names = scan_names(text, {s.start for s in article.sentences})
+    got = claim_sources(text, [(s.index, s.start, s.end) for s in article.sentences], names)[2][0]
+    if source is None and "official" in sentence:
+        assert got == "a US intelligence official"  # unnamed, but still not the article's own voice
+    else:
+        assert got == source
