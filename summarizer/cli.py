@@ -218,21 +218,29 @@ def run(
         sys.exit(2 if all(e.exit_code == 2 for e in failed) else max(e.exit_code for e in failed))
 
 
+class _BadLineError(BadInputError):
+    """A batch line that is not ``{"id", "text"|"path"|"url"}``; keeps the id when there is one."""
+
+    def __init__(self, message: str, ident: Any = None) -> None:
+        super().__init__(message)
+        self.ident = ident
+
+
 def _parse_line(line: str) -> tuple[Any, str, str]:
-    """``{"id", "text"|"path"|"url"}`` -> (id, kind, value); a bad line is a ``BadInputError``."""
+    """``{"id", "text"|"path"|"url"}`` -> (id, kind, value)."""
     try:
         obj = json.loads(line)
     except ValueError as exc:
         msg = getattr(exc, "msg", str(exc))
-        raise BadInputError(f'not JSON ({msg}); write one object a line, like {{"id": 1, "text": "…"}}') from None
+        raise _BadLineError(f'not JSON ({msg}); write one object a line, like {{"id": 1, "text": "…"}}') from None
     if not isinstance(obj, dict):
-        raise BadInputError('not a JSON object; write {"id": …, "text"|"path"|"url": …}')
+        raise _BadLineError('not a JSON object; write {"id": …, "text"|"path"|"url": …}')
     ident = obj.get("id")
-    kinds = [k for k in ("text", "path", "url") if k in obj]
     if ident is None or isinstance(ident, bool) or not isinstance(ident, str | int):
-        raise BadInputError('needs an "id" (a string or an integer)')
+        raise _BadLineError('needs an "id" (a string or an integer)')
+    kinds = [k for k in ("text", "path", "url") if k in obj]
     if len(kinds) != 1 or not isinstance(obj[kinds[0]], str):
-        raise BadInputError('give exactly one of "text", "path" or "url", as a string')
+        raise _BadLineError('give exactly one of "text", "path" or "url", as a string', ident)
     return ident, kinds[0], obj[kinds[0]]
 
 
@@ -304,7 +312,7 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
                     record = {"id": None, "line": number, "error": "not UTF-8; convert the file to UTF-8"}
                     counts["failed"] += 1
                 except SummarizerError as exc:
-                    record = {"id": ident, "line": number, "error": str(exc)}
+                    record = {"id": getattr(exc, "ident", ident), "line": number, "error": str(exc)}
                     counts["failed"] += 1
                     if isinstance(exc, ConfigError | ModelUnavailableError):
                         fatal = exc  # the setup, not the line: every other line would fail the same way

@@ -98,10 +98,10 @@ class PassStatus:
 
     def article(self, source: str, done: int) -> None:
         """A new article starts; ``done`` articles are finished."""
-        self._prefix = f"{source}: " if self._articles > 1 else ""
+        self._prefix = f"{_short(source)}: " if self._articles > 1 else ""
         self._started = time.monotonic()
         if self._progress is not None:
-            self._progress.update(self._task, completed=done, description=f"{self._prefix}reading")
+            self._progress.update(self._task, completed=done, description=f"{self._prefix}starting")
 
     def finished(self, done: int) -> None:
         if self._progress is not None:
@@ -115,6 +115,10 @@ class PassStatus:
     def seconds(self) -> float:
         """Time spent on the current article."""
         return time.monotonic() - self._started
+
+
+def _short(source: str, width: int = 40) -> str:
+    return source if len(source) <= width else "…" + source[-(width - 1) :]
 
 
 class _Clock(ProgressColumn):
