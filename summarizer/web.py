@@ -117,9 +117,9 @@ def load_url(url: str, *, max_chars: int | None, timeout: float = 30, max_bytes:
                     f"{url} is {ctype}, not a web page; only HTML and plain text are read "
                     "(convert it to text and pass the file)"
                 )
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > max_bytes:
-                raise FetchError(_too_large(url, declared, max_bytes))
+            declared = response.headers.get("content-length", "").strip()
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise FetchError(_too_large(url, int(declared), max_bytes))
             body = bytearray()
             for chunk in response.iter_bytes():
                 body += chunk
@@ -135,6 +135,8 @@ def load_url(url: str, *, max_chars: int | None, timeout: float = 30, max_bytes:
         ) from None
     except httpx.TooManyRedirects:
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects; pass the page's final address") from None
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"{url}: not a valid address ({exc}); check it") from None
     except httpx.HTTPError as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FetchError(f"{url}: cannot fetch ({reason}); check the address and the network") from None
