@@ -168,6 +168,8 @@ def run(
     progress.set_quiet(quiet)
     try:
         settings = _settings(**options)
+        if output is not None and not output.expanduser().absolute().parent.is_dir():
+            raise ConfigError(f"cannot write {output}: its folder does not exist; create it or pass another -o")
     except SummarizerError as exc:
         _fail(exc)
         return
@@ -211,7 +213,10 @@ def run(
         if output is None:
             click.echo(text, nl=False)
         else:
-            _write_atomically(output, text)
+            try:
+                _write_atomically(output, text)
+            except OSError as exc:
+                _fail(ConfigError(f"cannot write {output} ({exc.strerror}); pass another -o"))
     if fatal is not None:
         _fail(fatal)
     if failed:
@@ -289,7 +294,11 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
         _fail(BadInputError(f"--out {out} is the input file; write the output elsewhere"))
     counts = {"ok": 0, "cached": 0, "failed": 0, "in": 0, "out": 0}
     summarizer: Summarizer | None = None
-    sink: TextIO = sys.stdout if str(out) == "-" else out.open("w", encoding="utf-8")
+    try:
+        sink: TextIO = sys.stdout if str(out) == "-" else out.open("w", encoding="utf-8")
+    except OSError as exc:
+        _fail(ConfigError(f"cannot write {out} ({exc.strerror}); pass another --out"))
+        return
     fatal: SummarizerError | None = None
     try:
         with progress.PassStatus(len(lines)) as status:

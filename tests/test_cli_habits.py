@@ -231,3 +231,17 @@ def test_model_assembly_shows_a_bar_on_a_terminal(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(progress, "enabled", lambda: False)
     weights.embedded_model_path()
     assert screen.getvalue() == ""
+
+
+def test_output_folder_must_exist_before_any_work(scripted, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "out.json"
+    result = CliRunner().invoke(main, [str(SEED), "-o", str(out), "--cache", str(tmp_path / "c.sqlite")])
+    assert result.exit_code == 2 and "its folder does not exist" in result.stderr
+    assert scripted == []  # refused before any model was set up
+
+
+def test_options_before_the_file(scripted, tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    result = CliRunner().invoke(main, ["-o", str(out), "--cache", str(tmp_path / "c.sqlite"), str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert "## Quotes" in out.read_text(encoding="utf-8")

@@ -290,3 +290,17 @@ def test_hostile_page_text_stays_text() -> None:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in paras) + extra * 4
     article = load_html(page(f"<article>{body}</article>"), "hostile.html", max_chars=None)
     assert "<script>alert(1)</script>" in article.text
+
+
+def test_extraction_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura only reads the bytes it is given: with every socket refused it still extracts."""
+    import socket
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the extractor tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    article = load_html(article_page(), "https://gazette.example/world/russia-ukraine", max_chars=None)
+    assert "94,300" in article.text and article.web is not None and article.web.author == "Jane Reporter"
