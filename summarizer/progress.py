@@ -60,7 +60,7 @@ def byte_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
         TransferSpeedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console(), transient=True) as bar:
+    with Progress(*columns, console=console(), transient=True, redirect_stdout=False) as bar:
         task = bar.add_task(description, total=total)
         yield lambda n: bar.advance(task, n)
 
@@ -86,7 +86,7 @@ class PassStatus:
             if self._articles > 1:
                 columns += [BarColumn(), MofNCompleteColumn()]
             columns += [_Clock(self), TimeElapsedColumn()] if self._articles > 1 else [_Clock(self)]
-            self._progress = Progress(*columns, console=console(), transient=True)
+            self._progress = Progress(*columns, console=console(), transient=True, redirect_stdout=False)
             self._progress.__enter__()
             self._task = self._progress.add_task("starting", total=self._articles)
         return self

@@ -169,8 +169,8 @@ def test_no_progress_on_stderr_when_not_a_terminal(scripted, tmp_path: Path) -> 
     assert proc.returncode == 0 and proc.stderr == ""
 
 
-def run_on_a_terminal(args: list[str]) -> tuple[int, str]:
-    """Run the CLI with stderr on a pseudo-terminal; return its exit code and what the terminal got."""
+def run_on_a_terminal(args: list[str]) -> tuple[int, str, str]:
+    """Run the CLI with stderr on a pseudo-terminal: its exit code, what the terminal got, stdout."""
     master, slave = pty.openpty()
     proc = subprocess.Popen(
         [str(EXE), *args], stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm", "COLUMNS": "120"}
@@ -189,21 +189,34 @@ def run_on_a_terminal(args: list[str]) -> tuple[int, str]:
             seen += chunk
         elif proc.poll() is not None:
             break
+    stdout = proc.stdout.read() if proc.stdout else b""
     proc.wait(timeout=60)
     os.close(master)
-    return proc.returncode, seen.decode("utf-8", errors="replace")
+    return proc.returncode, seen.decode("utf-8", errors="replace"), stdout.decode("utf-8")
 
 
 def test_terminal_shows_the_running_pass_unless_quiet(tmp_path: Path) -> None:
     with FakeServer(router=slow_good(0.4)) as server:
         common = ["--model", "fake", "--base-url", server.base_url, "--format", "json"]
-        code, terminal = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "a.sqlite")])
-        assert code == 0
+        code, terminal, stdout = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "a.sqlite")])
+        assert code == 0 and json.loads(stdout)["source"] == str(SEED)
         for name, n in (("summary", 1), ("actors", 2), ("figures", 3), ("quotes", 4)):
             assert f"{name} {n}/4" in terminal
         assert " s" in terminal  # the clock on the article
-        code, terminal = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "b.sqlite"), "--quiet"])
+        code, terminal, _ = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "b.sqlite"), "--quiet"])
         assert code == 0 and terminal == ""
+
+
+def test_batch_on_a_terminal_keeps_stdout_for_the_results(tmp_path: Path) -> None:
+    infile = tmp_path / "in.jsonl"
+    infile.write_text(json.dumps({"id": "a", "path": str(SEED)}) + "\n" + "not json\n", encoding="utf-8")
+    with FakeServer(router=slow_good(0.3)) as server:
+        args = ["batch", str(infile), "--out", "-", "--model", "fake", "--base-url", server.base_url]
+        code, terminal, stdout = run_on_a_terminal([*args, "--cache", str(tmp_path / "c.sqlite")])
+    assert code == 5
+    assert [json.loads(line).get("id") for line in stdout.splitlines()] == ["a", None]
+    assert "a: quotes 4/4" in terminal and "summarize: error: line 2: not JSON" in terminal
+    assert "batch: 2 lines, 1 ok (0 from cache), 1 failed" in terminal
 
 
 def test_model_assembly_shows_a_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
