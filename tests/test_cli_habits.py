@@ -86,6 +86,9 @@ def test_output_file_instead_of_stdout(scripted, tmp_path: Path) -> None:
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["source"] == str(SEED) and doc["summary"]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")) == []  # no temp file left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # an ordinary file, not a private temp file
 
 
 def test_failed_run_leaves_no_output_file(scripted, tmp_path: Path) -> None:
