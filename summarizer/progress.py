@@ -30,6 +30,7 @@ from rich.text import Text
 __all__ = ["PassStatus", "byte_bar", "console", "enabled", "set_quiet"]
 
 _quiet = False
+_active: Progress | None = None  # the status line on screen, if any
 
 
 def set_quiet(quiet: bool) -> None:
@@ -53,6 +54,9 @@ def byte_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
     if not enabled():
         yield lambda n: None
         return
+    paused = _active  # one live display at a time: a running status line steps aside
+    if paused is not None:
+        paused.stop()
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -60,9 +64,13 @@ def byte_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
         TransferSpeedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console(), transient=True, redirect_stdout=False) as bar:
-        task = bar.add_task(description, total=total)
-        yield lambda n: bar.advance(task, n)
+    try:
+        with Progress(*columns, console=console(), transient=True, redirect_stdout=False) as bar:
+            task = bar.add_task(description, total=total)
+            yield lambda n: bar.advance(task, n)
+    finally:
+        if paused is not None:
+            paused.start()
 
 
 class PassStatus:
@@ -89,11 +97,16 @@ class PassStatus:
             self._progress = Progress(*columns, console=console(), transient=True, redirect_stdout=False)
             self._progress.__enter__()
             self._task = self._progress.add_task("starting", total=self._articles)
+            global _active
+            _active = self._progress
         return self
 
     def __exit__(self, *exc: object) -> None:
+        global _active
         if self._progress is not None:
             self._progress.__exit__(None, None, None)
+            if _active is self._progress:
+                _active = None
             self._progress = None
 
     def article(self, source: str, done: int) -> None:

@@ -130,3 +130,15 @@ def test_killed_batch_keeps_the_finished_lines(tmp_path: Path) -> None:
     records = [json.loads(line) for line in kept.splitlines()]
     assert 2 <= len(records) < 4
     assert [r["id"] for r in records] == list(range(len(records)))
+
+
+def test_setup_error_stops_the_batch_with_its_code(tmp_path: Path) -> None:
+    """A missing API key would fail every line the same way: recorded once, then the batch stops."""
+    lines = [json.dumps({"id": i, "path": str(SEED)}) for i in range(3)]
+    infile, out = write_jsonl(tmp_path / "in.jsonl", lines), tmp_path / "out.jsonl"
+    args = ["batch", str(infile), "--out", str(out), "--model", "gpt-4o-mini", "--cache", str(tmp_path / "c.sqlite")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["id"] == 0 and "needs an API key" in record["error"]
+    assert result.stderr.splitlines()[-1].startswith("summarize: error: ") and "API key" in result.stderr

@@ -261,3 +261,22 @@ def test_options_before_the_file(scripted, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["-o", str(out), "--cache", str(tmp_path / "c.sqlite"), str(SEED)])
     assert result.exit_code == 0, result.output
     assert "## Quotes" in out.read_text(encoding="utf-8")
+
+
+def test_assembly_bar_during_a_status_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first run assembles the model while the pass status is up: the status steps aside."""
+    screen = io.StringIO()
+    monkeypatch.setattr(progress, "console", lambda: Console(file=screen, force_terminal=True, width=100))
+    monkeypatch.setattr(progress, "enabled", lambda: True)
+    with progress.PassStatus() as status:
+        status.article("a.txt", 0)
+        live = progress._active.live if progress._active else None
+        assert live is not None and live.is_started
+        with progress.byte_bar("assembling the embedded model", 100) as advance:
+            assert not live.is_started  # never two live displays fighting over the terminal
+            advance(100)
+        assert live.is_started
+        status("summary", 1, 4)
+    shown = screen.getvalue()
+    assert "assembling the embedded model" in shown and "summary 1/4" in shown
+    assert progress._active is None
