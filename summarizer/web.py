@@ -45,14 +45,14 @@ def _user_agent() -> str:
         return "summarizer"
 
 
-def load_html(data: bytes | str, source: str, max_chars: int | None) -> Article:
+def load_html(data: bytes | str, source: str, max_chars: int | None, *, max_bytes: int = MAX_PAGE_BYTES) -> Article:
     """The main text of a web page, with what the page says about itself in ``Article.web``."""
     import trafilatura
 
     size = len(data.encode("utf-8") if isinstance(data, str) else data)
-    if size > MAX_PAGE_BYTES:
+    if size > max_bytes:
         raise FetchError(
-            f"{source} is {size:,} bytes, above the {MAX_PAGE_BYTES:,}-byte limit for a web page; "
+            f"{source} is {size:,} bytes, above the {max_bytes:,}-byte limit for a web page; "
             "save the article's text and pass that"
         )
     url = source if is_url(source) else None
@@ -148,7 +148,7 @@ def load_url(url: str, *, max_chars: int | None, timeout: float = 30, max_bytes:
         else:
             article = read_article_bytes(data, url, max_chars)  # strict UTF-8, as for files
         return replace(article, web=WebSource(url=final_url))
-    article = load_html(page, url, max_chars)
+    article = load_html(page, url, max_chars, max_bytes=max_bytes)
     assert article.web is not None
     return replace(article, web=replace(article.web, url=final_url))
 

@@ -304,3 +304,13 @@ def test_extraction_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     article = load_html(article_page(), "https://gazette.example/world/russia-ukraine", max_chars=None)
     assert "94,300" in article.text and article.web is not None and article.web.author == "Jane Reporter"
+
+
+def test_size_limits_for_declared_streamed_and_saved_pages(site: Pages) -> None:
+    with pytest.raises(FetchError, match=r"is over 1,000 bytes \(\d[\d,]* so far\)"):
+        load_url(site.url("/page.html"), max_chars=None, max_bytes=1000)  # refused on its content-length
+    big = article_page().encode() + b"<!-- padding -->" * (MAX_PAGE_BYTES // 16)
+    with pytest.raises(FetchError, match="above the 5,000,000-byte limit"):
+        load_html(big, "big.html", max_chars=None)
+    article = load_url(site.url("/page.html"), max_chars=None, max_bytes=len(article_page().encode()) + 10)
+    assert "94,300" in article.text
