@@ -314,3 +314,12 @@ def test_size_limits_for_declared_streamed_and_saved_pages(site: Pages) -> None:
         load_html(big, "big.html", max_chars=None)
     article = load_url(site.url("/page.html"), max_chars=None, max_bytes=len(article_page().encode()) + 10)
     assert "94,300" in article.text
+
+
+def test_html_on_standard_input_is_extracted(model: FakeServer, tmp_path: Path) -> None:
+    args = ["-", "--format", "json", "--model", "fake", "--base-url", model.base_url, "--cache", str(tmp_path / "c")]
+    result = CliRunner().invoke(main, args, input=article_page().encode(), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["source"] == "<stdin>" and doc["meta"]["source_author"] == "Jane Reporter"
+    no_boilerplate(json.dumps(doc, ensure_ascii=False))
