@@ -15,7 +15,15 @@ from pathlib import Path
 
 from .errors import BadInputError
 
-__all__ = ["Article", "Sentence", "load_article", "read_article_bytes", "split_sentences"]
+__all__ = [
+    "Article",
+    "Sentence",
+    "WebSource",
+    "load_article",
+    "looks_like_html",
+    "read_article_bytes",
+    "split_sentences",
+]
 
 _HTML_RE = re.compile(r"<\s*(!doctype\s+html|html|head|body|div|p|script|meta)\b", re.IGNORECASE)
 _ABBREVIATIONS = {
@@ -39,15 +47,28 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class WebSource:
+    """What a web page said about itself; the article text is what was extracted from it."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     text: str
     source: str = "<text>"
     sha256: str = ""
     sentences: tuple[Sentence, ...] = field(default_factory=tuple)
+    web: WebSource | None = None  # set when the text was extracted from a web page (summarizer.web)
 
     @classmethod
-    def from_text(cls, text: str, source: str = "<text>", max_chars: int | None = None) -> Article:
-        _check_text(text, source, max_chars)
+    def from_text(
+        cls, text: str, source: str = "<text>", max_chars: int | None = None, *, markup_ok: bool = False
+    ) -> Article:
+        _check_text(text, source, max_chars, markup_ok)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(text=text, source=source, sha256=digest, sentences=tuple(split_sentences(text)))
 
@@ -67,7 +88,7 @@ class Article:
         return None
 
 
-def _check_text(text: str, source: str, max_chars: int | None) -> None:
+def _check_text(text: str, source: str, max_chars: int | None, markup_ok: bool = False) -> None:
     if not text.strip():
         raise BadInputError(f"{source} is empty: give it an article's text")
     if max_chars is not None and len(text) > max_chars:
@@ -78,8 +99,16 @@ def _check_text(text: str, source: str, max_chars: int | None) -> None:
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if "\x00" in text or controls > max(8, len(text[:65536]) // 100):
         raise BadInputError(f"{source} looks like a binary file, not article text")
-    if _HTML_RE.search(text[:4096]) and text.count("<") > 5:
-        raise BadInputError(f"{source} looks like an HTML page; save the article as plain text and pass that")
+    if not markup_ok and looks_like_html(text):
+        raise BadInputError(
+            f"{source} looks like an HTML page; pass the page file or its URL to summarize "
+            "(or summarizer.web.load_html), which extract the article's text"
+        )
+
+
+def looks_like_html(text: str) -> bool:
+    """Tags near the start: a saved web page, to be extracted rather than read as text."""
+    return bool(_HTML_RE.search(text[:4096])) and text.count("<") > 5
 
 
 def read_article_bytes(data: bytes, source: str, max_chars: int | None = None) -> Article:
@@ -101,10 +130,21 @@ def read_article_bytes(data: bytes, source: str, max_chars: int | None = None) -
     return Article.from_text(text, source=source, max_chars=max_chars)
 
 
+def _read(data: bytes, source: str, max_chars: int | None) -> Article:
+    """Text as text; a saved web page (by its name or its tags) goes to the extractor instead."""
+    if source.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(
+        data[:4096].decode("utf-8", errors="replace")
+    ):
+        from .web import load_html
+
+        return load_html(data, source, max_chars)
+    return read_article_bytes(data, source, max_chars)
+
+
 def load_article(path: str | Path, max_chars: int | None = None) -> Article:
-    """Read a path, or standard input for ``-``."""
+    """Read a path, or standard input for ``-``; web pages are extracted (summarizer.web)."""
     if str(path) == "-":
-        return read_article_bytes(sys.stdin.buffer.read(), "<stdin>", max_chars)
+        return _read(sys.stdin.buffer.read(), "<stdin>", max_chars)
     p = Path(path)
     if not p.exists():
         raise BadInputError(f"{p}: no such file")
@@ -114,7 +154,7 @@ def load_article(path: str | Path, max_chars: int | None = None) -> Article:
         data = p.read_bytes()
     except OSError as exc:
         raise BadInputError(f"{p}: cannot read ({exc.strerror})") from None
-    return read_article_bytes(data, str(p), max_chars)
+    return _read(data, str(p), max_chars)
 
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -1,32 +1,58 @@
 """The ``summarize`` command: a thin layer over the Python API.
 
 Exit codes: 0 ok, 1 unexpected failure, 2 usage or bad input, 3 model or backend failure,
-4 an eval metric outside evals/thresholds.toml.
+4 an eval metric outside evals/thresholds.toml, 5 ``summarize batch``: some lines failed
+(their error records are in the output), 130 interrupted (Ctrl-C; no half-written output).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 from click_default_group import DefaultGroup
 
+from . import progress
 from .article import Article, load_article
 from .cache import Cache
 from .config import Settings, default_cache_path
-from .errors import SummarizerError
+from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .models import Summary
 from .pipeline import Summarizer
 from .render import render, render_report
+from .web import is_url, load_url
 
 __all__ = ["main"]
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+EXIT_SOME_FAILED = 5
+EXIT_INTERRUPTED = 130
 
 
 def _fail(exc: SummarizerError) -> None:
     click.echo(f"summarize: error: {exc}", err=True)
     sys.exit(exc.exit_code)
+
+
+def _warn(exc: SummarizerError) -> None:
+    click.echo(f"summarize: error: {exc}", err=True)
+
+
+class _Main(DefaultGroup):
+    """Ctrl-C ends any command with exit 130 and one line, not click's "Aborted!" and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nsummarize: interrupted; finished articles are in the cache", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 def _settings(**options: Any) -> Settings:
@@ -54,66 +80,294 @@ _model_options = [
 ]
 
 
+_input_options = [
+    click.option(
+        "--fetch-timeout", type=float, default=30.0, show_default=True, help="Seconds a web page may take to fetch."
+    ),
+    click.option(
+        "-q", "--quiet", is_flag=True, help="No progress on stderr (there is none when it is not a terminal)."
+    ),
+]
+
+
 def model_options(f: Any) -> Any:
     for option in reversed(_model_options):
         f = option(f)
     return f
 
 
-@click.group(cls=DefaultGroup, default="run", default_if_no_args=False)
+def input_options(f: Any) -> Any:
+    for option in reversed(_input_options):
+        f = option(f)
+    return f
+
+
+def _load(spec: str, max_chars: int, fetch_timeout: float) -> Article:
+    """A URL is fetched and extracted; a path (or ``-``) is read, a saved web page extracted."""
+    if is_url(spec):
+        return load_url(spec, max_chars=max_chars, timeout=fetch_timeout)
+    return load_article(spec, max_chars)
+
+
+def _document(article: Article, summary: Summary) -> dict[str, Any]:
+    """The JSON contract plus ``source`` (path, ``<stdin>`` or URL), for one article or several."""
+    return {"source": article.source, **summary.model_dump(mode="json")}
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A temp file beside the target, renamed over it: an interrupted run leaves no partial file."""
+    path = path.expanduser()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+@click.group(cls=_Main, default="run", default_if_no_args=False, context_settings=CONTEXT)
 @click.version_option(package_name="summarizer")
 def main() -> None:
     """Grounded structured summaries of news articles: summary, claims, actors, figures, quotes.
 
     \b
       summarize article.txt                  markdown summary with the embedded model
-      summarize article.txt --format json    the JSON output contract
+      summarize article.txt --format json    the JSON output contract (plus "source")
+      summarize https://example.org/story    a web page: its article text is extracted first
+      summarize a.txt b.html -o out.json     several inputs; -o writes a file, whole or not at all
+      summarize batch in.jsonl --out o.jsonl one JSONL line per article in, one per article out
       summarize cache stats | cache clear    inspect or empty the cache
+
+    \b
+    Exit codes: 0 ok, 1 unexpected failure, 2 usage or bad input, 3 model or backend
+    failure, 4 eval gate failed, 5 batch: some lines failed, 130 interrupted (Ctrl-C).
     """
 
 
-@main.command("run")
-@click.argument("files", nargs=-1, required=True)
+@main.command("run", context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|URL...")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result to FILE instead of standard output (whole, or not at all).",
+)
+@input_options
 @model_options
-def run(files: tuple[str, ...], fmt: str, **options: Any) -> None:
-    """Summarize FILES (``-`` reads standard input)."""
+def run(
+    inputs: tuple[str, ...], fmt: str, output: Path | None, fetch_timeout: float, quiet: bool, **options: Any
+) -> None:
+    """Summarize article files, saved web pages or http(s) URLs (``-`` reads standard input).
+
+    With several inputs a bad one gets its one-line error on stderr and the rest are summarized
+    (exit 2 if only inputs failed). JSON: one object for one input, an array for several; each
+    carries "source".
+    """
+    progress.set_quiet(quiet)
     try:
         settings = _settings(**options)
-        articles: list[Article] = [load_article(f, settings.max_article_chars) for f in files]
-        summarizer = Summarizer(settings)
-        results = []
-        for article in _progress(articles):
-            results.append((article, summarizer.summarize(article)))
+        if output is not None and not output.expanduser().absolute().parent.is_dir():
+            raise ConfigError(f"cannot write {output}: its folder does not exist; create it or pass another -o")
     except SummarizerError as exc:
         _fail(exc)
         return
-    if fmt == "json" and len(results) > 1:
-        docs = [{"source": a.source, **s.model_dump(mode="json")} for a, s in results]
-        click.echo(json.dumps(docs, indent=2, ensure_ascii=False))
+    failed: list[SummarizerError] = []
+    articles: list[Article] = []
+    for spec in inputs:
+        try:
+            articles.append(_load(spec, settings.max_article_chars, fetch_timeout))
+        except BadInputError as exc:
+            _warn(exc)
+            failed.append(exc)
+    results: list[tuple[Article, Summary]] = []
+    fatal: SummarizerError | None = None
+    if articles:
+        summarizer = Summarizer(settings)
+        try:
+            with progress.PassStatus(len(articles)) as status:
+                for done, article in enumerate(articles):
+                    status.article(article.source, done)
+                    try:
+                        results.append((article, summarizer.summarize(article, progress=status)))
+                    except BadInputError as exc:
+                        _warn(exc)
+                        failed.append(exc)
+                    except SummarizerError as exc:  # the model or the setup: no use going on
+                        fatal = exc
+                        break
+                    status.finished(done + 1)
+        finally:
+            summarizer.close()
+    if results:
+        several = len(inputs) > 1
+        if fmt == "json":
+            docs = [_document(a, s) for a, s in results]
+            text = json.dumps(docs if several else docs[0], indent=2, ensure_ascii=False) + "\n"
+        elif fmt == "html":  # one page, a section per article, highlighted against the text as read
+            text = render_report([(s, a.text, a.source) for a, s in results])
+        else:
+            text = "".join(
+                render(summary, fmt, title=article.source if several else None)  # type: ignore[arg-type]
+                for article, summary in results
+            )
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            try:
+                _write_atomically(output, text)
+            except OSError as exc:
+                _fail(ConfigError(f"cannot write {output} ({exc.strerror}); pass another -o"))
+    if fatal is not None:
+        _fail(fatal)
+    if failed:
+        sys.exit(2 if all(e.exit_code == 2 for e in failed) else max(e.exit_code for e in failed))
+
+
+class _BadLineError(BadInputError):
+    """A batch line that is not ``{"id", "text"|"path"|"url"}``; keeps the id when there is one."""
+
+    def __init__(self, message: str, ident: Any = None) -> None:
+        super().__init__(message)
+        self.ident = ident
+
+
+def _parse_line(line: str) -> tuple[Any, str, str]:
+    """``{"id", "text"|"path"|"url"}`` -> (id, kind, value)."""
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        msg = getattr(exc, "msg", str(exc))
+        raise _BadLineError(f'not JSON ({msg}); write one object a line, like {{"id": 1, "text": "…"}}') from None
+    if not isinstance(obj, dict):
+        raise _BadLineError('not a JSON object; write {"id": …, "text"|"path"|"url": …}')
+    ident = obj.get("id")
+    if ident is None or isinstance(ident, bool) or not isinstance(ident, str | int):
+        raise _BadLineError('needs an "id" (a string or an integer)')
+    kinds = [k for k in ("text", "path", "url") if k in obj]
+    if len(kinds) != 1 or not isinstance(obj[kinds[0]], str):
+        raise _BadLineError('give exactly one of "text", "path" or "url", as a string', ident)
+    return ident, kinds[0], obj[kinds[0]]
+
+
+def _batch_article(kind: str, value: str, source: str, settings: Settings, fetch_timeout: float) -> Article:
+    if kind == "text":
+        return Article.from_text(value, source=source, max_chars=settings.max_article_chars)
+    if kind == "url":
+        return load_url(value, max_chars=settings.max_article_chars, timeout=fetch_timeout)
+    if value == "-":
+        raise BadInputError(f"{source}: a path cannot be - in a batch; give a file")
+    return load_article(value, settings.max_article_chars)
+
+
+@main.command("batch", context_settings=CONTEXT)
+@click.argument("input_file", metavar="INPUT.jsonl", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    metavar="OUT.jsonl",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Output JSONL (- for standard output); an existing file is replaced.",
+)
+@input_options
+@model_options
+def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **options: Any) -> None:
+    """Summarize a JSONL file of articles: lines {"id", "text"} | {"id", "path"} | {"id", "url"}.
+
+    \b
+    One output line per input line, in input order, written as each finishes:
+      {"id", "source", ...the JSON contract}  or  {"id", "line", "error"}
+    A bad line or a failed article becomes an error record and the run goes on; blank lines are
+    skipped. Re-running resumes: finished articles come from the cache. Exit 0 when every line
+    succeeded, 5 when some failed.
+    """
+    progress.set_quiet(quiet)
+    started = time.monotonic()
+    try:
+        settings = _settings(**options)
+        data = sys.stdin.buffer.read() if str(input_file) == "-" else _read_input(input_file)
+    except SummarizerError as exc:
+        _fail(exc)
         return
-    if fmt == "html":  # one page, a section per article
-        click.echo(render_report([(s, a.text, a.source) for a, s in results]), nl=False)
+    lines = [(n, raw) for n, raw in enumerate(data.splitlines(), 1) if raw.strip()]
+    if str(out) != "-" and str(input_file) != "-" and out.resolve() == input_file.resolve():
+        _fail(BadInputError(f"--out {out} is the input file; write the output elsewhere"))
+    counts = {"ok": 0, "cached": 0, "failed": 0, "in": 0, "out": 0}
+    summarizer: Summarizer | None = None
+    try:
+        sink: TextIO = sys.stdout if str(out) == "-" else out.open("w", encoding="utf-8")
+    except OSError as exc:
+        _fail(ConfigError(f"cannot write {out} ({exc.strerror}); pass another --out"))
         return
-    for article, summary in results:
-        title = article.source if len(results) > 1 else None
-        click.echo(render(summary, fmt, title=title, article=article.text), nl=False)  # type: ignore[arg-type]
+    fatal: SummarizerError | None = None
+    try:
+        with progress.PassStatus(len(lines)) as status:
+            for done, (number, raw) in enumerate(lines):
+                ident: Any = None
+                try:
+                    ident, kind, value = _parse_line(raw.decode("utf-8"))
+                    source = value if kind != "text" else f"{input_file}:{number}"
+                    status.article(str(ident), done)
+                    article = _batch_article(kind, value, source, settings, fetch_timeout)
+                    summarizer = summarizer or Summarizer(settings)
+                    summary = summarizer.summarize(article, progress=status)
+                    record = {"id": ident, **_document(article, summary)}
+                    counts["ok"] += 1
+                    counts["cached"] += summary.meta.cached
+                    if not summary.meta.cached:
+                        counts["in"] += summary.meta.input_tokens
+                        counts["out"] += summary.meta.output_tokens
+                except UnicodeDecodeError:
+                    record = {"id": None, "line": number, "error": "not UTF-8; convert the file to UTF-8"}
+                    counts["failed"] += 1
+                except SummarizerError as exc:
+                    record = {"id": getattr(exc, "ident", ident), "line": number, "error": str(exc)}
+                    counts["failed"] += 1
+                    if isinstance(exc, ConfigError | ModelUnavailableError):
+                        fatal = exc  # the setup, not the line: every other line would fail the same way
+                if "error" in record:
+                    click.echo(f"summarize: error: line {number}: {record['error']}", err=True)
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sink.flush()
+                status.finished(done + 1)
+                if fatal is not None:
+                    break
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+        if summarizer is not None:
+            summarizer.close()
+    if fatal is not None:
+        _fail(fatal)
+    click.echo(
+        f"batch: {len(lines)} lines, {counts['ok']} ok ({counts['cached']} from cache), {counts['failed']} failed; "
+        f"{counts['in']:,} input + {counts['out']:,} output tokens; {time.monotonic() - started:.1f} s",
+        err=True,
+    )
+    if counts["failed"]:
+        sys.exit(EXIT_SOME_FAILED)
 
 
-def _progress(articles: list[Article]) -> Any:
-    if len(articles) < 2 or not sys.stderr.isatty():
-        return articles
-    from rich.progress import track
+def _read_input(path: Path) -> bytes:
+    if not path.exists():
+        raise BadInputError(f"{path}: no such file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot read ({exc.strerror})") from None
 
-    return track(articles, description="summarizing", console=None, transient=True)
 
-
-@main.group("cache")
+@main.group("cache", context_settings=CONTEXT)
 def cache_group() -> None:
     """Inspect or clear the SQLite cache."""
 
 
-@cache_group.command("stats")
+@cache_group.command("stats", context_settings=CONTEXT)
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path))
 def cache_stats(cache_path: Path | None) -> None:
     """Entries, articles, tokens and size of the cache."""
@@ -124,23 +378,38 @@ def cache_stats(cache_path: Path | None) -> None:
         _fail(exc)
 
 
-@cache_group.command("clear")
+@cache_group.command("clear", context_settings=CONTEXT)
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path))
-def cache_clear(cache_path: Path | None) -> None:
-    """Delete every cached summary."""
+@click.option("-y", "--yes", is_flag=True, help="Do not ask (needed when there is no terminal to ask on).")
+def cache_clear(cache_path: Path | None, yes: bool) -> None:
+    """Delete every cached summary (hours of model work): asks first unless --yes."""
     try:
-        n = Cache(cache_path or default_cache_path()).clear()
-        click.echo(f"removed {n} cached summaries")
+        cache = Cache(cache_path or default_cache_path())
+        n = cache.stats()["entries"]
+        if not yes:
+            if not _interactive():
+                raise ConfigError(
+                    f"cache clear would delete {n} cached summaries in {cache.path}; pass --yes to confirm"
+                )
+            if not click.confirm(f"Delete {n} cached summaries in {cache.path}?", default=False, err=True):
+                click.echo("nothing removed")
+                return
+        click.echo(f"removed {cache.clear()} cached summaries")
     except SummarizerError as exc:
         _fail(exc)
 
 
-@main.group("eval", cls=DefaultGroup, default="run", default_if_no_args=True)
+def _interactive() -> bool:
+    """A person at a terminal who can answer a question."""
+    return sys.stdin.isatty()
+
+
+@main.group("eval", cls=DefaultGroup, default="run", default_if_no_args=True, context_settings=CONTEXT)
 def eval_group() -> None:
     """Score the pipeline on hand-labelled seeds; history and comparison of past runs."""
 
 
-@eval_group.command("run")
+@eval_group.command("run", context_settings=CONTEXT)
 @click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("evals/runs"), show_default=True)
 @click.option("--only", multiple=True, help="Seed id to run (repeatable).")
@@ -205,7 +474,7 @@ def eval_run(
         click.echo(f"gate: all thresholds in {thresholds} met")
 
 
-@eval_group.command("history")
+@eval_group.command("history", context_settings=CONTEXT)
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path))
 def eval_history(cache_path: Path | None) -> None:
     """List stored eval runs with their headline metrics."""
@@ -224,7 +493,7 @@ def eval_history(cache_path: Path | None) -> None:
         )
 
 
-@eval_group.command("compare")
+@eval_group.command("compare", context_settings=CONTEXT)
 @click.argument("run_a")
 @click.argument("run_b")
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path))

@@ -6,7 +6,9 @@ __all__ = [
     "BackendError",
     "BadInputError",
     "ConfigError",
+    "FetchError",
     "ModelUnavailableError",
+    "NoArticleError",
     "PromptError",
     "SummarizerError",
 ]
@@ -22,6 +24,14 @@ class BadInputError(SummarizerError):
     """The article cannot be read as text: missing, empty, binary, not UTF-8, too large."""
 
     exit_code = 2
+
+
+class FetchError(BadInputError):
+    """A URL could not be fetched as a web page: HTTP error, timeout, too large, not HTML or text."""
+
+
+class NoArticleError(BadInputError):
+    """A web page held no article text once navigation and boilerplate were taken away."""
 
 
 class ConfigError(SummarizerError):

@@ -89,12 +89,17 @@ class Meta(_Strict):
     transport_retries: int = Field(0, description="calls repeated after 429/5xx/timeouts")
     input_tokens: int = 0
     output_tokens: int = 0
-    seconds: float = 0.0
+    seconds: float = Field(0.0, description="time the summary took to make (kept when served from the cache)")
+    lookup_seconds: float | None = Field(default=None, description="time the cache lookup took, when cached")
     article_sha256: str = ""
     article_chars: int = 0
     summary_method: Literal["model", "extractive"] = Field(
         "model", description="extractive: the model's summary failed its checks, so the lead is shown"
     )
+    source_title: str | None = Field(default=None, description="web input: the page's title")
+    source_author: str | None = Field(default=None, description="web input: the page's author")
+    source_date: str | None = Field(default=None, description="web input: the page's publication date")
+    source_url: str | None = Field(default=None, description="web input: the page's address")
 
 
 class Summary(_Strict):
@@ -105,6 +110,9 @@ class Summary(_Strict):
     quotes: list[Quote] = Field(default_factory=list, max_length=300)
     rejected: list[Rejected] = Field(default_factory=list, max_length=500)
     meta: Meta
+    article: str | None = Field(
+        None, description="web input: the text extracted from the page, which every offset refers to"
+    )
 
 
 def schema_version() -> str:

@@ -8,6 +8,7 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,7 +31,9 @@ from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary, 
 from .prompts import prompt_version
 from .transport import Accounting, Transport
 
-__all__ = ["Summarizer", "summarize"]
+__all__ = ["Progress", "Summarizer", "summarize"]
+
+Progress = Callable[[str, int, int], None]
 
 # instructor logs every failed attempt at ERROR; with no logging configured Python would print
 # them on stderr, under the CLI's one-line error. Configured handlers still receive them.
@@ -59,6 +62,7 @@ class Summarizer:
         self._backend = backend
         self._cache: Cache | None = None
         self._lock = threading.Lock()
+        self._progress: Progress | None = None
 
     @property
     def backend(self) -> Backend:
@@ -84,21 +88,26 @@ class Summarizer:
             params=self.settings.generation_params(),
         )
 
-    def summarize(self, article: Article | str) -> Summary:
+    def summarize(self, article: Article | str, progress: Progress | None = None) -> Summary:
+        """``progress(pass_name, index, total)`` is called before each model pass (for a status line)."""
         if isinstance(article, str):
             article = Article.from_text(article, max_chars=self.settings.max_article_chars)
         started = time.monotonic()
         key = self.key_for(article)
         cache = self.cache
         if cache is not None and (hit := cache.get(key)) is not None:
-            hit.meta.cached = True
-            hit.meta.seconds = round(time.monotonic() - started, 4)
-            return hit
+            hit.meta.cached = True  # meta.seconds stays what the original run took
+            hit.meta.lookup_seconds = round(time.monotonic() - started, 4)
+            return _with_source(hit, article)
         with self._lock:  # one model, one sequence of calls at a time
-            summary = self._run(article, started)
+            self._progress = progress
+            try:
+                summary = self._run(article, started)
+            finally:
+                self._progress = None
         if cache is not None:
             cache.put(key, summary, request=self._request(article))
-        return summary
+        return _with_source(summary, article)
 
     def _request(self, article: Article) -> dict[str, Any]:
         return {
@@ -158,9 +167,10 @@ class Summarizer:
         """Every per-field pass over one article (or one chunk of a long one)."""
         fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
         rejected: list[Rejected] = []
-        for p in PASSES:
-            if p.skipped(ctx):
-                continue
+        passes = [p for p in PASSES if not p.skipped(ctx)]
+        for index, p in enumerate(passes, 1):
+            if self._progress is not None:
+                self._progress(p.name, index, len(passes))
             values, dropped = self._call(create, ctx, p, accounting, counter, build_messages(ctx, p))
             fields.update(values)
             ctx.results.update(values)
@@ -237,6 +247,17 @@ class Summarizer:
             self._cache.close()
         if self._backend is not None:
             self._backend.close()
+
+
+def _with_source(summary: Summary, article: Article) -> Summary:
+    """Where the text came from belongs to this call, not to the cache entry (same text, other URL)."""
+    web = article.web
+    summary.article = article.text if web is not None else None
+    summary.meta.source_title = web.title if web else None
+    summary.meta.source_author = web.author if web else None
+    summary.meta.source_date = web.date if web else None
+    summary.meta.source_url = web.url if web else None
+    return summary
 
 
 def _shift(span: Span, by: int) -> Span:

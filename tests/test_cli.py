@@ -45,7 +45,8 @@ def test_json_output_follows_the_contract(scripted, tmp_path: Path) -> None:
     result = invoke(str(SEED), "--format", "json", "--cache", str(tmp_path / "c.sqlite"))
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert set(doc) == {"summary", "claims", "actors", "figures", "quotes", "rejected", "meta"}
+    assert set(doc) == {"source", "summary", "claims", "actors", "figures", "quotes", "rejected", "meta", "article"}
+    assert doc["source"] == str(SEED) and doc["article"] is None  # the text is the file itself
     text = SEED.read_text(encoding="utf-8")
     for q in doc["quotes"]:
         assert text[q["span"]["start"] : q["span"]["end"]] == q["text"]
@@ -117,5 +118,5 @@ def test_cache_stats_and_clear(scripted, tmp_path: Path) -> None:
     invoke(str(SEED), "--cache", cache)
     stats = json.loads(invoke("cache", "stats", "--cache", cache).output)
     assert stats["entries"] == 1 and stats["articles"] == 1
-    assert invoke("cache", "clear", "--cache", cache).output == "removed 1 cached summaries\n"
+    assert invoke("cache", "clear", "--yes", "--cache", cache).output == "removed 1 cached summaries\n"
     assert json.loads(invoke("cache", "stats", "--cache", cache).output)["entries"] == 0
