@@ -204,8 +204,8 @@ def test_terminal_shows_the_running_pass_unless_quiet(tmp_path: Path) -> None:
         common = ["--model", "fake", "--base-url", server.base_url, "--format", "json"]
         code, terminal, stdout = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "a.sqlite")])
         assert code == 0 and json.loads(stdout)["source"] == str(SEED)
-        for name, n in (("summary", 1), ("actors", 2), ("figures", 3), ("quotes", 4)):
-            assert f"{name} {n}/4" in terminal
+        for n, name in enumerate(("claims", "summary", "actors", "figures", "quotes"), 1):
+            assert f"{name} {n}/{N_PASSES}" in terminal
         assert " s" in terminal  # the clock on the article
         code, terminal, _ = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "b.sqlite"), "--quiet"])
         assert code == 0 and terminal == ""
@@ -279,5 +279,5 @@ def test_assembly_bar_during_a_status_line(monkeypatch: pytest.MonkeyPatch) -> N
         assert live.is_started
         status("summary", 1, 4)
     shown = screen.getvalue()
-    assert "assembling the embedded model" in shown and f"claims 1/{N_PASSES}" in shown
+    assert "assembling the embedded model" in shown and "summary 1/4" in shown
     assert progress._active is None
