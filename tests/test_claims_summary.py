@@ -82,16 +82,20 @@ def test_according_to_becomes_the_source_and_leaves_the_claim_text() -> None:
     assert text[start:end] == "Russia is planning an invasion of Ukraine with 100 battalions and artillery."
 
 
-def test_claims_are_copied_deduplicated_and_topped_up_from_the_lead(settings: Settings) -> None:
-    # the model picks the headline, a sentence twice and one that does not exist
+def test_claims_are_copied_deduplicated_and_filled_from_the_key_sentences(settings: Settings) -> None:
+    # the model picks the date line, a sentence twice and one that does not exist
     backend = ScriptedBackend(router=router({"claims": [{"claims": [1, 9, 9, 99]}]}))
     s = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(SEED.read_text("utf-8"))
     text = SEED.read_text(encoding="utf-8")
-    assert len(s.claims) == 3  # one picked, two from the lead: never fewer than three
+    article = Article.from_text(text)
+    assert len(s.claims) == 8  # the model's one good pick first, then key sentences
     assert s.claims[0].sentence == 9 and s.claims[0].attributed_to == "Joe Biden"
-    assert [c.sentence for c in s.claims[1:]] == [2, 3]
+    key = [k.index for k in key_sentences(article, 8, max_words=80) if k.index != 9]
+    assert [c.sentence for c in s.claims[1:]] == key[:7]
+    assert len({c.sentence for c in s.claims}) == 8
     for c in s.claims:
         assert [text[e.start : e.end] for e in c.evidence] == [c.text]
+        assert article.sentences[c.sentence - 1].kind == "body"
     reasons = sorted(r.reason for r in s.rejected if r.field == "claims")
     assert reasons == ["sentence 1 is a dateline", "there is no such sentence"]
 

@@ -1,6 +1,7 @@
 """Claims: the model points, the code copies. The model ranks the sentences that carry the
-article's main claims (numbers only); code copies each one's text from the article, reads who
-makes it from the attribution around it (summarizer/attribution.py) and drops duplicates.
+article's main claims (numbers only); its top picks come first, then the sentences that cover
+most of the story (``key_sentences``) up to eight. Code copies each one's text from the article,
+reads who makes it from the attribution around it (summarizer/attribution.py), drops duplicates.
 
 A claim's ``text`` is a slice of the article (a leading "According to X," or trailing ", X said."
 is left out and becomes ``attributed_to``), and its evidence span gives the text back.
@@ -14,11 +15,13 @@ from pydantic import Field
 
 from ..models import Claim, Rejected, Span
 from .base import Answer, Context, Pass
+from .summary import key_sentences
 
-__all__ = ["MAX_CLAIMS", "MIN_CLAIMS", "PASS", "ClaimsAnswer", "claim_from_sentence"]
+__all__ = ["MAX_CLAIMS", "MODEL_PICKS", "PASS", "ClaimsAnswer", "claim_from_sentence"]
 
 MAX_CLAIMS = 8
-MIN_CLAIMS = 3
+#: the model's top picks kept, in its order; code fills the rest up to ``MAX_CLAIMS``
+MODEL_PICKS = 4
 
 
 def claim_from_sentence(ctx: Context, index: int) -> Claim:
@@ -63,12 +66,15 @@ class ClaimsAnswer(Answer):
             return {"claims": []}, rejected or [
                 Rejected(field="claims", item={"claims": []}, reason="no sentence was picked")
             ]
-        body = [s.index for s in ctx.article.body]
-        for i in body:  # never fewer than three claims where the story has them: the lead tops up
-            if len(picked) >= min(MIN_CLAIMS, len(body)):
+        picked = picked[:MODEL_PICKS]
+        # the rest come from the sentences that cover what the story keeps talking about: on the
+        # seeds, eight such sentences match hand-labelled claims better (F1 0.52) than the first
+        # eight (0.45), which is what a small model picks when asked for eight
+        for s in key_sentences(ctx.article, MAX_CLAIMS, max_words=80):
+            if len(picked) >= MAX_CLAIMS:
                 break
-            if i not in picked:
-                picked.append(i)
+            if s.index not in picked:
+                picked.append(s.index)
         claims: list[Claim] = []
         seen: set[tuple[int, int]] = set()
         for i in picked:
