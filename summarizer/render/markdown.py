@@ -9,9 +9,13 @@ __all__ = ["render_markdown"]
 
 def render_markdown(s: Summary, title: str | None = None) -> str:
     out = [f"# {title}" if title else "# Summary", "", s.summary, ""]
+    if s.meta.summary_method == "extractive":
+        out += ["*(the article's key sentences, copied: the model's summary did not pass its checks)*", ""]
     if s.claims:
         out += ["## Claims", ""]
-        out += [f"- {c.text}" + (f" — *{c.attributed_to}*" if c.attributed_to else "") for c in s.claims]
+        for c in s.claims:
+            who = f" — *{c.attributed_to}*" + (f" ({c.cue})" if c.cue else "") if c.attributed_to else ""
+            out.append(f"- {c.text}{who}")
         out.append("")
     if s.actors:
         out += ["## Actors", ""]
