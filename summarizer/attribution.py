@@ -9,10 +9,18 @@ quotes and claims agree on who said what.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .candidates import _TITLES, ORG_WORDS, NameCandidate, QuoteCandidate
 
-__all__ = ["attribute_quotes", "carry_speakers", "claim_source", "claim_sources", "guess_speaker"]
+__all__ = [
+    "attribute_quotes",
+    "carry_speakers",
+    "claim_source",
+    "claim_sources",
+    "guess_speaker",
+    "quote_speakers_from_sentences",
+]
 
 _SPEECH = (
     r"said|says|say|told|tells|added|adds|explained|stated|wrote|writes|asked|replied|warned|noted|"
@@ -193,6 +201,35 @@ _ANYWHERE_RE = re.compile(
 )
 
 
+_QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """The capitalised run a phrase ends with: "North Korea's main news agency Korean Central News
+    Agency" -> "Korean Central News Agency"."""
+    m = re.search(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?)*[A-Z][\w.'’-]*$", phrase.strip())
+    return m.group() if m else None
+
+
+def quote_speakers_from_sentences(
+    text: str,
+    quotes: list[QuoteCandidate],
+    speakers: list[str | None],
+    sources: dict[int, tuple[str | None, str | None, tuple[int, int]]],
+    sentence_of: Callable[[int], int | None],
+) -> list[str | None]:
+    """A quotation with nobody beside it takes the source of its own sentence: "Reznikov warned
+    of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
+    out = list(speakers)
+    for i, q in enumerate(quotes):
+        if out[i] is None and not q.nested:
+            index = sentence_of(q.start)
+            found = sources[index][0] if index is not None and index in sources else None
+            if found and found[:1].isupper():
+                out[i] = found
+    return out
+
+
 def _resolve_pronoun(word: str, before: int, names: list[NameCandidate]) -> str | None:
     """ "He said" names the last person the article named before it; "it" the last body."""
     earlier = [n for n in names if n.end <= before and before - n.start <= 800]
@@ -257,6 +294,10 @@ def claim_source(
             rest = sentence[m.end() :]
             skip = len(rest) - len(rest.lstrip(" ,:"))
             c_start = start + m.end() + skip
+    quoting = _QUOTING_RE.match(text, c_start, end) if c_start > start else None
+    if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
+        source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
+        c_start = quoting.end()
     subject = _SUBJECT_RE.search(sentence)
     inner = _SUBJECT_RE.match(text, c_start, end) if c_start > start else None
     if inner and inner.group("src").casefold() not in _PRONOUNS:

@@ -122,10 +122,21 @@ def test_quotes_are_copied_by_code_and_attribution_beside_them_wins(settings: Se
         assert seed_text[q.span.start : q.span.end] == q.text
     # Q1 sits in "Biden warned on Friday that … “very, very tough”", Q2 is followed by "Biden told
     # reporters", Q3 by "White House Press Secretary Jen Psaki said": code's reading beats the
-    # model's. Q4 has no attribution beside it and the model's name is not in the article, so it
-    # is rejected and the speaker left open
-    assert [q.speaker for q in summary.quotes] == ["Joe Biden", "Joe Biden", "Jen Psaki", None]
-    assert [r.reason for r in summary.rejected] == ["speaker 'Angela Merkel' is not named in the article"]
+    # model's. Q4 has nothing beside it, but its sentence is "…, according to Ukrainian Defense
+    # Minister Oleksii Reznikov, who warned that a “large-scale escalation” …": the sentence's
+    # source beats the model's invented "Angela Merkel"
+    assert [q.speaker for q in summary.quotes] == ["Joe Biden", "Joe Biden", "Jen Psaki", "Oleksii Reznikov"]
+    assert summary.rejected == []
+
+
+def test_a_speaker_the_article_never_names_is_rejected(settings: Settings) -> None:
+    text = "The council met on Monday. Members debated for hours.\n\n“It is over,” one member shouted at the end."
+    backend = ScriptedBackend(router=router({"quotes": [{"Q1": "Angela Merkel", "other": []}]}))
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(text)
+    assert [q.speaker for q in summary.quotes] == [None]
+    assert [r.reason for r in summary.rejected if r.field == "quotes"] == [
+        "speaker 'Angela Merkel' is not named in the article"
+    ]
 
 
 def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings) -> None:

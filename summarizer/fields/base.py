@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
 
 from ..article import Article
-from ..attribution import attribute_quotes, claim_sources
+from ..attribution import attribute_quotes, claim_sources, quote_speakers_from_sentences
 from ..candidates import NameCandidate, NumberCandidate, QuoteCandidate, scan_names, scan_numbers, scan_quotes
 from ..models import Rejected
 from ..prompts import render
@@ -60,7 +60,17 @@ class Context:
         quotes = scan_quotes(article.text)
         names = scan_names(article.text, starts)
         speakers = attribute_quotes(article.text, quotes, names)
-        return cls(article, quotes, scan_numbers(article.text), names, speakers)
+        ctx = cls(article, quotes, scan_numbers(article.text), names, speakers)
+        if None in speakers:
+            ctx.speakers = quote_speakers_from_sentences(
+                article.text,
+                quotes,
+                speakers,
+                ctx.sources(),
+                lambda at: getattr(article.sentence_at(at), "index", None),
+            )
+            ctx._sources = None  # read again with the quotes' speakers now known
+        return ctx
 
 
 _CURRENT: contextvars.ContextVar[Context | None] = contextvars.ContextVar("grounding", default=None)
