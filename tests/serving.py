@@ -169,3 +169,28 @@ def page_server(html: str) -> Iterator[str]:
     finally:
         site.shutdown()
         site.server_close()
+
+
+def echo_key_server() -> Any:
+    """A model server that answers 401 echoing the caller's Authorization header (some real ones
+    echo part of the key): the service must keep it out of responses and logs anyway."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Echo(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length", 0)))
+            message = f"Incorrect API key provided: {self.headers.get('authorization')}"
+            body = json.dumps({"error": {"message": message}}).encode()
+            self.send_response(401)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

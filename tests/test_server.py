@@ -7,9 +7,7 @@ import importlib.util
 import json
 import logging
 import tempfile
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +25,7 @@ from summarizer.errors import ModelUnavailableError
 from summarizer.server import create_app
 
 from .conftest import SEED, router
-from .serving import Gate, cache_rows, job_rows, page_server, running, seed_page, wait_for
+from .serving import Gate, cache_rows, echo_key_server, job_rows, page_server, running, seed_page, wait_for
 
 TOKEN = "serve-token-7d2e41"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -67,7 +65,9 @@ def test_summary_is_the_cli_json_contract(tmp_path: Path, monkeypatch: pytest.Mo
     for doc in (served, expected):
         assert doc["meta"].pop("seconds") >= 0
     assert served == expected
-    assert served["quotes"] and all(seed_text[q["span"]["start"] : q["span"]["end"]] == q["text"] for q in served["quotes"])
+    assert served["quotes"] and all(
+        seed_text[q["span"]["start"] : q["span"]["end"]] == q["text"] for q in served["quotes"]
+    )
 
 
 def test_markdown_and_html_formats(tmp_path: Path, seed_text: str) -> None:
@@ -217,7 +217,9 @@ def test_job_lifecycle_queued_running_done(tmp_path: Path, seed_text: str) -> No
     assert done["article_sha256"] == hashlib.sha256(seed_text.encode()).hexdigest()
     result = done["result"]
     assert result["meta"]["article_sha256"] == done["article_sha256"]
-    assert result["quotes"] and all(seed_text[q["span"]["start"] : q["span"]["end"]] == q["text"] for q in result["quotes"])
+    assert result["quotes"] and all(
+        seed_text[q["span"]["start"] : q["span"]["end"]] == q["text"] for q in result["quotes"]
+    )
     assert done["finished_at"] >= done["started_at"] >= done["created_at"]
     assert missing.status_code == 404 and "POST /v1/jobs" in one_line(missing)
 
@@ -263,27 +265,10 @@ def test_healthz(tmp_path: Path) -> None:
     )
 
 
-class _EchoKeyHandler(BaseHTTPRequestHandler):
-    """A model server that echoes the caller's Authorization header in its error (some do)."""
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("content-length", 0)))
-        body = json.dumps({"error": {"message": f"Incorrect API key provided: {self.headers.get('authorization')}"}})
-        self.send_response(401)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body.encode())
-
-
 def test_model_server_key_never_in_a_response_or_log(
     tmp_path: Path, seed_text: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    echo = ThreadingHTTPServer(("127.0.0.1", 0), _EchoKeyHandler)
-    threading.Thread(target=echo.serve_forever, daemon=True).start()
+    echo = echo_key_server()
     s = Settings(
         model="fake",
         base_url=f"http://127.0.0.1:{echo.server_address[1]}/v1",
