@@ -51,6 +51,9 @@ JobStatus = Literal["queued", "running", "done", "failed"]
 #: that kills the server must not kill it again on every restart).
 MAX_ATTEMPTS = 3
 
+#: Finished jobs (with their article text and result) are deleted this long after they finished.
+KEEP_SECONDS = 7 * 24 * 3600
+
 
 class QueueFullError(SummarizerError):
     """The bounded queue is full (429) or the server is stopping (503); ``retry_after`` is the
@@ -251,6 +254,14 @@ class JobStore:
         queued: int = self._transaction(fix)
         return queued
 
+    def prune(self, older_than: float = KEEP_SECONDS) -> int:
+        """Forget finished jobs (and the article text they hold) after ``older_than`` seconds."""
+        with self._lock, self.db.conn:
+            cursor = self.db.execute(
+                "delete from jobs where status in ('done', 'failed') and finished_at < ?", [time.time() - older_than]
+            )
+            return int(cursor.rowcount)
+
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             rows = list(self.db.query("select * from jobs where id = ?", [job_id]))
@@ -302,6 +313,7 @@ class JobQueue:
         return text
 
     def start(self) -> None:
+        self.store.prune()
         queued = self.store.recover()
         if queued:
             log.info("resuming %d queued job(s) from %s", queued, self.store.path)
@@ -369,7 +381,12 @@ class JobQueue:
     def _work(self, index: int, summarizer: Summarizer) -> None:
         try:
             while not self._stop.is_set():
-                job = self.store.claim()
+                try:
+                    job = self.store.claim()
+                except sqlite3.Error as exc:  # e.g. locked by another process past the busy timeout
+                    log.error("cannot read the jobs file %s: %s; retrying", self.store.path, exc)
+                    self._stop.wait(1.0)
+                    continue
                 if job is None:
                     with self._wake:
                         self._wake.wait(timeout=1.0)
@@ -378,6 +395,8 @@ class JobQueue:
                     self._running[job.id] = index
                 try:
                     self._run(job, summarizer)
+                except sqlite3.Error as exc:  # not stored: the job stays running, resumed on restart
+                    log.error("cannot store job %s in %s: %s", job.id, self.store.path, exc)
                 finally:
                     with self._lock:
                         self._running.pop(job.id, None)

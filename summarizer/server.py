@@ -562,6 +562,8 @@ def run_server(
         grace=grace,
     )
     svc: Service = app.state.service
+    if token is None and host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("serving on %s without --token: anyone who can reach the port can use the model", host)
 
     class _Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:
