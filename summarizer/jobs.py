@@ -1,0 +1,427 @@
+"""Durable jobs for ``summarize serve``: a SQLite queue that survives ``kill -9``, and its workers.
+
+Every article the service accepts (``POST /v1/jobs`` and the synchronous ``POST /v1/summaries``
+alike) is first written to the ``jobs`` table, then taken by a worker thread. A server killed while
+jobs are queued or running finds them on start-up (``running`` goes back to ``queued``) and finishes
+them, so nothing accepted is lost. The jobs live in their own file beside the cache
+(``<cache>.jobs.sqlite``): the cache stays a pure journal of validated summaries, and ``cache clear``
+never drops accepted work.
+
+The queue is bounded: with ``limit`` jobs waiting, ``submit`` raises :class:`QueueFullError` and the
+HTTP layer answers 429 with ``Retry-After`` estimated from the durations of recent jobs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import math
+import sqlite3
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+
+from .article import Article
+from .errors import BackendError, BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .pipeline import Summarizer
+
+__all__ = [
+    "Job",
+    "JobQueue",
+    "JobStatus",
+    "JobStore",
+    "QueueFullError",
+    "default_jobs_path",
+    "error_status",
+]
+
+log = logging.getLogger("summarizer.server")
+
+JobStatus = Literal["queued", "running", "done", "failed"]
+
+#: A job found ``running`` on start-up this many times is failed instead of retried (a poison article
+#: that kills the server must not kill it again on every restart).
+MAX_ATTEMPTS = 3
+
+#: Finished jobs (with their article text and result) are deleted this long after they finished.
+KEEP_SECONDS = 7 * 24 * 3600
+
+
+class QueueFullError(SummarizerError):
+    """The bounded queue is full (429) or the server is stopping (503); ``retry_after`` is the
+    estimated wait in seconds."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, retry_after: int, status: int = 429) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.status = status
+
+
+def default_jobs_path(cache_path: Path) -> Path:
+    """The jobs file sits beside the cache file: ``cache.sqlite`` -> ``cache.sqlite.jobs.sqlite``."""
+    return cache_path.with_name(cache_path.name + ".jobs.sqlite")
+
+
+def error_status(exc: BaseException) -> int:
+    """The HTTP status a failure maps to: the client's fault (422), the model server's (502), ours (503)."""
+    if isinstance(exc, BadInputError):
+        return 422
+    if isinstance(exc, ModelUnavailableError | ConfigError):
+        return 503
+    if isinstance(exc, BackendError):
+        return 502
+    if isinstance(exc, SummarizerError):
+        return 503
+    return 500
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    status: JobStatus
+    request: dict[str, Any]
+    article_sha256: str
+    result: str | None
+    error: str | None
+    error_status: int | None
+    attempts: int
+    created_at: float
+    started_at: float | None
+    finished_at: float | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Job:
+        return cls(**{**row, "request": json.loads(row["request"])})
+
+
+class JobStore:
+    """The ``jobs`` table. One connection shared by the HTTP thread and the workers under a lock;
+    every state change is one short transaction (WAL, 60 s busy timeout)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 60000")
+            self.db = sqlite_utils.Database(conn)
+            self.db.enable_wal()
+            self._migrate()
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(f"cannot open the jobs file {self.path}: {exc}; pass --jobs PATH") from None
+
+    def _migrate(self) -> None:
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            if "jobs" not in self.db.table_names():
+                self.db.table("jobs").create(
+                    {
+                        "id": str,
+                        "status": str,
+                        "request": str,
+                        "article_sha256": str,
+                        "result": str,
+                        "error": str,
+                        "error_status": int,
+                        "attempts": int,
+                        "created_at": float,
+                        "started_at": float,
+                        "finished_at": float,
+                    },
+                    pk="id",
+                    not_null={"status", "request", "article_sha256", "attempts", "created_at"},
+                )
+                self.db.table("jobs").create_index(["status", "created_at"])
+
+    def _transaction(self, fn: Callable[[], Any]) -> Any:
+        with self._lock, self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            return fn()
+
+    def count(self, status: JobStatus) -> int:
+        with self._lock:
+            return int(self.db.execute("select count(*) from jobs where status = ?", [status]).fetchone()[0])
+
+    def submit(self, request: dict[str, Any], article_sha256: str, limit: int, workers: int) -> Job:
+        """Insert a queued job, or raise :class:`QueueFullError` when ``limit`` jobs already wait."""
+
+        def insert() -> Job:
+            waiting = self.db.execute("select count(*) from jobs where status = 'queued'").fetchone()[0]
+            if waiting >= limit:
+                raise QueueFullError(
+                    f"the queue is full ({waiting} articles waiting); retry later", self._retry_after(waiting, workers)
+                )
+            row = {
+                "id": uuid.uuid4().hex,
+                "status": "queued",
+                "request": json.dumps(request, ensure_ascii=False),
+                "article_sha256": article_sha256,
+                "result": None,
+                "error": None,
+                "error_status": None,
+                "attempts": 0,
+                "created_at": time.time(),
+                "started_at": None,
+                "finished_at": None,
+            }
+            self.db.table("jobs").insert(row)
+            return Job.from_row(row)
+
+        job: Job = self._transaction(insert)
+        return job
+
+    def _retry_after(self, waiting: int, workers: int) -> int:
+        """Seconds until a slot is likely free: recent job durations times the jobs ahead."""
+        recent = [
+            r[0]
+            for r in self.db.execute(
+                "select finished_at - started_at from jobs where status in ('done', 'failed') "
+                "and started_at is not null order by finished_at desc limit 20"
+            ).fetchall()
+        ]
+        per_job = sum(recent) / len(recent) if recent else 30.0
+        return max(1, min(3600, math.ceil(per_job * max(1, waiting) / max(1, workers))))
+
+    def claim(self) -> Job | None:
+        """Take the oldest queued job and mark it running (one transaction, so two workers never
+        take the same job)."""
+
+        def take() -> Job | None:
+            row = self.db.execute(
+                "select id from jobs where status = 'queued' order by created_at, rowid limit 1"
+            ).fetchone()
+            if row is None:
+                return None
+            self.db.execute(
+                "update jobs set status = 'running', started_at = ?, attempts = attempts + 1 where id = ?",
+                [time.time(), row[0]],
+            )
+            return self.get(row[0])
+
+        job: Job | None = self._transaction(take)
+        return job
+
+    def finish(self, job_id: str, result: str) -> None:
+        with self._lock, self.db.conn:
+            self.db.execute(
+                "update jobs set status = 'done', result = ?, error = null, error_status = null, finished_at = ? "
+                "where id = ?",
+                [result, time.time(), job_id],
+            )
+
+    def fail(self, job_id: str, error: str, status: int) -> None:
+        with self._lock, self.db.conn:
+            self.db.execute(
+                "update jobs set status = 'failed', error = ?, error_status = ?, finished_at = ? where id = ?",
+                [error, status, time.time(), job_id],
+            )
+
+    def requeue(self, job_ids: Iterable[str]) -> None:
+        """Put jobs interrupted by a graceful stop back in the queue; the stop is not held against them."""
+        with self._lock, self.db.conn:
+            for job_id in job_ids:
+                self.db.execute(
+                    "update jobs set status = 'queued', started_at = null, attempts = max(0, attempts - 1) "
+                    "where id = ? and status = 'running'",
+                    [job_id],
+                )
+
+    def recover(self, max_attempts: int = MAX_ATTEMPTS) -> int:
+        """On start-up: jobs a killed server left ``running`` are queued again (or failed when they
+        were interrupted ``max_attempts`` times). Returns how many jobs are queued now."""
+
+        def fix() -> int:
+            self.db.execute(
+                "update jobs set status = 'failed', error_status = 503, finished_at = ?, error = "
+                "'the server stopped ' || attempts || ' times while running this job; not retried' "
+                "where status = 'running' and attempts >= ?",
+                [time.time(), max_attempts],
+            )
+            self.db.execute("update jobs set status = 'queued', started_at = null where status = 'running'")
+            return int(self.db.execute("select count(*) from jobs where status = 'queued'").fetchone()[0])
+
+        queued: int = self._transaction(fix)
+        return queued
+
+    def prune(self, older_than: float = KEEP_SECONDS) -> int:
+        """Forget finished jobs (and the article text they hold) after ``older_than`` seconds."""
+        with self._lock, self.db.conn:
+            cursor = self.db.execute(
+                "delete from jobs where status in ('done', 'failed') and finished_at < ?", [time.time() - older_than]
+            )
+            return int(cursor.rowcount)
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            rows = list(self.db.query("select * from jobs where id = ?", [job_id]))
+        return Job.from_row(rows[0]) if rows else None
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.conn.close()
+
+
+class JobQueue:
+    """The store plus one worker thread per summarizer (one model run at a time per summarizer).
+
+    ``watch`` lets an async handler await a job: workers resolve the future through the event
+    loop's thread-safe call, so the HTTP side never blocks a thread while an article is summarized.
+    """
+
+    def __init__(
+        self,
+        store: JobStore,
+        summarizers: list[Summarizer],
+        *,
+        limit: int,
+        secrets: Iterable[str] = (),
+        owns_summarizers: bool = True,
+    ) -> None:
+        self.store = store
+        self.summarizers = summarizers
+        self.limit = limit
+        self.secrets = [s for s in secrets if s]
+        self.owns_summarizers = owns_summarizers
+        self.draining = False
+        self._stop = threading.Event()
+        self._wake = threading.Condition()
+        self._threads: list[threading.Thread] = []
+        self._running: dict[str, int] = {}  # job id -> worker index
+        self._watchers: dict[str, list[Callable[[], None]]] = {}
+        self._drain_hooks: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+
+    @property
+    def workers(self) -> int:
+        return len(self.summarizers)
+
+    def redact(self, text: str) -> str:
+        """Remove the model server's API key from anything shown to a client or written to a log."""
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def start(self) -> None:
+        self.store.prune()
+        queued = self.store.recover()
+        if queued:
+            log.info("resuming %d queued job(s) from %s", queued, self.store.path)
+        for index, summarizer in enumerate(self.summarizers):
+            thread = threading.Thread(
+                target=self._work, args=(index, summarizer), name=f"summarizer-worker-{index}", daemon=True
+            )
+            thread.start()
+            self._threads.append(thread)
+
+    def submit(self, request: dict[str, Any], article_sha256: str, on_done: Callable[[], None] | None = None) -> Job:
+        if self.draining:
+            raise QueueFullError("the server is stopping; retry in a few seconds", 5, status=503)
+        job = self.store.submit(request, article_sha256, self.limit, self.workers)
+        if on_done is not None:
+            with self._lock:
+                self._watchers.setdefault(job.id, []).append(on_done)
+        with self._wake:
+            self._wake.notify()
+        return job
+
+    def unwatch(self, job_id: str) -> None:
+        with self._lock:
+            self._watchers.pop(job_id, None)
+
+    def on_drain(self, hook: Callable[[], None]) -> Callable[[], None]:
+        with self._lock:
+            self._drain_hooks.append(hook)
+        return hook
+
+    def remove_drain_hook(self, hook: Callable[[], None]) -> None:
+        with self._lock, contextlib.suppress(ValueError):
+            self._drain_hooks.remove(hook)
+
+    def drain(self) -> None:
+        """Stop taking work (called on SIGTERM, before uvicorn waits for open requests): waiting
+        synchronous requests are answered at once, their jobs stay in the queue for the next start."""
+        self.draining = True
+        self._stop.set()
+        with self._lock:
+            hooks = list(self._drain_hooks)
+        for hook in hooks:
+            hook()
+        with self._wake:
+            self._wake.notify_all()
+
+    def stop(self, grace: float = 2.0) -> list[str]:
+        """Let running jobs finish for ``grace`` seconds, then put the rest back in the queue.
+        Returns the ids re-queued (their worker threads are daemons and die with the process)."""
+        self.drain()
+        deadline = time.monotonic() + grace
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        with self._lock:
+            left = list(self._running)
+        if left:
+            self.store.requeue(left)
+            log.info("re-queued %d running job(s) for the next start: %s", len(left), ", ".join(left))
+        return left
+
+    @property
+    def busy(self) -> bool:
+        return any(t.is_alive() for t in self._threads)
+
+    def _work(self, index: int, summarizer: Summarizer) -> None:
+        try:
+            while not self._stop.is_set():
+                try:
+                    job = self.store.claim()
+                except sqlite3.Error as exc:  # e.g. locked by another process past the busy timeout
+                    log.error("cannot read the jobs file %s: %s; retrying", self.store.path, exc)
+                    self._stop.wait(1.0)
+                    continue
+                if job is None:
+                    with self._wake:
+                        self._wake.wait(timeout=1.0)
+                    continue
+                with self._lock:
+                    self._running[job.id] = index
+                try:
+                    self._run(job, summarizer)
+                except sqlite3.Error as exc:  # not stored: the job stays running, resumed on restart
+                    log.error("cannot store job %s in %s: %s", job.id, self.store.path, exc)
+                finally:
+                    with self._lock:
+                        self._running.pop(job.id, None)
+                        watchers = self._watchers.pop(job.id, [])
+                    for notify in watchers:
+                        notify()
+        finally:
+            if self.owns_summarizers:
+                summarizer.close()
+
+    def _run(self, job: Job, summarizer: Summarizer) -> None:
+        started = time.monotonic()
+        try:
+            article = Article.from_text(job.request["text"], source=job.request.get("source", "<text>"), max_chars=None)
+            summary = summarizer.summarize(article)
+        except SummarizerError as exc:
+            message = self.redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            self.store.fail(job.id, message, error_status(exc))
+            log.warning("job %s failed: %s", job.id, message)
+            return
+        except Exception as exc:  # a bug: the job fails with one line, the log keeps the traceback
+            detail = self.redact("".join(traceback.format_exception(exc)))
+            self.store.fail(job.id, f"internal error ({type(exc).__name__}); see the server log", 500)
+            log.error("job %s: unexpected error\n%s", job.id, detail)
+            return
+        self.store.finish(job.id, summary.model_dump_json())
+        cached = " (cached)" if summary.meta.cached else ""
+        log.info("job %s done in %.1f s%s", job.id, time.monotonic() - started, cached)
