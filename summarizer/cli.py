@@ -13,22 +13,38 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 from click_default_group import DefaultGroup
 
 from . import progress
 from .article import Article, load_article
-from .cache import Cache
 from .config import Settings, default_cache_path
 from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
 from .models import Summary
-from .pipeline import Summarizer
-from .render import render, render_report
 from .web import is_url, load_url
 
+if TYPE_CHECKING:
+    from .cache import Cache
+    from .pipeline import Summarizer
+
 __all__ = ["main"]
+
+
+def _summarizer(settings: Settings) -> Summarizer:
+    """The pipeline imports openai, instructor and pydantic models for every pass: only load it
+    when an article is to be summarized, so --help and bad-input errors answer at once."""
+    from .pipeline import Summarizer
+
+    return Summarizer(settings)
+
+
+def _cache(path: Path | None) -> Cache:
+    from .cache import Cache
+
+    return Cache(path or default_cache_path())
+
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_SOME_FAILED = 5
@@ -187,7 +203,7 @@ def run(
     results: list[tuple[Article, Summary]] = []
     fatal: SummarizerError | None = None
     if articles:
-        summarizer = Summarizer(settings)
+        summarizer = _summarizer(settings)
         try:
             with progress.PassStatus(len(articles)) as status:
                 for done, article in enumerate(articles):
@@ -209,8 +225,12 @@ def run(
             docs = [_document(a, s) for a, s in results]
             text = json.dumps(docs if several else docs[0], indent=2, ensure_ascii=False) + "\n"
         elif fmt == "html":  # one page, a section per article, highlighted against the text as read
+            from .render import render_report
+
             text = render_report([(s, a.text, a.source) for a, s in results])
         else:
+            from .render import render
+
             text = "".join(
                 render(summary, fmt, title=article.source if several else None)  # type: ignore[arg-type]
                 for article, summary in results
@@ -314,7 +334,7 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
                     source = value if kind != "text" else f"{input_file}:{number}"
                     status.article(str(ident), done)
                     article = _batch_article(kind, value, source, settings, fetch_timeout)
-                    summarizer = summarizer or Summarizer(settings)
+                    summarizer = summarizer or _summarizer(settings)
                     summary = summarizer.summarize(article, progress=status)
                     record = {"id": ident, **_document(article, summary)}
                     counts["ok"] += 1
@@ -372,7 +392,7 @@ def cache_group() -> None:
 def cache_stats(cache_path: Path | None) -> None:
     """Entries, articles, tokens and size of the cache."""
     try:
-        cache = Cache(cache_path or default_cache_path())
+        cache = _cache(cache_path)
         click.echo(json.dumps(cache.stats(), indent=2))
     except SummarizerError as exc:
         _fail(exc)
@@ -384,7 +404,7 @@ def cache_stats(cache_path: Path | None) -> None:
 def cache_clear(cache_path: Path | None, yes: bool) -> None:
     """Delete every cached summary (hours of model work): asks first unless --yes."""
     try:
-        cache = Cache(cache_path or default_cache_path())
+        cache = _cache(cache_path)
         n = cache.stats()["entries"]
         if not yes:
             if not _interactive():
@@ -450,7 +470,7 @@ def eval_run(
         seeds = load_seeds(seeds_dir, only)
         if not no_variants:
             seeds += load_variants(variants, seeds)
-        summarizer = Summarizer(settings)
+        summarizer = _summarizer(settings)
         console = Console(stderr=True)
         report = run_suite(summarizer, seeds, lambda s: track(s, description="eval", console=console, transient=True))
     except SummarizerError as exc:
@@ -480,7 +500,7 @@ def eval_history(cache_path: Path | None) -> None:
     """List stored eval runs with their headline metrics."""
     from .evals import history
 
-    rows = history(Cache(cache_path or default_cache_path()))
+    rows = history(_cache(cache_path))
     if not rows:
         click.echo("no eval runs stored yet; run: summarize eval")
     for r in rows:
@@ -501,7 +521,7 @@ def eval_compare(run_a: str, run_b: str, cache_path: Path | None) -> None:
     """Show every metric that moved between two stored runs (ids or unique prefixes)."""
     from .evals import compare, load_run
 
-    cache = Cache(cache_path or default_cache_path())
+    cache = _cache(cache_path)
     runs = [load_run(cache, r) for r in (run_a, run_b)]
     for name, run in zip((run_a, run_b), runs, strict=True):
         if run is None:

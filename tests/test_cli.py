@@ -120,3 +120,20 @@ def test_cache_stats_and_clear(scripted, tmp_path: Path) -> None:
     assert stats["entries"] == 1 and stats["articles"] == 1
     assert invoke("cache", "clear", "--yes", "--cache", cache).output == "removed 1 cached summaries\n"
     assert json.loads(invoke("cache", "stats", "--cache", cache).output)["entries"] == 0
+
+
+def test_help_and_bad_input_do_not_load_the_pipeline() -> None:
+    """openai, instructor, sqlite-utils and the passes load only when an article is summarized."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from summarizer.cli import main\n"
+        "assert CliRunner().invoke(main, ['--help']).exit_code == 0\n"
+        "assert CliRunner().invoke(main, ['/nonexistent.txt']).exit_code == 2\n"
+        "print(sorted(m for m in ('openai', 'instructor', 'sqlite_utils', 'summarizer.pipeline') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
