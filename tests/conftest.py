@@ -33,13 +33,15 @@ GOOD = {
             {"name": "Oleksii Reznikov", "kind": "person", "role": "Ukrainian defense minister"},
         ]
     },
-    # F1..F6 are the seed's six scanned numbers, in order (100, 100, half, 175,000, two, 94,300)
+    # F1..F6 are the seed's six scanned numbers, in order (100, 100, half, 175,000, two, 94,300);
+    # code reads the unit of all but F4 and F6 ("100 battalions", "half of", "two leaders"), so
+    # only those two keys ask for a unit
     "figures": {
-        "F1": {"unit": "battalions", "measures": "size of the planned invasion"},
-        "F2": {"unit": "battalion tactical units", "measures": "size of the planned force"},
-        "F3": {"unit": None, "measures": "share of the intended personnel already dispersed"},
+        "F1": {"measures": "size of the planned invasion"},
+        "F2": {"measures": "size of the planned force"},
+        "F3": {"measures": "share of the intended personnel already dispersed"},
         "F4": {"unit": "personnel", "measures": "intended Russian personnel"},
-        "F5": {"unit": "leaders", "measures": "leaders who may meet"},
+        "F5": {"measures": "leaders who may meet"},
         "F6": {"unit": "troops", "measures": "Russian troops near Ukraine"},
         "other": [],
     },

@@ -88,7 +88,7 @@ def test_quote_outside_quotation_marks_is_rejected(seed_text: str, tmp_path) -> 
 
 def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
-    cut = '{"F1": {"unit": "battalions", "measures": "planned force"}, "F2": {"unit": "units", "measu'
+    cut = '{"F1": {"measures": "planned force"}, "F2": {"meas'
 
     def route(request):
         return cut if pass_of(request) == "figures" else router()(request)
@@ -101,11 +101,13 @@ def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path)
             return response
 
     summary = Summarizer(settings, CutBackend(router=route)).summarize(seed_text)
-    # every number code found is kept; the notes written before the cut are kept with them
+    # every number code found is kept; the notes written before the cut are kept with them, and
+    # the units code reads beside the numbers whatever the model wrote
     assert {f.value for f in summary.figures} == SEED_FIGURES
-    assert [(f.unit, f.measures) for f in summary.figures][:3] == [
+    assert [(f.unit, f.measures) for f in summary.figures][:4] == [
         ("battalions", "planned force"),
-        ("units", ""),
+        ("battalion tactical units", ""),
+        ("fraction", ""),
         (None, ""),
     ]
     assert any("cut off" in r.reason for r in summary.rejected)
@@ -149,11 +151,12 @@ def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings
 
 def test_wordy_or_broken_figure_notes_keep_every_figure(settings: Settings, seed_text: str) -> None:
     wordy = "half of the intended Russian personnel " * 6  # 228 characters
-    answer = {**GOOD["figures"], "F2": {"unit": 5, "measures": None}, "F3": {"unit": None, "measures": wordy}}
+    answer = {**GOOD["figures"], "F4": {"unit": 5, "measures": None}, "F3": {"measures": wordy}}
     backend = ScriptedBackend(router=router({"figures": [answer]}))
     summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(seed_text)
     assert {f.value for f in summary.figures} == SEED_FIGURES
     notes = [(f.unit, f.measures) for f in summary.figures]
-    assert notes[1] == (None, "")  # F2 was invalid: kept without a note, and listed as rejected
+    assert notes[3] == (None, "")  # F4 was invalid: kept without a note, and listed as rejected
+    assert notes[2][0] == "fraction"  # "half of": the unit is read by code
     assert 0 < len(notes[2][1]) <= 120 and wordy.startswith(notes[2][1])  # F3 clipped at a word
-    assert any(r.field == "F2" and r.reason.startswith("invalid") for r in summary.rejected)
+    assert any(r.field == "F4" and r.reason.startswith("invalid") for r in summary.rejected)

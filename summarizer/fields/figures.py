@@ -9,12 +9,21 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from ..candidates import parse_number
+from ..candidates import NumberCandidate, parse_number
 from ..grounding import align
 from ..models import Figure, Rejected, Span
 from .base import Answer, Context, Pass, guillemets, nullish
 
-__all__ = ["MAX_KEYED_FIGURES", "PASS", "FigureNote", "FiguresAnswer", "figure_candidates", "figures_model"]
+__all__ = [
+    "MAX_KEYED_FIGURES",
+    "PASS",
+    "FigureMeasure",
+    "FigureNote",
+    "FiguresAnswer",
+    "figure_candidates",
+    "figures_model",
+    "read_unit",
+]
 
 
 class FigureAnswer(BaseModel):
@@ -50,7 +59,69 @@ class FigureNote(BaseModel):
     _unit = field_validator("unit")(nullish)
 
 
+class FigureMeasure(BaseModel):
+    """The note for a number whose unit code has read: only what it measures is asked."""
+
+    model_config = ConfigDict(extra="forbid")
+    measures: str = Field(default="", max_length=120)
+
+    _clip_measures = field_validator("measures", mode="before")(_clip(120))
+
+
 MAX_KEYED_FIGURES = 40
+
+_UNIT_STOP = frozenset(
+    (
+        "of in at to from who that which were was is are have has had and or for on by with as than since after "
+        "before the a an this their his her its will would could been be per into over under about each when while "
+        "but later earlier ago said says left more aboard"
+    ).split()
+)
+_UNIT_SKIP = frozenset("more additional new other extra further".split())
+_CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "pounds": "GBP", "yen": "JPY", "yuan": "CNY"}
+_FRACTIONS = frozenset(("half", "a half", "a third", "a quarter", "third", "quarter", "two-thirds", "two thirds"))
+
+
+def read_unit(text: str, c: NumberCandidate) -> str | None:
+    """The unit the words next to a number give, or None where code can't tell (then the model
+    is asked): "58%" -> "%", "NZ$26 million" -> "NZD", "half of" -> "fraction", "twice" ->
+    "times", "14-year-old" -> "years", "(800 km)" -> "km", "ten to 32 pages" -> "pages",
+    "100 battalion tactical units" -> "battalion tactical units" (up to three words, stopping at
+    a function word or a verb: "107 killed" has no unit here)."""
+    raw = c.text.casefold()
+    if c.kind == "percent" or raw.endswith("%") or "percent" in raw or "per cent" in raw:
+        return "%"
+    before = text[max(0, c.start - 4) : c.start]
+    if c.kind == "money" or any(sym in c.text for sym in "$€£¥"):
+        for sign, code in (("NZ", "NZD"), ("A$", "AUD"), ("C$", "CAD"), ("HK", "HKD"), ("€", "EUR"), ("£", "GBP")):
+            if sign in c.text or sign in before:
+                return code
+        return "USD"
+    if raw in _FRACTIONS:
+        return "fraction"
+    if raw in ("twice", "once", "thrice"):
+        return "times"
+    after = text[c.end : c.end + 80].split("\n")[0]
+    if re.match(r"\s*-\s*(?:year|month|week|day)s?-old", after):
+        return "years"
+    after = re.sub(r"^\s*(?:to|-|–|or)\s*[\d,]*\d(?:\.\d+)?", "", after)  # a range: "ten to 32 pages"
+    phrase: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|[^\sA-Za-z]", after):
+        low = word.casefold()
+        if not word[0].isalpha():
+            if phrase or word not in "-(":
+                break
+            continue
+        if low in _CURRENCY_WORDS and not phrase:
+            return _CURRENCY_WORDS[low]
+        if low in _UNIT_STOP or (phrase and re.search(r"(?:ly|ed|ing)$", low)) or (not phrase and low.endswith("ed")):
+            break
+        if low in _UNIT_SKIP and not phrase:
+            continue
+        phrase.append(word)
+        if len(phrase) == 3:
+            break
+    return " ".join(phrase) or None
 
 
 def figure_candidates(ctx: Context) -> list[int]:
@@ -66,7 +137,7 @@ class FiguresAnswer(Answer):
 
     field_name: ClassVar[str] = "figures"
 
-    def notes(self) -> dict[int, FigureNote | None]:
+    def notes(self) -> dict[int, FigureNote | FigureMeasure | None]:
         return {int(k[1:]): getattr(self, k) for k in type(self).model_fields if re.fullmatch(r"F\d+", k)}
 
     def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
@@ -82,7 +153,7 @@ class FiguresAnswer(Answer):
                 Figure(
                     text=c.text,
                     value=c.value,
-                    unit=note.unit,
+                    unit=read_unit(text, c) or getattr(note, "unit", None),
                     measures=note.measures,
                     span=Span(start=c.start, end=c.end),
                     match="exact",
@@ -125,9 +196,13 @@ class FiguresAnswer(Answer):
 
 def figures_model(ctx: Context) -> type[FiguresAnswer]:
     """A response model with one required ``Fi`` key per offered number, in order (at most
-    ``MAX_KEYED_FIGURES``; the rest are kept without notes)."""
-    count = min(len(figure_candidates(ctx)), MAX_KEYED_FIGURES)
-    keys: dict[str, Any] = {f"F{i}": (FigureNote | None, ...) for i in range(1, count + 1)}
+    ``MAX_KEYED_FIGURES``; the rest are kept without notes). Where code reads the unit
+    (``read_unit``) the key asks only what the number measures: fewer tokens to generate."""
+    offered = figure_candidates(ctx)[:MAX_KEYED_FIGURES]
+    keys: dict[str, Any] = {
+        f"F{n}": ((FigureMeasure if read_unit(ctx.article.text, ctx.numbers[i]) else FigureNote) | None, ...)
+        for n, i in enumerate(offered, 1)
+    }
     keys["other"] = (list[FigureAnswer], Field(default_factory=list, max_length=10))
     return create_model("FiguresAnswer", __base__=FiguresAnswer, **keys)
 

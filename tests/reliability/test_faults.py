@@ -122,13 +122,15 @@ def test_schema_violation_every_time_ends_in_rejected_not_a_crash(seed_text: str
 
 
 def test_output_cut_by_length_keeps_complete_items(seed_text: str, tmp_path: Path) -> None:
-    cut = ("length", '{"F1":{"unit":"battalions","measures":"size of the force"},"F2":{"unit":"batt')
+    cut = ("length", '{"F1":{"measures":"size of the force"},"F2":{"measures":"batt')
     with FakeServer(router=faulty_once(cut)) as server:
         summary = Summarizer(settings_for(server, tmp_path)).summarize(seed_text)
-    # every number code found is kept; only the notes written before the cut are there
+    # every number code found is kept; only the notes written before the cut are there, and the
+    # units code reads beside the numbers are there whatever the model wrote
     assert {f.value for f in summary.figures} == SEED_FIGURES
     assert [(f.unit, f.measures) for f in summary.figures][:1] == [("battalions", "size of the force")]
-    assert all(f.unit is None and f.measures == "" for f in summary.figures[2:])
+    assert all(f.measures == "" for f in summary.figures[2:])
+    assert [f.unit for f in summary.figures[2:]] == ["fraction", None, "leaders", None]
     assert any("cut off" in r.reason for r in summary.rejected)
 
 
