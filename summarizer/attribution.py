@@ -197,7 +197,7 @@ _UNNAMED_RE = re.compile(
 )
 # "Executive director of the … chapter … Alia Salem said …": a name right before the verb
 _ANYWHERE_RE = re.compile(
-    rf"(?P<src>{_NAME}){_APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>said|says|told|stated|announced)\b"
+    rf"(?P<src>{_NAME})(?:{_APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>said|says|told|stated|announced)\b"
 )
 
 
@@ -321,7 +321,7 @@ def claim_source(
                 break
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
-            if who and start <= q.start < end and not q.nested:
+            if who and q.start < end and start < q.end and not q.nested:  # in it, or it inside the quote
                 source, cue = who, "quote"
                 break
     if source is not None and source.casefold() in _PRONOUNS:
