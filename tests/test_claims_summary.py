@@ -14,7 +14,7 @@ from summarizer.fields.base import Context
 from summarizer.fields.summary import extractive_summary, key_sentences, unsupported
 from summarizer.labels import VARIANTS
 
-from .conftest import SEED, router
+from .conftest import GOOD, SEED, router
 
 WIRE = (
     "Acme profit beats forecasts\n"
@@ -120,12 +120,29 @@ def test_each_summary_sentence_is_checked(sentence: str, reason: str | None) -> 
 
 def test_a_bad_summary_sentence_is_reasked_once_then_rejected_not_shown(settings: Settings) -> None:
     invented = "Biden and Putin will meet next week in Geneva."
-    good = "Biden warned that invading Ukraine would be very, very tough for Putin."
-    backend = ScriptedBackend(router=router({"summary": [{"summary": [good, invented]}] * 2}))
+    good = GOOD["summary"]["summary"]
+    answer = {"summary": [good[0], good[1], f"{good[2]} {invented}", good[3]]}  # one item, two sentences
+    backend = ScriptedBackend(router=router({"summary": [answer, answer]}))
     s = Summarizer(settings, backend).summarize(SEED.read_text("utf-8"))
-    assert s.summary == good and s.meta.summary_method == "model"
+    assert s.summary == " ".join(good) and s.meta.summary_method == "model"
     assert [(r.field, r.item["text"]) for r in s.rejected] == [("summary", invented)]
     assert sum("Summarize the ARTICLE" in r["messages"][1]["content"] for r in backend.requests) == 2
+
+
+def test_a_summary_that_drops_the_key_sentences_is_reasked_then_replaced(settings: Settings) -> None:
+    # true, supported, but says almost nothing of what the key sentences say
+    thin = {"summary": ["Biden warned that invading Ukraine would be very, very tough for Putin."]}
+    backend = ScriptedBackend(router=router({"summary": [thin, thin]}))
+    text = SEED.read_text("utf-8")
+    s = Summarizer(settings, backend).summarize(text)
+    summary_calls = [r for r in backend.requests if "Summarize the ARTICLE" in r["messages"][1]["content"]]
+    assert (
+        len(summary_calls) == 2
+        and "leaves out most of the key sentences" in summary_calls[1]["messages"][-1]["content"]
+    )
+    assert s.meta.summary_method == "extractive" and s.summary == extractive_summary(Article.from_text(text))
+    (r,) = s.rejected
+    assert r.field == "summary" and r.reason.startswith("leaves out most of the key sentences")
 
 
 def test_summary_falls_back_to_key_sentences_and_says_so(settings: Settings) -> None:
