@@ -127,7 +127,7 @@ def _load(spec: str, max_chars: int, fetch_timeout: float) -> Article:
 
 def _document(article: Article, summary: Summary) -> dict[str, Any]:
     """The JSON contract plus ``source`` (path, ``<stdin>`` or URL), for one article or several."""
-    return {"source": article.source, **summary.model_dump(mode="json")}
+    return {**summary.model_dump(mode="json"), "source": article.source}
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -103,6 +103,8 @@ class Meta(_Strict):
 
 
 class Summary(_Strict):
+    """The JSON contract of ``summarize FILE --format json`` (and of the HTTP service)."""
+
     summary: str = Field(max_length=3000)
     claims: list[Claim] = Field(default_factory=list, max_length=50)
     actors: list[Actor] = Field(default_factory=list, max_length=200)
@@ -110,6 +112,7 @@ class Summary(_Strict):
     quotes: list[Quote] = Field(default_factory=list, max_length=300)
     rejected: list[Rejected] = Field(default_factory=list, max_length=500)
     meta: Meta
+    source: str | None = Field(default=None, description="where the article came from: a path, <stdin>, a URL")
     article: str | None = Field(
         None, description="web input: the text extracted from the page, which every offset refers to"
     )

@@ -252,6 +252,7 @@ class Summarizer:
 def _with_source(summary: Summary, article: Article) -> Summary:
     """Where the text came from belongs to this call, not to the cache entry (same text, other URL)."""
     web = article.web
+    summary.source = article.source
     summary.article = article.text if web is not None else None
     summary.meta.source_title = web.title if web else None
     summary.meta.source_author = web.author if web else None

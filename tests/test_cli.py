@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -12,7 +13,7 @@ from summarizer import BackendError, pipeline
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 
-from .conftest import SEED, router
+from .conftest import ROOT, SEED, router
 
 BAD_INPUTS = {
     "missing": None,
@@ -47,6 +48,8 @@ def test_json_output_follows_the_contract(scripted, tmp_path: Path) -> None:
     doc = json.loads(result.output)
     assert set(doc) == {"source", "summary", "claims", "actors", "figures", "quotes", "rejected", "meta", "article"}
     assert doc["source"] == str(SEED) and doc["article"] is None  # the text is the file itself
+    schema = json.loads((ROOT / "schemas" / "summary.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, schema)  # the committed contract, source included
     text = SEED.read_text(encoding="utf-8")
     for q in doc["quotes"]:
         assert text[q["span"]["start"] : q["span"]["end"]] == q["text"]
