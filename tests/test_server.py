@@ -62,7 +62,7 @@ def test_summary_is_the_cli_json_contract(tmp_path: Path, monkeypatch: pytest.Mo
     cli = CliRunner().invoke(main, [str(SEED), "--format", "json", "--cache", str(tmp_path / "cli.sqlite")])
     assert cli.exit_code == 0, cli.output
     expected = json.loads(cli.output)
-    assert expected.pop("source") == str(SEED) and served.pop("source") == "<text>"  # where each text came from
+    assert expected.pop("source") == str(SEED) and served.pop("source") == "text"  # where each text came from
     for doc in (served, expected):
         assert doc["meta"].pop("seconds") >= 0
     assert served == expected
