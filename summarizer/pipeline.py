@@ -173,7 +173,6 @@ class Summarizer:
                 self._progress(p.name, index, len(passes))
             values, dropped = self._call(create, ctx, p, accounting, counter, build_messages(ctx, p))
             fields.update(values)
-            ctx.results.update(values)
             rejected.extend(dropped)
         return fields, rejected
 

@@ -1,7 +1,7 @@
 """One module per output field: its answer model, scanner hook, prompt candidates and grounding.
 
-``PASSES`` is the order the pipeline runs them in: claims first (the summary pass lists the
-sentences it picked), then summary, actors, figures and quotes, all sharing the article prefix.
+``PASSES`` is the order the pipeline runs them in: claims, summary, actors, figures and quotes,
+all sharing the article prefix (no pass reads another's answer).
 """
 
 from __future__ import annotations

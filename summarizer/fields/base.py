@@ -36,7 +36,7 @@ __all__ = [
 @dataclass
 class Context:
     """What grounding needs: the article and the scanners' candidates, computed once, plus the
-    grounded ``results`` of the passes run so far (the summary pass reads the claims)."""
+    sources of each sentence's claim, read on first use."""
 
     article: Article
     quotes: list[QuoteCandidate] = field(default_factory=list)
@@ -44,7 +44,6 @@ class Context:
     names: list[NameCandidate] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)
     offered: list[int] | None = None
-    results: dict[str, Any] = field(default_factory=dict)
     _sources: dict[int, tuple[str | None, str | None, tuple[int, int]]] | None = None
 
     def sources(self) -> dict[int, tuple[str | None, str | None, tuple[int, int]]]:
