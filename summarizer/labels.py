@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import BadInputError
-from .models import ActorKind
+from .models import ActorKind, FigureType
 
 __all__ = [
     "VARIANTS",
@@ -42,6 +42,8 @@ class LabelFigure(_Strict):
     value: float | None = None
     unit: str | None = None
     measures: str = ""
+    type: FigureType | None = None
+    source: str | None = None  # who gives the number; None when the article states it itself
 
 
 class LabelActor(_Strict):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "Actor",
     "ActorKind",
+    "FigureType",
     "Claim",
     "Figure",
     "MatchStatus",
@@ -24,6 +25,9 @@ __all__ = [
 
 ActorKind = Literal["person", "organization", "country", "place", "group", "other"]
 MatchStatus = Literal["exact", "normalized", "fuzzy"]
+FigureType = Literal["count", "quantity", "money", "percent", "ratio", "score", "range"]
+"""What kind of figure a number is. Dates, years, clock times, ordinals and labels that are not
+quantities ("24/7", "COVID-19", a film called *42*) are not figures at all."""
 
 
 class _Strict(BaseModel):
