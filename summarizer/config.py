@@ -47,6 +47,8 @@ class Settings(BaseModel):
     max_tokens: int = Field(600, ge=16, le=8192, description="output tokens per model call")
     n_ctx: int = Field(8192, ge=512)
     threads: int | None = None
+    flash_attn: bool = Field(False, description="llama.cpp flash attention (local models)")
+    n_batch: int = Field(512, ge=32, le=8192, description="llama.cpp prompt batch size (local models)")
     seed: int = 0
     max_article_chars: int = Field(200_000, ge=1, description="larger articles are refused")
     chunk_chars: int | None = Field(None, ge=200, description="split longer articles; default fits n_ctx")

@@ -48,9 +48,9 @@ def test_eval_writes_reports_and_stores_the_run(scripted, tmp_path: Path) -> Non
     (run_dir,) = (tmp_path / "runs").iterdir()
     report = json.loads((run_dir / "report.json").read_text())
     assert report["metrics"]["articles"] == 1
-    # GOOD answers: all 4 labelled quotes; code finds all 4 labelled figures among its 6 numbers
+    # GOOD answers: all 4 labelled quotes; code finds all 5 labelled figures among its 6 numbers
     assert report["metrics"]["quotes"]["recall"] == 1.0
-    assert (report["metrics"]["figures"]["tp"], report["metrics"]["figures"]["predicted"]) == (4, 6)
+    assert (report["metrics"]["figures"]["tp"], report["metrics"]["figures"]["predicted"]) == (5, 6)
     assert report["metrics"]["grounding_rate"] == 1.0
     assert (run_dir / "report.md").read_text().startswith("# Eval run")
     # the summary and claims rows, and the lead-3 baseline beside the summary
@@ -82,7 +82,7 @@ def test_gate_fails_with_exit_4_and_compare_shows_what_moved(scripted, tmp_path:
     strict.write_text("[min]\n'figures.precision' = 0.9\n[max]\nhallucinations = 0\n")
     result = run_eval(tmp_path, "--thresholds", str(strict))
     assert result.exit_code == 4
-    assert "figures.precision = 0.6667 is below 0.9" in result.output
+    assert "figures.precision = 0.8333 is below 0.9" in result.output
 
     run_eval(tmp_path, "--thresholds", str(tmp_path / "none.toml"))
     ids = [

@@ -17,7 +17,7 @@ from .base import Backend, to_json_object_format
 
 __all__ = ["LocalBackend", "available_cores"]
 
-_MODELS: dict[tuple[str, int, int], Any] = {}
+_MODELS: dict[tuple[str, int, int, bool, int], Any] = {}
 _LOAD_LOCK = threading.Lock()
 _SHA_CACHE: dict[tuple[str, int, int], str] = {}
 
@@ -66,7 +66,7 @@ class LocalBackend(Backend):
     @property
     def llama(self) -> Any:
         if self._llama is None:
-            self._llama = load_llama(self.path, self.settings.n_ctx, self.threads, self.settings.seed)
+            self._llama = load_llama(self.path, self.settings, self.threads)
         return self._llama
 
     def tokenize(self, text: str) -> int:
@@ -81,24 +81,26 @@ class LocalBackend(Backend):
         return ChatCompletion.model_validate(result)
 
 
-def load_llama(path: Path, n_ctx: int, threads: int, seed: int) -> Any:
-    """Load (or reuse) a llama.cpp model; one instance per (file, context size, threads)."""
+def load_llama(path: Path, settings: Settings, threads: int) -> Any:
+    """Load (or reuse) a llama.cpp model; one instance per file and load-time setting."""
     try:
         from llama_cpp import Llama
     except ImportError:
         raise ModelUnavailableError(
             "the local model needs llama-cpp-python; run: pip install 'summarizer[local]'"
         ) from None
-    key = (str(path), n_ctx, threads)
+    key = (str(path), settings.n_ctx, threads, settings.flash_attn, settings.n_batch)
     with _LOAD_LOCK:
         if key not in _MODELS:
             try:
                 _MODELS[key] = Llama(
                     model_path=str(path),
-                    n_ctx=n_ctx,
+                    n_ctx=settings.n_ctx,
+                    n_batch=settings.n_batch,
                     n_threads=threads,
                     n_threads_batch=threads,
-                    seed=seed,
+                    flash_attn=settings.flash_attn,
+                    seed=settings.seed,
                     verbose=False,
                 )
             except (ValueError, RuntimeError) as exc:
