@@ -31,13 +31,8 @@ GOOD = {
             "while Ukraine’s defense minister has warned that Russia may invade next month.",
         ]
     },
-    "actors": {
-        "actors": [
-            {"name": "Joe Biden", "kind": "person", "role": "US president"},
-            {"name": "Vladimir Putin", "kind": "person", "role": "Russian president"},
-            {"name": "Oleksii Reznikov", "kind": "person", "role": "Ukrainian defense minister"},
-        ]
-    },
+    # names only, sorted into lists by kind; code reads roles ("President Joe Biden")
+    "actors": {"people": ["Joe Biden", "Vladimir Putin", "Oleksii Reznikov"], "countries": ["Russia", "Ukraine"]},
     # F1..F6 are the seed's six scanned numbers, in order (100, 100, half, 175,000, two, 94,300);
     # code reads the unit of all but F4 and F6 ("100 battalions", "half of", "two leaders"), so
     # only those two keys ask for a unit
@@ -60,7 +55,7 @@ SEED_FIGURES = {100, 0.5, 175000, 2, 94300}
 TASK_MARKERS = {
     "claims": "TASK: Pick the sentences of the ARTICLE",
     "summary": "TASK: Summarize the ARTICLE",
-    "actors": "TASK: List every actor",
+    "actors": "TASK: List the actors",
     "figures": "TASK: Say what each number in the ARTICLE counts",
     "quotes": "TASK: Name the speaker of each quoted passage",
 }

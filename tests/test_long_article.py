@@ -55,13 +55,7 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
             listed = user.split("These are its key sentences, in order:\n", 1)[1].split("\n\n", 1)[0]
             return {"summary": [line[2:] for line in listed.splitlines()]}
         if name == "actors":
-            return {
-                "actors": [
-                    {"name": "Ana Ruiz", "kind": "person", "role": "council member"},
-                    {"name": "Ruiz", "kind": "person", "role": None},
-                    {"name": "Acme Corp", "kind": "organization", "role": "inspector"},
-                ]
-            }
+            return {"people": ["Ana Ruiz", "Ruiz"], "organizations": ["Acme Corp"]}
         keys = request["response_format"]["json_schema"]["schema"]["properties"]
         if name == "figures":
             # every chunk also reports the first figure of the whole article under "other"

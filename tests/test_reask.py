@@ -60,7 +60,7 @@ def test_figure_not_in_article_and_unknown_actor_are_rejected(seed_text: str, tm
                 "figures": [
                     {**GOOD["figures"], "other": [{"text": "250,000", "unit": "troops", "measures": "invented"}]}
                 ],
-                "actors": [{"actors": [{"name": "Angela Merkel", "kind": "person", "role": None}]}],
+                "actors": [{"people": ["Angela Merkel"]}],
             }
         )
     )

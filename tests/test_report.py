@@ -48,6 +48,7 @@ KINDS = {"quote", "figure", "actor", "claim"}
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '"><img src=x onerror="window.__pwned=2">'
 TEMPLATE = "{{ 7*7 }}"
+ROLE = "spokesman <svg onload=window['__pwned']=3> of the ministry"  # an appositive code reads as a role
 
 # every highlight of a section: kind, offsets, text inside, the item it belongs to
 HIGHLIGHTS_JS = """container => Array.from(container.querySelectorAll('[data-kind]')).map(e => ({
@@ -188,12 +189,12 @@ def test_seed_report_highlights_every_item_at_its_offsets(seed_summary, open_pag
     assert page.locator(f"#a1-article .active[data-item='a1-quote-{jen}']").count() == 1
     assert page.url.endswith(f"#a1-quote-{jen}-s1")
 
-    # clicking a highlight in the text shows that item: an actor with its role
+    # clicking a highlight in the text shows that item: an actor with its role ("President Joe Biden")
     biden = next(n for n, a in enumerate(seed_summary.actors, 1) if a.name == "Joe Biden")
     page.click(f"#a1-actor-{biden}-m1")
-    assert "US president" in detail.inner_text() and "person" in detail.inner_text()
+    assert "President" in detail.inner_text() and "person" in detail.inner_text()
     # hovering: the title attribute carries the same details
-    assert "role: US president" in (page.get_attribute(f"#a1-actor-{biden}-m1", "title") or "")
+    assert "role: President" in (page.get_attribute(f"#a1-actor-{biden}-m1", "title") or "")
 
     # panels: rejected with its reason, meta with model, seconds, tokens, cached
     rejected = page.locator(".panel-rejected").inner_text()
@@ -220,7 +221,8 @@ def test_seed_report_highlights_every_item_at_its_offsets(seed_summary, open_pag
 def test_hostile_article_and_fields_render_inert(open_page) -> None:
     article = (
         SEED.read_text(encoding="utf-8")
-        + f"\n\n🙂 “{SCRIPT}” said {IMG} on Monday. The ministry wrote {TEMPLATE} in a statement.\n"
+        + f"\n\n🙂 “{SCRIPT}” said {IMG} on Monday. The ministry wrote {TEMPLATE} in a statement."
+        + f" Ana Ruiz, {ROLE}, agreed.\n"
     )  # the emoji is two UTF-16 units but one Python index: offsets after it must still hold
     quotes = {
         **GOOD["quotes"],
@@ -228,11 +230,11 @@ def test_hostile_article_and_fields_render_inert(open_page) -> None:
         "Q6": SCRIPT,
         "other": [{"text": SCRIPT + " was never said", "speaker": IMG}],
     }
-    actors = {"actors": [*GOOD["actors"]["actors"], {"name": IMG, "kind": "person", "role": SCRIPT}]}
+    actors = {**GOOD["actors"], "people": [*GOOD["actors"]["people"], IMG, "Ana Ruiz"]}
     summary = _summarize(article, {"quotes": [quotes] * 3, "actors": [actors]})
     # the pipeline carried the hostile strings into the fields the report shows
     assert any(q.text == SCRIPT and q.speaker == IMG for q in summary.quotes)
-    assert any(a.role == SCRIPT for a in summary.actors)
+    assert any(a.name == IMG for a in summary.actors) and any(a.role == ROLE for a in summary.actors)
     assert any(r.item.get("speaker") == IMG for r in summary.rejected)
 
     html = render(summary, "html", title=SCRIPT, article=article)
@@ -247,6 +249,7 @@ def test_hostile_article_and_fields_render_inert(open_page) -> None:
     shown = page.locator("body").inner_text()
     for s in (SCRIPT, IMG, TEMPLATE):
         assert s in shown
+    assert page.locator("svg").count() == 0
     quote = next(n for n, q in enumerate(summary.quotes, 1) if q.text == SCRIPT)
     page.click(f".panel-quote a[data-item='a1-quote-{quote}']")
     assert IMG in page.locator("#a1-detail").inner_text()

@@ -47,8 +47,7 @@ def test_injected_instructions_cannot_produce_ungrounded_items(tmp_path: Path) -
         ] * 3,
         "figures": [{"F1": {"unit": "acres", "measures": "park size"}, "F2": {"unit": "people", "measures": "protest"},
                      "other": [{"text": "1,000,000", "unit": "people", "measures": "protesters"}]}] * 3,
-        "actors": [{"actors": [{"name": "Ana Ruiz", "kind": "person", "role": "mayor"},
-                               {"name": "Elon Musk", "kind": "person", "role": "protester"}]}] * 3,
+        "actors": [{"people": ["Ana Ruiz", "Elon Musk"]}] * 3,
         "summary": [{"summary": "The council approved a 12-acre park.", "claims": []}] * 3,
     }  # fmt: skip
     backend = ScriptedBackend(router=router(obeying))
