@@ -161,7 +161,9 @@ def report(runs: list[Run]) -> None:
             )
     n = len(runs)
     print(f"\nper article, by pass (mean over {n} seeds):")
-    print(f"{'pass':8} {'calls':>5} {'prompt':>7} {'eval':>6} {'gen':>5} {'prompt s':>8} {'decode s':>8} {'other s':>7}")  # noqa: E501
+    print(
+        f"{'pass':8} {'calls':>5} {'prompt':>7} {'eval':>6} {'gen':>5} {'prompt s':>8} {'decode s':>8} {'other s':>7}"
+    )  # noqa: E501
     for name, calls in per_pass.items():
         print(
             f"{name:8} {len(calls) / n:5.1f} {sum(c.prompt for c in calls) / n:7.0f} "
@@ -173,7 +175,8 @@ def report(runs: list[Run]) -> None:
     prompt, evaluated = sum(c.prompt for c in calls), sum(c.evaluated for c in calls)
     print(
         f"total per article: {statistics.mean(r.seconds for r in runs):.1f} s, "
-        f"{sum(c.generated for c in calls) / n:.0f} generated tokens, {prompt / n:.0f} prompt tokens of which {evaluated / n:.0f} evaluated "
+        f"{sum(c.generated for c in calls) / n:.0f} generated tokens, {prompt / n:.0f} prompt tokens "
+        f"of which {evaluated / n:.0f} evaluated "
         f"({1 - evaluated / max(1, prompt):.0%} reused from the KV cache)"
     )
     if calls:
