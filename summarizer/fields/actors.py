@@ -58,6 +58,11 @@ class ActorsAnswer(Answer):
     places: list[Name] = Field(default_factory=list, max_length=10)
     groups: list[Name] = Field(default_factory=list, max_length=10)
 
+    def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
+        """A name the article never mentions is dropped (and listed in ``rejected``): asking
+        again costs a whole call for a name or two, and the names code scanned are added anyway."""
+        return False
+
     def listed(self) -> list[tuple[str, ActorKind]]:
         kinds: dict[str, ActorKind] = {
             "people": "person",
