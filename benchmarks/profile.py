@@ -163,7 +163,7 @@ def report(runs: list[Run]) -> None:
     print(f"\nper article, by pass (mean over {n} seeds):")
     print(
         f"{'pass':8} {'calls':>5} {'prompt':>7} {'eval':>6} {'gen':>5} {'prompt s':>8} {'decode s':>8} {'other s':>7}"
-    )  # noqa: E501
+    )
     for name, calls in per_pass.items():
         print(
             f"{name:8} {len(calls) / n:5.1f} {sum(c.prompt for c in calls) / n:7.0f} "
