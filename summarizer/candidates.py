@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
+
+from .models import FigureType
 
 __all__ = [
+    "FIGURE_TYPES",
     "ORG_WORDS",
+    "QUANTITY_UNITS",
     "NameCandidate",
     "NumberCandidate",
     "QuoteCandidate",
     "parse_number",
+    "plural",
+    "read_unit",
     "scan_names",
     "scan_numbers",
     "scan_quotes",
+    "type_and_unit",
 ]
 
-NumberKind = Literal["number", "percent", "money", "ordinal", "word", "year", "date", "time", "label"]
+FigureKind = FigureType
+NumberKind = Literal["count", "quantity", "money", "percent", "ratio", "score", "range", "year", "date", "time", "ordinal", "label"]
+FIGURE_TYPES: frozenset[str] = frozenset(get_args(FigureType))
+"""The kinds of number that are figures; years, dates, clock times, ordinals and labels are not."""
 
 
 @dataclass(frozen=True)
@@ -36,16 +46,20 @@ class QuoteCandidate:
 
 @dataclass(frozen=True)
 class NumberCandidate:
+    """A number expression with its kind (a figure type or a non-figure kind), its value and the
+    unit read from the words next to it (None where code can't tell)."""
+
     start: int
     end: int
     text: str
     kind: NumberKind
     value: float | None
+    unit: str | None = None
 
     @property
     def is_figure(self) -> bool:
-        """Dates, years, clock times and labels ("Explorer 6") are typed but not offered as figures."""
-        return self.kind not in ("year", "date", "time", "label")
+        """Dates, years, clock times, ordinals and labels ("Explorer 6") are typed but are not figures."""
+        return self.kind in FIGURE_TYPES
 
 
 _OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“"}
@@ -121,7 +135,8 @@ _WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
-    "half": 0.5, "dozen": 12, "a quarter": 0.25, "a third": 1 / 3,
+    "half": 0.5, "dozen": 12, "a quarter": 0.25, "a third": 1 / 3, "two-thirds": 2 / 3,
+    "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75, "twice": 2, "thrice": 3,
 }  # fmt: skip
 _SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -133,18 +148,23 @@ _MONTHS = (
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|bn|tn)\b)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NUMBER_WORDS = "|".join(sorted((w for w in _WORDS if w not in ("twice", "thrice")), key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<date>\b\d{{4}}-\d{{2}}-\d{{2}}\b
-      |\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b
-      |\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s*\d{{4}})?)
-    |(?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?|\b\d{{1,2}}\s?[ap]\.m\.)
-    |(?P<money>(?:[$€£¥]|US\$|A\$|C\$)\s?(?:{_NUM}){_SCALE}?)
-    |(?P<percent>(?<![\w.])(?:{_NUM})\s?(?:%|percent\b|per\s?cent\b))
+    (?P<date>\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b
+      |\b(?:{_MONTHS})\.?\s+{_DAY}(?:\s*(?:and|to|-|–|through)\s*{_DAY}\b)?(?:,\s*\d{{4}})?\b
+      |\b{_DAY}(?:\s*(?:and|to|-|–)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s*\d{{4}})?)
+    |(?P<time>\b\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?|\b\d{{1,2}}\s?[ap]\.m\.
+      |\b\d{{3,4}}\s?(?:UTC|GMT|hrs\b|hours\s+(?:UTC|GMT|local)))
+    |(?P<label>(?<![\w/])\d+/\d+(?![\w/])|(?<!\w)\(?\d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b|\#\d+\b)
+    |(?P<money>(?:\b(?:NZ|US|A|C|HK|S|AU|CA)\s?\$|[$€£¥])\s?(?:{_NUM}){_SCALE}?)
+    |(?P<percent>(?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
+    |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
-    |(?P<word>\b(?:{"|".join(sorted(_WORDS, key=len, reverse=True))})\b
-      (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1)})\b)*)
+    |(?P<word>\b(?:twice|thrice|one\s+in\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
+      (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1 and k not in ("twice", "thrice"))})\b)*)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -154,7 +174,7 @@ def parse_number(expr: str) -> float | None:
     """Value of a number expression: "175,000" -> 175000, "3.5 million" -> 3.5e6, "12%" -> 12.
 
     Returns None for text with no number in it. Number words are summed/multiplied the usual way
-    ("twenty-five" -> 25, "three hundred" -> 300).
+    ("twenty-five" -> 25, "three hundred" -> 300); "one in three" is 1/3.
     """
     s = expr.strip().lower().replace("us$", "$").replace("a$", "$").replace("c$", "$")
     m = re.search(rf"({_NUM})\s*({_SCALE[3:-1]})?", s.replace("\u00a0", " "))
@@ -162,8 +182,12 @@ def parse_number(expr: str) -> float | None:
         value = float(m.group(1).replace(",", ""))
         scale = (m.group(2) or "").strip()
         return value * _SCALES.get(scale, 1.0)
+    one_in = re.fullmatch(r"one\s+in\s+(.+)", s)
+    if one_in:
+        n = parse_number(one_in.group(1))
+        return 1 / n if n else None
     total, current, seen = 0.0, 0.0, False
-    for word in re.findall(r"a quarter|a third|[a-z]+", s):
+    for word in re.findall(r"a quarter|a third|two[ -]thirds|three[ -]quarters|[a-z]+", s):
         if word not in _WORDS:
             continue
         seen = True
@@ -179,14 +203,25 @@ def parse_number(expr: str) -> float | None:
 
 
 _LABEL_NOUNS = {
-    "post", "posts", "route", "flight", "room", "gate", "pad", "chapter", "section",
-    "article", "version", "line", "platform", "level", "phase", "model", "episode", "season", "channel",
+    "post", "posts", "route", "flight", "room", "gate", "pad", "chapter", "section", "article",
+    "version", "line", "platform", "level", "phase", "model", "episode", "season", "channel",
+    "film", "movie", "album", "song", "book", "novel", "series", "show", "title", "studio",
+    "highway", "interstate", "bus", "train", "apartment", "suite", "unit", "lot", "block", "case",
 }  # fmt: skip
+_RANK_WORDS = {"no.", "number", "#", "rank", "ranked", "place", "seed"}
+_STREET_RE = re.compile(
+    r"\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|"
+    r"Court|Ct|Square|Terrace|Parkway|Highway)\b"
+)
 
 
 def _is_label(text: str, start: int) -> bool:
     """A number that names rather than counts: after a capitalised word inside a sentence
-    ("Internet Explorer 6", "Boeing 747") or after a noun like "post" ("police posts 542")."""
+    ("Internet Explorer 6", "Boeing 747"), after a noun like "post" or "film" ("police posts 542",
+    "film 42"), or a house number before a street name ("221 Baker Street")."""
+    end = start + len(re.match(r"[\d,.]*", text[start:]).group())  # type: ignore[union-attr]
+    if _STREET_RE.match(text, end):
+        return True
     m = re.search(r"([A-Za-z][\w.’'-]*)\s+$", text[max(0, start - 40) : start])
     if not m:
         return False
@@ -199,23 +234,213 @@ def _is_label(text: str, start: int) -> bool:
     return not re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, word_start - 3) : word_start])
 
 
+def _is_rank(text: str, start: int) -> bool:
+    """ "number 3 in the category", "No. 1": a rank, typed like an ordinal."""
+    m = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
+    return bool(m and m.group(1).casefold() in _RANK_WORDS)
+
+
+_JOINED_RE = re.compile(r"\s*(?:,|and|or|to|-|–|&)\s*$")
+
+
 def scan_numbers(text: str) -> list[NumberCandidate]:
-    """Every number expression with a kind; years 1800-2100 standing alone are typed ``year``."""
-    out = []
+    """Every number expression, typed: a figure type (``FIGURE_TYPES``, with the unit read from
+    the words next to it) or a kind that is not a figure (year, date, time, ordinal, label).
+    Years 1800-2100 standing alone are ``year``; "posts 542 and 543" are both labels."""
+    out: list[NumberCandidate] = []
     for m in _NUMBER_RE.finditer(text):
-        kind = m.lastgroup or "number"
+        group = m.lastgroup or "number"
         raw = m.group(0)
-        if kind == "number":
-            digits = raw.replace(",", "")
-            if re.fullmatch(r"1[89]\d\d|20\d\d|2100", digits):
-                kind = "year"
-        if kind == "word" and raw.lower() in ("one",):
-            continue  # "one" is mostly a pronoun ("one of the ...")
-        if kind == "number" and _is_label(text, m.start()):
+        start, end = m.start(), m.end()
+        kind: NumberKind | None = None
+        if group in ("date", "time", "label", "ordinal"):
+            kind = group  # type: ignore[assignment]
+            if group == "label" and raw.startswith("#"):
+                kind = "ordinal"  # "#2 browser": a rank
+        elif group == "number" and re.fullmatch(r"1[89]\d\d|20\d\d|2100", raw.replace(",", "")):
+            kind = "year"
+        elif group == "number" and _is_label(text, start):
             kind = "label"
-        value = None if kind in ("date", "time") else parse_number(raw)
-        out.append(NumberCandidate(m.start(), m.end(), raw, kind, value))  # type: ignore[arg-type]
+        elif group in ("number", "word") and _is_rank(text, start):
+            kind = "ordinal"
+        if kind is None and out and group in ("number", "word"):
+            prev = out[-1]
+            if prev.kind in ("label", "date", "time", "ordinal") and _JOINED_RE.fullmatch(text[prev.end : start]):
+                kind = prev.kind  # "posts 542 and 543", "March 4 and 5"
+            elif prev.kind == "score" and re.fullmatch(r"\s*[-–]\s*", text[prev.end : start]):
+                out.append(NumberCandidate(start, end, raw, "score", parse_number(raw), "points"))  # "won 3-1"
+                continue
+        if group == "word" and raw.casefold() == "one" and kind is None:
+            if not _counted_one(text, end):
+                continue  # "one" is mostly a pronoun ("one of the ...")
+        value = None if kind in ("date", "time", "label") else parse_number(raw)
+        if kind is not None:
+            out.append(NumberCandidate(start, end, raw, kind, value))
+            continue
+        figure_type, unit = type_and_unit(text, start, end, raw, group)
+        out.append(NumberCandidate(start, end, raw, figure_type, value, unit))
     return out
+
+
+def _counted_one(text: str, end: int) -> bool:
+    """ "one shell", "one vote" count; "one of", "one another", "one who" do not."""
+    m = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
+    if not m:
+        return False
+    word = m.group(1).casefold()
+    return word not in _UNIT_STOP and word not in ("another", "day", "way", "thing", "time") and not word.endswith("ly")
+
+
+# --- units and figure types -------------------------------------------------------------------
+
+_UNIT_STOP = frozenset(
+    (
+        "of in at to from who that which were was is are have has had and or for on by with as than since after "
+        "before the a an this their his her its will would could been be per into over under about each when while "
+        "but later earlier ago said says left more aboard another across within through during until against "
+        "it they he she we you i one ones these those there such same than"
+    ).split()
+)
+_UNIT_SKIP = frozenset("more additional new other extra further".split())
+_CURRENCY_WORDS = {
+    "euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD", "pounds": "GBP", "yen": "JPY",
+    "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "francs": "CHF", "won": "KRW",
+}  # fmt: skip
+_CURRENCY_SIGNS = (
+    ("NZ", "NZD"), ("A$", "AUD"), ("AU", "AUD"), ("C$", "CAD"), ("CA", "CAD"), ("HK", "HKD"),
+    ("S$", "SGD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
+)  # fmt: skip
+_FRACTIONS = frozenset(
+    ("half", "a half", "a third", "a quarter", "third", "quarter", "two-thirds", "two thirds", "three-quarters")
+)
+#: words whose numbers are measurements (type ``quantity``); anything else counted is a ``count``
+QUANTITY_UNITS = frozenset(
+    (
+        "second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months year "
+        "years decade decades century centuries millennia fortnight night nights "
+        "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet ft inch "
+        "inches yard yards nautical "
+        "g kg mg gram grams kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds lb lbs ounce ounces oz "
+        "hectare hectares acre acres sq square km2 "
+        "litre litres liter liters l ml gallon gallons barrel barrels "
+        "mph kph km/h knots degrees degree °c °f celsius fahrenheit kelvin "
+        "magnitude richter volts watts kw mw gw kwh mwh gwh megawatts gigawatts calories "
+        "mb gb tb kb bytes megabytes gigabytes terabytes pixels"
+    ).split()
+)
+_QUANTITY_AFTER = frozenset(("magnitude", "richter"))
+
+
+def plural(word: str) -> str:
+    """ "roll" -> "rolls", "city" -> "cities": the counted noun of "12-roll packs"."""
+    low = word.casefold()
+    if low.endswith("s") or low in ("km", "kg", "mm", "cm", "mph", "kph"):
+        return word
+    if re.search(r"[^aeiou]y$", low):
+        return word[:-1] + "ies"
+    if re.search(r"(?:s|x|z|ch|sh)$", low):
+        return word + "es"
+    if low in ("man", "woman"):
+        return word[:-2] + "en"
+    if low in ("child",):
+        return word + "ren"
+    if low in ("person",):
+        return "people"
+    return word + "s"
+
+
+def read_unit(text: str, c: NumberCandidate) -> str | None:
+    """The unit of a scanned number (``NumberCandidate.unit``): kept for callers of the old API."""
+    return c.unit if c.unit is not None else type_and_unit(text, c.start, c.end, c.text, "number")[1]
+
+
+def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tuple[FigureKind, str | None]:
+    """(figure type, unit) read from the number's text and the words next to it: "58%" -> percent
+    "%", "NZ$26 million" -> money "NZD", "half of" -> ratio "fraction", "twice" -> ratio
+    "times", "14-year-old" -> quantity "years", "(800 km)" -> quantity "km", "12-roll packs" ->
+    count "rolls", "100 battalion tactical units" -> count "battalion tactical units" (up to three
+    words, stopping at a function word or a verb: "107 killed" has no unit here)."""
+    low_raw = raw.casefold()
+    before = text[max(0, start - 4) : start]
+    if group == "percent" or low_raw.endswith("%") or "percent" in low_raw or "per cent" in low_raw:
+        return "percent", "%"
+    if group == "money" or any(sym in raw for sym in "$€£¥"):
+        for sign, code in _CURRENCY_SIGNS:
+            if sign in raw or sign in before:
+                return "money", code
+        return "money", "USD"
+    if low_raw in _FRACTIONS or low_raw.startswith("one in "):
+        return "ratio", "fraction"
+    if low_raw in ("twice", "thrice") or group == "fold":
+        return "ratio", "times"
+    after_all = text[end : end + 80].split("\n")[0]
+    if re.match(r"\s+times\s+(?:more|less|fewer|as|larger|higher|bigger|greater|smaller|lower|the|that|over)\b", after_all):
+        return "ratio", "times"
+    age = re.match(r"\s*-\s*(year|month|week|day)s?-old", after_all)
+    if age:
+        return "quantity", plural(age.group(1))
+    if re.match(r"\s*(?:to|-|–)\s*\d", after_all) and re.search(r"\b(?:won|beat|defeated|lost|score|draw|drew|victory|win)\b", text[max(0, start - 40) : start]):
+        return "score", "points"
+    if _score_pair(text, start, end):
+        return "score", "points"
+    before_word = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+    if before_word and before_word.group(1).casefold() in _QUANTITY_AFTER:
+        return "quantity", "magnitude"
+    if _is_age(text, start, end):
+        return "quantity", "years"
+    unit = _unit_after(after_all)
+    if unit is None:
+        return "count", None
+    if unit in _CURRENCY_WORDS.values():
+        return "money", unit
+    head = unit.split()[-1].casefold()
+    return ("quantity" if head in QUANTITY_UNITS else "count"), unit
+
+
+def _score_pair(text: str, start: int, end: int) -> bool:
+    """ "the Internet: 1, Scientology: 0": a tally read as a score."""
+    window = text[max(0, start - 40) : end + 40]
+    return bool(re.search(r"[A-Z][\w ]{0,25}:\s*\d+\s*,\s*[A-Z][\w ]{0,25}:\s*\d+", window)) and bool(
+        re.match(r"\s*[,.]", text[end : end + 2]) and re.search(r":\s*$", text[max(0, start - 3) : start])
+    )
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """ "James Ford, 42, a convicted murderer": an age between commas after a name."""
+    return bool(
+        re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]) and re.match(r"\s*[,)]", text[end : end + 2])
+    ) and bool(re.fullmatch(r"\d{1,3}", text[start:end]))
+
+
+def _unit_after(after: str) -> str | None:
+    after = re.sub(r"^\s*(?:to|-|–|or|and)\s*[\d,]*\d(?:\.\d+)?", "", after)  # a range: "ten to 32 pages"
+    hyphen = re.match(r"\s?-\s?([A-Za-z]+)(?:-[A-Za-z]+)*\b", after)
+    if hyphen:  # "12-roll packs", "six-member team", "11-year lull"
+        word = hyphen.group(1)
+        if word.casefold() in ("year", "month", "week", "day", "hour", "minute", "second", "mile", "kilometre"):
+            return plural(word.casefold())
+        return plural(word)
+    phrase: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|\d[\w-]*|[^\sA-Za-z\d]", after):
+        low = word.casefold()
+        if word[0].isdigit():
+            if phrase or not re.fullmatch(r"\d+-[a-z]+", low):
+                break
+            continue  # "two 12-roll packs": the packs are counted
+        if not word[0].isalpha():
+            if phrase or word not in "-(":
+                break
+            continue
+        if low in _CURRENCY_WORDS and not phrase:
+            return _CURRENCY_WORDS[low]
+        if low in _UNIT_STOP or (phrase and re.search(r"(?:ly|ed|ing)$", low)) or (not phrase and low.endswith("ed")):
+            break
+        if low in _UNIT_SKIP and not phrase:
+            continue
+        phrase.append(word)
+        if len(phrase) == 3 or low in QUANTITY_UNITS:
+            break
+    return " ".join(phrase) or None
 
 
 @dataclass(frozen=True)
