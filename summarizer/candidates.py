@@ -149,7 +149,9 @@ _MONTHS = (
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|bn|tn)\b)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_NUMBER_WORDS = "|".join(sorted((w for w in _WORDS if w not in ("twice", "thrice")), key=len, reverse=True))
+_NUMBER_WORDS = "|".join(
+    w.replace(" ", r"\s+") for w in sorted((w for w in _WORDS if w not in ("twice", "thrice")), key=len, reverse=True)
+)  # spaces as \s+: the pattern is compiled VERBOSE
 _NUMBER_RE = re.compile(
     rf"""
     (?P<date>\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b
@@ -228,6 +230,8 @@ def _is_label(text: str, start: int) -> bool:
     word = m.group(1)
     if word == "No." or word.casefold() in _LABEL_NOUNS:
         return True
+    if word.casefold() == "the" and re.match(r"\d{3}(?:,|\s+which\b)", text[start : start + 12]):
+        return True  # "the 747, which …": a model number standing alone
     if not word[:1].isupper():
         return False
     word_start = start - len(m.group(0))
@@ -268,27 +272,67 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             if prev.kind in ("label", "date", "time", "ordinal") and _JOINED_RE.fullmatch(text[prev.end : start]):
                 kind = prev.kind  # "posts 542 and 543", "March 4 and 5"
             elif prev.kind == "score" and re.fullmatch(r"\s*[-–]\s*", text[prev.end : start]):
-                out.append(NumberCandidate(start, end, raw, "score", parse_number(raw), "points"))  # "won 3-1"
+                out.append(NumberCandidate(start, end, raw, "score", parse_number(raw), prev.unit))  # "won 3-1"
                 continue
         if group == "word" and raw.casefold() == "one" and kind is None:
-            if not _counted_one(text, end):
+            if not _counted_one(text, start, end):
                 continue  # "one" is mostly a pronoun ("one of the ...")
         value = None if kind in ("date", "time", "label") else parse_number(raw)
         if kind is not None:
             out.append(NumberCandidate(start, end, raw, kind, value))
             continue
         figure_type, unit = type_and_unit(text, start, end, raw, group)
+        if unit is None and figure_type == "count" and re.match(r"\s+more\b", text[end : end + 6]):
+            earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < 200]
+            unit = earlier[-1].unit if earlier else None  # "rescued over 700 asylum seekers … saved 200 more"
         out.append(NumberCandidate(start, end, raw, figure_type, value, unit))
+    return _join_ranges(text, out)
+
+
+_CHANGE_RE = re.compile(
+    r"\b(?:increas|ris|rose|grew|grow|fell|fall|drop|climb|jump|decreas|declin|went|go|cut|rais|low|chang|up|down|by)"
+    r"\w*\s+(?:from\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_GAP_RE = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
+
+
+def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidate]:
+    """ "ten to 32 pages", "one or two points", "20-30 people": one ``range`` figure (value None,
+    the unit of its upper end); "from 9 to 10" is a change, two figures."""
+    out: list[NumberCandidate] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("count", "quantity")
+            and c.kind in ("count", "quantity")
+            and _RANGE_GAP_RE.fullmatch(text[prev.end : c.start])
+            and not _CHANGE_RE.search(text[max(0, prev.start - 40) : prev.start])
+            and (prev.value or 0) < (c.value or 0)
+        ):
+            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit)
+            continue
+        out.append(c)
     return out
 
 
-def _counted_one(text: str, end: int) -> bool:
-    """ "one shell", "one vote" count; "one of", "one another", "one who" do not."""
+def _counted_one(text: str, start: int, end: int) -> bool:
+    """ "fired one shell", "one or two points" count; "One poster", "one of", "one another", "as
+    one stipulation" do not: "one" is mostly a pronoun or an article."""
+    if re.match(r"\s+(?:or|to)\s+(?:two|three|\d)", text[end : end + 12]):
+        return True
     m = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
-    if not m:
+    before = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+    if not m or text[start].isupper() or not before:
         return False
+    prev = before.group(1).casefold()
+    if prev not in ("least", "only", "just", "have", "has", "had", "exactly", "almost", "nearly") and not (
+        prev.endswith("ed") and prev != "need"
+    ):
+        return False  # "with one poster writing", "one national and one …": a pronoun or an article
     word = m.group(1).casefold()
-    return word not in _UNIT_STOP and word not in ("another", "day", "way", "thing", "time") and not word.endswith("ly")
+    return word not in _UNIT_STOP and word not in ("another", "way", "thing") and not word.endswith("ly")
 
 
 # --- units and figure types -------------------------------------------------------------------
@@ -298,10 +342,10 @@ _UNIT_STOP = frozenset(
         "of in at to from who that which were was is are have has had and or for on by with as than since after "
         "before the a an this their his her its will would could been be per into over under about each when while "
         "but later earlier ago said says left more aboard another across within through during until against "
-        "it they he she we you i one ones these those there such same than"
+        "it they he she we you i one ones these those there such same than whose where like"
     ).split()
 )
-_UNIT_SKIP = frozenset("more additional new other extra further".split())
+_UNIT_SKIP = frozenset("more additional new other extra further remaining".split())
 _CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD", "pounds": "GBP", "yen": "JPY",
     "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "francs": "CHF", "won": "KRW",
@@ -379,22 +423,28 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     age = re.match(r"\s*-\s*(year|month|week|day)s?-old", after_all)
     if age:
         return "quantity", plural(age.group(1))
-    if re.match(r"\s*(?:to|-|–)\s*\d", after_all) and re.search(r"\b(?:won|beat|defeated|lost|score|draw|drew|victory|win)\b", text[max(0, start - 40) : start]):
-        return "score", "points"
-    if _score_pair(text, start, end):
-        return "score", "points"
+    if (
+        re.match(r"\s*[-–]\s*\d", after_all)
+        and re.search(r"\b(?:won|beat|defeated|lost|score|draw|drew|victory|win)\b", text[max(0, start - 40) : start])
+    ) or _score_pair(text, start, end):
+        return "score", "points" if re.match(r"\W*points?\b", after_all) else None
     before_word = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
     if before_word and before_word.group(1).casefold() in _QUANTITY_AFTER:
         return "quantity", "magnitude"
     if _is_age(text, start, end):
         return "quantity", "years"
     unit = _unit_after(after_all)
+    if unit is None and re.search(rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$", text[max(0, start - 40) : start], re.IGNORECASE):
+        return "count", "people"  # "killing 107 or more and wounding 238"
     if unit is None:
         return "count", None
     if unit in _CURRENCY_WORDS.values():
         return "money", unit
     head = unit.split()[-1].casefold()
     return ("quantity" if head in QUANTITY_UNITS else "count"), unit
+
+
+_CASUALTY_VERBS = "killing|killed|wounding|wounded|injuring|injured|evacuating|evacuated|rescuing|rescued|arresting|arrested"
 
 
 def _score_pair(text: str, start: int, end: int) -> bool:
@@ -438,9 +488,9 @@ def _unit_after(after: str) -> str | None:
         if low in _UNIT_SKIP and not phrase:
             continue
         phrase.append(word)
-        if len(phrase) == 3 or low in QUANTITY_UNITS:
+        if len(phrase) == 4 or low in QUANTITY_UNITS:
             break
-    return " ".join(phrase) or None
+    return " ".join(phrase[-3:]) or None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..candidates import _UNIT_STOP, QUANTITY_UNITS, NumberCandidate, parse_number, read_unit
-from ..grounding import align, content_tokens
+from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -52,11 +52,24 @@ def figure_candidates(ctx: Context) -> list[int]:
     """Indexes into ``ctx.numbers`` of the figures: numbers typed as a figure, in the article's
     body (not its headline, date line or byline, which repeat the body)."""
     front = [(s.start, s.end) for s in ctx.article.sentences if s.kind in ("headline", "dateline", "byline")]
-    return [
-        i
-        for i, c in enumerate(ctx.numbers)
-        if c.is_figure and not any(a <= c.start < b for a, b in front)
-    ]
+    out: list[int] = []
+    for i, c in enumerate(ctx.numbers):
+        if not c.is_figure or any(a <= c.start < b for a, b in front):
+            continue
+        if any(_repeats(ctx.numbers[j], c) for j in out):
+            continue  # the same number of the same thing again ("a turnout of 58%" in the lead and later)
+        out.append(i)
+    return out
+
+
+def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
+    """A large value (10 or more) again with the same type and unit is the same quantity again;
+    small ones ("one shell", "twice") recur for different things."""
+    if a.value is None or a.value != b.value or a.kind != b.kind or a.value < 10:
+        return False
+    if not a.unit or not b.unit or a.unit == b.unit:
+        return a.unit == b.unit
+    return bool(set(map(stem, tokens(a.unit))) & set(map(stem, tokens(b.unit))))
 
 
 def asked_figures(ctx: Context) -> list[int]:
