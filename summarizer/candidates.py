@@ -240,8 +240,11 @@ def _is_label(text: str, start: int) -> bool:
 
 def _is_rank(text: str, start: int) -> bool:
     """ "number 3 in the category", "No. 1": a rank, typed like an ordinal."""
-    m = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
-    return bool(m and m.group(1).casefold() in _RANK_WORDS)
+    m = re.search(r"(?:(\S+)\s+)?(\S+)\s+$", text[max(0, start - 30) : start])
+    if not m or m.group(2).casefold() not in _RANK_WORDS:
+        return False
+    verb_use = (m.group(1) or "").casefold() in ("might", "may", "could", "would", "will", "to", "now", "which")
+    return not verb_use and bool(re.match(r"\d{1,2}\b|[a-z]+\b", text[start : start + 3]))
 
 
 _JOINED_RE = re.compile(r"\s*(?:,|and|or|to|-|–|&)\s*$")

@@ -134,7 +134,9 @@ def _figure(ctx: Context, start: int, end: int, value: float | None, unit: str |
         value=value,
         unit=unit,
         type=kind,
-        measures=measures_of(text, start, end, unit, sentence.start if sentence else 0, sentence.end if sentence else len(text)),
+        measures=measures_of(
+            text, start, end, unit, sentence.start if sentence else 0, sentence.end if sentence else len(text), kind
+        ),
         source=source,
         span=Span(start=start, end=end),
         sentence=Span(start=sentence.start, end=sentence.end) if sentence else None,
@@ -146,20 +148,33 @@ def _figure(ctx: Context, start: int, end: int, value: float | None, unit: str |
 
 _HEDGES = frozenset(
     "about around approximately roughly nearly almost over some at least more than less fewer up to just only "
-    "an a the estimated another other all record under below above exceeded some by".split()
+    "an a the estimated another other all record under below above exceeded by already currently reportedly "
+    "probably either".split()
 )
-_PREPS = frozenset("of in near at on from to for across inside outside aboard against into per among between".split())
+_PREPS = frozenset("of in near at on from to for across inside outside aboard against into among between".split())
 _CLAUSE_END = frozenset(
-    "and or but which who that after when while as since because said says according where whose if so than".split()
+    "and or but which who that after when while as since because said says according where whose if so than "
+    "although though".split()
 )
 _AUX = frozenset("were was are is have has had been being be will would could may might reportedly also".split())
 _VERB_WORDS = frozenset(
-    "killed died wounded injured fell hit left fired received won lost reached rose fell dropped got made took "
-    "pay paid cost costs number spent attended voted evacuated rescued saved arrested held killing wounding "
-    "firing receiving winning reaching elects elected include includes included".split()
+    "fell hit left fired received won lost reached rose dropped got made took pay paid cost costs spent attended "
+    "voted saved held elects include includes included number".split()
 )
-_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*%?|[^\sA-Za-z\d]")
-_LEFT_STOP_PUNCT = frozenset(",;:()[]“”\"—–.!?")
+_CHANGE_NOUNS = {
+    "increas": "increase", "rise": "rise", "rose": "rise", "grew": "growth", "grow": "growth", "fell": "fall",
+    "fall": "fall", "drop": "drop", "declin": "decline", "decreas": "decrease", "reduc": "reduction",
+    "cut": "cut", "climb": "rise", "jump": "rise",
+}  # fmt: skip
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries night nights fortnight".split()
+)
+_DISTANCE_UNITS = frozenset(
+    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
+_PUNCT = frozenset(",;:()[]“”\"—–.!?")
 
 
 def _is_verb(word: str) -> bool:
@@ -167,73 +182,126 @@ def _is_verb(word: str) -> bool:
     return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
 
 
-def measures_of(text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int) -> str:
+def _participle(word: str) -> str:
+    """ "killing" -> "killed", "firing" -> "fired": what was done to the counted things."""
+    low = word.casefold()
+    if not low.endswith("ing") or len(low) < 6:
+        return word
+    stem_ = word[:-3]
+    if stem_.casefold().endswith(("ir", "at", "ur", "iv", "ag", "ov")):
+        return stem_ + "ed"  # firing, evacuating, injuring, arriving, staging
+    return stem_ + "ed"
+
+
+def _clause_left(words: list[str]) -> list[str]:
+    """The words of the number's clause before it: back to punctuation or a clause word."""
+    out: list[str] = []
+    for w in reversed(words):
+        if w in _PUNCT or w.casefold() in _CLAUSE_END:
+            break
+        out.insert(0, w)
+    return out
+
+
+def _content(words: list[str], limit: int) -> list[str]:
+    kept = [w for w in words if w.casefold() not in _HEDGES and w.casefold() not in _AUX and not w[0].isdigit()]
+    return kept[-limit:]
+
+
+def measures_of(
+    text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int, kind: str | None = None
+) -> str:
     """What a number counts or measures, as a short noun phrase of words from its own sentence:
     the counted noun, the verb it is subject or object of and the place or thing the following
-    of/in/near/at phrase names ("about 80 people in the town of Yeoncheon" after "evacuated" ->
-    "people evacuated in town of Yeoncheon"); never the number itself, no hedges."""
-    left_words = _WORD_RE.findall(text[s_start:start])
-    right_words = _WORD_RE.findall(text[end:s_end])
-    unit_words = [w.casefold() for w in (unit or "").split()]
-    noun_unit = bool(unit_words) and unit not in ("%", "fraction", "times", "points") and not re.fullmatch(r"[A-Z]{3}", unit or "")
-    # right side: skip the unit (and a range's other end), then a verb and/or a preposition phrase
+    of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
+    evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
+    "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
+    left_all = _WORD_RE.findall(text[s_start:start])
+    right_all = _WORD_RE.findall(text[end:s_end])
+    left = _clause_left(left_all)
+    unit_words = {w.casefold().rstrip("s") for w in (unit or "").split()}
+    head_unit = (unit or "").split()[-1].casefold() if unit else ""
+    noun_unit = bool(unit) and kind in ("count", "range")
+    # the right side: past a range's other end and the unit, then a verb and a preposition phrase
     i = 0
-    while i < len(right_words) and (right_words[i].casefold() in ("-", "–", "to", "or", "percent", "per", "cent") or right_words[i][0].isdigit()):
+    while i < len(right_all) and (right_all[i].casefold() in ("-", "–", "to", "or", "percent", "per", "cent", "fold")):
         i += 1
-    consumed = 0
-    while i < len(right_words) and consumed < len(unit_words) and right_words[i].casefold().rstrip("s") in {u.rstrip("s") for u in unit_words} | {"-"}:
+    while i < len(right_all) and (right_all[i].casefold().rstrip("s") in unit_words or right_all[i] in ("-", "(")):
         i += 1
-        consumed += 1
-    if consumed == 0 and i < len(right_words) and right_words[i] in "-(":
+    if i < len(right_all) and right_all[i].casefold() in ("more", "old"):
         i += 1
+    if i + 1 < len(right_all) and right_all[i].casefold() == "of" and right_all[i + 1].casefold() in ("them", "these", "those"):
+        i += 2  # "Six shells of them hit"
     verb: list[str] = []
     j = i
-    while j < len(right_words) and right_words[j].casefold() in _AUX:
+    while j < len(right_all) and right_all[j].casefold() in _AUX | {"that", "who", "which"}:
         j += 1
-    if j < len(right_words) and _is_verb(right_words[j]):
-        verb = [right_words[j]]
+    if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
+        verb = [right_all[j]]
         i = j + 1
-    pp: list[str] = []
-    if i < len(right_words) and right_words[i].casefold() in _PREPS:
-        pp = _phrase(right_words, i, 6)
-    # left side: the verb or noun phrase right before the number
-    left: list[str] = []
-    k = len(left_words) - 1
-    while k >= 0 and left_words[k].casefold() in _HEDGES:
+    pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else []
+    # the left side
+    k = len(left) - 1
+    while k >= 0 and left[k].casefold() in _HEDGES:
         k -= 1
-    if k >= 0 and left_words[k].casefold() in ("of", "with", "by", "within", "for"):
-        prep = left_words[k].casefold()
-        k -= 1
-        while k >= 0 and left_words[k].casefold() in _HEDGES:
-            k -= 1
-        head = []
-        while k >= 0 and len(head) < 3 and left_words[k] not in _LEFT_STOP_PUNCT and left_words[k].casefold() not in _CLAUSE_END and left_words[k].casefold() not in _UNIT_STOP | _HEDGES:
-            head.insert(0, left_words[k])
-            k -= 1
-        left = head if prep == "of" or head and _is_verb(head[-1]) else head[-1:]
-    elif k >= 0 and (_is_verb(left_words[k]) or left_words[k].casefold() in ("number", "reach", "pay", "cost", "include")):
-        left = [left_words[k]]
-    elif k >= 0 and left_words[k] not in _LEFT_STOP_PUNCT and left_words[k].casefold() not in _UNIT_STOP:
-        head = []
-        while k >= 0 and len(head) < 2 and left_words[k] not in _LEFT_STOP_PUNCT and left_words[k].casefold() not in _CLAUSE_END | _UNIT_STOP:
-            head.insert(0, left_words[k])
-            k -= 1
-        left = head
-    parts: list[str] = []
-    if noun_unit:
-        parts += (unit or "").split()
-        parts += [w for w in left if w.casefold() not in unit_words] if left and _is_verb(left[-1]) else []
-        if left and not _is_verb(left[-1]):
-            parts = [*left, *parts]
+    before = left[k].casefold() if k >= 0 else ""
+    head: list[str] = []
+    if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
+        noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
+        return f"age of {' '.join(_content(left[: k + 1], 2) + [noun])}".replace("  ", " ")
+    if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
+        name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
+        return f"age of {name.group(1)}" if name else "age"
+    change = next((_CHANGE_NOUNS[p] for w in left for p in _CHANGE_NOUNS if w.casefold().startswith(p)), None)
+    if kind in ("percent", "ratio") or (kind == "money" and not noun_unit):
+        if pp and pp[0].casefold() == "of":
+            head = ["share", *pp] if kind == "percent" else pp[1:]
+            pp = []
+        elif before == "of":
+            head = _content(left[:k], 3)
+        elif change:
+            obj = _content([w for w in left if not w.casefold().startswith(tuple(_CHANGE_NOUNS))], 3)
+            head = [change, "in", *obj]
+        else:
+            head = _content(left[: k + 1], 4)
+    elif kind == "quantity" and head_unit in _TIME_UNITS:
+        after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
+        if after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later", "ago"):
+            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[1:]]
+            verb = pp = []
+        else:
+            head = ["time", *_content(left[: k + 1], 3)]
+    elif kind == "quantity" and head_unit in _DISTANCE_UNITS:
+        head = ["distance", *_content(left[: k + 1], 2)]
+    elif noun_unit:
+        head = (unit or "").split()
+        names = _names(" ".join(left[:k]))
+        if before == "by" and head_unit == "votes":
+            beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left[:k]))
+            head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
+        elif before in ("with", "received", "won", "got", "secured") and head_unit in ("votes", "seats", "points") and names:
+            head += ["for", names[0]]
+        elif k >= 0 and _is_verb(left[k]) and not verb:
+            verb = [_participle(left[k])]
     else:
-        parts += left
-    parts += verb + pp
-    words = [w for w in parts if w.casefold() not in _HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "to", "for", "from")]
-    while words and (words[-1].casefold() in _UNIT_STOP or words[-1].casefold() in _HEDGES):
+        head = _content(left[: k + 1], 3)
+    words = [*head, *verb, *pp]
+    words = [w for w in words if w.casefold() not in _HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "for")]
+    while words and words[-1].casefold() in _UNIT_STOP | _HEDGES | _PREPS:
         words.pop()
     while words and words[0].casefold() in _PREPS:
         words.pop(0)
     return " ".join(words[:8])
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised runs in a clause, a possessive's owner dropped ("Party's Regina Ip" -> "Regina Ip")."""
+    out = []
+    for m in re.finditer(r"(?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*", text):
+        name = re.split(r"[’']s\s", m.group())[-1]
+        if name.casefold() not in ("the", "a", "an", "in", "on", "at", "by") and len(name) > 1:
+            out.append(name)
+    return out
 
 
 def _phrase(words: list[str], i: int, limit: int) -> list[str]:
@@ -241,7 +309,8 @@ def _phrase(words: list[str], i: int, limit: int) -> list[str]:
     out = [words[i]]
     for w in words[i + 1 :]:
         low = w.casefold()
-        if not w[0].isalnum() or low in _CLAUSE_END or (len(out) > 1 and _is_verb(w)) or w[0].isdigit():
+        adjective = out[-1].casefold() in ("the", "a", "an", "its", "their", "his", "her", "our")  # "the intended"
+        if not w[0].isalnum() or low in _CLAUSE_END or (len(out) > 1 and _is_verb(w) and not adjective) or w[0].isdigit():
             break
         out.append(w)
         if len(out) >= limit:
