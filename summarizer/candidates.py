@@ -25,6 +25,7 @@ __all__ = [
     "scan_names",
     "scan_numbers",
     "scan_quotes",
+    "subject_before",
     "type_and_unit",
 ]
 
@@ -243,7 +244,7 @@ def _is_rank(text: str, start: int) -> bool:
     m = re.search(r"(?:(\S+)\s+)?(\S+)\s+$", text[max(0, start - 30) : start])
     if not m or m.group(2).casefold() not in _RANK_WORDS:
         return False
-    verb_use = (m.group(1) or "").casefold() in ("might", "may", "could", "would", "will", "to", "now", "which")
+    verb_use = (m.group(1) or "").casefold() in ("might", "may", "could", "would", "will", "now", "which")
     return not verb_use and bool(re.match(r"\d{1,2}\b|[a-z]+\b", text[start : start + 3]))
 
 
@@ -440,7 +441,8 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     if unit is None and re.search(rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$", text[max(0, start - 40) : start], re.IGNORECASE):
         return "count", "people"  # "killing 107 or more and wounding 238"
     if unit is None:
-        return "count", None
+        subject = subject_before(text, start)
+        return "count", (" ".join(w for w in subject[0].split() if w.casefold() not in _UNIT_SKIP)[-40:] or None) if subject else None
     if unit in _CURRENCY_WORDS.values():
         return "money", unit
     head = unit.split()[-1].casefold()
@@ -448,6 +450,43 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
 
 
 _CASUALTY_VERBS = "killing|killed|wounding|wounded|injuring|injured|evacuating|evacuated|rescuing|rescued|arresting|arrested"
+
+
+_COPULA_RE = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|stood\s+at|stands\s+at|totall?ed|totals|reached|numbered|number|numbers|"
+    r"(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from(?:\s+\S+\s+to)?)"
+    r"(?:\s+(?:about|around|roughly|nearly|almost|over|some|at\s+least|more\s+than|approximately|an\s+estimated))*\s+)$"
+)
+_SUBJECT_RE = re.compile(
+    r"\b(?:number|total|toll|count|tally)\s+of\s+((?:[A-Za-z][\w’'-]*\s+){0,2}?[a-z][\w-]*s)\b((?:\s+(?:near|in|at|on|from)"
+    r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)"
+)
+
+
+def subject_before(text: str, start: int) -> tuple[str, str] | None:
+    """(counted noun, where) of a number given as a predicate: "The number of Russian troops near
+    Ukraine … is believed to be 94,300" -> ("Russian troops", "near Ukraine"); "intended Russian
+    personnel – which might number 175,000" -> ("intended Russian personnel", "")."""
+    left = text[max(0, start - 200) : start]
+    left = left[max(left.rfind(". "), left.rfind("\n")) + 1 :]
+    if not _COPULA_RE.search(left):
+        return None
+    m = None
+    for m in _SUBJECT_RE.finditer(left):
+        pass
+    if m:
+        return m.group(1), m.group(2).strip()
+    if re.search(r"\bdeath\s+toll\b", left):
+        return "deaths", ""
+    change = re.search(
+        r"\b(?:the\s+)?((?:[\w’'-]+\s+){0,2}?[a-z][\w-]*s)((?:\s+(?:in|of|at|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)"
+        r"\s+(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from\s+(?:\S+\s+to\s+)?$",
+        left,
+    )
+    if change:
+        return change.group(1), change.group(2).strip()
+    which = re.search(r"((?:[A-Za-z][\w’'-]*\s+){0,2}[a-z][\w-]*s|personnel|staff|police)\s*[–—,(]\s*which\s+(?:\w+\s+)?number\s+$", left)
+    return (which.group(1), "") if which else None
 
 
 def _score_pair(text: str, start: int, end: int) -> bool:
@@ -481,7 +520,7 @@ def _unit_after(after: str) -> str | None:
                 break
             continue  # "two 12-roll packs": the packs are counted
         if not word[0].isalpha():
-            if phrase or word not in "-(":
+            if phrase or word not in "-(]":
                 break
             continue
         if low in _CURRENCY_WORDS and not phrase:

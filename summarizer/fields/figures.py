@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from ..candidates import _UNIT_STOP, QUANTITY_UNITS, NumberCandidate, parse_number, read_unit
+from ..candidates import _UNIT_STOP, NumberCandidate, parse_number, read_unit, subject_before
 from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -63,9 +63,9 @@ def figure_candidates(ctx: Context) -> list[int]:
 
 
 def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
-    """A large value (10 or more) again with the same type and unit is the same quantity again;
-    small ones ("one shell", "twice") recur for different things."""
-    if a.value is None or a.value != b.value or a.kind != b.kind or a.value < 10:
+    """A large value (10 or more) written the same way again, with the same type and unit, is the
+    same quantity again; small ones ("one shell", "twice") recur for different things."""
+    if a.value is None or a.value != b.value or a.kind != b.kind or a.value < 10 or a.text != b.text:
         return False
     if not a.unit or not b.unit or a.unit == b.unit:
         return a.unit == b.unit
@@ -148,12 +148,12 @@ def _figure(ctx: Context, start: int, end: int, value: float | None, unit: str |
 
 _HEDGES = frozenset(
     "about around approximately roughly nearly almost over some at least more than less fewer up to just only "
-    "an a the estimated another other all record under below above exceeded by already currently reportedly "
+    "an a the estimated another other all record under below above exceeded already currently reportedly "
     "probably either".split()
 )
-_PREPS = frozenset("of in near at on from to for across inside outside aboard against into among between".split())
+_PREPS = frozenset("of in near at on from to for by across inside outside aboard against into among between".split())
 _CLAUSE_END = frozenset(
-    "and or but which who that after when while as since because said says according where whose if so than "
+    "and or but which who that after when while as since because said says according where whose if so "
     "although though".split()
 )
 _AUX = frozenset("were was are is have has had been being be will would could may might reportedly also".split())
@@ -166,6 +166,7 @@ _CHANGE_NOUNS = {
     "fall": "fall", "drop": "drop", "declin": "decline", "decreas": "decrease", "reduc": "reduction",
     "cut": "cut", "climb": "rise", "jump": "rise",
 }  # fmt: skip
+_TRIM = (_UNIT_STOP - {"earlier", "later", "ago"}) | _HEDGES | _PREPS
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
     "century centuries night nights fortnight".split()
@@ -197,14 +198,21 @@ def _clause_left(words: list[str]) -> list[str]:
     """The words of the number's clause before it: back to punctuation or a clause word."""
     out: list[str] = []
     for w in reversed(words):
-        if w in _PUNCT or w.casefold() in _CLAUSE_END:
+        if w in _PUNCT or w in _CLAUSE_END:  # lower case only: "Wilson Or" is a name
             break
         out.insert(0, w)
     return out
 
 
+_PRONOUNS = frozenset("it they he she we them this these those its their his her".split())
+
+
 def _content(words: list[str], limit: int) -> list[str]:
-    kept = [w for w in words if w.casefold() not in _HEDGES and w.casefold() not in _AUX and not w[0].isdigit()]
+    kept = [
+        w
+        for w in words
+        if w.casefold() not in _HEDGES | _AUX | _PRONOUNS and not w[0].isdigit() and w not in _PUNCT
+    ]
     return kept[-limit:]
 
 
@@ -219,6 +227,8 @@ def measures_of(
     left_all = _WORD_RE.findall(text[s_start:start])
     right_all = _WORD_RE.findall(text[end:s_end])
     left = _clause_left(left_all)
+    if len(_content(left, 3)) < 2 and len(left) < len(left_all) and left_all[-len(left) - 1] in ("or", "and"):
+        left = _clause_left(left_all[: -len(left) - 1]) + left  # "by 49 percent or by 27 percent"
     unit_words = {w.casefold().rstrip("s") for w in (unit or "").split()}
     head_unit = (unit or "").split()[-1].casefold() if unit else ""
     noun_unit = bool(unit) and kind in ("count", "range")
@@ -234,18 +244,32 @@ def measures_of(
         i += 2  # "Six shells of them hit"
     verb: list[str] = []
     j = i
-    while j < len(right_all) and right_all[j].casefold() in _AUX | {"that", "who", "which"}:
+    while j < len(right_all) and (right_all[j].casefold() in _AUX | {"that", "who", "which"} or right_all[j].endswith("ly")):
         j += 1
     if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
         verb = [right_all[j]]
         i = j + 1
-    pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else []
+    pp, after_pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else ([], i)
+    if len(pp) == 1:
+        pp = []  # "of 2000 levels": a preposition before a number says nothing
+    if not verb and pp and pp[0].casefold() == "of":  # "a quarter of citizens favoured …"
+        j = after_pp
+        while j < len(right_all) and (right_all[j].casefold() in _AUX or right_all[j].endswith("ly")):
+            j += 1
+        if j < len(right_all) and _is_verb(right_all[j]):
+            verb = [right_all[j]]
     # the left side
     k = len(left) - 1
     while k >= 0 and left[k].casefold() in _HEDGES:
         k -= 1
     before = left[k].casefold() if k >= 0 else ""
     head: list[str] = []
+    tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
+    if kind == "score" and tally:
+        return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
+    subject = subject_before(text, start) if kind in ("count", "range") else None
+    if subject:
+        return " ".join([subject[0], subject[1]]).strip()
     if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
         noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
         return f"age of {' '.join(_content(left[: k + 1], 2) + [noun])}".replace("  ", " ")
@@ -266,8 +290,11 @@ def measures_of(
             head = _content(left[: k + 1], 4)
     elif kind == "quantity" and head_unit in _TIME_UNITS:
         after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
-        if after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later", "ago"):
-            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[1:]]
+        if after and after[0].casefold() == "ago":
+            head = ["time", "since", *_content(left[: k + 1], 3)]
+            verb = pp = []
+        elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
+            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
             verb = pp = []
         else:
             head = ["time", *_content(left[: k + 1], 3)]
@@ -275,22 +302,31 @@ def measures_of(
         head = ["distance", *_content(left[: k + 1], 2)]
     elif noun_unit:
         head = (unit or "").split()
-        names = _names(" ".join(left[:k]))
+        names = _names(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
         if before == "by" and head_unit == "votes":
-            beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left[:k]))
+            beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left_all))
             head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
         elif before in ("with", "received", "won", "got", "secured") and head_unit in ("votes", "seats", "points") and names:
-            head += ["for", names[0]]
+            head += ["for", names[-1]]
         elif k >= 0 and _is_verb(left[k]) and not verb:
             verb = [_participle(left[k])]
     else:
         head = _content(left[: k + 1], 3)
     words = [*head, *verb, *pp]
     words = [w for w in words if w.casefold() not in _HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "for")]
-    while words and words[-1].casefold() in _UNIT_STOP | _HEDGES | _PREPS:
+    while words and words[-1].casefold() in _TRIM:
         words.pop()
     while words and words[0].casefold() in _PREPS:
         words.pop(0)
+    if not words:  # nothing read: the content words next to it in its clause
+        right = []
+        for w in right_all:
+            if w in _PUNCT or w in _CLAUSE_END:
+                break
+            right.append(w)
+        words = [w for w in _content(right, 8)[:4] if w.casefold() not in _TRIM] or [
+            w for w in _content(left, 4) if w.casefold() not in _TRIM
+        ]
     return " ".join(words[:8])
 
 
@@ -304,18 +340,21 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def _phrase(words: list[str], i: int, limit: int) -> list[str]:
-    """A preposition and the noun phrase after it, up to punctuation or a clause word."""
+def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
+    """A preposition and the noun phrase after it, up to punctuation or a clause word (and the
+    index of the word after it)."""
     out = [words[i]]
+    j = i + 1
     for w in words[i + 1 :]:
         low = w.casefold()
         adjective = out[-1].casefold() in ("the", "a", "an", "its", "their", "his", "her", "our")  # "the intended"
         if not w[0].isalnum() or low in _CLAUSE_END or (len(out) > 1 and _is_verb(w) and not adjective) or w[0].isdigit():
             break
         out.append(w)
+        j += 1
         if len(out) >= limit:
             break
-    return [w for w in out if w.casefold() not in ("the", "a", "an")]
+    return [w for w in out if w.casefold() not in ("the", "a", "an")], j
 
 
 # --- figures that count the same thing with different values -----------------------------------------
