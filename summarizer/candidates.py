@@ -165,6 +165,8 @@ _NUMBER_RE = re.compile(
     |(?P<percent>(?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
+    |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
+      (?=\s+(?:later|ago|earlier|before|after|long|old)\b))
     |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
     |(?P<word>\b(?:twice|thrice|one\s+in\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
       (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1 and k not in ("twice", "thrice"))})\b)*)
@@ -281,6 +283,9 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
         if group == "word" and raw.casefold() == "one" and kind is None:
             if not _counted_one(text, start, end):
                 continue  # "one" is mostly a pronoun ("one of the ...")
+        if group == "single":  # "an hour later", "nearly a decade ago": a duration of one
+            out.append(NumberCandidate(start, end, raw, "quantity", 1.0, plural(raw.split()[-1].casefold())))
+            continue
         value = None if kind in ("date", "time", "label") else parse_number(raw)
         if kind is not None:
             out.append(NumberCandidate(start, end, raw, kind, value))
@@ -455,7 +460,8 @@ _CASUALTY_VERBS = "killing|killed|wounding|wounded|injuring|injured|evacuating|e
 _COPULA_RE = re.compile(
     r"(?:\b(?:is|was|are|were|be|been|stood\s+at|stands\s+at|totall?ed|totals|reached|numbered|number|numbers|"
     r"(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from(?:\s+\S+\s+to)?)"
-    r"(?:\s+(?:about|around|roughly|nearly|almost|over|some|at\s+least|more\s+than|approximately|an\s+estimated))*\s+)$"
+    r"(?:\s+(?:about|around|roughly|nearly|almost|over|some|at\s+least|more\s+than|approximately|an\s+estimated|a|an))*"
+    r"\s+)$"
 )
 _SUBJECT_RE = re.compile(
     r"\b(?:number|total|toll|count|tally)\s+of\s+((?:[A-Za-z][\w’'-]*\s+){0,2}?[a-z][\w-]*s)\b((?:\s+(?:near|in|at|on|from)"
@@ -477,7 +483,7 @@ def subject_before(text: str, start: int) -> tuple[str, str] | None:
     if m:
         return m.group(1), m.group(2).strip()
     if re.search(r"\bdeath\s+toll\b", left):
-        return "deaths", ""
+        return "death toll", ""
     change = re.search(
         r"\b(?:the\s+)?((?:[\w’'-]+\s+){0,2}?[a-z][\w-]*s)((?:\s+(?:in|of|at|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)"
         r"\s+(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from\s+(?:\S+\s+to\s+)?$",

@@ -270,6 +270,9 @@ def measures_of(
     subject = subject_before(text, start) if kind in ("count", "range") else None
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
+    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+an?\s+$", text[max(0, start - 60) : start])
+    if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
+        return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
     if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
         noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
         return f"age of {' '.join(_content(left[: k + 1], 2) + [noun])}".replace("  ", " ")
@@ -282,7 +285,7 @@ def measures_of(
             head = ["share", *pp] if kind == "percent" else pp[1:]
             pp = []
         elif before == "of":
-            head = _content(left[:k], 3)
+            head = [w for w in left[max(0, k - 3) : k] if w.casefold() not in _HEDGES - {"estimated"} | _AUX | _PUNCT]
         elif change:
             obj = _content([w for w in left if not w.casefold().startswith(tuple(_CHANGE_NOUNS))], 3)
             head = [change, "in", *obj]
@@ -290,8 +293,8 @@ def measures_of(
             head = _content(left[: k + 1], 4)
     elif kind == "quantity" and head_unit in _TIME_UNITS:
         after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
-        if after and after[0].casefold() == "ago":
-            head = ["time", "since", *_content(left[: k + 1], 3)]
+        if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
+            head = ["time", "since", *_content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)]
             verb = pp = []
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
             head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
@@ -310,6 +313,12 @@ def measures_of(
             head += ["for", names[-1]]
         elif k >= 0 and _is_verb(left[k]) and not verb:
             verb = [_participle(left[k])]
+        elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
+            head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
+        if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
+            noun = re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]).group(1)  # type: ignore[union-attr]
+            if noun not in _TRIM and not _is_verb(noun):
+                head.append(noun)
     else:
         head = _content(left[: k + 1], 3)
     words = [*head, *verb, *pp]
