@@ -28,7 +28,9 @@ def code_only(text: str) -> Summary:
     ctx = Context.of(Article.from_text(text))
     answer, _ = lenient_parse(PASS.model(ctx), {})
     values, _ = answer.ground(ctx) if answer is not None else ({}, [])
-    return Summary(summary="", figures=values.get("figures", []), meta=Meta(model="code", prompt_version="", schema_version=""))
+    return Summary(
+        summary="", figures=values.get("figures", []), meta=Meta(model="code", prompt_version="", schema_version="")
+    )
 
 
 def main() -> int:
@@ -43,7 +45,10 @@ def main() -> int:
         s = score(seed.id, seed.text, summary, seed.labels)
         per_seed.append(s)
         f = s.fields["figures"]
-        print(f"{seed.id:28} " + "  ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in f.as_dict().items()))
+        print(
+            f"{seed.id:28} "
+            + "  ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in f.as_dict().items())
+        )
         if args.verbose:
             from summarizer.scoring import figure_pairs
 

@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 FigureKind = FigureType
-NumberKind = Literal["count", "quantity", "money", "percent", "ratio", "score", "range", "year", "date", "time", "ordinal", "label"]
+NumberKind = Literal[
+    "count", "quantity", "money", "percent", "ratio", "score", "range", "year", "date", "time", "ordinal", "label"
+]
 FIGURE_TYPES: frozenset[str] = frozenset(get_args(FigureType))
 """The kinds of number that are figures; years, dates, clock times, ordinals and labels are not."""
 
@@ -275,14 +277,15 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             kind = "ordinal"
         if kind is None and out and group in ("number", "word"):
             prev = out[-1]
-            if prev.kind in ("label", "date", "time", "ordinal") and _JOINED_RE.fullmatch(text[prev.end : start]):
+            gap = text[prev.end : start]
+            joined = _JOINED_RE.fullmatch(gap) and ("," not in gap or prev.kind == "label")
+            if prev.kind in ("label", "date", "time", "ordinal") and joined:
                 kind = prev.kind  # "posts 542 and 543", "March 4 and 5"
             elif prev.kind == "score" and re.fullmatch(r"\s*[-–]\s*", text[prev.end : start]):
                 out.append(NumberCandidate(start, end, raw, "score", parse_number(raw), prev.unit))  # "won 3-1"
                 continue
-        if group == "word" and raw.casefold() == "one" and kind is None:
-            if not _counted_one(text, start, end):
-                continue  # "one" is mostly a pronoun ("one of the ...")
+        if group == "word" and raw.casefold() == "one" and kind is None and not _counted_one(text, start, end):
+            continue  # "one" is mostly a pronoun ("one of the ...")
         if group == "single":  # "an hour later", "nearly a decade ago": a duration of one
             out.append(NumberCandidate(start, end, raw, "quantity", 1.0, plural(raw.split()[-1].casefold())))
             continue
@@ -354,6 +357,7 @@ _UNIT_STOP = frozenset(
         "it they he she we you i one ones these those there such same than whose where like"
     ).split()
 )
+_PARTICLES = frozenset("up down out off away back over".split())
 _UNIT_SKIP = frozenset("more additional new other extra further remaining".split())
 _CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD", "pounds": "GBP", "yen": "JPY",
@@ -427,7 +431,9 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     if low_raw in ("twice", "thrice") or group == "fold":
         return "ratio", "times"
     after_all = text[end : end + 80].split("\n")[0]
-    if re.match(r"\s+times\s+(?:more|less|fewer|as|larger|higher|bigger|greater|smaller|lower|the|that|over)\b", after_all):
+    if re.match(
+        r"\s+times\s+(?:more|less|fewer|as|larger|higher|bigger|greater|smaller|lower|the|that|over)\b", after_all
+    ):
         return "ratio", "times"
     age = re.match(r"\s*-\s*(year|month|week|day)s?-old", after_all)
     if age:
@@ -443,18 +449,26 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     if _is_age(text, start, end):
         return "quantity", "years"
     unit = _unit_after(after_all)
-    if unit is None and re.search(rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$", text[max(0, start - 40) : start], re.IGNORECASE):
+    if unit is None and re.search(
+        rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$",
+        text[max(0, start - 40) : start],
+        re.IGNORECASE,
+    ):
         return "count", "people"  # "killing 107 or more and wounding 238"
     if unit is None:
         subject = subject_before(text, start)
-        return "count", (" ".join(w for w in subject[0].split() if w.casefold() not in _UNIT_SKIP)[-40:] or None) if subject else None
+        return "count", (
+            " ".join(w for w in subject[0].split() if w.casefold() not in _UNIT_SKIP)[-40:] or None
+        ) if subject else None
     if unit in _CURRENCY_WORDS.values():
         return "money", unit
     head = unit.split()[-1].casefold()
     return ("quantity" if head in QUANTITY_UNITS else "count"), unit
 
 
-_CASUALTY_VERBS = "killing|killed|wounding|wounded|injuring|injured|evacuating|evacuated|rescuing|rescued|arresting|arrested"
+_CASUALTY_VERBS = (
+    "killing|killed|wounding|wounded|injuring|injured|evacuating|evacuated|rescuing|rescued|arresting|arrested"
+)
 
 
 _COPULA_RE = re.compile(
@@ -477,10 +491,9 @@ def subject_before(text: str, start: int) -> tuple[str, str] | None:
     left = left[max(left.rfind(". "), left.rfind("\n")) + 1 :]
     if not _COPULA_RE.search(left):
         return None
-    m = None
-    for m in _SUBJECT_RE.finditer(left):
-        pass
-    if m:
+    subjects = list(_SUBJECT_RE.finditer(left))
+    if subjects:
+        m = subjects[-1]
         return m.group(1), m.group(2).strip()
     if re.search(r"\bdeath\s+toll\b", left):
         return "death toll", ""
@@ -491,7 +504,10 @@ def subject_before(text: str, start: int) -> tuple[str, str] | None:
     )
     if change:
         return change.group(1), change.group(2).strip()
-    which = re.search(r"((?:[A-Za-z][\w’'-]*\s+){0,2}[a-z][\w-]*s|personnel|staff|police)\s*[–—,(]\s*which\s+(?:\w+\s+)?number\s+$", left)
+    which = re.search(
+        r"((?:[A-Za-z][\w’'-]*\s+){0,2}[a-z][\w-]*s|personnel|staff|police)\s*[–—,(]\s*which\s+(?:\w+\s+)?number\s+$",
+        left,
+    )
     return (which.group(1), "") if which else None
 
 
@@ -531,14 +547,27 @@ def _unit_after(after: str) -> str | None:
             continue
         if low in _CURRENCY_WORDS and not phrase:
             return _CURRENCY_WORDS[low]
-        if low in _UNIT_STOP or (phrase and re.search(r"(?:ly|ed|ing)$", low)) or (not phrase and low.endswith("ed")):
+        if low in _UNIT_STOP or (phrase and re.search(r"(?:ly|ed|ing)$", low)):
             break
+        if not phrase and low.endswith("ed") and not _adjective(after, word):
+            break  # "107 killed in": a verb; "12 cracked beams": an adjective
         if low in _UNIT_SKIP and not phrase:
             continue
         phrase.append(word)
         if len(phrase) == 4 or low in QUANTITY_UNITS:
             break
+    if len(phrase) > 1 and all(w[:1].isupper() for w in phrase):
+        return None  # "member 0 Ana Ruiz": a name follows, not a unit
     return " ".join(phrase[-3:]) or None
+
+
+def _adjective(after: str, word: str) -> bool:
+    """A participle before a noun ("cracked beams") rather than a verb ("killed in", "wounded,")."""
+    m = re.search(rf"\b{re.escape(word)}\s+([A-Za-z][\w-]*)", after)
+    if not m:
+        return False
+    nxt = m.group(1).casefold()
+    return nxt not in _UNIT_STOP and not re.search(r"(?:ly|ed|ing)$", nxt) and nxt not in _PARTICLES
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "Actor",
     "ActorKind",
-    "FigureType",
     "Claim",
     "Figure",
+    "FigureType",
     "MatchStatus",
     "Meta",
     "Quote",

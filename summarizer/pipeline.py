@@ -168,6 +168,13 @@ class Summarizer:
         fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
         rejected: list[Rejected] = []
         passes = [p for p in PASSES if not p.skipped(ctx)]
+        for p in PASSES:
+            if p.skipped(ctx) and p.model_for is not None:  # nothing to ask: keep what code found
+                answer, _ = lenient_parse(p.model(ctx), {})
+                if answer is not None:
+                    values, dropped = answer.ground(ctx)
+                    fields.update(values)
+                    rejected.extend(dropped)
         for index, p in enumerate(passes, 1):
             if self._progress is not None:
                 self._progress(p.name, index, len(passes))

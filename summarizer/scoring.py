@@ -270,8 +270,12 @@ def figure_pairs(summary: Summary, labels: Labels) -> list[str]:
         src = "" if speaker_matches(p.source, g.source, labels.actors) else f" SOURCE {p.source!r}~{g.source!r}"
         lines.append(f"= {p.text!r}{unit}{kind}{src} m{f1:.2f} {p.measures!r} ~ {g.measures!r}")
     matched_p, matched_g = {m[0] for m in matches}, {m[1] for m in matches}
-    lines += [f"+ {f.text!r} {f.type} {f.unit!r} {f.measures!r}" for i, f in enumerate(summary.figures) if i not in matched_p]
-    lines += [f"- {g.text!r} {g.type} {g.unit!r} {g.measures!r}" for j, g in enumerate(labels.figures) if j not in matched_g]
+    lines += [
+        f"+ {f.text!r} {f.type} {f.unit!r} {f.measures!r}" for i, f in enumerate(summary.figures) if i not in matched_p
+    ]
+    lines += [
+        f"- {g.text!r} {g.type} {g.unit!r} {g.measures!r}" for j, g in enumerate(labels.figures) if j not in matched_g
+    ]
     return lines
 
 

@@ -67,8 +67,10 @@ def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
     same quantity again; small ones ("one shell", "twice") recur for different things."""
     if a.value is None or a.value != b.value or a.kind != b.kind or a.value < 10 or a.text != b.text:
         return False
-    if not a.unit or not b.unit or a.unit == b.unit:
-        return a.unit == b.unit
+    if not a.unit or not b.unit:
+        return False
+    if a.unit == b.unit:
+        return True
     return bool(set(map(stem, tokens(a.unit))) & set(map(stem, tokens(b.unit))))
 
 
@@ -175,7 +177,7 @@ _DISTANCE_UNITS = frozenset(
     "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
-_PUNCT = frozenset(",;:()[]“”\"—–.!?")
+_PUNCT = frozenset(',;:()[]“”"—–.!?')
 
 
 def _is_verb(word: str) -> bool:
@@ -209,9 +211,7 @@ _PRONOUNS = frozenset("it they he she we them this these those its their his her
 
 def _content(words: list[str], limit: int) -> list[str]:
     kept = [
-        w
-        for w in words
-        if w.casefold() not in _HEDGES | _AUX | _PRONOUNS and not w[0].isdigit() and w not in _PUNCT
+        w for w in words if w.casefold() not in _HEDGES | _AUX | _PRONOUNS and not w[0].isdigit() and w not in _PUNCT
     ]
     return kept[-limit:]
 
@@ -240,11 +240,17 @@ def measures_of(
         i += 1
     if i < len(right_all) and right_all[i].casefold() in ("more", "old"):
         i += 1
-    if i + 1 < len(right_all) and right_all[i].casefold() == "of" and right_all[i + 1].casefold() in ("them", "these", "those"):
+    if (
+        i + 1 < len(right_all)
+        and right_all[i].casefold() == "of"
+        and right_all[i + 1].casefold() in ("them", "these", "those")
+    ):
         i += 2  # "Six shells of them hit"
     verb: list[str] = []
     j = i
-    while j < len(right_all) and (right_all[j].casefold() in _AUX | {"that", "who", "which"} or right_all[j].endswith("ly")):
+    while j < len(right_all) and (
+        right_all[j].casefold() in _AUX | {"that", "who", "which"} or right_all[j].endswith("ly")
+    ):
         j += 1
     if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
         verb = [right_all[j]]
@@ -275,7 +281,7 @@ def measures_of(
         return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
     if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
         noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
-        return f"age of {' '.join(_content(left[: k + 1], 2) + [noun])}".replace("  ", " ")
+        return " ".join(["age", "of", *_content(left[: k + 1], 2), noun])
     if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
         name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
         return f"age of {name.group(1)}" if name else "age"
@@ -309,7 +315,11 @@ def measures_of(
         if before == "by" and head_unit == "votes":
             beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left_all))
             head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
-        elif before in ("with", "received", "won", "got", "secured") and head_unit in ("votes", "seats", "points") and names:
+        elif (
+            before in ("with", "received", "won", "got", "secured")
+            and head_unit in ("votes", "seats", "points")
+            and names
+        ):
             head += ["for", names[-1]]
         elif k >= 0 and _is_verb(left[k]) and not verb:
             verb = [_participle(left[k])]
@@ -357,7 +367,12 @@ def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
     for w in words[i + 1 :]:
         low = w.casefold()
         adjective = out[-1].casefold() in ("the", "a", "an", "its", "their", "his", "her", "our")  # "the intended"
-        if not w[0].isalnum() or low in _CLAUSE_END or (len(out) > 1 and _is_verb(w) and not adjective) or w[0].isdigit():
+        if (
+            not w[0].isalnum()
+            or low in _CLAUSE_END
+            or (len(out) > 1 and _is_verb(w) and not adjective)
+            or w[0].isdigit()
+        ):
             break
         out.append(w)
         j += 1
@@ -398,7 +413,7 @@ def figures_model(ctx: Context) -> type[FiguresAnswer]:
     keys["other"] = (list[FigureAnswer], Field(default_factory=list, max_length=10))
     asked = [k for k in keys if k != "other"]
     validators = {"clip": field_validator(*asked, mode="before")(_clip_unit)} if asked else {}
-    return create_model("FiguresAnswer", __base__=FiguresAnswer, __validators__=validators, **keys)  # type: ignore[call-overload, no-any-return]
+    return create_model("FiguresAnswer", __base__=FiguresAnswer, __validators__=validators, **keys)
 
 
 def _number_candidates(ctx: Context) -> str:
