@@ -17,7 +17,7 @@ from summarizer.article import Article
 from summarizer.evals import aggregate
 from summarizer.fields.base import Context, lenient_parse
 from summarizer.fields.figures import PASS
-from summarizer.labels import load_seeds
+from summarizer.labels import load_seeds, load_variants
 from summarizer.models import Meta, Summary
 from summarizer.scoring import SeedScore, score
 
@@ -37,10 +37,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--only", nargs="*", default=())
+    parser.add_argument("--variants", action="store_true", help="also the stress variants in evals/variants.toml")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     per_seed: list[SeedScore] = []
-    for seed in load_seeds(args.seeds, tuple(args.only)):
+    seeds = load_seeds(args.seeds, tuple(args.only))
+    if args.variants:
+        seeds += load_variants(ROOT / "evals" / "variants.toml", seeds)
+    for seed in seeds:
         summary = code_only(seed.text)
         s = score(seed.id, seed.text, summary, seed.labels)
         per_seed.append(s)

@@ -354,7 +354,8 @@ _UNIT_STOP = frozenset(
         "of in at to from who that which were was is are have has had and or for on by with as than since after "
         "before the a an this their his her its will would could been be per into over under about each when while "
         "but later earlier ago said says left more aboard another across within through during until against "
-        "it they he she we you i one ones these those there such same than whose where like"
+        "it they he she we you i one ones these those there such same than whose where like last next today "
+        "yesterday tonight"
     ).split()
 )
 _PARTICLES = frozenset("up down out off away back over".split())

@@ -169,3 +169,23 @@ def test_the_model_is_asked_only_for_numbers_code_has_no_unit_for() -> None:
     assert [(f.text, f.unit) for f in figures] == [("twelve", "members"), ("36", "designs"), ("$2 million", "USD")]
     assert not PASS.skipped(ctx)
     assert PASS.skipped(Context.of(Article.from_text("The review costs $2 million and 36 designs.")))
+
+
+def test_reports_show_type_source_and_conflicts() -> None:
+    from summarizer.models import Meta, Summary
+    from summarizer.render import render
+
+    text = (
+        "A fire swept through the market on Sunday. Police said 20 people were killed in the fire. "
+        "The Health Ministry said 25 people were killed in the fire. The <b>market</b> had 300 stalls."
+    )
+    summary = Summary(
+        summary="", figures=figures_of(text), meta=Meta(model="m", prompt_version="p", schema_version="s")
+    )
+    markdown = render(summary, "markdown")
+    assert "1. **20** people [count] — people killed in fire, according to Police; conflicts with figure 2" in markdown
+    assert "3. **300** stalls [count]" in markdown
+    html = render(summary, "html", article=text)
+    for detail in ('"type"', '"count"', '"source"', '"Health Ministry"', '"conflicts with"', '"Figure 1"'):
+        assert detail in html
+    assert "according to Police" in html and "<b>market</b>" not in html

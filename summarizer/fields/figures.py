@@ -185,15 +185,15 @@ def _is_verb(word: str) -> bool:
     return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
 
 
+_DONE_TO = {
+    "killing": "killed", "wounding": "wounded", "injuring": "injured", "firing": "fired", "evacuating": "evacuated",
+    "arresting": "arrested", "rescuing": "rescued", "saving": "saved", "hitting": "hit", "detaining": "detained",
+}  # fmt: skip
+
+
 def _participle(word: str) -> str:
-    """ "killing" -> "killed", "firing" -> "fired": what was done to the counted things."""
-    low = word.casefold()
-    if not low.endswith("ing") or len(low) < 6:
-        return word
-    stem_ = word[:-3]
-    if stem_.casefold().endswith(("ir", "at", "ur", "iv", "ag", "ov")):
-        return stem_ + "ed"  # firing, evacuating, injuring, arriving, staging
-    return stem_ + "ed"
+    """ "killing 107" -> "killed": what was done to the counted things (other verbs stay as written)."""
+    return _DONE_TO.get(word.casefold(), word)
 
 
 def _clause_left(words: list[str]) -> list[str]:
@@ -384,12 +384,16 @@ def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
 # --- figures that count the same thing with different values -----------------------------------------
 
 
+_GENERIC_HEADS = ("time", "distance", "age", "share", "margin", "increase", "decrease", "decline", "rise", "fall")
+
+
 def link_conflicts(figures: list[Figure]) -> list[Figure]:
     """Point figures that count the same thing with different values at each other
-    (``conflicts_with`` holds indexes into ``figures``): same type and unit, in different
-    sentences, what they measure sharing at least two content words and at least half of them
-    (two death tolls from two sources)."""
-    words = [set(content_tokens(f.measures)) - set(content_tokens(f.unit or "")) for f in figures]
+    (``conflicts_with`` holds indexes into ``figures``): same type and unit, different values, in
+    different sentences, and what they measure sharing at least half of its content words beyond
+    the unit and generic heads such as "time" (two death tolls from two sources)."""
+    generic = set(content_tokens(" ".join(_GENERIC_HEADS)))
+    words = [set(content_tokens(f.measures)) - set(content_tokens(f.unit or "")) - generic for f in figures]
     links: dict[int, list[int]] = {i: [] for i in range(len(figures))}
     for i, a in enumerate(figures):
         for j in range(i + 1, len(figures)):
