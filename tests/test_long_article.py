@@ -83,6 +83,8 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
     # offsets are global: every presented item reproduces its text in the whole article
     for f in s.figures:
         assert text[f.span.start : f.span.end] == f.text
+        assert f.sentence is not None and f.sentence.start <= f.span.start < f.span.end <= f.sentence.end
+        assert all(0 <= i < len(s.figures) for i in f.conflicts_with)
     for q in s.quotes:
         assert text[q.span.start : q.span.end] == q.text
     # every number code finds in the whole article, once: the extra "100,000" is a listed figure
