@@ -189,3 +189,11 @@ def test_reports_show_type_source_and_conflicts() -> None:
     for detail in ('"type"', '"count"', '"source"', '"Health Ministry"', '"conflicts with"', '"Figure 1"'):
         assert detail in html
     assert "according to Police" in html and "<b>market</b>" not in html
+
+
+def test_many_conflicting_counts_stay_within_the_contract() -> None:
+    text = "".join(f"Officials said the bridge budget grew to {100 + i},000 dollars this year.\n\n" for i in range(70))
+    figures = figures_of(text)
+    assert len(figures) == 70
+    assert all(len(f.conflicts_with) == 50 for f in figures)
+    assert figures[0].conflicts_with[:2] == [1, 2] and 0 not in figures[0].conflicts_with

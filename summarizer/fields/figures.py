@@ -18,6 +18,7 @@ from ..models import Figure, Rejected, Span
 from .base import Answer, Context, Pass, guillemets, nullish
 
 __all__ = [
+    "MAX_CONFLICTS",
     "MAX_KEYED_FIGURES",
     "PASS",
     "FiguresAnswer",
@@ -384,6 +385,7 @@ def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
 # --- figures that count the same thing with different values -----------------------------------------
 
 
+MAX_CONFLICTS = 50  # the output contract's bound on ``Figure.conflicts_with``
 _GENERIC_HEADS = ("time", "distance", "age", "share", "margin", "increase", "decrease", "decline", "rise", "fall")
 
 
@@ -406,7 +408,7 @@ def link_conflicts(figures: list[Figure]) -> list[Figure]:
             if len(shared) >= 1 and len(shared) >= len(words[i] | words[j]) / 2:
                 links[i].append(j)
                 links[j].append(i)
-    return [f.model_copy(update={"conflicts_with": links[i]}) for i, f in enumerate(figures)]
+    return [f.model_copy(update={"conflicts_with": links[i][:MAX_CONFLICTS]}) for i, f in enumerate(figures)]
 
 
 def figures_model(ctx: Context) -> type[FiguresAnswer]:
