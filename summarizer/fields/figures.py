@@ -76,8 +76,11 @@ def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
 
 
 def asked_figures(ctx: Context) -> list[int]:
-    """The figures whose unit code could not read: the only ones the model is asked about."""
-    return [i for i in figure_candidates(ctx) if ctx.numbers[i].unit is None][:MAX_KEYED_FIGURES]
+    """The figures whose unit code could not read: the only ones the model is asked about (a
+    score such as "the Internet: 1, Scientology: 0" has none to give)."""
+    return [i for i in figure_candidates(ctx) if ctx.numbers[i].unit is None and ctx.numbers[i].kind != "score"][
+        :MAX_KEYED_FIGURES
+    ]
 
 
 class FiguresAnswer(Answer):
