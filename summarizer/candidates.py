@@ -355,7 +355,8 @@ _UNIT_STOP = frozenset(
         "before the a an this their his her its will would could been be per into over under about each when while "
         "but later earlier ago said says left more aboard another across within through during until against "
         "it they he she we you i one ones these those there such same than whose where like last next today "
-        "yesterday tonight"
+        "yesterday tonight near among inside outside toward towards via amid along around behind beyond despite "
+        "fell hit died went came took made gave got ran won lost say"
     ).split()
 )
 _PARTICLES = frozenset("up down out off away back over".split())
@@ -429,9 +430,12 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
         return "money", "USD"
     if low_raw in _FRACTIONS or low_raw.startswith("one in "):
         return "ratio", "fraction"
-    if low_raw in ("twice", "thrice") or group == "fold":
-        return "ratio", "times"
     after_all = text[end : end + 80].split("\n")[0]
+    if low_raw in ("twice", "thrice"):  # "twice as many": a multiple; "denied visas twice": how often
+        multiple = re.match(r"\s+(?:as|the|more|less|that|over)\b|\s+\w+er\b", after_all)
+        return ("ratio", "times") if multiple else ("count", "times")
+    if group == "fold":
+        return "ratio", "times"
     if re.match(
         r"\s+times\s+(?:more|less|fewer|as|larger|higher|bigger|greater|smaller|lower|the|that|over)\b", after_all
     ):

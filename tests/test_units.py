@@ -28,7 +28,9 @@ def number(text: str, expr: str):  # type: ignore[no-untyped-def]
         ("They owe 422,000 euros in arrears.", "422,000", "money", "EUR"),
         ("Half of the intended personnel is there.", "Half", "ratio", "fraction"),
         ("One in three visits came from BBC News.", "One in three", "ratio", "fraction"),
-        ("The team was denied visas twice.", "twice", "ratio", "times"),
+        ("The team was denied visas twice.", "twice", "count", "times"),  # how often
+        ("The new hall seats twice as many people.", "twice", "ratio", "times"),  # a multiple
+        ("And other 15 shells fell near KPA civil police posts.", "15", "count", "shells"),
         ("Traffic had increased 18-fold.", "18-fold", "ratio", "times"),
         ("A 14-year-old boy was arrested.", "14", "quantity", "years"),
         ("They drove 500 miles (800 km) from Herat.", "800", "quantity", "km"),

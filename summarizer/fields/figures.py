@@ -172,7 +172,8 @@ _CHANGE_NOUNS = {
     "fall": "fall", "drop": "drop", "declin": "decline", "decreas": "decrease", "reduc": "reduction",
     "cut": "cut", "climb": "rise", "jump": "rise",
 }  # fmt: skip
-_TRIM = (_UNIT_STOP - {"earlier", "later", "ago"}) | _HEDGES | _PREPS
+_PAST = frozenset("fell hit died went came took made gave got ran won lost left".split())
+_TRIM = (_UNIT_STOP - {"earlier", "later", "ago"} - _PAST) | _HEDGES | _PREPS
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
     "century centuries night nights fortnight".split()
@@ -297,15 +298,25 @@ def measures_of(
         elif before == "of":
             head = [w for w in left[max(0, k - 3) : k] if w.casefold() not in _HEDGES - {"estimated"} | _AUX | _PUNCT]
         elif change:
-            obj = _content([w for w in left if not w.casefold().startswith(tuple(_CHANGE_NOUNS))], 3)
+            obj = [
+                w
+                for w in _content(left, 6)
+                if not w.casefold().startswith(tuple(_CHANGE_NOUNS)) and w.casefold() not in _TRIM | {"percent"}
+            ][-3:]
             head = [change, "in", *obj]
         else:
             head = _content(left[: k + 1], 4)
     elif kind == "quantity" and head_unit in _TIME_UNITS:
         after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
+        compound = re.match(r"\s?-\s?[a-z]+\s+([a-z]+)", text[end : end + 30])
         if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
-            head = ["time", "since", *_content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)]
+            since = _content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)
+            if not since:  # "Ten years ago, a browser was born"
+                since = _content([w for w in right_all[right_all.index(after[0]) + 1 :] if w not in _PUNCT], 4)
+            head = ["time", "since", *since]
             verb = pp = []
+        elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
+            head = [compound.group(1)]  # "an 11-year lull": how long the lull was
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
             head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
             verb = pp = []
