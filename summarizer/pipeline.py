@@ -311,16 +311,13 @@ def merge_parts(
         found = {s for n in (a.name, *a.aliases) for s in find_mentions(article.text, n)}
         mentions = union_spans([Span(start=s, end=e) for s, e in found])
         merged.append(a.model_copy(update={"mentions": mentions or a.mentions}))
-    return (
-        {
-            "summary": "",
-            "quotes": sorted(quotes, key=lambda q: q.span.start),
-            "figures": link_conflicts(sorted(figures, key=lambda f: f.span.start)),  # indexes into the merged list
-            "claims": claims[:50],
-            "actors": merged,
-        },
-        rejected,
-    )
+    return {
+        "summary": "",
+        "quotes": sorted(quotes, key=lambda q: q.span.start),
+        "figures": link_conflicts(sorted(figures, key=lambda f: f.span.start)),  # indexes into this list
+        "claims": claims[:50],
+        "actors": merged,
+    }, rejected
 
 
 _DEFAULT: dict[Settings, Summarizer] = {}
