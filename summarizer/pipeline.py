@@ -311,10 +311,11 @@ def merge_parts(
         found = {s for n in (a.name, *a.aliases) for s in find_mentions(article.text, n)}
         mentions = union_spans([Span(start=s, end=e) for s, e in found])
         merged.append(a.model_copy(update={"mentions": mentions or a.mentions}))
+    figures = link_conflicts(sorted(figures, key=lambda f: f.span.start))  # conflicts index the merged list
     return {
         "summary": "",
         "quotes": sorted(quotes, key=lambda q: q.span.start),
-        "figures": link_conflicts(sorted(figures, key=lambda f: f.span.start)),  # indexes into this list
+        "figures": figures,
         "claims": claims[:50],
         "actors": merged,
     }, rejected
