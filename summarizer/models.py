@@ -60,12 +60,24 @@ class Actor(_Strict):
 
 
 class Figure(_Strict):
+    """A number in the article that is a quantity, copied by code (``span``) with what it is."""
+
     text: str = Field(max_length=200)
     value: float | None = None
     unit: str | None = Field(None, max_length=100)
-    measures: str = Field("", max_length=300)
+    measures: str = Field("", max_length=300, description="what the number counts or measures, from its sentence")
     span: Span
     match: MatchStatus = "exact"
+    type: FigureType | None = Field(None, description="count, quantity, money, percent, ratio, score or range")
+    source: str | None = Field(
+        None, max_length=200, description="who gives the number; null when the article states it itself"
+    )
+    sentence: Span | None = Field(None, description="the sentence the number comes from")
+    conflicts_with: list[int] = Field(
+        default_factory=list,
+        max_length=50,
+        description="indexes into figures of figures counting the same thing with another value",
+    )
 
 
 class Quote(_Strict):

@@ -25,6 +25,7 @@ from .config import Settings
 from .errors import BackendError, SummarizerError
 from .fields import COMBINE, PASSES, Context, Pass, build_messages, grounding_context, lenient_parse
 from .fields.actors import link_speakers, merge_actors, union_spans
+from .fields.figures import link_conflicts
 from .fields.summary import MIN_WORDS, build_combine_messages, extractive_summary
 from .grounding import find_mentions
 from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary, schema_version
@@ -168,6 +169,13 @@ class Summarizer:
         fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
         rejected: list[Rejected] = []
         passes = [p for p in PASSES if not p.skipped(ctx)]
+        for p in PASSES:
+            if p.skipped(ctx) and p.model_for is not None:  # nothing to ask: keep what code found
+                answer, _ = lenient_parse(p.model(ctx), {})
+                if answer is not None:
+                    values, dropped = answer.ground(ctx)
+                    fields.update(values)
+                    rejected.extend(dropped)
         for index, p in enumerate(passes, 1):
             if self._progress is not None:
                 self._progress(p.name, index, len(passes))
@@ -290,7 +298,8 @@ def merge_parts(
             if not overlaps(q.span, quotes):
                 quotes.append(q)
         for f in values.get("figures", []):
-            f = f.model_copy(update={"span": _shift(f.span, offset)})
+            sentence = _shift(f.sentence, offset) if f.sentence else None
+            f = f.model_copy(update={"span": _shift(f.span, offset), "sentence": sentence})
             if not overlaps(f.span, figures):
                 figures.append(f)
         for c in values.get("claims", []):
@@ -302,10 +311,11 @@ def merge_parts(
         found = {s for n in (a.name, *a.aliases) for s in find_mentions(article.text, n)}
         mentions = union_spans([Span(start=s, end=e) for s, e in found])
         merged.append(a.model_copy(update={"mentions": mentions or a.mentions}))
+    figures = link_conflicts(sorted(figures, key=lambda f: f.span.start))  # conflicts index the merged list
     return {
         "summary": "",
         "quotes": sorted(quotes, key=lambda q: q.span.start),
-        "figures": sorted(figures, key=lambda f: f.span.start),
+        "figures": figures,
         "claims": claims[:50],
         "actors": merged,
     }, rejected

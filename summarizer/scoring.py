@@ -10,8 +10,9 @@ then removed, until no pair passes its rule. Rules:
 * **figures** match when their values are equal (relative tolerance 1e-6) after normalisation by
   ``parse_number`` ("175,000" = 175000, "3.5 million" = 3.5e6, "12%" = 12); a figure with no value
   falls back to its text. Among equal values the closest text wins. *Unit* accuracy (units share a
-  word, ignoring a plural s; both null counts as right) and *measures* overlap (mean token F1)
-  are reported separately.
+  word, ignoring a plural s; both null counts as right), *type* accuracy (over labels with a type),
+  *measures* overlap (mean token F1 over content words) and *source* accuracy (over labels that
+  give a source or an explicit null; a source is right as a speaker is) are reported separately.
 * **actors** match when a predicted name or alias equals a labelled name or alias (casefolded,
   leading "the" dropped) or one is a whole-word suffix of the other of at least 4 characters
   ("Putin" / "Vladimir Putin"). *Kind* accuracy is reported separately.
@@ -53,7 +54,9 @@ __all__ = [
     "actor_matches",
     "claim_supported",
     "content_tokens",
+    "figure_pairs",
     "key_point_coverage",
+    "match_figures",
     "score",
     "speaker_matches",
     "token_f1",
@@ -240,6 +243,42 @@ def _figure_value(text: str, value: float | None) -> float | None:
     return value if value is not None else parse_number(text)
 
 
+def _fig_sim(p: Any, g: Any) -> float:
+    pv, gv = _figure_value(p.text, p.value), _figure_value(g.text, g.value)
+    if pv is None or gv is None:
+        return 1.0 if normalize(p.text) == normalize(g.text) else 0.0
+    if abs(pv - gv) > 1e-6 * max(1.0, abs(gv)):
+        return 0.0
+    return 1.0 + token_f1(tokens(p.text), tokens(g.text)) / 10  # equal values; closest text first
+
+
+def match_figures(summary: Summary, labels: Labels) -> list[tuple[int, int, float]]:
+    """(predicted index, labelled index, similarity) of the matched figures (see module doc)."""
+    return greedy_match(summary.figures, labels.figures, _fig_sim, 1.0)
+
+
+def figure_pairs(summary: Summary, labels: Labels) -> list[str]:
+    """One line per figure for reading an eval by eye: matched pairs with what differs, then the
+    predicted figures no label matched and the labels no figure matched."""
+    matches = match_figures(summary, labels)
+    lines = []
+    for i, j, _ in sorted(matches, key=lambda m: summary.figures[m[0]].span.start):
+        p, g = summary.figures[i], labels.figures[j]
+        f1 = token_f1(content_tokens(p.measures), content_tokens(g.measures))
+        unit = "" if _units_match(p.unit, g.unit) else f" UNIT {p.unit!r}~{g.unit!r}"
+        kind = "" if g.type is None or p.type == g.type else f" TYPE {p.type}~{g.type}"
+        src = "" if speaker_matches(p.source, g.source, labels.actors) else f" SOURCE {p.source!r}~{g.source!r}"
+        lines.append(f"= {p.text!r}{unit}{kind}{src} m{f1:.2f} {p.measures!r} ~ {g.measures!r}")
+    matched_p, matched_g = {m[0] for m in matches}, {m[1] for m in matches}
+    lines += [
+        f"+ {f.text!r} {f.type} {f.unit!r} {f.measures!r}" for i, f in enumerate(summary.figures) if i not in matched_p
+    ]
+    lines += [
+        f"- {g.text!r} {g.type} {g.unit!r} {g.measures!r}" for j, g in enumerate(labels.figures) if j not in matched_g
+    ]
+    return lines
+
+
 def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScore:
     fields: dict[str, FieldScore] = {}
 
@@ -257,20 +296,16 @@ def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScor
     # figures
     fs = FieldScore(n_pred=len(summary.figures), n_gold=len(labels.figures))
 
-    def fig_sim(p: Any, g: Any) -> float:
-        pv, gv = _figure_value(p.text, p.value), _figure_value(g.text, g.value)
-        if pv is None or gv is None:
-            return 1.0 if normalize(p.text) == normalize(g.text) else 0.0
-        if abs(pv - gv) > 1e-6 * max(1.0, abs(gv)):
-            return 0.0
-        return 1.0 + token_f1(tokens(p.text), tokens(g.text)) / 10  # equal values; closest text first
-
-    f_matches = greedy_match(summary.figures, labels.figures, fig_sim, 1.0)
+    f_matches = match_figures(summary, labels)
     fs.tp = len(f_matches)
     for i, j, _ in f_matches:
         p, g = summary.figures[i], labels.figures[j]
         fs.add_extra("unit_accuracy", float(_units_match(p.unit, g.unit)))
         fs.add_extra("measures_f1", token_f1(content_tokens(p.measures), content_tokens(g.measures)))
+        if g.type is not None:
+            fs.add_extra("type_accuracy", float(p.type == g.type))
+        if "source" in g.model_fields_set:
+            fs.add_extra("source_accuracy", float(speaker_matches(p.source, g.source, labels.actors)))
     fields["figures"] = fs
 
     # actors

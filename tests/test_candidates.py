@@ -77,11 +77,11 @@ def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
     got = {(n.text, n.kind) for n in scan_numbers(text)}
     assert ("2021-12-04", "date") in got
     assert ("10:30 a.m.", "time") in got
-    assert ("94,300", "number") in got
+    assert ("94,300", "count") in got
     assert ("12%", "percent") in got
     assert ("$4 billion", "money") in got
     assert ("2022", "year") in got
-    assert ("three", "word") in got
+    assert ("three", "count") in got
     assert ("December 4", "date") in got
     figures = {n.text for n in scan_numbers(text) if n.is_figure}
     assert figures == {"94,300", "12%", "$4 billion", "three"}

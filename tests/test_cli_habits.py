@@ -21,7 +21,7 @@ from summarizer import Settings, Summarizer, cli, pipeline, progress, weights
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 
-from .conftest import GOOD, N_PASSES, SEED, pass_of, router
+from .conftest import GOOD, N_PASSES, SEED, SEED_PASSES, pass_of, router
 from .fakeserver import FakeServer
 
 EXE = Path(sys.executable).parent / "summarize"
@@ -156,8 +156,7 @@ def test_progress_callback_sees_every_pass(settings: Settings, seed_text: str) -
     calls: list[tuple[str, int, int]] = []
     backend = ScriptedBackend(router=router())
     Summarizer(settings, backend).summarize(seed_text, progress=lambda *a: calls.append(a))
-    names = ["claims", "summary", "actors", "figures", "quotes"]
-    assert calls == [(name, i, N_PASSES) for i, name in enumerate(names, 1)]
+    assert calls == [(name, i, N_PASSES) for i, name in enumerate(SEED_PASSES, 1)]
     assert len(backend.requests) == N_PASSES
     calls.clear()
     Summarizer(settings, backend).summarize(seed_text, progress=lambda *a: calls.append(a))
@@ -204,7 +203,7 @@ def test_terminal_shows_the_running_pass_unless_quiet(tmp_path: Path) -> None:
         common = ["--model", "fake", "--base-url", server.base_url, "--format", "json"]
         code, terminal, stdout = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "a.sqlite")])
         assert code == 0 and json.loads(stdout)["source"] == str(SEED)
-        for n, name in enumerate(("claims", "summary", "actors", "figures", "quotes"), 1):
+        for n, name in enumerate(SEED_PASSES, 1):
             assert f"{name} {n}/{N_PASSES}" in terminal
         assert " s" in terminal  # the clock on the article
         code, terminal, _ = run_on_a_terminal([str(SEED), *common, "--cache", str(tmp_path / "b.sqlite"), "--quiet"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,12 @@ def test_eval_writes_reports_and_stores_the_run(scripted, tmp_path: Path) -> Non
     (run_dir,) = (tmp_path / "runs").iterdir()
     report = json.loads((run_dir / "report.json").read_text())
     assert report["metrics"]["articles"] == 1
-    # GOOD answers: all 4 labelled quotes; code finds all 5 labelled figures among its 6 numbers
+    # GOOD answers: all 4 labelled quotes; code finds the 5 labelled figures and nothing else
     assert report["metrics"]["quotes"]["recall"] == 1.0
-    assert (report["metrics"]["figures"]["tp"], report["metrics"]["figures"]["predicted"]) == (5, 6)
+    assert (report["metrics"]["figures"]["tp"], report["metrics"]["figures"]["predicted"]) == (5, 5)
+    figures = report["metrics"]["figures"]
+    assert {"unit_accuracy", "type_accuracy", "measures_f1", "source_accuracy"} <= set(figures)
+    assert "type_accuracy" in (run_dir / "report.md").read_text()
     assert report["metrics"]["grounding_rate"] == 1.0
     assert (run_dir / "report.md").read_text().startswith("# Eval run")
     # the summary and claims rows, and the lead-3 baseline beside the summary
@@ -79,10 +83,10 @@ def test_eval_runs_the_stress_variants_of_the_selected_seeds(scripted, tmp_path:
 
 def test_gate_fails_with_exit_4_and_compare_shows_what_moved(scripted, tmp_path: Path) -> None:
     strict = tmp_path / "strict.toml"
-    strict.write_text("[min]\n'figures.precision' = 0.9\n[max]\nhallucinations = 0\n")
+    strict.write_text("[min]\n'figures.measures_f1' = 0.99\n[max]\nhallucinations = 0\n")
     result = run_eval(tmp_path, "--thresholds", str(strict))
     assert result.exit_code == 4
-    assert "figures.precision = 0.8333 is below 0.9" in result.output
+    assert re.search(r"figures\.measures_f1 = 0\.\d+ is below 0\.99", result.output)
 
     run_eval(tmp_path, "--thresholds", str(tmp_path / "none.toml"))
     ids = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarizer import Settings, Summarizer
 from summarizer.backends import ScriptedBackend
 
-from .conftest import GOOD, N_PASSES, SEED_FIGURES, pass_of, router
+from .conftest import ASKED, N_PASSES, SEED_FIGURES, pass_of, router
 
 SPEAKERS = {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov"}
 INVENTED = {"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}
@@ -44,22 +44,22 @@ def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(seed_text: s
     assert summary.meta.reasks == 1
 
 
-def test_invalid_json_is_reasked(settings: Settings, seed_text: str) -> None:
-    backend = ScriptedBackend(router=router({"figures": ['{"F1": {"unit": "battalions"']}))
-    summary = Summarizer(settings, backend).summarize(seed_text)
-    assert {f.value for f in summary.figures} == SEED_FIGURES
-    assert [f.unit for f in summary.figures][:2] == ["battalions", "battalion tactical units"]
+def test_invalid_json_is_reasked(settings: Settings) -> None:
+    backend = ScriptedBackend(router=router({"figures": ['{"F1": "members"', {"F1": "members", "other": []}]}))
+    summary = Summarizer(settings, backend).summarize(ASKED)
+    assert {f.value for f in summary.figures} == SEED_FIGURES | {12}
+    assert [f.unit for f in summary.figures][:2] == ["battalions", "fraction"]  # read by code
+    assert summary.figures[-1].unit == "members"  # from the answer to the re-ask
     assert summary.meta.reasks == 1
 
 
-def test_figure_not_in_article_and_unknown_actor_are_rejected(seed_text: str, tmp_path) -> None:
+def test_figure_not_in_article_and_unknown_actor_are_rejected(tmp_path) -> None:
+    seed_text = ASKED
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
     backend = ScriptedBackend(
         router=router(
             {
-                "figures": [
-                    {**GOOD["figures"], "other": [{"text": "250,000", "unit": "troops", "measures": "invented"}]}
-                ],
+                "figures": [{"F1": "members", "other": [{"text": "250,000", "unit": "troops"}]}],
                 "actors": [{"people": ["Angela Merkel"]}],
             }
         )
@@ -86,9 +86,9 @@ def test_quote_outside_quotation_marks_is_rejected(seed_text: str, tmp_path) -> 
     assert summary.rejected[0].reason == "in the article but not inside quotation marks"
 
 
-def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path) -> None:
+def test_output_cut_at_max_tokens_keeps_complete_items(tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
-    cut = '{"F1": {"measures": "planned force"}, "F2": {"meas'
+    cut = '{"F1": "members", "other": [{"text": "nine'
 
     def route(request):
         return cut if pass_of(request) == "figures" else router()(request)
@@ -100,16 +100,13 @@ def test_output_cut_at_max_tokens_keeps_complete_items(seed_text: str, tmp_path)
                 response.choices[0].finish_reason = "length"
             return response
 
-    summary = Summarizer(settings, CutBackend(router=route)).summarize(seed_text)
-    # every number code found is kept; the notes written before the cut are kept with them, and
-    # the units code reads beside the numbers whatever the model wrote
-    assert {f.value for f in summary.figures} == SEED_FIGURES
-    assert [(f.unit, f.measures) for f in summary.figures][:4] == [
-        ("battalions", "planned force"),
-        ("battalion tactical units", ""),
-        ("fraction", ""),
-        (None, ""),
-    ]
+    summary = Summarizer(settings, CutBackend(router=route)).summarize(ASKED)
+    # every number code found is kept with the unit and measures code reads; the unit written
+    # before the cut is kept for the number code could not read one for
+    assert {f.value for f in summary.figures} == SEED_FIGURES | {12}
+    assert [f.unit for f in summary.figures][:2] == ["battalions", "fraction"]
+    assert summary.figures[-1].unit == "members"
+    assert all(f.measures for f in summary.figures)
     assert any("cut off" in r.reason for r in summary.rejected)
 
 
@@ -146,17 +143,20 @@ def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings
     backend = ScriptedBackend(router=router())
     summary = Summarizer(settings, backend).summarize(text)
     assert summary.quotes == []
-    assert {pass_of(r) for r in backend.requests} == {"claims", "summary", "actors", "figures"}
+    # nor a figures call: code reads the one number's unit, and the figure is still there
+    assert {pass_of(r) for r in backend.requests} == {"claims", "summary", "actors"}
+    assert [(f.text, f.unit, f.type) for f in summary.figures] == [("2 million", "USD", "money")]
 
 
-def test_wordy_or_broken_figure_notes_keep_every_figure(settings: Settings, seed_text: str) -> None:
-    wordy = "half of the intended Russian personnel " * 6  # 228 characters
-    answer = {**GOOD["figures"], "F4": {"unit": 5, "measures": None}, "F3": {"measures": wordy}}
-    backend = ScriptedBackend(router=router({"figures": [answer]}))
-    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(seed_text)
-    assert {f.value for f in summary.figures} == SEED_FIGURES
-    notes = [(f.unit, f.measures) for f in summary.figures]
-    assert notes[3] == (None, "")  # F4 was invalid: kept without a note, and listed as rejected
-    assert notes[2][0] == "fraction"  # "half of": the unit is read by code
-    assert 0 < len(notes[2][1]) <= 120 and wordy.startswith(notes[2][1])  # F3 clipped at a word
-    assert any(r.field == "F4" and r.reason.startswith("invalid") for r in summary.rejected)
+def test_wordy_or_broken_figure_units_keep_every_figure(settings: Settings, tmp_path) -> None:
+    wordy = "members of the panel judging the plan " * 3  # 114 characters
+    backend = ScriptedBackend(router=router({"figures": [{"F1": wordy, "other": []}]}))
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(ASKED)
+    unit = summary.figures[-1].unit or ""
+    assert 0 < len(unit) <= 40 and wordy.startswith(unit)  # clipped at a word
+    other = settings.model_copy(update={"max_retries": 0, "cache_path": tmp_path / "other.sqlite"})
+    backend = ScriptedBackend(router=router({"figures": [{"F1": 5, "other": []}]}))
+    summary = Summarizer(other, backend).summarize(ASKED)
+    assert {f.value for f in summary.figures} == SEED_FIGURES | {12}
+    assert summary.figures[-1].unit is None  # F1 was invalid: kept without a unit, and listed as rejected
+    assert any(r.field == "F1" and r.reason.startswith("invalid") for r in summary.rejected)

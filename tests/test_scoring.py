@@ -156,6 +156,38 @@ def test_figure_values_are_normalised_and_units_reported_separately() -> None:
     assert f.extra["unit_accuracy"] == [1.0, 0.0, 1.0]  # troop~troops, USD!~dollars, percent~%
 
 
+def test_figure_type_and_source_accuracy_count_only_labels_that_give_them() -> None:
+    import json
+
+    figures = json.loads(
+        '[{"text": "175,000", "value": 175000, "type": "count", "source": "Oleksii Reznikov"},'
+        ' {"text": "12%", "value": 12, "type": "percent", "source": null},'
+        ' {"text": "3.5 million", "value": 3500000}]'
+    )
+    labels = Labels(
+        quotes=[],
+        figures=[LabelFigure.model_validate(f) for f in figures],
+        actors=[*ACTORS, LabelActor(name="Oleksii Reznikov", aliases=["Reznikov"], kind="person")],
+        claims=[LabelClaim(text="x", attributed_to=None)],
+        key_points=["x"],
+    )
+    summary = Summary(
+        summary="s",
+        figures=[
+            Figure(text="175,000", value=175000.0, type="count", source="Reznikov", span=span("175,000")),
+            Figure(text="12%", value=12.0, type="ratio", source="the ministry", span=span("12%")),
+            Figure(text="3.5 million", value=3.5e6, type="money", source="Reznikov", span=span("3.5 million")),
+        ],
+        meta=meta(),
+    )
+    f = score("t", ARTICLE, summary, labels).fields["figures"]
+    assert f.tp == 3
+    # the third label gives neither a type nor a source (not even null): it counts for neither
+    assert f.extra["type_accuracy"] == [1.0, 0.0]
+    assert f.extra["source_accuracy"] == [1.0, 0.0]  # "Reznikov" names the labelled actor; null was right
+    assert {"type_accuracy": 0.5, "source_accuracy": 0.5}.items() <= f.as_dict().items()
+
+
 def test_quotes_and_speakers_scored_with_aliases() -> None:
     labels = Labels(
         quotes=[

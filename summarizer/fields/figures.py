@@ -1,27 +1,32 @@
-"""Figures: code copies every number it scans (dates, years, clock times and labels are typed and
-left out); the model only notes each one's unit and what it measures, keyed F1..Fn."""
+"""Figures: code copies every number it scans, types it (count, quantity, money, percent, ratio,
+score, range; dates, years, clock times, ordinals and labels are left out), reads its unit, writes
+what it measures from its own sentence, names who gives it (the attribution module) and links
+figures that count the same thing with different values. The model is asked only for the unit
+of the numbers code could not read one for, keyed F1..Fn; when there are none the pass is skipped.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from ..candidates import NumberCandidate, parse_number
-from ..grounding import align
+from ..candidates import _UNIT_STOP, NumberCandidate, parse_number, read_unit, subject_before
+from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from .base import Answer, Context, Pass, guillemets, nullish
 
 __all__ = [
+    "MAX_CONFLICTS",
     "MAX_KEYED_FIGURES",
     "PASS",
-    "FigureMeasure",
-    "FigureNote",
     "FiguresAnswer",
+    "asked_figures",
     "figure_candidates",
     "figures_model",
+    "link_conflicts",
+    "measures_of",
     "read_unit",
 ]
 
@@ -32,133 +37,71 @@ class FigureAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(max_length=60)
     unit: str | None = Field(default=None, max_length=40)
-    measures: str = Field(default="", max_length=120)
 
 
-def _clip(limit: int) -> Callable[[Any], Any]:
-    """Cut an over-long note at a word boundary: a wordy note is still a note, and rejecting it
-    would lose the figure's unit too."""
-
-    def clip(value: Any) -> Any:
-        if isinstance(value, str) and len(value) > limit:
-            return value[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-")
-        return value
-
-    return clip
-
-
-class FigureNote(BaseModel):
-    """What only the model can say about a number code found: what it counts and measures."""
-
-    model_config = ConfigDict(extra="forbid")
-    unit: str | None = Field(default=None, max_length=40)
-    measures: str = Field(default="", max_length=120)
-
-    _clip_unit = field_validator("unit", mode="before")(_clip(40))
-    _clip_measures = field_validator("measures", mode="before")(_clip(120))
-    _unit = field_validator("unit")(nullish)
-
-
-class FigureMeasure(BaseModel):
-    """The note for a number whose unit code has read: only what it measures is asked."""
-
-    model_config = ConfigDict(extra="forbid")
-    measures: str = Field(default="", max_length=120)
-
-    _clip_measures = field_validator("measures", mode="before")(_clip(120))
+def _clip_unit(value: Any) -> Any:
+    """Cut an over-long unit at a word boundary rather than reject it."""
+    if isinstance(value, str) and len(value) > 40:
+        return value[:40].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return value
 
 
 MAX_KEYED_FIGURES = 40
 
-_UNIT_STOP = frozenset(
-    (
-        "of in at to from who that which were was is are have has had and or for on by with as than since after "
-        "before the a an this their his her its will would could been be per into over under about each when while "
-        "but later earlier ago said says left more aboard"
-    ).split()
-)
-_UNIT_SKIP = frozenset("more additional new other extra further".split())
-_CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "pounds": "GBP", "yen": "JPY", "yuan": "CNY"}
-_FRACTIONS = frozenset(("half", "a half", "a third", "a quarter", "third", "quarter", "two-thirds", "two thirds"))
-
-
-def read_unit(text: str, c: NumberCandidate) -> str | None:
-    """The unit the words next to a number give, or None where code can't tell (then the model
-    is asked): "58%" -> "%", "NZ$26 million" -> "NZD", "half of" -> "fraction", "twice" ->
-    "times", "14-year-old" -> "years", "(800 km)" -> "km", "ten to 32 pages" -> "pages",
-    "100 battalion tactical units" -> "battalion tactical units" (up to three words, stopping at
-    a function word or a verb: "107 killed" has no unit here)."""
-    raw = c.text.casefold()
-    if c.kind == "percent" or raw.endswith("%") or "percent" in raw or "per cent" in raw:
-        return "%"
-    before = text[max(0, c.start - 4) : c.start]
-    if c.kind == "money" or any(sym in c.text for sym in "$€£¥"):
-        for sign, code in (("NZ", "NZD"), ("A$", "AUD"), ("C$", "CAD"), ("HK", "HKD"), ("€", "EUR"), ("£", "GBP")):
-            if sign in c.text or sign in before:
-                return code
-        return "USD"
-    if raw in _FRACTIONS:
-        return "fraction"
-    if raw in ("twice", "once", "thrice"):
-        return "times"
-    after = text[c.end : c.end + 80].split("\n")[0]
-    if re.match(r"\s*-\s*(?:year|month|week|day)s?-old", after):
-        return "years"
-    after = re.sub(r"^\s*(?:to|-|–|or)\s*[\d,]*\d(?:\.\d+)?", "", after)  # a range: "ten to 32 pages"
-    phrase: list[str] = []
-    for word in re.findall(r"[A-Za-z][\w'-]*|[^\sA-Za-z]", after):
-        low = word.casefold()
-        if not word[0].isalpha():
-            if phrase or word not in "-(":
-                break
-            continue
-        if low in _CURRENCY_WORDS and not phrase:
-            return _CURRENCY_WORDS[low]
-        if low in _UNIT_STOP or (phrase and re.search(r"(?:ly|ed|ing)$", low)) or (not phrase and low.endswith("ed")):
-            break
-        if low in _UNIT_SKIP and not phrase:
-            continue
-        phrase.append(word)
-        if len(phrase) == 3:
-            break
-    return " ".join(phrase) or None
-
 
 def figure_candidates(ctx: Context) -> list[int]:
-    """Indexes into ``ctx.numbers`` of the figures offered as F1, F2, ... (dates, years, times
-    and labels such as "Explorer 6" are typed by the scanner and left out)."""
-    return [i for i, c in enumerate(ctx.numbers) if c.is_figure]
+    """Indexes into ``ctx.numbers`` of the figures: numbers typed as a figure, in the article's
+    body (not its headline, date line or byline, which repeat the body)."""
+    front = [(s.start, s.end) for s in ctx.article.sentences if s.kind in ("headline", "dateline", "byline")]
+    out: list[int] = []
+    for i, c in enumerate(ctx.numbers):
+        if not c.is_figure or any(a <= c.start < b for a, b in front):
+            continue
+        if any(_repeats(ctx.numbers[j], c) for j in out):
+            continue  # the same number of the same thing again ("a turnout of 58%" in the lead and later)
+        out.append(i)
+    return out
+
+
+def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
+    """A large value (10 or more) written the same way again, with the same type and unit, is the
+    same quantity again; small ones ("one shell", "twice") recur for different things."""
+    if a.value is None or a.value != b.value or a.kind != b.kind or a.value < 10 or a.text != b.text:
+        return False
+    if not a.unit or not b.unit:
+        return False
+    if a.unit == b.unit:
+        return True
+    return bool(set(map(stem, tokens(a.unit))) & set(map(stem, tokens(b.unit))))
+
+
+def asked_figures(ctx: Context) -> list[int]:
+    """The figures whose unit code could not read: the only ones the model is asked about (a
+    score such as "the Internet: 1, Scientology: 0" has none to give)."""
+    return [i for i in figure_candidates(ctx) if ctx.numbers[i].unit is None and ctx.numbers[i].kind != "score"][
+        :MAX_KEYED_FIGURES
+    ]
 
 
 class FiguresAnswer(Answer):
-    """Notes keyed by candidate (``F1``..``Fn``, made per article by ``figures_model``): the text
-    and offsets of every figure come from the scanner, the model says what each one counts;
-    ``other`` holds figures the scanner missed."""
+    """Units keyed by the numbers code could not read one for (``F1``..``Fn``, made per article
+    by ``figures_model``); ``other`` holds figures the scanner missed."""
 
     field_name: ClassVar[str] = "figures"
 
-    def notes(self) -> dict[int, FigureNote | FigureMeasure | None]:
-        return {int(k[1:]): getattr(self, k) for k in type(self).model_fields if re.fullmatch(r"F\d+", k)}
+    def units(self) -> dict[int, str | None]:
+        return {int(k[1:]): nullish(getattr(self, k)) for k in type(self).model_fields if re.fullmatch(r"F\d+", k)}
 
     def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
         text = ctx.article.text
         rejected: list[Rejected] = []
-        offered = figure_candidates(ctx)
-        notes = self.notes()
+        asked = {index: n for n, index in enumerate(asked_figures(ctx), 1)}
+        units = self.units()
         figures: list[Figure] = []
-        for n, index in enumerate(offered, 1):  # every figure code found, noted or not
+        for index in figure_candidates(ctx):  # every figure code found, answered or not
             c = ctx.numbers[index]
-            note = notes.get(n) or FigureNote()
-            figures.append(
-                Figure(
-                    text=c.text,
-                    value=c.value,
-                    unit=read_unit(text, c) or getattr(note, "unit", None),
-                    measures=note.measures,
-                    span=Span(start=c.start, end=c.end),
-                    match="exact",
-                )
-            )
+            unit = c.unit or (units.get(asked[index]) if index in asked else None)
+            figures.append(_figure(ctx, c.start, c.end, c.value, unit, c.kind, "exact"))
         for f in getattr(self, "other", []):
             item = f.model_dump()
             value = parse_number(f.text)
@@ -180,31 +123,317 @@ class FiguresAnswer(Answer):
                     )
                 )
             else:
-                figures.append(
-                    Figure(
-                        text=text[hit.start : hit.end],
-                        value=value,
-                        unit=f.unit,
-                        measures=f.measures,
-                        span=Span(start=hit.start, end=hit.end),
-                        match=hit.status,
-                    )
-                )
+                kind = next((c.kind for c in inside if c.is_figure), "count")
+                figures.append(_figure(ctx, hit.start, hit.end, value, f.unit, kind, hit.status))
         figures.sort(key=lambda fig: fig.span.start)
-        return {"figures": figures}, rejected
+        return {"figures": link_conflicts(figures)}, rejected
+
+
+def _figure(ctx: Context, start: int, end: int, value: float | None, unit: str | None, kind: Any, match: Any) -> Figure:
+    text = ctx.article.text
+    sentence = ctx.article.sentence_at(start)
+    source = None
+    if sentence is not None and sentence.kind == "body":
+        source = ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
+    return Figure(
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        type=kind,
+        measures=measures_of(
+            text, start, end, unit, sentence.start if sentence else 0, sentence.end if sentence else len(text), kind
+        ),
+        source=source,
+        span=Span(start=start, end=end),
+        sentence=Span(start=sentence.start, end=sentence.end) if sentence else None,
+        match=match,
+    )
+
+
+# --- what a number measures, from its own sentence -----------------------------------------------
+
+_HEDGES = frozenset(
+    "about around approximately roughly nearly almost over some at least more than less fewer up to just only "
+    "an a the estimated another other all record under below above exceeded already currently reportedly "
+    "probably either".split()
+)
+_PREPS = frozenset("of in near at on from to for by across inside outside aboard against into among between".split())
+_CLAUSE_END = frozenset(
+    "and or but which who that after when while as since because said says according where whose if so "
+    "although though".split()
+)
+_AUX = frozenset("were was are is have has had been being be will would could may might reportedly also".split())
+_VERB_WORDS = frozenset(
+    "fell hit left fired received won lost reached rose dropped got made took pay paid cost costs spent attended "
+    "voted saved held elects include includes included number".split()
+)
+_CHANGE_NOUNS = {
+    "increas": "increase", "rise": "rise", "rose": "rise", "grew": "growth", "grow": "growth", "fell": "fall",
+    "fall": "fall", "drop": "drop", "declin": "decline", "decreas": "decrease", "reduc": "reduction",
+    "cut": "cut", "climb": "rise", "jump": "rise",
+}  # fmt: skip
+_PAST = frozenset("fell hit died went came took made gave got ran won lost left".split())
+_TRIM = (_UNIT_STOP - {"earlier", "later", "ago"} - _PAST) | _HEDGES | _PREPS
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries night nights fortnight".split()
+)
+_DISTANCE_UNITS = frozenset(
+    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
+_PUNCT = frozenset(',;:()[]“”"—–.!?')
+
+
+def _is_verb(word: str) -> bool:
+    low = word.casefold()
+    return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
+
+
+_DONE_TO = {
+    "killing": "killed", "wounding": "wounded", "injuring": "injured", "firing": "fired", "evacuating": "evacuated",
+    "arresting": "arrested", "rescuing": "rescued", "saving": "saved", "hitting": "hit", "detaining": "detained",
+}  # fmt: skip
+
+
+def _participle(word: str) -> str:
+    """ "killing 107" -> "killed": what was done to the counted things (other verbs stay as written)."""
+    return _DONE_TO.get(word.casefold(), word)
+
+
+def _clause_left(words: list[str]) -> list[str]:
+    """The words of the number's clause before it: back to punctuation or a clause word."""
+    out: list[str] = []
+    for w in reversed(words):
+        if w in _PUNCT or w in _CLAUSE_END:  # lower case only: "Wilson Or" is a name
+            break
+        out.insert(0, w)
+    return out
+
+
+_PRONOUNS = frozenset("it they he she we them this these those its their his her".split())
+
+
+def _content(words: list[str], limit: int) -> list[str]:
+    kept = [
+        w for w in words if w.casefold() not in _HEDGES | _AUX | _PRONOUNS and not w[0].isdigit() and w not in _PUNCT
+    ]
+    return kept[-limit:]
+
+
+def measures_of(
+    text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int, kind: str | None = None
+) -> str:
+    """What a number counts or measures, as a short noun phrase of words from its own sentence:
+    the counted noun, the verb it is subject or object of and the place or thing the following
+    of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
+    evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
+    "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
+    left_all = _WORD_RE.findall(text[s_start:start])
+    right_all = _WORD_RE.findall(text[end:s_end])
+    left = _clause_left(left_all)
+    if len(_content(left, 3)) < 2 and len(left) < len(left_all) and left_all[-len(left) - 1] in ("or", "and"):
+        left = _clause_left(left_all[: -len(left) - 1]) + left  # "by 49 percent or by 27 percent"
+    unit_words = {w.casefold().rstrip("s") for w in (unit or "").split()}
+    head_unit = (unit or "").split()[-1].casefold() if unit else ""
+    noun_unit = bool(unit) and kind in ("count", "range")
+    # the right side: past a range's other end and the unit, then a verb and a preposition phrase
+    i = 0
+    while i < len(right_all) and (right_all[i].casefold() in ("-", "–", "to", "or", "percent", "per", "cent", "fold")):
+        i += 1
+    while i < len(right_all) and (right_all[i].casefold().rstrip("s") in unit_words or right_all[i] in ("-", "(")):
+        i += 1
+    if i < len(right_all) and right_all[i].casefold() in ("more", "old"):
+        i += 1
+    if (
+        i + 1 < len(right_all)
+        and right_all[i].casefold() == "of"
+        and right_all[i + 1].casefold() in ("them", "these", "those")
+    ):
+        i += 2  # "Six shells of them hit"
+    verb: list[str] = []
+    j = i
+    while j < len(right_all) and (
+        right_all[j].casefold() in _AUX | {"that", "who", "which"} or right_all[j].endswith("ly")
+    ):
+        j += 1
+    if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
+        verb = [right_all[j]]
+        i = j + 1
+    pp, after_pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else ([], i)
+    if len(pp) == 1:
+        pp = []  # "of 2000 levels": a preposition before a number says nothing
+    if not verb and pp and pp[0].casefold() == "of":  # "a quarter of citizens favoured …"
+        j = after_pp
+        while j < len(right_all) and (right_all[j].casefold() in _AUX or right_all[j].endswith("ly")):
+            j += 1
+        if j < len(right_all) and _is_verb(right_all[j]):
+            verb = [right_all[j]]
+    # the left side
+    k = len(left) - 1
+    while k >= 0 and left[k].casefold() in _HEDGES:
+        k -= 1
+    before = left[k].casefold() if k >= 0 else ""
+    head: list[str] = []
+    tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
+    if kind == "score" and tally:
+        return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
+    subject = subject_before(text, start) if kind in ("count", "range") else None
+    if subject:
+        return " ".join([subject[0], subject[1]]).strip()
+    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+an?\s+$", text[max(0, start - 60) : start])
+    if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
+        return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
+    if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
+        noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
+        return " ".join(["age", "of", *_content(left[: k + 1], 2), noun])
+    if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
+        name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
+        return f"age of {name.group(1)}" if name else "age"
+    change = next((_CHANGE_NOUNS[p] for w in left for p in _CHANGE_NOUNS if w.casefold().startswith(p)), None)
+    if kind in ("percent", "ratio") or (kind == "money" and not noun_unit):
+        if pp and pp[0].casefold() == "of":
+            head = ["share", *pp] if kind == "percent" else pp[1:]
+            pp = []
+        elif before == "of":
+            head = [w for w in left[max(0, k - 3) : k] if w.casefold() not in _HEDGES - {"estimated"} | _AUX | _PUNCT]
+        elif change:
+            obj = [
+                w
+                for w in _content(left, 6)
+                if not w.casefold().startswith(tuple(_CHANGE_NOUNS)) and w.casefold() not in _TRIM | {"percent"}
+            ][-3:]
+            head = [change, "in", *obj]
+        else:
+            head = _content(left[: k + 1], 4)
+    elif kind == "quantity" and head_unit in _TIME_UNITS:
+        after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
+        compound = re.match(r"\s?-\s?[a-z]+\s+([a-z]+)", text[end : end + 30])
+        if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
+            since = _content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)
+            if not since:  # "Ten years ago, a browser was born"
+                since = _content([w for w in right_all[right_all.index(after[0]) + 1 :] if w not in _PUNCT], 4)
+            head = ["time", "since", *since]
+            verb = pp = []
+        elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
+            head = [compound.group(1)]  # "an 11-year lull": how long the lull was
+        elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
+            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
+            verb = pp = []
+        else:
+            head = ["time", *_content(left[: k + 1], 3)]
+    elif kind == "quantity" and head_unit in _DISTANCE_UNITS:
+        head = ["distance", *_content(left[: k + 1], 2)]
+    elif noun_unit:
+        head = (unit or "").split()
+        names = _names(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
+        if before == "by" and head_unit == "votes":
+            beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left_all))
+            head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
+        elif (
+            before in ("with", "received", "won", "got", "secured")
+            and head_unit in ("votes", "seats", "points")
+            and names
+        ):
+            head += ["for", names[-1]]
+        elif k >= 0 and _is_verb(left[k]) and not verb:
+            verb = [_participle(left[k])]
+        elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
+            head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
+        if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
+            noun = re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]).group(1)  # type: ignore[union-attr]
+            if noun not in _TRIM and not _is_verb(noun):
+                head.append(noun)
+    else:
+        head = _content(left[: k + 1], 3)
+    words = [*head, *verb, *pp]
+    words = [w for w in words if w.casefold() not in _HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "for")]
+    while words and words[-1].casefold() in _TRIM:
+        words.pop()
+    while words and words[0].casefold() in _PREPS:
+        words.pop(0)
+    if not words:  # nothing read: the content words next to it in its clause
+        right = []
+        for w in right_all:
+            if w in _PUNCT or w in _CLAUSE_END:
+                break
+            right.append(w)
+        words = [w for w in _content(right, 8)[:4] if w.casefold() not in _TRIM] or [
+            w for w in _content(left, 4) if w.casefold() not in _TRIM
+        ]
+    return " ".join(words[:8])
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised runs in a clause, a possessive's owner dropped ("Party's Regina Ip" -> "Regina Ip")."""
+    out = []
+    for m in re.finditer(r"(?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*", text):
+        name = re.split(r"[’']s\s", m.group())[-1]
+        if name.casefold() not in ("the", "a", "an", "in", "on", "at", "by") and len(name) > 1:
+            out.append(name)
+    return out
+
+
+def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
+    """A preposition and the noun phrase after it, up to punctuation or a clause word (and the
+    index of the word after it)."""
+    out = [words[i]]
+    j = i + 1
+    for w in words[i + 1 :]:
+        low = w.casefold()
+        adjective = out[-1].casefold() in ("the", "a", "an", "its", "their", "his", "her", "our")  # "the intended"
+        if (
+            not w[0].isalnum()
+            or low in _CLAUSE_END
+            or (len(out) > 1 and _is_verb(w) and not adjective)
+            or w[0].isdigit()
+        ):
+            break
+        out.append(w)
+        j += 1
+        if len(out) >= limit:
+            break
+    return [w for w in out if w.casefold() not in ("the", "a", "an")], j
+
+
+# --- figures that count the same thing with different values -----------------------------------------
+
+
+MAX_CONFLICTS = 50  # the output contract's bound on ``Figure.conflicts_with``
+_GENERIC_HEADS = ("time", "distance", "age", "share", "margin", "increase", "decrease", "decline", "rise", "fall")
+
+
+def link_conflicts(figures: list[Figure]) -> list[Figure]:
+    """Point figures that count the same thing with different values at each other
+    (``conflicts_with`` holds indexes into ``figures``): same type and unit, different values, in
+    different sentences, and what they measure sharing at least half of its content words beyond
+    the unit and generic heads such as "time" (two death tolls from two sources)."""
+    generic = set(content_tokens(" ".join(_GENERIC_HEADS)))
+    words = [set(content_tokens(f.measures)) - set(content_tokens(f.unit or "")) - generic for f in figures]
+    links: dict[int, list[int]] = {i: [] for i in range(len(figures))}
+    for i, a in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            b = figures[j]
+            if a.type != b.type or not a.unit or (a.unit or "").casefold() != (b.unit or "").casefold():
+                continue
+            if a.value is None or b.value is None or a.value == b.value or a.sentence == b.sentence:
+                continue
+            shared = words[i] & words[j]
+            if len(shared) >= 1 and len(shared) >= len(words[i] | words[j]) / 2:
+                links[i].append(j)
+                links[j].append(i)
+    return [f.model_copy(update={"conflicts_with": links[i][:MAX_CONFLICTS]}) for i, f in enumerate(figures)]
 
 
 def figures_model(ctx: Context) -> type[FiguresAnswer]:
-    """A response model with one required ``Fi`` key per offered number, in order (at most
-    ``MAX_KEYED_FIGURES``; the rest are kept without notes). Where code reads the unit
-    (``read_unit``) the key asks only what the number measures: fewer tokens to generate."""
-    offered = figure_candidates(ctx)[:MAX_KEYED_FIGURES]
-    keys: dict[str, Any] = {
-        f"F{n}": ((FigureMeasure if read_unit(ctx.article.text, ctx.numbers[i]) else FigureNote) | None, ...)
-        for n, i in enumerate(offered, 1)
-    }
+    """A response model with one required ``Fi`` key per number whose unit code could not read
+    (at most ``MAX_KEYED_FIGURES``): the model writes only that unit. Everything else (type,
+    measures, source, conflicts) is read by code."""
+    keys: dict[str, Any] = {f"F{n}": (str | None, ...) for n, _ in enumerate(asked_figures(ctx), 1)}
     keys["other"] = (list[FigureAnswer], Field(default_factory=list, max_length=10))
-    return create_model("FiguresAnswer", __base__=FiguresAnswer, **keys)
+    asked = [k for k in keys if k != "other"]
+    validators = {"clip": field_validator(*asked, mode="before")(_clip_unit)} if asked else {}
+    return create_model("FiguresAnswer", __base__=FiguresAnswer, __validators__=validators, **keys)
 
 
 def _number_candidates(ctx: Context) -> str:
@@ -212,7 +441,7 @@ def _number_candidates(ctx: Context) -> str:
     what the model needs to say what it counts."""
     text = ctx.article.text
     lines = []
-    for n, i in enumerate(figure_candidates(ctx)[:MAX_KEYED_FIGURES], 1):
+    for n, i in enumerate(asked_figures(ctx), 1):
         c = ctx.numbers[i]
         left = text[max(0, c.start - 60) : c.start].split("\n")[-1].split()[-6:]
         right = text[c.end : c.end + 50].split("\n")[0].split()[:4]
@@ -221,4 +450,4 @@ def _number_candidates(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-PASS = Pass("figures", FiguresAnswer, _number_candidates, figures_model, skip=lambda ctx: not figure_candidates(ctx))
+PASS = Pass("figures", FiguresAnswer, _number_candidates, figures_model, skip=lambda ctx: not asked_figures(ctx))

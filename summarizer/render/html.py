@@ -123,11 +123,14 @@ def highlights(summary: Summary, prefix: str = "a1") -> tuple[list[Highlight], d
         value = "–" if f.value is None else f"{f.value:g}"
         fields = [
             ("value", value),
+            ("type", f.type or "–"),
             ("unit", f.unit or "–"),
             ("measures", f.measures or "–"),
-            ("match", f.match),
-            ("offsets", _offsets(f.span)),
+            ("source", f.source or "the article itself"),
         ]
+        if f.conflicts_with:
+            fields.append(("conflicts with", ", ".join(f"Figure {i + 1}" for i in f.conflicts_with)))
+        fields += [("match", f.match), ("offsets", _offsets(f.span))]
         add("figure", n, f"Figure {n}: {f.text}", fields, [f.span], "s")
     return spans, entries
 

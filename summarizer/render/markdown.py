@@ -26,9 +26,15 @@ def render_markdown(s: Summary, title: str | None = None) -> str:
         out.append("")
     if s.figures:
         out += ["## Figures", ""]
-        for f in s.figures:
+        for n, f in enumerate(s.figures, 1):
             unit = f" {f.unit}" if f.unit else ""
-            out.append(f"- **{f.text}**{unit} — {f.measures} (chars {f.span.start}-{f.span.end})")
+            kind = f" [{f.type}]" if f.type else ""
+            source = f", according to {f.source}" if f.source else ""
+            conflicts = ", ".join(f"{i + 1}" for i in f.conflicts_with)
+            conflicts = f"; conflicts with figure {conflicts}" if conflicts else ""
+            out.append(
+                f"{n}. **{f.text}**{unit}{kind} — {f.measures}{source}{conflicts} (chars {f.span.start}-{f.span.end})"
+            )
         out.append("")
     if s.quotes:
         out += ["## Quotes", ""]

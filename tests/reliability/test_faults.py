@@ -12,7 +12,7 @@ import pytest
 from summarizer import BackendError, Settings, Summarizer
 from summarizer.cache import Cache
 
-from ..conftest import GOOD, N_PASSES, SEED_FIGURES, pass_of
+from ..conftest import ASKED, GOOD, N_PASSES, SEED_FIGURES, pass_of
 from ..fakeserver import FakeServer
 
 
@@ -20,7 +20,7 @@ def good(body: dict) -> tuple[str, str]:
     return ("ok", json.dumps(GOOD[pass_of(body)]))
 
 
-def faulty_once(fault: tuple, on: str = "figures"):
+def faulty_once(fault: tuple, on: str = "quotes"):
     """Answer well, except the first request of pass ``on``, which gets ``fault``."""
     done = {"n": 0}
 
@@ -105,32 +105,33 @@ def test_schema_violation_is_reasked_and_its_tokens_counted(seed_text: str, tmp_
     assert {f.value for f in summary.figures} == SEED_FIGURES
 
 
-def test_schema_violation_every_time_ends_in_rejected_not_a_crash(seed_text: str, tmp_path: Path) -> None:
+def test_schema_violation_every_time_ends_in_rejected_not_a_crash(tmp_path: Path) -> None:
     def route(body: dict):
-        if pass_of(body) == "figures":
-            broken = {**GOOD["figures"], "other": [{"txt": "100"}, {"text": "175,000", "unit": "x", "measures": "y"}]}
+        if pass_of(body) == "figures":  # ASKED: the seed plus "a panel of twelve", whose unit is asked (F1)
+            broken = {"F1": "members", "other": [{"txt": "100"}, {"text": "175,000", "unit": "x"}]}
             return ("ok", json.dumps(broken))
         return good(body)
 
     with FakeServer(router=route) as server:
-        summary = Summarizer(settings_for(server, tmp_path, max_retries=1)).summarize(seed_text)
-    # the keyed notes survive; the broken extra is rejected, the valid one is a listed figure again
-    assert {f.value for f in summary.figures} == SEED_FIGURES
-    assert [f.unit for f in summary.figures if f.value == 175000] == ["personnel"]
+        summary = Summarizer(settings_for(server, tmp_path, max_retries=1)).summarize(ASKED)
+    # the keyed unit survives; the broken extra is rejected, the valid one is a listed figure again
+    assert {f.value for f in summary.figures} == SEED_FIGURES | {12}
+    assert summary.figures[-1].unit == "members"
+    assert [f.unit for f in summary.figures if f.value == 175000] == ["personnel"]  # read by code, not "x"
     assert any(r.field == "other" and r.reason.startswith("invalid") for r in summary.rejected)
     assert summary.meta.reasks == 1
 
 
-def test_output_cut_by_length_keeps_complete_items(seed_text: str, tmp_path: Path) -> None:
-    cut = ("length", '{"F1":{"measures":"size of the force"},"F2":{"measures":"batt')
-    with FakeServer(router=faulty_once(cut)) as server:
-        summary = Summarizer(settings_for(server, tmp_path)).summarize(seed_text)
-    # every number code found is kept; only the notes written before the cut are there, and the
-    # units code reads beside the numbers are there whatever the model wrote
-    assert {f.value for f in summary.figures} == SEED_FIGURES
-    assert [(f.unit, f.measures) for f in summary.figures][:1] == [("battalions", "size of the force")]
-    assert all(f.measures == "" for f in summary.figures[2:])
-    assert [f.unit for f in summary.figures[2:]] == ["fraction", None, "leaders", None]
+def test_output_cut_by_length_keeps_complete_items(tmp_path: Path) -> None:
+    cut = ("length", '{"F1":"members","other":[{"text":"nin')
+    with FakeServer(router=faulty_once(cut, on="figures")) as server:
+        summary = Summarizer(settings_for(server, tmp_path)).summarize(ASKED)
+    # every number code found is kept with what code reads; the unit written before the cut is kept
+    assert {f.value for f in summary.figures} == SEED_FIGURES | {12}
+    assert [f.unit for f in summary.figures] == [
+        "battalions", "fraction", "personnel", "leaders", "Russian troops", "members"
+    ]  # fmt: skip
+    assert all(f.measures for f in summary.figures)
     assert any("cut off" in r.reason for r in summary.rejected)
 
 
