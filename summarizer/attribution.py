@@ -8,13 +8,18 @@ quotes and claims agree on who said what.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .candidates import _TITLES, ORG_WORDS, NameCandidate, QuoteCandidate
 
 __all__ = [
+    "Cast",
+    "Person",
     "attribute_quotes",
+    "cast_of",
     "carry_speakers",
     "claim_source",
     "claim_sources",
@@ -32,9 +37,13 @@ _ADVERB = r"(?:\s+(?:also|then|later|further|once|previously|again))?"
 _NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"
 # ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
 _APPOSITIVE = r"(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
+# "the rookie defenceman", "the union's president", "the minister"
+_DESC = r"[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{_SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{_NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{_NAME}|he|she|they|it){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b"
+    rf"|(?:{_SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
+    rf"|(?P<d2>{_DESC}){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{_NAME})\s*$)"
 )
 _BEFORE_RE = re.compile(
@@ -79,9 +88,12 @@ def guess_speaker(
         if above.endswith(":"):
             before = above[max(above.rfind("\n") + 1, len(above) - 200) :]
     found = None
+    cast = cast_of(text, tuple(names))
     m = _AFTER_RE.match(after)
     if m:
         found = m.group("n1") or m.group("n2") or m.group("n3")
+        if not found and (m.group("d1") or m.group("d2")):
+            return cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)
@@ -93,6 +105,8 @@ def guess_speaker(
         found = hits[-1].group("n1") if hits else None
     if not found:
         return None
+    if found.casefold() in ("he", "she"):
+        return cast.pronoun(found, quote.start, previous)
     if found.casefold() in _PRONOUNS:
         people = [
             n
@@ -109,6 +123,9 @@ def guess_speaker(
             return between[-1]
         return previous or (people[-1].text if people else None)
     found = _person_part(found)
+    person = cast._person_in(cast.canonical(found, quote.start), quote.start)
+    if person is not None:
+        return person.name
     if len(found.split()) >= 2:
         return found
     fuller = [n.text for n in names if n.text.endswith(" " + found) and len(n.text.split()) >= 2]
@@ -151,6 +168,293 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
                 out[i] = out[prev]
         prev = i
     return out
+
+
+# ---- the cast: who the article names, as whom, and how it refers to them again ---------------
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_PREPS = {
+    "of", "to", "by", "for", "with", "against", "from", "about", "on", "at", "in", "into", "toward",
+    "towards", "between", "among", "via", "than", "like", "as", "under", "over", "asking", "told",
+    "telling", "thanked", "met", "meeting", "and", "or", "nor",
+}  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b")
+_MALE = re.compile(r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_ROLE_WORDS = {
+    "representatives", "representative", "actor", "actress", "broadcaster", "singer", "rapper", "coach",
+    "manager", "player", "rookie", "striker", "goalkeeper", "defenceman", "defenseman", "forward", "captain",
+    "councilman", "councilwoman", "officer", "detective", "reverend", "rev", "saint", "sir", "lord", "lady",
+    "dame", "doctor", "chef", "author", "writer", "producer", "journalist", "reporter", "columnist", "editor",
+    "lawyer", "attorney", "prosecutor", "economist", "analyst", "activist", "campaigner", "founder", "host",
+}  # fmt: skip
+_NOT_PERSON_LAST = {
+    "house", "hall", "bridge", "city", "street", "road", "square", "park", "river", "war", "hospital", "church",
+    "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
+    "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
+    "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
+}  # fmt: skip
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
+        words = words[:-1]
+    return words[-1].rstrip(".,").casefold() if words else ""
+
+
+@dataclass
+class Person:
+    """Someone the article names: the fullest form of the name, gender where the article makes it
+    clear, and the descriptor words it attaches ("director", "minister", "defenceman")."""
+
+    name: str
+    forms: set[str] = field(default_factory=set)
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
+
+
+def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 5 or name.isupper():
+        return False
+    if any(w.casefold() in ORG_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|I{1,3}|IV", w) for w in words):
+        return False  # "UN Human Rights", "BBC News"
+    if " of " in f" {name} " or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST:
+        return False
+    cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
+    if not all(w[:1].isupper() for w in cap):
+        return False
+    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
+        return False  # "Human Rights", "Civic Platform": the last word is a common noun
+    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    credits = sum(1 for s in spots if text[s + len(name) : s + len(name) + 1] == "/")
+    if spots and credits == len(spots):
+        return False  # only ever a photo credit ("Name/Agency")
+    after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
+    placed = any(re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots)
+    return not (spots and after_the == len(spots)) and not placed
+
+
+_CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+
+
+def _oblique(text: str, start: int) -> bool:
+    """Whether a mention is not the subject of its clause: after a preposition or a verb
+    ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80) : start])
+    for w in reversed(words[-5:]):
+        lw = w.casefold()
+        if lw in _PREPS:
+            return True
+        if not re.match(r"\w", w) or lw in ("that", "said", "says", "but", "while", "when"):
+            return False
+        if lw in _DETERMINERS or w[:1].isupper():
+            continue
+        if re.search(r"(?:ed|es|ing)$", lw) and lw not in ("president", "chairman"):
+            return True  # a verb before it: "accused Zelensky", "asks Trump" (not "journalist")
+    return False
+
+
+class Cast:
+    """The people an article names, read once: canonical names, genders, descriptors, and
+    which mention is the subject of its clause. Resolves a surname, a title-laden name, a
+    pronoun or a descriptor at a position to the person it refers to."""
+
+    def __init__(self, text: str, names: list[NameCandidate]) -> None:
+        self.text = text
+        lowered = {w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*\b", text)}
+        self.lowered = lowered
+        people: dict[str, Person] = {}
+        stripped = {self._strip_role(text, n, lowered) for n in names}
+        fulls = sorted((n for n in stripped if _is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
+        for full in fulls:
+            key = full
+            for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
+                if p.name.startswith(full + " ") or p.name.endswith(" " + full):
+                    key = p.name
+                    break
+            people.setdefault(key, Person(key)).forms.add(full)
+        self.people = list(people.values())
+        for p in self.people:
+            self._read(p)
+
+    @staticmethod
+    def _strip_role(text: str, n: NameCandidate, lowered: set[str]) -> str:
+        """ "Actor Denzel Washington" -> "Denzel Washington"; "London Sadiq Khan" (in "Mayor of
+        London Sadiq Khan") -> "Sadiq Khan"; "Regarding Trump" -> "Trump"."""
+        words = n.text.split()
+        first = True
+        while len(words) > 1:
+            w = words[0].casefold().rstrip(".")
+            if (len(words) > 2 and (w in lowered or w in _TITLES or w in _ROLE_WORDS)) or w.endswith("ing"):
+                words = words[1:]
+            elif first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start]):
+                words = words[1:]
+            else:
+                break
+            first = False
+        return " ".join(words)
+
+    def _read(self, p: Person) -> None:
+        text = self.text
+        forms = sorted(p.forms, key=len, reverse=True)
+        sur = _surname(p.name)
+        surname_form = next((w for w in p.name.split()[::-1] if w.casefold().rstrip(".,") == sur), None)
+        if surname_form and len(surname_form) > 2 and not self.shared_surname(p):
+            forms.append(surname_form)
+        spans: list[tuple[int, int]] = []
+        for form in dict.fromkeys(forms):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not any(s <= m.start() < e for s, e in spans):
+                    spans.append((m.start(), m.end()))
+        spans.sort()
+        p.mentions = [(s, e, _oblique(text, s)) for s, e in spans]
+        votes = {"m": 0, "f": 0}
+        for s, e, _ in p.mentions:
+            before = text[max(0, s - 12) : s]
+            if re.search(r"\b(?:Mrs|Ms|Miss)\.?\s+$", before):
+                votes["f"] += 3
+            elif re.search(r"\bMr\.?\s+$", before):
+                votes["m"] += 3
+            if _oblique(text, s):
+                self._roles(p, s, e)
+                continue
+            nxt = text[e : min(_next_stop(text, _next_stop(text, e)), e + 300)].split("\n\n", 1)[0]
+            nxt = re.sub(r"[“\"][^”\"]*[”\"]", " ", nxt)  # pronouns inside a quotation are the speaker's
+            others = [x for q in self.people if q is not p for x, _ in self._spans(q) if e < x < e + len(nxt)]
+            nxt = nxt[: min(others) - e] if others else nxt
+            f, m = _FEMALE.search(nxt), _MALE.search(nxt)
+            first = min((x for x in (f, m) if x), key=lambda x: x.start(), default=None)
+            if first is not None:
+                votes["f" if first is f else "m"] += 1
+            self._roles(p, s, e)
+        if votes["m"] != votes["f"]:
+            p.gender = "m" if votes["m"] > votes["f"] else "f"
+
+    def _spans(self, p: Person) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _ in p.mentions] or [
+            (m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", self.text)
+        ]
+
+    def _roles(self, p: Person, s: int, e: int) -> None:
+        text = self.text
+        after = re.match(
+            r",\s+(?:\d+,\s+)?(?:(?:the|a|an|his|her|its|their)\s+)((?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+            r"(?=\s+(?:of|for|at|in|from|who|with|to|on)\b|,|\.|\s+(?:said|says|told))"
+            r"|,\s+((?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]+)(?=\s+(?:of|for|at)\s)",
+            text[e : e + 120],
+        )
+        if after:
+            phrase = after.group(1) or after.group(2)
+            p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in phrase.split())
+        before = re.search(r"((?:[\w’'-]+\s+){1,4})$", text[max(0, s - 60) : s])
+        if before:
+            for w in reversed(before.group(1).split()):
+                lw = w.casefold()
+                if lw in _PREPS or lw in ("the", "a", "an", "and") or not re.fullmatch(r"[\w’'-]+", w):
+                    break
+                if re.fullmatch(_SPEECH, lw) or re.search(r"(?:ed|ing)$", lw):
+                    break
+                p.roles.add(lw.removesuffix("’s").removesuffix("'s"))
+
+    def shared_surname(self, p: Person) -> bool:
+        sur = _surname(p.name)
+        return any(q is not p and _surname(q.name) == sur for q in self.people)
+
+    def person(self, name: str) -> Person | None:
+        for p in self.people:
+            if name == p.name or name in p.forms:
+                return p
+        return None
+
+    def canonical(self, found: str, at: int) -> str:
+        """The fullest name the article gives for ``found`` (a surname, or a name with a title
+        or role on it); ``found`` itself, cut at a sentence boundary, when no person fits."""
+        found = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", found.strip())[-1].strip(" ,;:")
+        if " of " in found and self._person_in(found.split(" of ")[0], at):
+            found = found.split(" of ")[0]  # "Lucy Fischer of The Times"
+        direct = self._person_in(found, at)
+        if direct is not None:
+            return direct.name
+        return found
+
+    def _person_in(self, found: str, at: int | None = None) -> Person | None:
+        words = found.split()
+        for i in range(len(words)):  # "Actor Denzel Washington" -> the person "Denzel Washington"
+            tail = " ".join(words[i:])
+            p = self.person(tail)
+            if p is not None:
+                return p
+            if len(words) - i == 1:
+                matches = [q for q in self.people if _surname(q.name) == tail.casefold().rstrip(".,")]
+                if len(matches) == 1:
+                    return matches[0]
+                if matches and at is not None:  # "Khan" after "Usman Khan", not "Sadiq Khan"
+                    return self.nearest(matches, at, subjects_only=False) or matches[0]
+        return None
+
+    def is_person(self, name: str | None) -> bool:
+        return bool(name) and self._person_in(name or "", None) is not None
+
+    def nearest(self, candidates: list[Person], at: int, subjects_only: bool = True) -> Person | None:
+        best: tuple[int, Person] | None = None
+        for p in candidates:
+            for s, _, oblique in p.mentions:
+                if s < at and (not subjects_only or not oblique) and (best is None or s > best[0]):
+                    best = (s, p)
+        return best[1] if best else None
+
+    def pronoun(self, word: str, at: int, previous: str | None = None) -> str | None:
+        """He/she at ``at``: the last person named as a subject before it whose gender fits,
+        preferring the previous quotation's speaker when it was named in between."""
+        gender = _PRONOUN_GENDER.get(word.casefold())
+        fits = [p for p in self.people if p.gender in (None, gender)]
+        if gender is None:
+            return previous
+        window = [p for p in fits if any(at - 1500 < s < at for s, _, _ in p.mentions)]
+        found = self.nearest(window, at) or self.nearest(window, at, subjects_only=False)
+        prev = self.person(previous) if previous else None
+        if prev is not None and prev.gender in (None, gender):
+            last_prev = max((s for s, _, _ in prev.mentions if s < at), default=-1)
+            last_found = max((s for s, _, o in found.mentions if s < at and not o), default=-1) if found else -1
+            if found is None or last_found <= last_prev or last_found < 0:
+                return prev.name
+        return found.name if found else previous
+
+    def descriptor(self, phrase: str, at: int) -> str | None:
+        """"the rookie defenceman", "the minister", "the union's president": the person the
+        article named with those words (appositive or title), most recently before ``at``."""
+        words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in re.findall(r"[\w’'-]+", phrase)]
+        words = [w for w in words if w not in ("the", "a", "an")]
+        if not words:
+            return None
+        head = words[-1]
+        fits = [p for p in self.people if head in p.roles or head.rstrip("s") in p.roles]
+        if len(words) > 1 and len(fits) > 1:
+            fits = [p for p in fits if set(words) <= p.roles] or fits
+        if not fits:
+            return None
+        found = self.nearest(fits, at, subjects_only=False)
+        if found is None:  # named only after the quote: "…," said the coach, Ann Lee
+            found = min(fits, key=lambda p: min((s for s, _, _ in p.mentions), default=len(self.text)))
+        return found.name
+
+
+def _next_stop(text: str, at: int) -> int:
+    m = re.search(r"[.!?](?:\s|$)", text[at:])
+    return at + m.end() if m else len(text)
+
+
+@functools.lru_cache(maxsize=16)
+def cast_of(text: str, names: tuple[NameCandidate, ...]) -> Cast:
+    """The article's ``Cast``, read once per article (quotes and claims share it)."""
+    return Cast(text, list(names))
 
 
 # ---- claims -------------------------------------------------------------------------------
