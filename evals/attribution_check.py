@@ -104,8 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             for text in r["extra"]:  # type: ignore[attr-defined]
                 print(f"    unlabelled quote {text!r}")
     print(
-        f"{'ALL':40} {'':>12} {total_r / max(total_m, 1):>12.2f} "
-        f"{f'{cr / max(ca, 1):.2f} ({nr / max(na, 1):.2f})':>20}"
+        f"{'ALL':40} {'':>12} {total_r / max(total_m, 1):>12.2f} {f'{cr / max(ca, 1):.2f} ({nr / max(na, 1):.2f})':>20}"
     )
     return 0
 

@@ -19,8 +19,8 @@ __all__ = [
     "Cast",
     "Person",
     "attribute_quotes",
-    "cast_of",
     "carry_speakers",
+    "cast_of",
     "claim_source",
     "claim_sources",
     "guess_speaker",
@@ -179,8 +179,12 @@ _PREPS = {
     "telling", "thanked", "met", "meeting", "and", "or", "nor",
 }  # fmt: skip
 _DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
-_FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b")
-_MALE = re.compile(r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b")
+_FEMALE = re.compile(
+    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
+)
+_MALE = re.compile(
+    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
+)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _ROLE_WORDS = {
     "representatives", "representative", "actor", "actress", "broadcaster", "singer", "rapper", "coach",
@@ -237,7 +241,9 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if spots and credits == len(spots):
         return False  # only ever a photo credit ("Name/Agency")
     after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
-    placed = any(re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots)
+    placed = any(
+        re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
+    )
     return not (spots and after_the == len(spots)) and not placed
 
 
@@ -292,9 +298,9 @@ class Cast:
         first = True
         while len(words) > 1:
             w = words[0].casefold().rstrip(".")
-            if (len(words) > 2 and (w in lowered or w in _TITLES or w in _ROLE_WORDS)) or w.endswith("ing"):
-                words = words[1:]
-            elif first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start]):
+            role = len(words) > 2 and (w in lowered or w in _TITLES or w in _ROLE_WORDS)
+            placed = first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
+            if role or w.endswith("ing") or placed:
                 words = words[1:]
             else:
                 break
@@ -326,13 +332,14 @@ class Cast:
                 self._roles(p, s, e)
                 continue
             nxt = text[e : min(_next_stop(text, _next_stop(text, e)), e + 300)].split("\n\n", 1)[0]
-            nxt = re.sub(r"[“\"][^”\"]*[”\"]", " ", nxt)  # pronouns inside a quotation are the speaker's
+            # pronouns inside a quotation are the speaker's, not about this person
+            nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), nxt)
             others = [x for q in self.people if q is not p for x, _ in self._spans(q) if e < x < e + len(nxt)]
             nxt = nxt[: min(others) - e] if others else nxt
-            f, m = _FEMALE.search(nxt), _MALE.search(nxt)
-            first = min((x for x in (f, m) if x), key=lambda x: x.start(), default=None)
+            she, he = _FEMALE.search(nxt), _MALE.search(nxt)
+            first = min((x for x in (she, he) if x), key=lambda x: x.start(), default=None)
             if first is not None:
-                votes["f" if first is f else "m"] += 1
+                votes["f" if first is she else "m"] += 1
             self._roles(p, s, e)
         if votes["m"] != votes["f"]:
             p.gender = "m" if votes["m"] > votes["f"] else "f"
@@ -428,7 +435,7 @@ class Cast:
         return found.name if found else previous
 
     def descriptor(self, phrase: str, at: int) -> str | None:
-        """"the rookie defenceman", "the minister", "the union's president": the person the
+        """ "the rookie defenceman", "the minister", "the union's president": the person the
         article named with those words (appositive or title), most recently before ``at``."""
         words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in re.findall(r"[\w’'-]+", phrase)]
         words = [w for w in words if w not in ("the", "a", "an")]

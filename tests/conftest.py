@@ -50,8 +50,9 @@ GOOD = {
         "F6": {"unit": "troops", "measures": "Russian troops near Ukraine"},
         "other": [],
     },
-    # Q1..Q4 are the seed's four quoted passages, in order; "other" holds quotations code missed
-    "quotes": {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov", "other": []},
+    # code attributes all four of the seed's quoted passages, so no Qi key is asked for;
+    # "other" holds quotations code missed
+    "quotes": {"other": []},
 }
 
 # values of the figures code finds in the seed article (every scanned number is kept)

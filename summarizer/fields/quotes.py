@@ -1,20 +1,32 @@
-"""Quotes: code finds every passage in quotation marks and reads the speaker beside it; the model
-names speakers (keyed Q1..Qn) only where code found none, and may add a quotation code missed,
+"""Quotes: code finds every passage in quotation marks and reads its speaker from the discourse
+around it (summarizer/attribution.py). Only a quotation code could not attribute becomes a key
+(``Qi``) of the answer, typed as an enum of the people (and bodies) named around it, so the model
+picks a name with a few tokens and cannot invent one. ``other`` may add a quotation code missed,
 which must then occur verbatim inside quotation marks."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
+from ..attribution import cast_of
 from ..grounding import align
 from ..models import MatchStatus, Quote, Rejected, Span
 from .actors import mentioned
 from .base import Answer, Context, Pass, guillemets, nullish
 
-__all__ = ["MAX_KEYED_QUOTES", "PASS", "QuotesAnswer", "normalize_key", "quote_candidates", "quotes_model"]
+__all__ = [
+    "MAX_KEYED_QUOTES",
+    "PASS",
+    "QuotesAnswer",
+    "normalize_key",
+    "quote_candidates",
+    "quotes_model",
+    "speaker_choices",
+    "undecided",
+]
 
 
 class ExtraQuote(BaseModel):
@@ -43,12 +55,57 @@ def quote_candidates(ctx: Context) -> list[int]:
         key = normalize_key(q.text)
         if q.nested or key in seen or not words:
             continue
-        if all(w[0].isupper() or w in ("of", "and", "the", "for", "de") for w in words) and len(words) <= 6:
-            continue
+        if all(w[0].isupper() or w in _TITLE_SMALL for w in words) and len(words) <= 6 and words[0][0].isupper():
+            continue  # a title or a name: "A Tribute For a King", "Best Hero"
+        if _TITLED_RE.search(ctx.article.text[max(0, q.start - 30) : q.start]):
+            continue  # 'a special entitled "…"', 'a campaign called "…"'
+
         seen.add(key)
         keep.append(i)
     ctx.offered = keep[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
     return ctx.offered
+
+
+_TITLE_SMALL = {"of", "and", "the", "for", "de", "a", "an", "in", "on", "to", "at", "by", "with", "vs", "vs."}
+_TITLED_RE = re.compile(r"\b(?:entitled|titled|slogan|hashtag|campaign\s+called|campaign\s+named)\s*,?\s*[“\"‘']?$")
+
+
+def undecided(ctx: Context) -> list[int]:
+    """Positions (0-based, into ``quote_candidates``) of the offered quotations code could not
+    attribute and for which the article names someone to choose from: only these are asked."""
+    return [n for n, i in enumerate(quote_candidates(ctx)) if not ctx.speakers[i] and speaker_choices(ctx, i)]
+
+
+def _paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _context_span(ctx: Context, index: int) -> tuple[int, int]:
+    """The quotation's paragraph and the non-empty one before it."""
+    text = ctx.article.text
+    start, end = _paragraph_bounds(text, ctx.quotes[index].start)
+    before = text[:start].rstrip()
+    if before:
+        start = _paragraph_bounds(text, len(before) - 1)[0]
+    return start, end
+
+
+def speaker_choices(ctx: Context, index: int, limit: int = 8) -> list[str]:
+    """Who may have said quotation ``index``: the people the article names before its paragraph
+    ends (nearest first), then bodies named in its paragraph or the one before."""
+    text = ctx.article.text
+    cast = cast_of(text, tuple(ctx.names))
+    start, end = _context_span(ctx, index)
+    people = [(max((s for s, _, _ in p.mentions if s < end), default=-1), p.name) for p in cast.people]
+    near = [name for at, name in sorted(people, reverse=True) if at >= 0][:limit]
+    bodies = [
+        n.text
+        for n in ctx.names
+        if start <= n.start < end and not cast.is_person(n.text) and len(n.text) >= 3 and n.text not in near
+    ]
+    return list(dict.fromkeys(near + bodies))[: limit + 4]
 
 
 def normalize_key(text: str) -> str:
@@ -61,6 +118,15 @@ class QuotesAnswer(Answer):
 
     field_name: ClassVar[str] = "quotes"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_unasked(cls, data: Any) -> Any:
+        """A ``Qi`` for a quotation code already attributed was not asked for (a server without
+        schema-constrained decoding may still write one): ignored, since code's reading wins."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not re.fullmatch(r"Q\d+", k) or k in cls.model_fields}
+        return data
+
     def speakers(self) -> dict[int, str | None]:
         return {int(k[1:]): nullish(v) for k, v in self.model_dump().items() if re.fullmatch(r"Q\d+", k)}
 
@@ -69,17 +135,16 @@ class QuotesAnswer(Answer):
         quotes: list[Quote] = []
         rejected: list[Rejected] = []
         offered = quote_candidates(ctx)
-        for key, speaker in self.speakers().items():
+        answered = self.speakers()
+        for key in answered:
             if not 1 <= key <= len(offered):
                 rejected.append(Rejected(field="quotes", item={"id": key}, reason=f"there is no quotation Q{key}"))
-                continue
-            index = offered[key - 1]
+        for key, index in enumerate(offered, 1):
             c = ctx.quotes[index]
-            if ctx.speakers[index]:
-                # an explicit attribution beside the quotation ("…," Ruiz said) beats the model,
-                # which on small models drifts by one passage when naming speakers
-                speaker = ctx.speakers[index]
-            elif speaker and not mentioned(text, speaker):
+            # code's reading of the discourse beats the model, which is asked only where code
+            # found nobody (on small models it drifts by one passage when naming speakers)
+            speaker = ctx.speakers[index] or answered.get(key)
+            if speaker and not ctx.speakers[index] and not mentioned(text, speaker):
                 rejected.append(
                     Rejected(
                         field="quotes",
@@ -115,10 +180,14 @@ def _quote(text: str, start: int, end: int, speaker: str | None, status: MatchSt
 
 
 def quotes_model(ctx: Context) -> type[QuotesAnswer]:
-    """A response model with one required ``Qi`` key per offered quotation, in order."""
-    keys: dict[str, Any] = {
-        f"Q{i}": (str | None, Field(max_length=80)) for i in range(1, len(quote_candidates(ctx)) + 1)
-    }
+    """A response model with one required ``Qi`` key per quotation code could not attribute,
+    typed as an enum of ``speaker_choices`` (or null): the grammar lets the model write only a
+    name the article gives, in a few tokens."""
+    offered = quote_candidates(ctx)
+    keys: dict[str, Any] = {}
+    for n in undecided(ctx):
+        choices = tuple(speaker_choices(ctx, offered[n]))
+        keys[f"Q{n + 1}"] = (Literal[choices] | None, ...)
     keys["other"] = (list[ExtraQuote], Field(default_factory=list, max_length=10))
     return create_model("QuotesAnswer", __base__=QuotesAnswer, **keys)
 
@@ -128,12 +197,20 @@ def _quote_candidates(ctx: Context) -> str:
         parts = text.split()
         return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
+    text = ctx.article.text
+    offered = quote_candidates(ctx)
     lines = []
-    for n, i in enumerate(quote_candidates(ctx), 1):
-        who = ctx.speakers[i]
-        hint = f"   [beside it: {who}]" if who else ""
-        lines.append(f"Q{n}: «{guillemets(opening(ctx.quotes[i].text))}»{hint}")
-    return "\n".join(lines)
+    for n in undecided(ctx):
+        i = offered[n]
+        start, end = _context_span(ctx, i)
+        around = " ".join(text[start:end].split())
+        if len(around) > 900:
+            around = "… " + around[-900:]
+        lines.append(
+            f"Q{n + 1}: «{guillemets(opening(ctx.quotes[i].text))}»\n   in: {guillemets(around)}\n"
+            f"   choose from: {'; '.join(speaker_choices(ctx, i))}"
+        )
+    return "\n".join(lines) or '(code has attributed every quotation: answer with an empty "other" list)'
 
 
 PASS = Pass("quotes", QuotesAnswer, _quote_candidates, quotes_model, skip=lambda ctx: not quote_candidates(ctx))
