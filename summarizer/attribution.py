@@ -31,9 +31,10 @@ _SPEECH = (
     r"said|says|say|told|tells|added|adds|explained|stated|wrote|writes|asked|replied|warned|noted|"
     r"argued|claimed|insisted|declared|announced|commented|remarked|continued|concluded|recalled|stressed|"
     r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
-    r"stating|saying|adding|writing|noting|telling|explaining|warning"
+    r"stating|saying|adding|writing|noting|telling|explaining|warning|"
+    r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted"
 )
-_ADVERB = r"(?:\s+(?:also|then|later|further|once|previously|again))?"
+_ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly))*"
 _NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"
 # ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
 _APPOSITIVE = r"(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
@@ -44,13 +45,16 @@ _AFTER_RE = re.compile(
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{_NAME}|he|she|they|it){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b"
     rf"|(?:{_SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b"
-    rf"|[—–-]\s*(?P<n3>{_NAME})\s*$)"
+    rf"|[—–-]\s*(?P<n3>{_NAME})\s*$"
+    # "Birmingham City University criminology professor David Wilson told the press"
+    rf"|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{_NAME}){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b)"
 )
 _BEFORE_RE = re.compile(
     rf"(?:(?P<n1>{_NAME}|[Hh]e|[Ss]he|[Tt]hey){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{_NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{_SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$)"
 )
+_OWNER_RE = re.compile(rf"(?P<p>{_NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
 _LEAD_RE = re.compile(rf"(?P<n1>{_NAME}){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b")
 
@@ -91,7 +95,13 @@ def guess_speaker(
     cast = cast_of(text, tuple(names))
     m = _AFTER_RE.match(after)
     if m:
-        found = m.group("n1") or m.group("n2") or m.group("n3")
+        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+        rest = after[m.end() :]
+        if found and (m.group("n2") or m.group("n4")) and re.search(r"[.!?]$", quote.text):
+            # after a quotation that ends its sentence, the next sentence's "X said" is X's own
+            # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
+            if not re.match(r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)", rest):
+                found = None
         if not found and (m.group("d1") or m.group("d2")):
             return cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
     lead = before.rstrip("“\"‘' ")
@@ -99,6 +109,10 @@ def guess_speaker(
         m = _BEFORE_RE.search(lead)
         if m:
             found = m.group("n1") or m.group("n2") or m.group("n3")
+            group = "n1" if m.group("n1") else "n2" if m.group("n2") else "n3"
+            owner = _OWNER_RE.search(lead[: m.start(group)])
+            if found and owner and cast.is_person(owner.group("p")):
+                found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
