@@ -54,6 +54,7 @@ _BEFORE_RE = re.compile(
     rf"|(?P<n3>{_NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{_SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$)"
 )
+_SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{_NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
 _LEAD_RE = re.compile(rf"(?P<n1>{_NAME}){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b")
@@ -86,22 +87,24 @@ def guess_speaker(
     """
     after = text[quote.end : quote.end + 160].split("\n", 1)[0]
     line_start = text.rfind("\n", 0, quote.start) + 1
-    before = text[max(line_start, quote.start - 200) : quote.start]
+    base = max(line_start, quote.start - 200)
+    before = text[base : quote.start]
     if not before.strip(" “\"‘'"):  # a quotation that opens its paragraph: 'Obama tweeted:' above it
         above = text[:line_start].rstrip()
         if above.endswith(":"):
-            before = above[max(above.rfind("\n") + 1, len(above) - 200) :]
+            base = max(above.rfind("\n") + 1, len(above) - 200)
+            before = above[base:]
     found = None
     cast = cast_of(text, tuple(names))
     m = _AFTER_RE.match(after)
     if m:
         found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
         rest = after[m.end() :]
-        if found and (m.group("n2") or m.group("n4")) and re.search(r"[.!?]$", quote.text):
-            # after a quotation that ends its sentence, the next sentence's "X said" is X's own
-            # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
-            if not re.match(r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)", rest):
-                found = None
+        # after a quotation that ends its sentence, the next sentence's "X said" is X's own
+        # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
+        ends = re.search(r"[.!?]$", quote.text)
+        if found and (m.group("n2") or m.group("n4")) and ends and not re.match(_SHORT_END, rest):
+            found = None
         if not found and (m.group("d1") or m.group("d2")):
             return cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
     lead = before.rstrip("“\"‘' ")
@@ -113,6 +116,13 @@ def guess_speaker(
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
+            elif found and not cast.is_person(found):
+                # "a Republican, Mark Amodei, has … telling": the person in the appositive
+                inside = [
+                    (s, p.name) for p in cast.people for s, _, _ in p.mentions if base + m.start() < s < base + m.end()
+                ]
+                if inside:
+                    found = min(inside)[1]
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
@@ -158,7 +168,110 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
-    return carry_speakers(text, quotes, speakers)
+    return discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+
+
+_COMMUNICATES = re.compile(
+    rf"\b(?:{_SPEECH}|statement|promised|promising|defended|cited|citing|quoted|labell?ed|branded|termed|"
+    r"praised|critici[sz]ed|condemned|welcomed|vowed|pledged|said)\b"
+)
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
+    return bool(_CAPTION_RE.search(text[start:end]))
+
+
+def discourse_speakers(
+    text: str, quotes: list[QuoteCandidate], speakers: list[str | None], names: list[NameCandidate]
+) -> list[str | None]:
+    """Speakers for quotations nothing beside them attributes, read from the discourse:
+
+    * a quotation that opens its sentence or paragraph continues the previous quotation's
+      speaker when no other person is named in between (captions between paragraphs are
+      skipped) and at most one paragraph lies between them;
+    * otherwise the person its own sentence (before the quotation) or the sentence before it in
+      the same paragraph names as subject, when that sentence reports speech or a statement
+      ('Cornyn … issued a statement …. "Like many Texans…"', 'Gray … cited …: "one in, all in"');
+    * otherwise the only person its paragraph names before it ('Kiara Perkins … admitted …
+      Why did she …? "It's Warhol."').
+    """
+    cast = cast_of(text, tuple(names))
+    out = list(speakers)
+    prev: int | None = None
+    for i, q in enumerate(quotes):
+        if q.nested:
+            continue
+        if out[i] is None:
+            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast)
+        prev = i
+    return out
+
+
+def _people_between(text: str, start: int, end: int, cast: Cast) -> set[str]:
+    found = set()
+    for p in cast.people:
+        for s, _, _ in p.mentions:
+            if start <= s < end and not _is_caption(
+                text, _paragraph_start(text, s), text.find("\n", s) % (len(text) + 1)
+            ):
+                found.add(p.name)
+    for m in re.finditer(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end]):
+        who = cast.pronoun(m.group(), start + m.start())
+        if who:
+            found.add(who)
+    return found
+
+
+def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
+    before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
+    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
+
+
+def _continued(
+    text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
+) -> str | None:
+    if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]):
+        return None
+    between = text[quotes[prev].end : quotes[i].start]
+    paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip()]
+    body = [p for p in paragraphs if not _CAPTION_RE.search(p)]
+    if len(body) > 1 or (body and len(" ".join(body).split()) > 40):
+        return None
+    others = _people_between(text, quotes[prev].end, quotes[i].start, cast) - {out[prev]}
+    return None if others else out[prev]
+
+
+def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
+    para = _paragraph_start(text, q.start)
+    lead = text[para : q.start]
+    opens = _opens_sentence(text, q)
+    if not opens and not re.search(r"(?::|,)\s*[“\"‘']?$", lead):
+        return None  # a phrase in quotation marks inside a sentence ('granted "parole" status')
+    sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
+    for m in reversed(sentences[-2:] if opens else sentences[-1:]):
+        if not _COMMUNICATES.search(m.group()):
+            continue
+        start = para + m.start()
+        subjects = [
+            (s, p.name)
+            for p in cast.people
+            for s, _, oblique in p.mentions
+            if start <= s < para + m.end() and not oblique
+        ]
+        if subjects:
+            return min(subjects)[1]
+        pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
+        if pron:
+            return cast.pronoun(pron.group(1), start + pron.start(1))
+    if not opens:
+        return None
+    named = {p.name for p in cast.people for s, _, oblique in p.mentions if para <= s < q.start and not oblique}
+    return named.pop() if len(named) == 1 else None
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
@@ -213,6 +326,10 @@ _NOT_PERSON_LAST = {
     "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
     "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
 }  # fmt: skip
+_CAPTION_RE = re.compile(
+    r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
+)
+_PLACE_FIRST = {"north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower"}
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
 
 
@@ -243,7 +360,11 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         return False
     if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|I{1,3}|IV", w) for w in words):
         return False  # "UN Human Rights", "BBC News"
-    if " of " in f" {name} " or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST:
+    if (
+        " of " in f" {name} "
+        or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
+        or words[0].casefold() in _PLACE_FIRST
+    ):
         return False
     cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
     if not all(w[:1].isupper() for w in cap):
@@ -262,6 +383,15 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
 
 
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+
+
+def _standalone(text: str, name: str) -> bool:
+    """Whether ``name`` occurs without a capitalised word glued before it."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if not glued or glued.group(1).casefold().rstrip(".") in _TITLES | _ROLE_WORDS:
+            return True
+    return False
 
 
 def _oblique(text: str, start: int) -> bool:
@@ -298,6 +428,8 @@ class Cast:
             for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
                 if p.name.startswith(full + " ") or p.name.endswith(" " + full):
                     key = p.name
+                    if p.name.endswith(" " + full) and _standalone(text, full):
+                        p.name = full  # "United States Hamdullah Mohib" is "Hamdullah Mohib"
                     break
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
@@ -312,7 +444,7 @@ class Cast:
         first = True
         while len(words) > 1:
             w = words[0].casefold().rstrip(".")
-            role = len(words) > 2 and (w in lowered or w in _TITLES or w in _ROLE_WORDS)
+            role = w in _TITLES or w in _ROLE_WORDS or (len(words) > 2 and w in lowered)
             placed = first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
             if role or w.endswith("ing") or placed:
                 words = words[1:]
@@ -397,7 +529,9 @@ class Cast:
     def canonical(self, found: str, at: int) -> str:
         """The fullest name the article gives for ``found`` (a surname, or a name with a title
         or role on it); ``found`` itself, cut at a sentence boundary, when no person fits."""
-        found = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", found.strip())[-1].strip(" ,;:")
+        parts = [p.strip(" ,;:") for p in re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", found.strip())]
+        # never glued across a sentence boundary: "said Bash. Charges …" -> "Bash"
+        found = next((p for p in parts if self._person_in(p, at)), parts[-1])
         if " of " in found and self._person_in(found.split(" of ")[0], at):
             found = found.split(" of ")[0]  # "Lucy Fischer of The Times"
         direct = self._person_in(found, at)
@@ -657,6 +791,8 @@ def claim_source(
         source = None
     if source is not None:
         source = _clean_source(source, names)
+        if source[:1].isupper():
+            source = cast_of(text, tuple(names)).canonical(source, start)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:
