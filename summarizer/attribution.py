@@ -619,7 +619,8 @@ _CLAIM_VERBS = (
     r"denied|denies|claimed|claims|warned|warns|stated|states|confirmed|confirms|believes|believe|believed|"
     r"expects|expected|predicted|predicts|alleged|alleges|argued|argues|insisted|insists|accused|accuses|"
     r"acknowledged|admitted|noted|wrote|writes|tweeted|declared|revealed|disclosed|suggested|suggests|"
-    r"concluded|concludes|showed|shows|indicated|indicates|demanded|demands|called|urged|promised|vowed"
+    r"concluded|concludes|showed|shows|indicated|indicates|demanded|demands|called|urged|promised|vowed|"
+    r"notes|explains|reasoned|reasons|cautioned|cautions"
 )
 # "US intelligence", "the Saudi Interior Ministry", "Ukraine's defense minister Oleksii Reznikov"
 _SOURCE = rf"(?:the\s+)?(?:{_NAME})(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?(?:\s+{_NAME})?|\s+[a-z]+(?:\s+[a-z]+)?(?=[,\s]))?"
@@ -633,6 +634,7 @@ _ACCORDING_RE = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:(?P<src>[^,;.:“”\"()]{{2,60}}?)(?=\s*(?:[,;:]|[.!?][”\"’']?\s*$))"
     rf"|(?P<src2>{_DESCRIPTOR}|(?:the\s+)?{_NAME}))"
 )
+_NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
@@ -786,7 +788,12 @@ def claim_source(
     if source is not None and source.casefold() in _PRONOUNS:
         pronoun = source.casefold()
         fits = previous is not None and _is_person(previous) == (pronoun in ("he", "she"))
-        source = previous if fits else _resolve_pronoun(pronoun, start, names)
+        if pronoun in ("he", "she"):  # the Cast knows genders and who was the subject
+            source = cast_of(text, tuple(names)).pronoun(pronoun, start, previous if fits else None)
+        else:
+            source = previous if fits else _resolve_pronoun(pronoun, start, names)
+    if source is not None and source.casefold() in _NOT_SOURCES:
+        source = None  # "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None:
