@@ -191,9 +191,9 @@ def discourse_speakers(
 ) -> list[str | None]:
     """Speakers for quotations nothing beside them attributes, read from the discourse:
 
-    * a quotation that opens its sentence or paragraph continues the previous quotation's
-      speaker when no other person is named in between (captions between paragraphs are
-      skipped) and at most one paragraph lies between them;
+    * a quotation that opens its paragraph continues the previous quotation's speaker when
+      only captions lie between them (a picture's caption between paragraphs does not break
+      the chain; a sentence about anything else does);
     * otherwise the person its own sentence (before the quotation) or the sentence before it in
       the same paragraph names as subject, when that sentence reports speech or a statement
       ('Cornyn … issued a statement …. "Like many Texans…"', 'Gray … cited …: "one in, all in"');
@@ -212,21 +212,6 @@ def discourse_speakers(
     return out
 
 
-def _people_between(text: str, start: int, end: int, cast: Cast) -> set[str]:
-    found = set()
-    for p in cast.people:
-        for s, _, _ in p.mentions:
-            if start <= s < end and not _is_caption(
-                text, _paragraph_start(text, s), text.find("\n", s) % (len(text) + 1)
-            ):
-                found.add(p.name)
-    for m in re.finditer(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end]):
-        who = cast.pronoun(m.group(), start + m.start())
-        if who:
-            found.add(who)
-    return found
-
-
 def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
     before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
     return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
@@ -238,18 +223,24 @@ def _continued(
     if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]):
         return None
     between = text[quotes[prev].end : quotes[i].start]
-    paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip()]
+    paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
     body = [p for p in paragraphs if not _CAPTION_RE.search(p)]
-    if len(body) > 1 or (body and len(" ".join(body).split()) > 40):
+    if body:  # a sentence about anything else breaks the chain; a picture's caption does not
         return None
-    others = _people_between(text, quotes[prev].end, quotes[i].start, cast) - {out[prev]}
-    return None if others else out[prev]
+    return out[prev]
 
 
 def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
     para = _paragraph_start(text, q.start)
     lead = text[para : q.start]
     opens = _opens_sentence(text, q)
+    own = para
+    if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
+        above = text[:para].rstrip()
+        while above and _CAPTION_RE.search(above[_paragraph_start(above, len(above) - 1) :]):
+            above = above[: _paragraph_start(above, len(above) - 1)].rstrip()
+        para = _paragraph_start(text, len(above) - 1) if above else para
+        lead = text[para : len(above)] if above else lead
     if not opens and not re.search(r"(?::|,)\s*[“\"‘']?$", lead):
         return None  # a phrase in quotation marks inside a sentence ('granted "parole" status')
     sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
@@ -268,9 +259,9 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
         pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
         if pron:
             return cast.pronoun(pron.group(1), start + pron.start(1))
-    if not opens:
+    if not opens or own != para:
         return None
-    named = {p.name for p in cast.people for s, _, oblique in p.mentions if para <= s < q.start and not oblique}
+    named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
     return named.pop() if len(named) == 1 else None
 
 
@@ -444,7 +435,12 @@ class Cast:
         first = True
         while len(words) > 1:
             w = words[0].casefold().rstrip(".")
-            role = w in _TITLES or w in _ROLE_WORDS or (len(words) > 2 and w in lowered)
+            role = (
+                w in _TITLES
+                or w in _ROLE_WORDS
+                or w.removesuffix("s") in _ROLE_WORDS
+                or (len(words) > 2 and w in lowered)
+            )
             placed = first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
             if role or w.endswith("ing") or placed:
                 words = words[1:]
@@ -506,6 +502,12 @@ class Cast:
         if after:
             phrase = after.group(1) or after.group(2)
             p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in phrase.split())
+        fronted = re.search(
+            r"(?:^|[.!?]\s+|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)((?:[\w’'-]+\s+){0,3}[\w’'-]+),\s+$",
+            text[max(0, s - 60) : s],
+        )  # "Its president, Tom Okafor, …"
+        if fronted:
+            p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in fronted.group(1).split())
         before = re.search(r"((?:[\w’'-]+\s+){1,4})$", text[max(0, s - 60) : s])
         if before:
             for w in reversed(before.group(1).split()):
@@ -579,7 +581,9 @@ class Cast:
             last_prev = max((s for s, _, _ in prev.mentions if s < at), default=-1)
             last_found = max((s for s, _, o in found.mentions if s < at and not o), default=-1) if found else -1
             if found is None or last_found <= last_prev or last_found < 0:
-                return prev.name
+                found = prev
+        if found is not None and found.gender is None:
+            found.gender = gender  # "he said" of someone: a later "she" is someone else
         return found.name if found else previous
 
     def descriptor(self, phrase: str, at: int) -> str | None:

@@ -67,7 +67,10 @@ def quote_candidates(ctx: Context) -> list[int]:
 
 
 _TITLE_SMALL = {"of", "and", "the", "for", "de", "a", "an", "in", "on", "to", "at", "by", "with", "vs", "vs."}
-_TITLED_RE = re.compile(r"\b(?:entitled|titled|slogan|hashtag|campaign\s+called|campaign\s+named)\s*,?\s*[“\"‘']?$")
+_TITLED_RE = re.compile(
+    r"\b(?:entitled|titled|(?:campaign|slogan|motto|hashtag|banner|nickname|programme|program|show|film|book|song|album)"
+    r"(?:\s+(?:was|is|were|are))?\s+(?:called|named|dubbed|titled)|slogan|hashtag|motto)\s*,?\s*[“\"‘']?$"
+)
 
 
 def undecided(ctx: Context) -> list[int]:
