@@ -363,7 +363,14 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
-    credits = sum(1 for s in spots if text[s + len(name) : s + len(name) + 1] == "/")
+    credits = sum(
+        1
+        for s in spots
+        if text[s + len(name) : s + len(name) + 1] == "/"
+        or re.search(
+            r"(?:\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:|(?:^|\n|\s)By)\s*$", text[max(0, s - 14) : s]
+        )
+    )  # a photo credit ("Name/Agency", "Image: Name") or a byline ("By Name")
     if spots and credits == len(spots):
         return False  # only ever a photo credit ("Name/Agency")
     after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
@@ -442,7 +449,7 @@ class Cast:
                 or (len(words) > 2 and w in lowered)
             )
             placed = first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
-            if role or w.endswith("ing") or placed:
+            if role or w.endswith("ing") or placed or w == "by":
                 words = words[1:]
             else:
                 break

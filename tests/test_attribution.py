@@ -150,3 +150,10 @@ def test_the_model_is_asked_only_about_undecided_quotes_with_an_enum_of_named_pe
     schema = quotes_model(ctx).model_json_schema()
     assert set(schema["properties"]) == {"Q1", "other"}  # Q2 is read by code: not asked
     assert schema["properties"]["Q1"]["anyOf"][0]["enum"] == ["Ben Ortiz", "Ana Ruiz"]
+
+
+def test_a_byline_is_never_a_speaker() -> None:
+    text = "By Jane Reporter, Wikinews\nNEW YORK (Wikinews) — The council met on Monday.\n\n“It is over,” she said.\n"
+    ctx = Context.of(Article.from_text(text))
+    assert "Jane Reporter" not in {p.name for p in cast_of(text, tuple(ctx.names)).people}
+    assert speakers(text)["It is over,"] is None
