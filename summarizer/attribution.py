@@ -113,6 +113,8 @@ def guess_speaker(
         if m:
             found = m.group("n1") or m.group("n2") or m.group("n3")
             group = "n1" if m.group("n1") else "n2" if m.group("n2") else "n3"
+            if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
+                found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
@@ -146,8 +148,8 @@ def guess_speaker(
         if between:
             return between[-1]
         return previous or (people[-1].text if people else None)
-    found = _person_part(found)
-    person = cast._person_in(cast.canonical(found, quote.start), quote.start)
+    found = cast.canonical(_person_part(found), quote.start)
+    person = cast._person_in(found, quote.start)
     if person is not None:
         return person.name
     if len(found.split()) >= 2:
@@ -358,8 +360,8 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     ):
         return False
     cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
-    if not all(w[:1].isupper() for w in cap):
-        return False
+    if not all(w[:1].isupper() or re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", w) for w in cap):
+        return False  # "Suleiman al-Amr" is a person's name
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
@@ -538,9 +540,9 @@ class Cast:
     def canonical(self, found: str, at: int) -> str:
         """The fullest name the article gives for ``found`` (a surname, or a name with a title
         or role on it); ``found`` itself, cut at a sentence boundary, when no person fits."""
-        parts = [p.strip(" ,;:") for p in re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", found.strip())]
-        # never glued across a sentence boundary: "said Bash. Charges …" -> "Bash"
-        found = next((p for p in parts if self._person_in(p, at)), parts[-1])
+        parts = [p.strip(" ,;:") for p in re.split(_BOUNDARY, found.strip()) if p.strip(" ,;:")]
+        # never glued across a sentence boundary: "said Bash. Charges …" -> "Bash", "KCNA. No" -> "KCNA"
+        found = next((p for p in parts if self._person_in(p, at)), max(parts, key=len) if parts else found)
         if " of " in found and self._person_in(found.split(" of ")[0], at):
             found = found.split(" of ")[0]  # "Lucy Fischer of The Times"
         direct = self._person_in(found, at)
@@ -610,6 +612,10 @@ class Cast:
         if found is None:  # named only after the quote: "…," said the coach, Ann Lee
             found = min(fits, key=lambda p: min((s for s, _, _ in p.mentions), default=len(self.text)))
         return found.name
+
+
+# a full stop that ends a sentence inside a scanned run ("Bash. Charges"), not "Mr. " or "Jr. "
+_BOUNDARY = re.compile(r"(?<=\w\w)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!Mrs|Gen|Sen|Rep|Gov|Col)\.\s+(?=[A-Z])")
 
 
 def _next_stop(text: str, at: int) -> int:
