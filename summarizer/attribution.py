@@ -32,7 +32,8 @@ _SPEECH = (
     r"argued|claimed|insisted|declared|announced|commented|remarked|continued|concluded|recalled|stressed|"
     r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
     r"stating|saying|adding|writing|noting|telling|explaining|warning|"
-    r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted"
+    r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted|"
+    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds"
 )
 _ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly))*"
 _NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"

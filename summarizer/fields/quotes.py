@@ -45,14 +45,17 @@ MAX_KEYED_QUOTES = 40
 def quote_candidates(ctx: Context) -> list[int]:
     """Indexes into ``ctx.quotes`` of the passages offered as Q1, Q2, ...: nested quotes, repeats
     of an earlier passage, and passages that look like names or titles (every word capitalised,
-    as in «Better Idea of Afghan Girls» or «Hope») are left out."""
+    as in «Better Idea of Afghan Girls» or «Hope») are left out; of a repeated passage the first
+    occurrence with a speaker is kept."""
     if ctx.offered is not None:
         return ctx.offered
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     keep = []
     for i, q in enumerate(ctx.quotes):
         words = re.findall(r"[^\W\d_][\w’'-]*", q.text)
         key = normalize_key(q.text)
+        if key in seen and not q.nested and ctx.speakers[i] and not ctx.speakers[keep[seen[key]]]:
+            keep[seen[key]] = i  # the headline repeats a body quotation: keep the one with a speaker
         if q.nested or key in seen or not words:
             continue
         if all(w[0].isupper() or w in _TITLE_SMALL for w in words) and len(words) <= 6 and words[0][0].isupper():
@@ -60,9 +63,9 @@ def quote_candidates(ctx: Context) -> list[int]:
         if _TITLED_RE.search(ctx.article.text[max(0, q.start - 30) : q.start]):
             continue  # 'a special entitled "…"', 'a campaign called "…"'
 
-        seen.add(key)
+        seen[key] = len(keep)
         keep.append(i)
-    ctx.offered = keep[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
+    ctx.offered = sorted(keep)[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
     return ctx.offered
 
 
