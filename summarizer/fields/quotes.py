@@ -50,7 +50,7 @@ def quote_candidates(ctx: Context) -> list[int]:
     if ctx.offered is not None:
         return ctx.offered
     seen: dict[str, int] = {}
-    keep = []
+    keep: list[int] = []
     for i, q in enumerate(ctx.quotes):
         words = re.findall(r"[^\W\d_][\w’'-]*", q.text)
         key = normalize_key(q.text)
