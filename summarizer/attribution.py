@@ -55,6 +55,14 @@ _BEFORE_RE = re.compile(
     rf"|(?P<n3>{_NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{_SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$)"
 )
+
+
+def _verb_at(span: str) -> int:
+    """Where the first verb of speech in ``span`` starts (its length when there is none)."""
+    v = re.search(rf"\b(?:{_SPEECH})\b", span)
+    return v.start() if v else len(span)
+
+
 _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{_NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
@@ -119,10 +127,13 @@ def guess_speaker(
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
-            elif found and not cast.is_person(found):
+            elif found and found.casefold() not in _PRONOUNS and not cast.is_person(found):
                 # "a Republican, Mark Amodei, has … telling": the person in the appositive
                 inside = [
-                    (s, p.name) for p in cast.people for s, _, _ in p.mentions if base + m.start() < s < base + m.end()
+                    (s, p.name)
+                    for p in cast.people
+                    for s, _, _ in p.mentions
+                    if base + m.start() < s < base + m.start() + _verb_at(m.group(0))
                 ]
                 if inside:
                     found = min(inside)[1]

@@ -152,6 +152,14 @@ def test_the_model_is_asked_only_about_undecided_quotes_with_an_enum_of_named_pe
     assert schema["properties"]["Q1"]["anyOf"][0]["enum"] == ["Ben Ortiz", "Ana Ruiz"]
 
 
+def test_a_person_named_as_an_object_after_the_pronoun_is_not_the_speaker() -> None:
+    text = (
+        "Agnès Callamard, a UN rapporteur, cautioned justice is slow. “True justice takes time,” she said, "
+        "asking Hatice Cengiz to be “patient and resilient.”\n"
+    )
+    assert set(speakers(text).values()) == {"Agnès Callamard"}
+
+
 def test_a_byline_is_never_a_speaker() -> None:
     text = "By Jane Reporter, Wikinews\nNEW YORK (Wikinews) — The council met on Monday.\n\n“It is over,” she said.\n"
     ctx = Context.of(Article.from_text(text))
