@@ -33,7 +33,7 @@ _SPEECH = (
     r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
     r"stating|saying|adding|writing|noting|telling|explaining|warning|"
     r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted|"
-    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds"
+    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke"
 )
 _ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly))*"
 _NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"
@@ -114,6 +114,14 @@ def guess_speaker(
         ends = re.search(r"[.!?]$", quote.text)
         if found and (m.group("n2") or m.group("n4")) and ends and not re.match(_SHORT_END, rest):
             found = None
+        if found:
+            found = _BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
+        if found and m.group("n1") and not cast.is_person(_person_part(found)):
+            # "said University of California, San Diego's chancellor, Pradeep Khosla."
+            stop = _next_stop(text, quote.end)
+            later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
+            if later:
+                return max(later)[1]
         if not found and (m.group("d1") or m.group("d2")):
             return cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
     lead = before.rstrip("“\"‘' ")
@@ -122,6 +130,8 @@ def guess_speaker(
         if m:
             found = m.group("n1") or m.group("n2") or m.group("n3")
             group = "n1" if m.group("n1") else "n2" if m.group("n2") else "n3"
+            if found:
+                found = _BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
                 found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
             owner = _OWNER_RE.search(lead[: m.start(group)])
@@ -334,7 +344,10 @@ _NOT_PERSON_LAST = {
 _CAPTION_RE = re.compile(
     r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
 )
-_PLACE_FIRST = {"north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower"}
+_PLACE_FIRST = {
+    "north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower", "san",
+    "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
+}  # fmt: skip
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
 
 

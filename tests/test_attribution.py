@@ -131,6 +131,11 @@ def test_a_glued_closing_mark_before_the_next_opening_keeps_both_quotes() -> Non
             "Since then, a Republican, Mark Amodei, has spoken, telling the Nevada Independent: “I am a fan.”",
             "Mark Amodei",
         ),
+        (
+            "“Walter was brilliant,” said University of California, San Diego's chancellor, Pradeep Khosla.",
+            "Pradeep Khosla",
+        ),
+        ("There were speakers, including Sadiq Khan. Tom Watson called the deal “lousy” on Monday.", "Tom Watson"),
     ],
 )
 def test_title_runs_and_appositives(sentence: str, expected: str) -> None:
