@@ -86,7 +86,11 @@ def _person_part(found: str) -> str:
 
 
 def guess_speaker(
-    text: str, quote: QuoteCandidate, names: list[NameCandidate], previous: str | None = None
+    text: str,
+    quote: QuoteCandidate,
+    names: list[NameCandidate],
+    previous: str | None = None,
+    learned: dict[str, str] | None = None,
 ) -> str | None:
     """The speaker news style puts beside a quotation: ``“…,” Ruiz said`` / ``said Ruiz`` /
     ``Ruiz, the mayor, said: “…”`` / ``Obama tweeted:`` on the line above. A pronoun ("it
@@ -154,7 +158,7 @@ def guess_speaker(
     if not found:
         return None
     if found.casefold() in ("he", "she"):
-        return cast.pronoun(found, quote.start, previous)
+        return cast.pronoun(found, quote.start, previous, learned)
     if found.casefold() in _PRONOUNS:
         people = [
             n
@@ -186,9 +190,10 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
     speakers: list[str | None] = []
     previous: str | None = None
     previous_end = 0
+    learned: dict[str, str] = {}  # genders read from this article's "he/she said"
     for q in quotes:
         near = previous if q.start - previous_end <= 400 else None
-        who = guess_speaker(text, q, names, near)
+        who = guess_speaker(text, q, names, near, learned)
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
@@ -601,23 +606,28 @@ class Cast:
                     best = (s, p)
         return best[1] if best else None
 
-    def pronoun(self, word: str, at: int, previous: str | None = None) -> str | None:
+    def pronoun(
+        self, word: str, at: int, previous: str | None = None, learned: dict[str, str] | None = None
+    ) -> str | None:
         """He/she at ``at``: the last person named as a subject before it whose gender fits,
-        preferring the previous quotation's speaker when it was named in between."""
+        preferring the previous quotation's speaker when it was named in between. ``learned``
+        holds genders read from earlier pronouns of the same pass ("he said" of Ortiz: a later
+        "she" is someone else); the Cast itself stays as the article made it."""
+        learned = {} if learned is None else learned
         gender = _PRONOUN_GENDER.get(word.casefold())
-        fits = [p for p in self.people if p.gender in (None, gender)]
+        fits = [p for p in self.people if learned.get(p.name, p.gender) in (None, gender)]
         if gender is None:
             return previous
         window = [p for p in fits if any(at - 1500 < s < at for s, _, _ in p.mentions)]
         found = self.nearest(window, at) or self.nearest(window, at, subjects_only=False)
         prev = self.person(previous) if previous else None
-        if prev is not None and prev.gender in (None, gender):
+        if prev is not None and learned.get(prev.name, prev.gender) in (None, gender):
             last_prev = max((s for s, _, _ in prev.mentions if s < at), default=-1)
             last_found = max((s for s, _, o in found.mentions if s < at and not o), default=-1) if found else -1
             if found is None or last_found <= last_prev or last_found < 0:
                 found = prev
-        if found is not None and found.gender is None:
-            found.gender = gender  # "he said" of someone: a later "she" is someone else
+        if found is not None and gender is not None:
+            learned.setdefault(found.name, gender)
         return found.name if found else previous
 
     def descriptor(self, phrase: str, at: int) -> str | None:

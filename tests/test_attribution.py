@@ -170,3 +170,14 @@ def test_a_byline_is_never_a_speaker() -> None:
     ctx = Context.of(Article.from_text(text))
     assert "Jane Reporter" not in {p.name for p in cast_of(text, tuple(ctx.names)).people}
     assert speakers(text)["It is over,"] is None
+
+
+def test_reading_an_article_twice_gives_the_same_speakers() -> None:
+    """The Cast is cached per article; what one pass learns (genders) must not leak into the next."""
+    text = (
+        "Ana Ruiz met Ben Ortiz on Monday. Ruiz said her plan was ready.\n\n“We disagree,” he said.\n\n"
+        "“We will see,” she said.\n"
+    )
+    first = speakers(text)
+    assert first == {"We disagree,": "Ben Ortiz", "We will see,": "Ana Ruiz"}
+    assert speakers(text) == first
