@@ -8,6 +8,7 @@ quotes and claims agree on who said what.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -464,7 +465,12 @@ class Cast:
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
         for p in self.people:
-            self._read(p)
+            self._find(p)
+        starts = sorted((s, i) for i, p in enumerate(self.people) for s, _, _ in p.mentions)
+        self._starts = [s for s, _ in starts]
+        self._owners = [i for _, i in starts]
+        for i, p in enumerate(self.people):
+            self._read(i, p)
 
     @staticmethod
     def _strip_role(text: str, n: NameCandidate, lowered: set[str]) -> str:
@@ -488,7 +494,8 @@ class Cast:
             first = False
         return " ".join(words)
 
-    def _read(self, p: Person) -> None:
+    def _find(self, p: Person) -> None:
+        """Every mention of ``p`` (its forms, and its surname when no one else bears it)."""
         text = self.text
         forms = sorted(p.forms, key=len, reverse=True)
         sur = _surname(p.name)
@@ -502,6 +509,10 @@ class Cast:
                     spans.append((m.start(), m.end()))
         spans.sort()
         p.mentions = [(s, e, _oblique(text, s)) for s, e in spans]
+
+    def _read(self, index: int, p: Person) -> None:
+        """Gender (titles, the first he/she before anyone else is named) and descriptor words."""
+        text = self.text
         votes = {"m": 0, "f": 0}
         for s, e, _ in p.mentions:
             before = text[max(0, s - 12) : s]
@@ -515,8 +526,11 @@ class Cast:
             nxt = text[e : min(_next_stop(text, _next_stop(text, e)), e + 300)].split("\n\n", 1)[0]
             # pronouns inside a quotation are the speaker's, not about this person
             nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), nxt)
-            others = [x for q in self.people if q is not p for x, _ in self._spans(q) if e < x < e + len(nxt)]
-            nxt = nxt[: min(others) - e] if others else nxt
+            k = bisect.bisect_right(self._starts, e)
+            while k < len(self._starts) and self._owners[k] == index:
+                k += 1
+            if k < len(self._starts) and self._starts[k] < e + len(nxt):
+                nxt = nxt[: self._starts[k] - e]  # up to the next person the article names
             she, he = _FEMALE.search(nxt), _MALE.search(nxt)
             first = min((x for x in (she, he) if x), key=lambda x: x.start(), default=None)
             if first is not None:
@@ -524,11 +538,6 @@ class Cast:
             self._roles(p, s, e)
         if votes["m"] != votes["f"]:
             p.gender = "m" if votes["m"] > votes["f"] else "f"
-
-    def _spans(self, p: Person) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, _ in p.mentions] or [
-            (m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", self.text)
-        ]
 
     def _roles(self, p: Person, s: int, e: int) -> None:
         text = self.text
