@@ -9,9 +9,10 @@ quotes and claims agree on who said what.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .candidates import _TITLES, ORG_WORDS, NameCandidate, QuoteCandidate
@@ -109,7 +110,7 @@ def guess_speaker(
             base = max(above.rfind("\n") + 1, len(above) - 200)
             before = above[base:]
     found = None
-    cast = cast_of(text, tuple(names))
+    cast = cast_of(text, names)
     m = _AFTER_RE.match(after)
     if m:
         found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
@@ -230,7 +231,7 @@ def discourse_speakers(
     * otherwise the only person its paragraph names before it ('Kiara Perkins … admitted …
       Why did she …? "It's Warhol."').
     """
-    cast = cast_of(text, tuple(names))
+    cast = cast_of(text, names)
     out = list(speakers)
     prev: int | None = None
     for i, q in enumerate(quotes):
@@ -375,6 +376,10 @@ class Person:
     roles: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
 
+    @property
+    def surname(self) -> str:
+        return _surname(self.name)
+
 
 def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     words = name.split()
@@ -395,7 +400,7 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         return False  # "Suleiman al-Amr" is a person's name
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
-    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    spots = [s for s, _ in _whole_words(text, name)]
     credits = sum(
         1
         for s in spots
@@ -416,10 +421,25 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
 
 
+def _whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
+    search: a regex with a look-behind first scans slowly on long articles)."""
+    out = []
+    at = text.find(word)
+    while at != -1 and word:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append((at, end))
+        at = text.find(word, at + 1)
+    return out
+
+
 def _standalone(text: str, name: str) -> bool:
     """Whether ``name`` occurs without a capitalised word glued before it."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+    for start, _ in _whole_words(text, name):
+        glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30) : start])
         if not glued or glued.group(1).casefold().rstrip(".") in _TITLES | _ROLE_WORDS:
             return True
     return False
@@ -464,6 +484,7 @@ class Cast:
                     break
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
+        self._surnames = collections.Counter(_surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
         starts = sorted((s, i) for i, p in enumerate(self.people) for s, _, _ in p.mentions)
@@ -503,10 +524,12 @@ class Cast:
         if surname_form and len(surname_form) > 2 and not self.shared_surname(p):
             forms.append(surname_form)
         spans: list[tuple[int, int]] = []
+        covered: set[int] = set()  # every offset inside a longer form already found
         for form in dict.fromkeys(forms):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not any(s <= m.start() < e for s, e in spans):
-                    spans.append((m.start(), m.end()))
+            for start, end in _whole_words(text, form):
+                if start not in covered:
+                    spans.append((start, end))
+                    covered.update(range(start, end))
         spans.sort()
         p.mentions = [(s, e, _oblique(text, s)) for s, e in spans]
 
@@ -567,8 +590,7 @@ class Cast:
                 p.roles.add(lw.removesuffix("’s").removesuffix("'s"))
 
     def shared_surname(self, p: Person) -> bool:
-        sur = _surname(p.name)
-        return any(q is not p and _surname(q.name) == sur for q in self.people)
+        return self._surnames[_surname(p.name)] > 1
 
     def person(self, name: str) -> Person | None:
         for p in self.people:
@@ -597,7 +619,7 @@ class Cast:
             if p is not None:
                 return p
             if len(words) - i == 1:
-                matches = [q for q in self.people if _surname(q.name) == tail.casefold().rstrip(".,")]
+                matches = [q for q in self.people if q.surname == tail.casefold().rstrip(".,")]
                 if len(matches) == 1:
                     return matches[0]
                 if matches and at is not None:  # "Khan" after "Usman Khan", not "Sadiq Khan"
@@ -667,9 +689,23 @@ def _next_stop(text: str, at: int) -> int:
     return at + m.end() if m else len(text)
 
 
+_RECENT: list[tuple[str, Sequence[NameCandidate], Cast]] = []
+
+
+def cast_of(text: str, names: Sequence[NameCandidate]) -> Cast:
+    """The article's ``Cast``, read once per article (quotes and claims share it): the same
+    text and names object are answered at once, equal ones from a small cache."""
+    for t, n, cast in _RECENT:
+        if t is text and n is names:
+            return cast
+    cast = _cast_of(text, tuple(names))
+    _RECENT.insert(0, (text, names, cast))
+    del _RECENT[8:]
+    return cast
+
+
 @functools.lru_cache(maxsize=16)
-def cast_of(text: str, names: tuple[NameCandidate, ...]) -> Cast:
-    """The article's ``Cast``, read once per article (quotes and claims share it)."""
+def _cast_of(text: str, names: tuple[NameCandidate, ...]) -> Cast:
     return Cast(text, list(names))
 
 
@@ -850,7 +886,7 @@ def claim_source(
         pronoun = source.casefold()
         fits = previous is not None and _is_person(previous) == (pronoun in ("he", "she"))
         if pronoun in ("he", "she"):  # the Cast knows genders and who was the subject
-            source = cast_of(text, tuple(names)).pronoun(pronoun, start, previous if fits else None)
+            source = cast_of(text, names).pronoun(pronoun, start, previous if fits else None)
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
     if source is not None and source.casefold() in _NOT_SOURCES:
@@ -860,7 +896,7 @@ def claim_source(
     if source is not None:
         source = _clean_source(source, names)
         if source[:1].isupper():
-            source = cast_of(text, tuple(names)).canonical(source, start)
+            source = cast_of(text, names).canonical(source, start)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:

@@ -102,7 +102,7 @@ def speaker_choices(ctx: Context, index: int, limit: int = 8) -> list[str]:
     """Who may have said quotation ``index``: the people the article names before its paragraph
     ends (nearest first), then bodies named in its paragraph or the one before."""
     text = ctx.article.text
-    cast = cast_of(text, tuple(ctx.names))
+    cast = cast_of(text, ctx.names)
     start, end = _context_span(ctx, index)
     people = [(max((s for s, _, _ in p.mentions if s < end), default=-1), p.name) for p in cast.people]
     near = [name for at, name in sorted(people, reverse=True) if at >= 0][:limit]
