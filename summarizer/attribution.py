@@ -122,14 +122,14 @@ def guess_speaker(
             found = None
         if found:
             found = _BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
-        if found and m.group("n1") and not cast.is_person(_person_part(found)):
-            # "said University of California, San Diego's chancellor, Pradeep Khosla."
-            stop = _next_stop(text, quote.end)
-            later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
-            if later:
-                return max(later)[1]
+        stop = _next_stop(text, quote.end)
+        later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
+        if found and m.group("n1") and not cast.is_person(_person_part(found)) and later:
+            return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
         if not found and (m.group("d1") or m.group("d2")):
-            return cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
+            # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
+            who = cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
+            return who or (max(later)[1] if later else None)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)

@@ -98,6 +98,19 @@ def test_the_person_speaks_for_the_organisation() -> None:
     assert speakers(text)["We will not"] == "Tom Okafor"
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "the Harbour Workers Union's spokesman, Tom Okafor, said.",
+        "said Tom Okafor, a spokesman for the Harbour Workers Union.",
+        "the union said in a statement read by its spokesman Tom Okafor.",
+    ],
+)
+def test_the_spokesman_not_the_union(attribution: str) -> None:
+    text = f"The Harbour Workers Union called a strike.\n\n“We will not go back,” {attribution}\n"
+    assert speakers(text) == {"We will not": "Tom Okafor"}
+
+
 def test_titles_of_works_and_slogans_are_not_quotes() -> None:
     text = (
         "ABC aired a special entitled “A Tribute For a King” on Sunday. "
