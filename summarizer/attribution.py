@@ -55,7 +55,10 @@ _AFTER_RE = re.compile(
 _BEFORE_RE = re.compile(
     rf"(?:(?P<n1>{_NAME}|[Hh]e|[Ss]he|[Tt]hey){_APPOSITIVE}{_ADVERB}\s+(?:{_SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{_NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{_SPEECH})\s*[:,]?\s*[“\"‘']?$"
-    rf"|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$)"
+    rf"|according\s+to\s+(?P<n2>{_NAME})[\s,:]*[“\"‘']?$"
+    # "The Home Office letter reads", "the company's statement said": the body behind the document
+    rf"|(?P<n4>{_NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
+    rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$)"
 )
 
 
@@ -134,8 +137,8 @@ def guess_speaker(
     if not found:
         m = _BEFORE_RE.search(lead)
         if m:
-            found = m.group("n1") or m.group("n2") or m.group("n3")
-            group = "n1" if m.group("n1") else "n2" if m.group("n2") else "n3"
+            found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+            group = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g)) if found else "n1"
             if found:
                 found = _BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
@@ -401,6 +404,11 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [s for s, _ in _whole_words(text, name)]
+    if spots and all(
+        (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in _TITLES
+        for s in spots
+    ):
+        return False  # "Shadow Home" of "Shadow Home Secretary Yvette Cooper": a title's first words
     credits = sum(
         1
         for s in spots
@@ -618,7 +626,7 @@ class Cast:
             p = self.person(tail)
             if p is not None:
                 return p
-            if len(words) - i == 1:
+            if len(words) - i == 1 and tail.casefold() not in ORG_WORDS:
                 matches = [q for q in self.people if q.surname == tail.casefold().rstrip(".,")]
                 if len(matches) == 1:
                     return matches[0]
