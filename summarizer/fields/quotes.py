@@ -18,6 +18,7 @@ from .actors import mentioned
 from .base import Answer, Context, Pass, guillemets, nullish
 
 __all__ = [
+    "MAX_ASKED",
     "MAX_KEYED_QUOTES",
     "PASS",
     "QuotesAnswer",
@@ -76,10 +77,17 @@ _TITLED_RE = re.compile(
 )
 
 
+#: quotations asked about at most (each costs its paragraphs in the prompt); the rest stay null
+MAX_ASKED = 12
+#: characters of context shown before and after an asked quotation
+CONTEXT_BEFORE, CONTEXT_AFTER = 450, 150
+
+
 def undecided(ctx: Context) -> list[int]:
     """Positions (0-based, into ``quote_candidates``) of the offered quotations code could not
     attribute and for which the article names someone to choose from: only these are asked."""
-    return [n for n, i in enumerate(quote_candidates(ctx)) if not ctx.speakers[i] and speaker_choices(ctx, i)]
+    found = [n for n, i in enumerate(quote_candidates(ctx)) if not ctx.speakers[i] and speaker_choices(ctx, i)]
+    return found[:MAX_ASKED]
 
 
 def _paragraph_bounds(text: str, at: int) -> tuple[int, int]:
@@ -100,7 +108,8 @@ def _context_span(ctx: Context, index: int) -> tuple[int, int]:
 
 def speaker_choices(ctx: Context, index: int, limit: int = 8) -> list[str]:
     """Who may have said quotation ``index``: the people the article names before its paragraph
-    ends (nearest first), then bodies named in its paragraph or the one before."""
+    ends (nearest first), then bodies named in its paragraph or the one before (names of two or
+    more words, or acronyms: "Globe" of "The Globe and Mail" is no one)."""
     text = ctx.article.text
     cast = cast_of(text, ctx.names)
     start, end = _context_span(ctx, index)
@@ -109,7 +118,10 @@ def speaker_choices(ctx: Context, index: int, limit: int = 8) -> list[str]:
     bodies = [
         n.text
         for n in ctx.names
-        if start <= n.start < end and not cast.is_person(n.text) and len(n.text) >= 3 and n.text not in near
+        if start <= n.start < end
+        and not cast.is_person(n.text)
+        and n.text not in near
+        and (len(n.text.split()) >= 2 or (n.text.isupper() and not re.fullmatch(r"[IVXLC]+", n.text)))
     ]
     return list(dict.fromkeys(near + bodies))[: limit + 4]
 
@@ -206,14 +218,21 @@ def _quote_candidates(ctx: Context) -> str:
     text = ctx.article.text
     offered = quote_candidates(ctx)
     lines = []
+    shown: dict[tuple[int, int], int] = {}  # a context already shown is referred to, not repeated
     for n in undecided(ctx):
         i = offered[n]
         start, end = _context_span(ctx, i)
-        around = " ".join(text[start:end].split())
-        if len(around) > 900:
-            around = "… " + around[-900:]
+        q = ctx.quotes[i]
+        # its paragraph and the one before, cut to what matters (input tokens cost ~11 ms each)
+        span = (max(start, q.start - CONTEXT_BEFORE), min(end, q.end + CONTEXT_AFTER))
+        if span in shown:
+            around = f"(the same text as Q{shown[span]})"
+        else:
+            shown[span] = n + 1
+            cut = " ".join(text[span[0] : span[1]].split())
+            around = ("… " if span[0] > start else "") + guillemets(cut) + (" …" if span[1] < end else "")
         lines.append(
-            f"Q{n + 1}: «{guillemets(opening(ctx.quotes[i].text))}»\n   in: {guillemets(around)}\n"
+            f"Q{n + 1}: «{guillemets(opening(ctx.quotes[i].text))}»\n   in: {around}\n"
             f"   choose from: {'; '.join(speaker_choices(ctx, i))}"
         )
     return "\n".join(lines) or '(code has attributed every quotation: answer with an empty "other" list)'
