@@ -110,6 +110,8 @@ def _opens_straight(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace():
         return True
+    if prev in ".!?;" and (nxt.isalpha() or nxt in "[‘'") and text[i - 2 : i - 1].isalpha():
+        return True  # glued text: 'in third place."We are…' opens after the full stop (only reached outside a quote)
     after = text[i + 2 : i + 3]
     return (
         prev in ",:"

@@ -195,4 +195,18 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"{s['key_point_coverage']:.2f} ({s.get('lead3_key_point_coverage', 0):.2f}) | {s['rejected']} | "
             f"{s['seconds']:.1f} |"
         )
+    misses = [(s["seed"], miss) for s in report["seeds"] for miss in s.get("speaker_misses", [])]
+    lines += ["", f"Speaker misses ({len(misses)}):", ""]
+    if misses:
+        lines += ["| seed | quote starts | expected | got |", "|---|---|---|---|"]
+        lines += [
+            f"| {seed} | {_cell(m['quote'])} | {_cell(m['expected'])} | {_cell(m['got'])} |" for seed, m in misses
+        ]
+    else:
+        lines.append("none")
     return "\n".join(lines) + "\n"
+
+
+def _cell(value: str | None) -> str:
+    """A table cell: pipes escaped, null shown as a dash (article text is untrusted)."""
+    return "-" if value is None else value.replace("|", "\\|").replace("\n", " ")

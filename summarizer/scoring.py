@@ -216,6 +216,8 @@ class SeedScore:
     input_tokens: int
     output_tokens: int
     cached: bool
+    #: every matched quote whose speaker is wrong: {"quote": its opening, "expected", "got"}
+    speaker_misses: list[dict[str, str | None]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -236,6 +238,7 @@ class SeedScore:
             "input_tokens": self.input_tokens,
             "output_tokens": self.output_tokens,
             "cached": self.cached,
+            "speaker_misses": self.speaker_misses,
         }
 
 
@@ -288,9 +291,16 @@ def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScor
         summary.quotes, labels.quotes, lambda p, g: token_f1(tokens(p.text), tokens(g.text)), QUOTE_F1
     )
     fs.tp = len(q_matches)
-    for i, j, _ in q_matches:
+    speaker_misses: list[dict[str, str | None]] = []
+    for i, j, _ in sorted(q_matches, key=lambda m: summary.quotes[m[0]].span.start):
         ok = speaker_matches(summary.quotes[i].speaker, labels.quotes[j].speaker, labels.actors)
         fs.add_extra("speaker_accuracy", float(ok))
+        if not ok:
+            words = labels.quotes[j].text.split()
+            opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+            speaker_misses.append(
+                {"quote": opening, "expected": labels.quotes[j].speaker, "got": summary.quotes[i].speaker}
+            )
     fields["quotes"] = fs
 
     # figures
@@ -369,6 +379,7 @@ def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScor
         input_tokens=summary.meta.input_tokens,
         output_tokens=summary.meta.output_tokens,
         cached=summary.meta.cached,
+        speaker_misses=speaker_misses,
     )
 
 

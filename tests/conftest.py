@@ -40,8 +40,9 @@ GOOD = {
     # figures: the model is asked only for the unit of numbers code can't read one for (keys F1..Fn);
     # in the seed code reads all five, so this pass is skipped there and "other" is all it could hold
     "figures": {"other": []},
-    # Q1..Q4 are the seed's four quoted passages, in order; "other" holds quotations code missed
-    "quotes": {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov", "other": []},
+    # code attributes all four of the seed's quoted passages, so no Qi key is asked for;
+    # "other" holds quotations code missed
+    "quotes": {"other": []},
 }
 
 # values of the figures code finds in the seed article (the second "100" repeats the first)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from summarizer import pipeline
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
-from summarizer.evals import check_thresholds
+from summarizer.evals import check_thresholds, render_markdown
 from summarizer.labels import load_seeds
 
 from .conftest import ROOT, router
@@ -114,3 +114,16 @@ def test_unknown_seed_is_a_clear_error(scripted, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", "--only", "nope", "--cache", str(tmp_path / "c.sqlite")])
     assert result.exit_code == 2
     assert "no labelled seed named nope" in result.output
+
+
+def test_markdown_report_lists_every_speaker_miss(scripted, tmp_path: Path) -> None:
+    result = run_eval(tmp_path, "--thresholds", str(tmp_path / "none.toml"))
+    assert result.exit_code == 0, result.output
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    report = json.loads((run_dir / "report.json").read_text())
+    assert "Speaker misses (0):" in (run_dir / "report.md").read_text()  # code reads all four seed speakers
+    seed = report["seeds"][0]
+    seed["speaker_misses"] = [{"quote": "We will | rebuild", "expected": "Ana Ruiz", "got": None}]
+    md = render_markdown(report)
+    assert "Speaker misses (1):" in md
+    assert f"| {SEED_ID} | We will \\| rebuild | Ana Ruiz | - |" in md

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from summarizer import Settings, Summarizer
 from summarizer.backends import ScriptedBackend
 
 from .conftest import ASKED, N_PASSES, SEED_FIGURES, pass_of, router
 
-SPEAKERS = {"Q1": "Joe Biden", "Q2": "Joe Biden", "Q3": "Jen Psaki", "Q4": "Oleksii Reznikov"}
+SPEAKERS: dict[str, str] = {}  # code attributes all four seed quotations: no Qi key is asked
 INVENTED = {"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}
 BAD_QUOTE = {**SPEAKERS, "other": [INVENTED]}
 
@@ -111,8 +113,7 @@ def test_output_cut_at_max_tokens_keeps_complete_items(tmp_path) -> None:
 
 
 def test_quotes_are_copied_by_code_and_attribution_beside_them_wins(settings: Settings, seed_text: str) -> None:
-    answer = {"Q1": "null", "Q2": "Jen Psaki", "Q3": None, "Q4": "Angela Merkel", "other": []}
-    backend = ScriptedBackend(router=router({"quotes": [answer]}))
+    backend = ScriptedBackend(router=router({"quotes": [{"other": []}]}))
     summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(seed_text)
     texts = [q.text for q in summary.quotes]
     assert texts[0] == "very, very tough" and texts[3] == "large-scale escalation"
@@ -120,22 +121,36 @@ def test_quotes_are_copied_by_code_and_attribution_beside_them_wins(settings: Se
     for q in summary.quotes:
         assert seed_text[q.span.start : q.span.end] == q.text
     # Q1 sits in "Biden warned on Friday that … “very, very tough”", Q2 is followed by "Biden told
-    # reporters", Q3 by "White House Press Secretary Jen Psaki said": code's reading beats the
-    # model's. Q4 has nothing beside it, but its sentence is "…, according to Ukrainian Defense
-    # Minister Oleksii Reznikov, who warned that a “large-scale escalation” …": the sentence's
-    # source beats the model's invented "Angela Merkel"
+    # reporters", Q3 by "White House Press Secretary Jen Psaki said"; Q4 has nothing beside it,
+    # but its sentence is "…, according to Ukrainian Defense Minister Oleksii Reznikov, who warned
+    # that a “large-scale escalation” …": code reads all four, so the schema asks for none
+    quotes_request = next(r for r in backend.requests if pass_of(r) == "quotes")
+    assert "Q1" not in json.dumps(quotes_request.get("response_format") or quotes_request)
     assert [q.speaker for q in summary.quotes] == ["Joe Biden", "Joe Biden", "Jen Psaki", "Oleksii Reznikov"]
     assert summary.rejected == []
 
 
-def test_a_speaker_the_article_never_names_is_rejected(settings: Settings) -> None:
-    text = "The council met on Monday. Members debated for hours.\n\n“It is over,” one member shouted at the end."
+UNDECIDED = (
+    "Council member Ana Ruiz and Mayor Ben Ortiz met on Monday. Members debated for hours.\n\n"
+    "“It is over. We have lost the bridge.”"
+)
+
+
+def test_the_model_picks_an_undecided_speaker_from_the_people_the_article_names(settings: Settings) -> None:
+    backend = ScriptedBackend(router=router({"quotes": [{"Q1": "Ben Ortiz", "other": []}]}))
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(UNDECIDED)
+    assert [q.speaker for q in summary.quotes] == ["Ben Ortiz"]
+    request = next(r for r in backend.requests if pass_of(r) == "quotes")
+    user = request["messages"][-1]["content"]
+    assert "choose from: Ben Ortiz; Ana Ruiz" in user  # nearest first, with its paragraph and the one before
+    assert "Council member Ana Ruiz and Mayor Ben Ortiz met on Monday" in user.split("TASK:")[1]
+
+
+def test_a_speaker_the_article_never_names_cannot_be_chosen(settings: Settings) -> None:
     backend = ScriptedBackend(router=router({"quotes": [{"Q1": "Angela Merkel", "other": []}]}))
-    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(text)
-    assert [q.speaker for q in summary.quotes] == [None]
-    assert [r.reason for r in summary.rejected if r.field == "quotes"] == [
-        "speaker 'Angela Merkel' is not named in the article"
-    ]
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(UNDECIDED)
+    assert [q.speaker for q in summary.quotes] == [None]  # the enum refused it; nothing invented
+    assert any(r.field in ("quotes", "Q1") and "Angela Merkel" in str(r.item) for r in summary.rejected)
 
 
 def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings) -> None:

@@ -226,14 +226,13 @@ def test_hostile_article_and_fields_render_inert(open_page) -> None:
     )  # the emoji is two UTF-16 units but one Python index: offsets after it must still hold
     quotes = {
         **GOOD["quotes"],
-        "Q5": IMG,
-        "Q6": SCRIPT,
+        "Q5": IMG,  # not among the names the article gives: the enum refuses it, and it lands in rejected
         "other": [{"text": SCRIPT + " was never said", "speaker": IMG}],
     }
     actors = {**GOOD["actors"], "people": [*GOOD["actors"]["people"], IMG, "Ana Ruiz"]}
     summary = _summarize(article, {"quotes": [quotes] * 3, "actors": [actors]})
     # the pipeline carried the hostile strings into the fields the report shows
-    assert any(q.text == SCRIPT and q.speaker == IMG for q in summary.quotes)
+    assert any(q.text == SCRIPT and q.speaker is None for q in summary.quotes)
     assert any(a.name == IMG for a in summary.actors) and any(a.role == ROLE for a in summary.actors)
     assert any(r.item.get("speaker") == IMG for r in summary.rejected)
 
@@ -252,7 +251,7 @@ def test_hostile_article_and_fields_render_inert(open_page) -> None:
     assert page.locator("svg").count() == 0
     quote = next(n for n, q in enumerate(summary.quotes, 1) if q.text == SCRIPT)
     page.click(f".panel-quote a[data-item='a1-quote-{quote}']")
-    assert IMG in page.locator("#a1-detail").inner_text()
+    assert SCRIPT in page.locator("#a1-detail").inner_text()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("img").count() == 0
     assert opened.errors == []

@@ -215,6 +215,7 @@ def test_quotes_and_speakers_scored_with_aliases() -> None:
     q = s.fields["quotes"]
     assert (q.tp, q.precision, q.recall) == (2, 1.0, 1.0)
     assert q.extra["speaker_accuracy"] == [1.0, 0.0]
+    assert s.speaker_misses == [{"quote": "It would certainly be a chance,", "expected": "Jen Psaki", "got": "Putin"}]
     assert s.fields["actors"].recall == pytest.approx(1 / 3)
     assert s.fields["claims"].tp == 1
     assert s.key_point_coverage == 1.0

@@ -1,20 +1,33 @@
-"""Quotes: code finds every passage in quotation marks and reads the speaker beside it; the model
-names speakers (keyed Q1..Qn) only where code found none, and may add a quotation code missed,
+"""Quotes: code finds every passage in quotation marks and reads its speaker from the discourse
+around it (summarizer/attribution.py). Only a quotation code could not attribute becomes a key
+(``Qi``) of the answer, typed as an enum of the people (and bodies) named around it, so the model
+picks a name with a few tokens and cannot invent one. ``other`` may add a quotation code missed,
 which must then occur verbatim inside quotation marks."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
+from ..attribution import cast_of
 from ..grounding import align
 from ..models import MatchStatus, Quote, Rejected, Span
 from .actors import mentioned
 from .base import Answer, Context, Pass, guillemets, nullish
 
-__all__ = ["MAX_KEYED_QUOTES", "PASS", "QuotesAnswer", "normalize_key", "quote_candidates", "quotes_model"]
+__all__ = [
+    "MAX_ASKED",
+    "MAX_KEYED_QUOTES",
+    "PASS",
+    "QuotesAnswer",
+    "normalize_key",
+    "quote_candidates",
+    "quotes_model",
+    "speaker_choices",
+    "undecided",
+]
 
 
 class ExtraQuote(BaseModel):
@@ -33,22 +46,84 @@ MAX_KEYED_QUOTES = 40
 def quote_candidates(ctx: Context) -> list[int]:
     """Indexes into ``ctx.quotes`` of the passages offered as Q1, Q2, ...: nested quotes, repeats
     of an earlier passage, and passages that look like names or titles (every word capitalised,
-    as in «Better Idea of Afghan Girls» or «Hope») are left out."""
+    as in «Better Idea of Afghan Girls» or «Hope») are left out; of a repeated passage the first
+    occurrence with a speaker is kept."""
     if ctx.offered is not None:
         return ctx.offered
-    seen: set[str] = set()
-    keep = []
+    seen: dict[str, int] = {}
+    keep: list[int] = []
     for i, q in enumerate(ctx.quotes):
         words = re.findall(r"[^\W\d_][\w’'-]*", q.text)
         key = normalize_key(q.text)
+        if key in seen and not q.nested and ctx.speakers[i] and not ctx.speakers[keep[seen[key]]]:
+            keep[seen[key]] = i  # the headline repeats a body quotation: keep the one with a speaker
         if q.nested or key in seen or not words:
             continue
-        if all(w[0].isupper() or w in ("of", "and", "the", "for", "de") for w in words) and len(words) <= 6:
-            continue
-        seen.add(key)
+        if all(w[0].isupper() or w in _TITLE_SMALL for w in words) and len(words) <= 6 and words[0][0].isupper():
+            continue  # a title or a name: "A Tribute For a King", "Best Hero"
+        if _TITLED_RE.search(ctx.article.text[max(0, q.start - 30) : q.start]):
+            continue  # 'a special entitled "…"', 'a campaign called "…"'
+
+        seen[key] = len(keep)
         keep.append(i)
-    ctx.offered = keep[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
+    ctx.offered = sorted(keep)[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
     return ctx.offered
+
+
+_TITLE_SMALL = {"of", "and", "the", "for", "de", "a", "an", "in", "on", "to", "at", "by", "with", "vs", "vs."}
+_TITLED_RE = re.compile(
+    r"\b(?:entitled|titled|(?:campaign|slogan|motto|hashtag|banner|nickname|programme|program|show|film|book|song|album)"
+    r"(?:\s+(?:was|is|were|are))?\s+(?:called|named|dubbed|titled)|slogan|hashtag|motto)\s*,?\s*[“\"‘']?$"
+)
+
+
+#: quotations asked about at most (each costs its paragraphs in the prompt); the rest stay null
+MAX_ASKED = 12
+#: characters of context shown before and after an asked quotation
+CONTEXT_BEFORE, CONTEXT_AFTER = 450, 150
+
+
+def undecided(ctx: Context) -> list[int]:
+    """Positions (0-based, into ``quote_candidates``) of the offered quotations code could not
+    attribute and for which the article names someone to choose from: only these are asked."""
+    found = [n for n, i in enumerate(quote_candidates(ctx)) if not ctx.speakers[i] and speaker_choices(ctx, i)]
+    return found[:MAX_ASKED]
+
+
+def _paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _context_span(ctx: Context, index: int) -> tuple[int, int]:
+    """The quotation's paragraph and the non-empty one before it."""
+    text = ctx.article.text
+    start, end = _paragraph_bounds(text, ctx.quotes[index].start)
+    before = text[:start].rstrip()
+    if before:
+        start = _paragraph_bounds(text, len(before) - 1)[0]
+    return start, end
+
+
+def speaker_choices(ctx: Context, index: int, limit: int = 8) -> list[str]:
+    """Who may have said quotation ``index``: the people the article names before its paragraph
+    ends (nearest first), then bodies named in its paragraph or the one before (names of two or
+    more words, or acronyms: "Globe" of "The Globe and Mail" is no one)."""
+    text = ctx.article.text
+    cast = cast_of(text, ctx.names)
+    start, end = _context_span(ctx, index)
+    people = [(max((s for s, _, _ in p.mentions if s < end), default=-1), p.name) for p in cast.people]
+    near = [name for at, name in sorted(people, reverse=True) if at >= 0][:limit]
+    bodies = [
+        n.text
+        for n in ctx.names
+        if start <= n.start < end
+        and not cast.is_person(n.text)
+        and n.text not in near
+        and (len(n.text.split()) >= 2 or (n.text.isupper() and not re.fullmatch(r"[IVXLC]+", n.text)))
+    ]
+    return list(dict.fromkeys(near + bodies))[: limit + 4]
 
 
 def normalize_key(text: str) -> str:
@@ -61,6 +136,15 @@ class QuotesAnswer(Answer):
 
     field_name: ClassVar[str] = "quotes"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_unasked(cls, data: Any) -> Any:
+        """A ``Qi`` for a quotation code already attributed was not asked for (a server without
+        schema-constrained decoding may still write one): ignored, since code's reading wins."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not re.fullmatch(r"Q\d+", k) or k in cls.model_fields}
+        return data
+
     def speakers(self) -> dict[int, str | None]:
         return {int(k[1:]): nullish(v) for k, v in self.model_dump().items() if re.fullmatch(r"Q\d+", k)}
 
@@ -69,17 +153,16 @@ class QuotesAnswer(Answer):
         quotes: list[Quote] = []
         rejected: list[Rejected] = []
         offered = quote_candidates(ctx)
-        for key, speaker in self.speakers().items():
+        answered = self.speakers()
+        for key in answered:
             if not 1 <= key <= len(offered):
                 rejected.append(Rejected(field="quotes", item={"id": key}, reason=f"there is no quotation Q{key}"))
-                continue
-            index = offered[key - 1]
+        for key, index in enumerate(offered, 1):
             c = ctx.quotes[index]
-            if ctx.speakers[index]:
-                # an explicit attribution beside the quotation ("…," Ruiz said) beats the model,
-                # which on small models drifts by one passage when naming speakers
-                speaker = ctx.speakers[index]
-            elif speaker and not mentioned(text, speaker):
+            # code's reading of the discourse beats the model, which is asked only where code
+            # found nobody (on small models it drifts by one passage when naming speakers)
+            speaker = ctx.speakers[index] or answered.get(key)
+            if speaker and not ctx.speakers[index] and not mentioned(text, speaker):
                 rejected.append(
                     Rejected(
                         field="quotes",
@@ -115,10 +198,14 @@ def _quote(text: str, start: int, end: int, speaker: str | None, status: MatchSt
 
 
 def quotes_model(ctx: Context) -> type[QuotesAnswer]:
-    """A response model with one required ``Qi`` key per offered quotation, in order."""
-    keys: dict[str, Any] = {
-        f"Q{i}": (str | None, Field(max_length=80)) for i in range(1, len(quote_candidates(ctx)) + 1)
-    }
+    """A response model with one required ``Qi`` key per quotation code could not attribute,
+    typed as an enum of ``speaker_choices`` (or null): the grammar lets the model write only a
+    name the article gives, in a few tokens."""
+    offered = quote_candidates(ctx)
+    keys: dict[str, Any] = {}
+    for n in undecided(ctx):
+        choices = tuple(speaker_choices(ctx, offered[n]))
+        keys[f"Q{n + 1}"] = (Literal[choices] | None, ...)
     keys["other"] = (list[ExtraQuote], Field(default_factory=list, max_length=10))
     return create_model("QuotesAnswer", __base__=QuotesAnswer, **keys)
 
@@ -128,12 +215,27 @@ def _quote_candidates(ctx: Context) -> str:
         parts = text.split()
         return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
+    text = ctx.article.text
+    offered = quote_candidates(ctx)
     lines = []
-    for n, i in enumerate(quote_candidates(ctx), 1):
-        who = ctx.speakers[i]
-        hint = f"   [beside it: {who}]" if who else ""
-        lines.append(f"Q{n}: «{guillemets(opening(ctx.quotes[i].text))}»{hint}")
-    return "\n".join(lines)
+    shown: dict[tuple[int, int], int] = {}  # a context already shown is referred to, not repeated
+    for n in undecided(ctx):
+        i = offered[n]
+        start, end = _context_span(ctx, i)
+        q = ctx.quotes[i]
+        # its paragraph and the one before, cut to what matters (input tokens cost ~11 ms each)
+        span = (max(start, q.start - CONTEXT_BEFORE), min(end, q.end + CONTEXT_AFTER))
+        if span in shown:
+            around = f"(the same text as Q{shown[span]})"
+        else:
+            shown[span] = n + 1
+            cut = " ".join(text[span[0] : span[1]].split())
+            around = ("… " if span[0] > start else "") + guillemets(cut) + (" …" if span[1] < end else "")
+        lines.append(
+            f"Q{n + 1}: «{guillemets(opening(ctx.quotes[i].text))}»\n   in: {around}\n"
+            f"   choose from: {'; '.join(speaker_choices(ctx, i))}"
+        )
+    return "\n".join(lines) or '(code has attributed every quotation: answer with an empty "other" list)'
 
 
 PASS = Pass("quotes", QuotesAnswer, _quote_candidates, quotes_model, skip=lambda ctx: not quote_candidates(ctx))
