@@ -46,11 +46,14 @@ def code_version() -> str:
     """Hash of the modules that shape an answer from the model's replies (scanners, grounding,
     passes, merging): a new release that reads quotes differently must not be served summaries
     cached by the old one."""
-    from . import article, attribution, candidates, chunking, fields, grounding
+    from . import article, attribution, chunking, fields, grounding, scan
 
     digest = hashlib.sha256()
-    modules = (article, attribution, candidates, chunking, grounding, sys.modules[__name__])
-    for path in [Path(str(m.__file__)) for m in modules] + sorted(Path(str(fields.__file__)).parent.glob("*.py")):
+    modules = (article, chunking, grounding, sys.modules[__name__])
+    packages = (attribution, scan, fields)  # every module in each package
+    files = [Path(str(m.__file__)) for m in modules]
+    files += [f for pkg in packages for f in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]
+    for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .article import Article
-from .candidates import parse_number, scan_names, scan_numbers
 from .fields.summary import MIN_WORDS, split_written, unsupported
 from .grounding import content_tokens, normalize, stem, tokens
 from .labels import LabelActor, Labels
 from .models import Summary
+from .scan import parse_number, scan_names, scan_numbers
 
 P = TypeVar("P")
 L = TypeVar("L")

@@ -7,9 +7,9 @@ import pytest
 
 from summarizer.article import Article
 from summarizer.attribution import cast_of
-from summarizer.candidates import scan_quotes
 from summarizer.fields.base import Context
 from summarizer.fields.quotes import quote_candidates, quotes_model, speaker_choices, undecided
+from summarizer.scan import scan_quotes
 
 
 def speakers(text: str) -> dict[str, str | None]:

@@ -84,13 +84,14 @@ def test_changing_the_schema_misses(settings: Settings, seed_text: str, monkeypa
 def test_changing_the_extraction_code_misses(
     settings: Settings, seed_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A release that reads quotes differently (candidates.py edited) must not reuse old answers."""
-    from summarizer import candidates, pipeline
+    """A release that reads quotes differently (scan/quotes.py edited) must not reuse old answers."""
+    from summarizer import pipeline, scan
 
     assert run(settings, seed_text) == (N_PASSES, False)
-    edited = tmp_path / "candidates.py"
-    edited.write_text(Path(str(candidates.__file__)).read_text() + "\n# a change\n")
-    monkeypatch.setattr(candidates, "__file__", str(edited))
+    edited = tmp_path / "scan"
+    shutil.copytree(Path(str(scan.__file__)).parent, edited)
+    (edited / "quotes.py").write_text((edited / "quotes.py").read_text() + "\n# a change\n")
+    monkeypatch.setattr(scan, "__file__", str(edited / "__init__.py"))
     pipeline.code_version.cache_clear()
     try:
         assert run(settings, seed_text) == (N_PASSES, False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.candidates import parse_number, scan_numbers, scan_quotes
+from summarizer.scan import parse_number, scan_numbers, scan_quotes
 
 from .conftest import SEED
 
@@ -115,7 +115,7 @@ def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
 def test_guess_speaker(text: str, speaker: str | None) -> None:
     from summarizer.article import split_sentences
     from summarizer.attribution import guess_speaker
-    from summarizer.candidates import scan_names
+    from summarizer.scan import scan_names
 
     names = scan_names(text, {s.start for s in split_sentences(text)})
     (quote,) = [q for q in scan_quotes(text) if not q.nested]
@@ -124,7 +124,7 @@ def test_guess_speaker(text: str, speaker: str | None) -> None:
 
 def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
     from summarizer.article import split_sentences
-    from summarizer.candidates import scan_names
+    from summarizer.scan import scan_names
 
     text = (
         "Tensions rose on Friday. White House Press Secretary Jen Psaki said the Church of Scientology "
@@ -159,7 +159,7 @@ def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
 def test_pronouns_and_continuations_keep_the_previous_speaker() -> None:
     from summarizer.article import split_sentences
     from summarizer.attribution import attribute_quotes
-    from summarizer.candidates import scan_names
+    from summarizer.scan import scan_names
 
     text = (
         "“The bridge is closed,” said KCNA. “It deserves harsh punishment,” it added.\n\n"

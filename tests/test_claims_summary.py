@@ -9,10 +9,10 @@ from summarizer import Settings, Summarizer
 from summarizer.article import Article, split_sentences
 from summarizer.attribution import claim_sources
 from summarizer.backends import ScriptedBackend
-from summarizer.candidates import scan_names
 from summarizer.fields.base import Context
 from summarizer.fields.summary import extractive_summary, key_sentences, unsupported
 from summarizer.labels import VARIANTS
+from summarizer.scan import scan_names
 
 from .conftest import GOOD, SEED, router
 

@@ -58,8 +58,8 @@ def test_a_speaker_the_article_never_names_is_not_made_an_actor() -> None:
 
 
 def test_scanned_people_missing_from_the_answer_are_added() -> None:
-    from summarizer.candidates import scan_names
     from summarizer.fields.actors import person_like
+    from summarizer.scan import scan_names
 
     text = "Eddie Chu won in New Territories West. Kwok Ka-ki of the Civic Party and Eddie Chu spoke in New York."
     assert person_like(text, "Eddie Chu") and person_like(text, "Kwok Ka-ki")

@@ -7,9 +7,9 @@ import itertools
 from summarizer import Settings, Summarizer
 from summarizer.article import Article
 from summarizer.backends import ScriptedBackend
-from summarizer.candidates import scan_numbers
 from summarizer.chunking import chunk_spans
 from summarizer.fields import PASSES
+from summarizer.scan import scan_numbers
 
 from .conftest import GOOD, N_PASSES, SEED, pass_of
 

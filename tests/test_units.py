@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from summarizer.article import Article
-from summarizer.candidates import scan_numbers
 from summarizer.fields.base import Context, lenient_parse
 from summarizer.fields.figures import PASS, asked_figures, read_unit
 from summarizer.models import Figure
+from summarizer.scan import scan_numbers
 
 
 def number(text: str, expr: str):  # type: ignore[no-untyped-def]

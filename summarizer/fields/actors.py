@@ -13,9 +13,10 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
-from ..candidates import _TITLES, ORG_WORDS, NameCandidate
 from ..grounding import find_mentions
 from ..models import Actor, ActorKind, Rejected, Span
+from ..scan import ORG_WORDS, NameCandidate
+from ..scan import TITLES as _TITLES
 from .base import Answer, Context, Pass
 
 __all__ = [

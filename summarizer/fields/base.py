@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_
 
 from ..article import Article
 from ..attribution import attribute_quotes, claim_sources, quote_speakers_from_sentences
-from ..candidates import NameCandidate, NumberCandidate, QuoteCandidate, scan_names, scan_numbers, scan_quotes
 from ..models import Rejected
 from ..prompts import render
+from ..scan import NameCandidate, NumberCandidate, QuoteCandidate, scan_names, scan_numbers, scan_quotes
 
 __all__ = [
     "Answer",

@@ -12,9 +12,10 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from ..candidates import _UNIT_STOP, NumberCandidate, parse_number, read_unit, subject_before
 from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
+from ..scan import UNIT_STOP as _UNIT_STOP
+from ..scan import NumberCandidate, parse_number, read_unit, subject_before
 from .base import Answer, Context, Pass, guillemets, nullish
 
 __all__ = [

@@ -1,5 +1,5 @@
 """Quotes: code finds every passage in quotation marks and reads its speaker from the discourse
-around it (summarizer/attribution.py). Only a quotation code could not attribute becomes a key
+around it (summarizer/attribution/speakers.py). Only a quotation code could not attribute becomes a key
 (``Qi``) of the answer, typed as an enum of the people (and bodies) named around it, so the model
 picks a name with a few tokens and cannot invent one. ``other`` may add a quotation code missed,
 which must then occur verbatim inside quotation marks."""

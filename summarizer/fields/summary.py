@@ -20,10 +20,10 @@ from pydantic import Field
 
 from ..article import Article, Sentence
 from ..attribution import claim_source
-from ..candidates import NameCandidate, NumberCandidate, parse_number
 from ..grounding import content_tokens
 from ..models import Rejected
 from ..prompts import render
+from ..scan import NameCandidate, NumberCandidate, parse_number
 from .base import Answer, Context, Pass, guillemets
 
 __all__ = [

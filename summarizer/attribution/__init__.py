@@ -1,0 +1,30 @@
+"""Who says what: the speaker of each quotation and the source of each claim, read by code.
+
+News style puts attribution beside what is reported (``“…,” Ruiz said``, ``Ruiz, the mayor,
+said:``, ``according to the ministry``, ``the report found``); these readers find it, so the model
+only has to be asked where nothing in the text names anyone. One package owns attribution so
+quotes and claims agree on who said what.
+
+* ``cast``: the people an article names (``Person``, ``Cast``, ``cast_of``): canonical names,
+  genders, descriptors, which mention is a clause's subject.
+* ``speakers``: quote speakers (``guess_speaker``, ``attribute_quotes``, ``discourse_speakers``,
+  ``carry_speakers``, ``quote_speakers_from_sentences``).
+* ``sources``: claim sources (``claim_source``, ``claim_sources``) and their patterns.
+* ``patterns``: the regex pieces all three share (verbs of speech, names, appositives).
+"""
+
+from .cast import Cast, Person, cast_of
+from .sources import claim_source, claim_sources
+from .speakers import attribute_quotes, carry_speakers, guess_speaker, quote_speakers_from_sentences
+
+__all__ = [
+    "Cast",
+    "Person",
+    "attribute_quotes",
+    "carry_speakers",
+    "cast_of",
+    "claim_source",
+    "claim_sources",
+    "guess_speaker",
+    "quote_speakers_from_sentences",
+]

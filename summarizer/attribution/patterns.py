@@ -1,0 +1,38 @@
+"""Regular-expression pieces that the cast, the quote speakers and the claim sources all read with.
+
+Shared here so that a verb of speech or a name is recognised the same way everywhere: quotes and
+claims must agree on who said what.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "SPEECH", "next_stop"]
+
+
+SPEECH = (
+    r"said|says|say|told|tells|added|adds|explained|stated|wrote|writes|asked|replied|warned|noted|"
+    r"argued|claimed|insisted|declared|announced|commented|remarked|continued|concluded|recalled|stressed|"
+    r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
+    r"stating|saying|adding|writing|noting|telling|explaining|warning|"
+    r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted|"
+    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke"
+)
+
+
+NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"
+# ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
+APPOSITIVE = r"(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
+
+
+PRONOUNS = ("he", "she", "they", "it")
+
+
+# a full stop that ends a sentence inside a scanned run ("Bash. Charges"), not "Mr. " or "Jr. "
+BOUNDARY = re.compile(r"(?<=\w\w)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!Mrs|Gen|Sen|Rep|Gov|Col)\.\s+(?=[A-Z])")
+
+
+def next_stop(text: str, at: int) -> int:
+    m = re.search(r"[.!?](?:\s|$)", text[at:])
+    return at + m.end() if m else len(text)

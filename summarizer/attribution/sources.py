@@ -1,0 +1,211 @@
+"""Claim sources: who the article says makes each claim ("according to X", "X has denied", "…, X said").
+
+None when the article states a claim in its own voice. A "he said" continues the sentence before,
+and names are resolved through the article's ``Cast`` so claims and quotes agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..scan.names import ORG_WORDS, NameCandidate
+from ..scan.quotes import QuoteCandidate
+from .cast import cast_of, person_part
+from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
+
+__all__ = ["claim_source", "claim_sources"]
+
+
+# ---- claims -------------------------------------------------------------------------------
+
+_CLAIM_VERBS = (
+    r"said|says|say|told|tells|added|announced|announces|reported|reports|found|finds|estimated|estimates|"
+    r"denied|denies|claimed|claims|warned|warns|stated|states|confirmed|confirms|believes|believe|believed|"
+    r"expects|expected|predicted|predicts|alleged|alleges|argued|argues|insisted|insists|accused|accuses|"
+    r"acknowledged|admitted|noted|wrote|writes|tweeted|declared|revealed|disclosed|suggested|suggests|"
+    r"concluded|concludes|showed|shows|indicated|indicates|demanded|demands|called|urged|promised|vowed|"
+    r"notes|explains|reasoned|reasons|cautioned|cautions"
+)
+# "US intelligence", "the Saudi Interior Ministry", "Ukraine's defense minister Oleksii Reznikov"
+_SOURCE = rf"(?:the\s+)?(?:{NAME})(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?(?:\s+{NAME})?|\s+[a-z]+(?:\s+[a-z]+)?(?=[,\s]))?"
+_DESCRIPTOR = (
+    r"[Tt]he\s+(?:[a-z]+\s+){0,2}?(?:official|officials|minister|ministry|police|spokesman|spokeswoman|spokesperson|"
+    r"company|government|report|study|survey|agency|department|court|military|army|researchers|scientists|"
+    r"statement|authorities|organisers|organizers|prosecutors|investigators|group|union|president|mayor)"
+)
+# "according to US intelligence," / "according to the official," / "…, according to Yonhap news agency."
+_ACCORDING_RE = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?:(?P<src>[^,;.:“”\"()]{{2,60}}?)(?=\s*(?:[,;:]|[.!?][”\"’']?\s*$))"
+    rf"|(?P<src2>{_DESCRIPTOR}|(?:the\s+)?{NAME}))"
+)
+_NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
+_GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
+_SUBJECT_RE = re.compile(
+    rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
+    rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
+    rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
+    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
+    rf"(?P<cue>{_CLAIM_VERBS})\b"
+)
+_TRAILING_RE = re.compile(
+    rf",?\s*(?:(?P<cue1>{SPEECH})\s+(?P<src1>{_DESCRIPTOR}|{NAME})|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
+    rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
+    r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
+)
+
+
+# "a US intelligence official speaking on condition of anonymity … said"
+_UNNAMED_RE = re.compile(
+    rf"(?:^|(?<=\s))(?P<src>[Aa]n?\s+(?:{NAME}\s+)?(?:[a-z]+\s+){{0,2}}?"
+    rf"(?:official|spokesman|spokeswoman|spokesperson|source|officer|diplomat|analyst|expert|researcher|aide))\b"
+    rf"[^.;“”\"]{{0,100}}?\s(?P<cue>said|says|told|stated|confirmed|added)\b"
+)
+# "Executive director of the … chapter … Alia Salem said …": a name right before the verb
+_ANYWHERE_RE = re.compile(
+    rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>said|says|told|stated|announced)\b"
+)
+
+
+_QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """The capitalised run a phrase ends with: "North Korea's main news agency Korean Central News
+    Agency" -> "Korean Central News Agency"."""
+    m = re.search(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?)*[A-Z][\w.'’-]*$", phrase.strip())
+    return m.group() if m else None
+
+
+def _resolve_pronoun(word: str, before: int, names: list[NameCandidate]) -> str | None:
+    """ "He said" names the last person the article named before it; "it" the last body."""
+    earlier = [n for n in names if n.end <= before and before - n.start <= 800]
+    if word.casefold() in ("he", "she"):
+        people = [
+            n.text
+            for n in earlier
+            if 2 <= len(n.text.split()) <= 4 and not any(w.casefold() in ORG_WORDS for w in n.text.split())
+        ]
+        return people[-1] if people else None
+    if word.casefold() == "it":
+        bodies = [n.text for n in earlier if any(w.casefold() in ORG_WORDS for w in n.text.split()) or n.text.isupper()]
+        return bodies[-1] if bodies else None
+    return None
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    return bool(words) and not name.isupper() and not any(w.casefold() in ORG_WORDS for w in words)
+
+
+def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
+    """The person a title-heavy phrase ends with: "Afghan Ambassador to the United States
+    Hamdullah Mohib" -> "Hamdullah Mohib" (the shortest scanned name of two or more words that ends it)."""
+    ends = [n.text for n in names if len(n.text.split()) >= 2 and phrase.endswith(n.text) and n.text != phrase]
+    return min(ends, key=len) if ends else None
+
+
+def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
+    found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
+    if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
+        return person
+    found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
+    return person_part(found) if found[:1].isupper() and _is_person(found) else found
+
+
+def claim_source(
+    text: str,
+    start: int,
+    end: int,
+    names: list[NameCandidate],
+    quotes: list[QuoteCandidate] | None = None,
+    speakers: list[str | None] | None = None,
+    previous: str | None = None,
+) -> tuple[str | None, str | None, tuple[int, int]]:
+    """(source, cue, content span) of the claim made by ``text[start:end]``, a sentence.
+
+    The source is who the article says makes it ("according to US intelligence", "Russia has
+    denied …", "…, Reznikov said"), None when the article states it in its own voice. The content
+    span drops a leading "According to X," or a trailing ", X said." so the claim reads as what
+    is claimed; it is still a slice of the article. ``previous`` is the source of the sentence
+    before, which a "he said" continues.
+    """
+    sentence = text[start:end]
+    source: str | None = None
+    cue: str | None = None
+    c_start, c_end = start, end
+    m = _ACCORDING_RE.search(sentence)
+    if m and len((m.group("src") or "").split()) <= 10:
+        source, cue = m.group("src") or m.group("src2"), "according to"
+        if m.start() == 0 and m.group("src"):
+            rest = sentence[m.end() :]
+            skip = len(rest) - len(rest.lstrip(" ,:"))
+            c_start = start + m.end() + skip
+    quoting = _QUOTING_RE.match(text, c_start, end) if c_start > start else None
+    if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
+        source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
+        c_start = quoting.end()
+    subject = _SUBJECT_RE.search(sentence)
+    inner = _SUBJECT_RE.match(text, c_start, end) if c_start > start else None
+    if inner and inner.group("src").casefold() not in PRONOUNS:
+        # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
+        source, cue = inner.group("src"), inner.group("cue")
+    elif source is None and subject and subject.start() == 0:
+        source, cue = subject.group("src"), subject.group("cue")
+    if source is None:
+        t = _TRAILING_RE.search(sentence)
+        if t and t.start() > 20:
+            source = t.group("src1") or t.group("src2") or t.group("src3")
+            cue = t.group("cue1") or t.group("cue2") or "according to"
+            c_end = start + t.start()
+    if source is None and subject:
+        source, cue = subject.group("src"), subject.group("cue")
+    if source is None:  # "a US intelligence official speaking on condition of anonymity said"
+        for pattern in (_UNNAMED_RE, _ANYWHERE_RE):
+            found = pattern.search(sentence)
+            if found:
+                source, cue = found.group("src"), found.group("cue")
+                break
+    if source is None and quotes is not None and speakers is not None:
+        for q, who in zip(quotes, speakers, strict=False):
+            if who and q.start < end and start < q.end and not q.nested:  # in it, or it inside the quote
+                source, cue = who, "quote"
+                break
+    if source is not None and source.casefold() in PRONOUNS:
+        pronoun = source.casefold()
+        fits = previous is not None and _is_person(previous) == (pronoun in ("he", "she"))
+        if pronoun in ("he", "she"):  # the Cast knows genders and who was the subject
+            source = cast_of(text, names).pronoun(pronoun, start, previous if fits else None)
+        else:
+            source = previous if fits else _resolve_pronoun(pronoun, start, names)
+    if source is not None and source.casefold() in _NOT_SOURCES:
+        source = None  # "By reports on Saturday, …"
+    if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
+        source = None
+    if source is not None:
+        source = _clean_source(source, names)
+        if source[:1].isupper():
+            source = cast_of(text, names).canonical(source, start)
+    while c_end > c_start and text[c_end - 1] in " ,;:":
+        c_end -= 1
+    if c_end - c_start < 20:
+        c_start, c_end = start, end
+    return source or None, cue if source else None, (c_start, c_end)
+
+
+def claim_sources(
+    text: str,
+    sentences: list[tuple[int, int, int]],
+    names: list[NameCandidate],
+    quotes: list[QuoteCandidate] | None = None,
+    speakers: list[str | None] | None = None,
+) -> dict[int, tuple[str | None, str | None, tuple[int, int]]]:
+    """``claim_source`` for every (index, start, end) sentence, read in order so that "he said"
+    continues the person named in the sentence before."""
+    out: dict[int, tuple[str | None, str | None, tuple[int, int]]] = {}
+    previous: str | None = None
+    for index, start, end in sentences:
+        found = claim_source(text, start, end, names, quotes, speakers, previous)
+        out[index] = found
+        if found[0] and found[0][:1].isupper() and found[1] != "according to":
+            previous = found[0]
+    return out

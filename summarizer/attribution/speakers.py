@@ -1,0 +1,316 @@
+"""Quote speakers: who says each quotation, read from the attribution beside it and the discourse.
+
+News style puts the speaker beside the quotation (``“…,” Ruiz said``, ``Ruiz, the mayor, said:``);
+where nothing beside it names anyone, the paragraph around it often does. Only a quotation none of
+these readers attributes is left for the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..scan.names import ORG_WORDS, NameCandidate
+from ..scan.quotes import QuoteCandidate
+from .cast import Cast, cast_of, person_part
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
+
+__all__ = [
+    "attribute_quotes",
+    "carry_speakers",
+    "discourse_speakers",
+    "guess_speaker",
+    "quote_speakers_from_sentences",
+]
+
+
+_ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly))*"
+
+
+# "the rookie defenceman", "the union's president", "the minister"
+_DESC = r"[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
+_AFTER_RE = re.compile(
+    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
+    rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
+    rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
+    rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
+    rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
+    # "Birmingham City University criminology professor David Wilson told the press"
+    rf"|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
+)
+_BEFORE_RE = re.compile(
+    rf"(?:(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+    rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
+    rf"|according\s+to\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
+    # "The Home Office letter reads", "the company's statement said": the body behind the document
+    rf"|(?P<n4>{NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
+    rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$)"
+)
+
+
+def _verb_at(span: str) -> int:
+    """Where the first verb of speech in ``span`` starts (its length when there is none)."""
+    v = re.search(rf"\b(?:{SPEECH})\b", span)
+    return v.start() if v else len(span)
+
+
+_SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
+_OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
+# the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
+_LEAD_RE = re.compile(rf"(?P<n1>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
+
+
+def guess_speaker(
+    text: str,
+    quote: QuoteCandidate,
+    names: list[NameCandidate],
+    previous: str | None = None,
+    learned: dict[str, str] | None = None,
+) -> str | None:
+    """The speaker news style puts beside a quotation: ``“…,” Ruiz said`` / ``said Ruiz`` /
+    ``Ruiz, the mayor, said: “…”`` / ``Obama tweeted:`` on the line above. A pronoun ("it
+    added") means the previous quotation's speaker (``previous``) when there is one, else the
+    nearest person-like name before the quote. A surname alone is widened to the shortest name
+    candidate ending with it ("Ruiz" -> "Ana Ruiz"). None when nothing beside it names anyone.
+    """
+    after = text[quote.end : quote.end + 160].split("\n", 1)[0]
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    base = max(line_start, quote.start - 200)
+    before = text[base : quote.start]
+    if not before.strip(" “\"‘'"):  # a quotation that opens its paragraph: 'Obama tweeted:' above it
+        above = text[:line_start].rstrip()
+        if above.endswith(":"):
+            base = max(above.rfind("\n") + 1, len(above) - 200)
+            before = above[base:]
+    found = None
+    cast = cast_of(text, names)
+    m = _AFTER_RE.match(after)
+    if m:
+        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+        rest = after[m.end() :]
+        # after a quotation that ends its sentence, the next sentence's "X said" is X's own
+        # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
+        ends = re.search(r"[.!?]$", quote.text)
+        if found and (m.group("n2") or m.group("n4")) and ends and not re.match(_SHORT_END, rest):
+            found = None
+        if found:
+            found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
+        stop = next_stop(text, quote.end)
+        later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
+        if found and m.group("n1") and not cast.is_person(person_part(found)) and later:
+            return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
+        if not found and (m.group("d1") or m.group("d2")):
+            # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
+            who = cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
+            return who or (max(later)[1] if later else None)
+    lead = before.rstrip("“\"‘' ")
+    if not found:
+        m = _BEFORE_RE.search(lead)
+        if m:
+            found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+            group = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g)) if found else "n1"
+            if found:
+                found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
+            if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
+                found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
+            owner = _OWNER_RE.search(lead[: m.start(group)])
+            if found and owner and cast.is_person(owner.group("p")):
+                found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
+            elif found and found.casefold() not in PRONOUNS and not cast.is_person(found):
+                # "a Republican, Mark Amodei, has … telling": the person in the appositive
+                inside = [
+                    (s, p.name)
+                    for p in cast.people
+                    for s, _, _ in p.mentions
+                    if base + m.start() < s < base + m.start() + _verb_at(m.group(0))
+                ]
+                if inside:
+                    found = min(inside)[1]
+    if not found and re.search(r"[.!?:]$", lead):
+        sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
+        hits = list(_LEAD_RE.finditer(sentence))
+        found = hits[-1].group("n1") if hits else None
+    if not found:
+        return None
+    if found.casefold() in ("he", "she"):
+        return cast.pronoun(found, quote.start, previous, learned)
+    if found.casefold() in PRONOUNS:
+        people = [
+            n
+            for n in names
+            if n.end <= quote.start
+            and len(n.text.split()) >= 2
+            and not any(w.casefold() in ORG_WORDS for w in n.text.split())
+        ]
+        window = quote.start - len(before)
+        if previous and any(n.start >= window and n.text in previous.split() for n in names):
+            return previous  # 'Mr Key … he said' after a quotation of John Key's
+        between = [n.text for n in people if n.start >= window]
+        if between:
+            return between[-1]
+        return previous or (people[-1].text if people else None)
+    found = cast.canonical(person_part(found), quote.start)
+    person = cast._person_in(found, quote.start)
+    if person is not None:
+        return person.name
+    if len(found.split()) >= 2:
+        return found
+    fuller = [n.text for n in names if n.text.endswith(" " + found) and len(n.text.split()) >= 2]
+    return min(fuller, key=len) if fuller else found
+
+
+def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
+    """Speakers for every quotation, read in order so that pronouns and continuations can lean
+    on the previous quotation's speaker."""
+    speakers: list[str | None] = []
+    previous: str | None = None
+    previous_end = 0
+    learned: dict[str, str] = {}  # genders read from this article's "he/she said"
+    for q in quotes:
+        near = previous if q.start - previous_end <= 400 else None
+        who = guess_speaker(text, q, names, near, learned)
+        speakers.append(who)
+        if not q.nested:
+            previous, previous_end = who or near, q.end
+    return discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+
+
+_COMMUNICATES = re.compile(
+    rf"\b(?:{SPEECH}|statement|promised|promising|defended|cited|citing|quoted|labell?ed|branded|termed|"
+    r"praised|critici[sz]ed|condemned|welcomed|vowed|pledged|said)\b"
+)
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
+    return bool(_CAPTION_RE.search(text[start:end]))
+
+
+def discourse_speakers(
+    text: str, quotes: list[QuoteCandidate], speakers: list[str | None], names: list[NameCandidate]
+) -> list[str | None]:
+    """Speakers for quotations nothing beside them attributes, read from the discourse:
+
+    * a quotation that opens its paragraph continues the previous quotation's speaker when
+      only captions lie between them (a picture's caption between paragraphs does not break
+      the chain; a sentence about anything else does);
+    * otherwise the person its own sentence (before the quotation) or the sentence before it in
+      the same paragraph names as subject, when that sentence reports speech or a statement
+      ('Cornyn … issued a statement …. "Like many Texans…"', 'Gray … cited …: "one in, all in"');
+    * otherwise the only person its paragraph names before it ('Kiara Perkins … admitted …
+      Why did she …? "It's Warhol."').
+    """
+    cast = cast_of(text, names)
+    out = list(speakers)
+    prev: int | None = None
+    for i, q in enumerate(quotes):
+        if q.nested:
+            continue
+        if out[i] is None:
+            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast)
+        prev = i
+    return out
+
+
+def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
+    before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
+    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
+
+
+def _continued(
+    text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
+) -> str | None:
+    if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]):
+        return None
+    between = text[quotes[prev].end : quotes[i].start]
+    paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
+    body = [p for p in paragraphs if not _CAPTION_RE.search(p)]
+    if body:  # a sentence about anything else breaks the chain; a picture's caption does not
+        return None
+    return out[prev]
+
+
+def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
+    para = _paragraph_start(text, q.start)
+    lead = text[para : q.start]
+    opens = _opens_sentence(text, q)
+    own = para
+    if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
+        above = text[:para].rstrip()
+        while above and _CAPTION_RE.search(above[_paragraph_start(above, len(above) - 1) :]):
+            above = above[: _paragraph_start(above, len(above) - 1)].rstrip()
+        para = _paragraph_start(text, len(above) - 1) if above else para
+        lead = text[para : len(above)] if above else lead
+    if not opens and not re.search(r"(?::|,)\s*[“\"‘']?$", lead):
+        return None  # a phrase in quotation marks inside a sentence ('granted "parole" status')
+    sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
+    for m in reversed(sentences[-2:] if opens else sentences[-1:]):
+        if not _COMMUNICATES.search(m.group()):
+            continue
+        start = para + m.start()
+        subjects = [
+            (s, p.name)
+            for p in cast.people
+            for s, _, oblique in p.mentions
+            if start <= s < para + m.end() and not oblique
+        ]
+        if subjects:
+            return min(subjects)[1]
+        pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
+        if pron:
+            return cast.pronoun(pron.group(1), start + pron.start(1))
+    if not opens or own != para:
+        return None
+    named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
+    return named.pop() if len(named) == 1 else None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
+
+
+def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str | None]) -> list[str | None]:
+    """A quotation with nothing beside it that directly continues the previous one keeps its
+    speaker: ``“…,” Al-Maeena said. “…”`` or a paragraph that is only a quotation after
+    ``“…,” said Mohib.`` Only whitespace may separate the attribution's sentence from the
+    next quotation, so a sentence about anything else in between breaks the chain."""
+    out = list(speakers)
+    prev: int | None = None
+    for i, q in enumerate(quotes):
+        if q.nested:
+            continue
+        if out[i] is None and prev is not None and out[prev]:
+            between = text[quotes[prev].end : q.start]
+            end = _SENTENCE_END_RE.search(between)
+            rest = between[end.end() :] if end else between
+            if not rest.strip(" \n“\"‘'") and between.count("\n\n") <= 1 and len(between) <= 200:
+                out[i] = out[prev]
+        prev = i
+    return out
+
+
+_CAPTION_RE = re.compile(
+    r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
+)
+
+
+def quote_speakers_from_sentences(
+    text: str,
+    quotes: list[QuoteCandidate],
+    speakers: list[str | None],
+    sources: dict[int, tuple[str | None, str | None, tuple[int, int]]],
+    sentence_of: Callable[[int], int | None],
+) -> list[str | None]:
+    """A quotation with nobody beside it takes the source of its own sentence: "Reznikov warned
+    of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
+    out = list(speakers)
+    for i, q in enumerate(quotes):
+        if out[i] is None and not q.nested:
+            index = sentence_of(q.start)
+            found = sources[index][0] if index is not None and index in sources else None
+            if found and found[:1].isupper():
+                out[i] = found
+    return out

@@ -1,0 +1,44 @@
+"""Deterministic scanners that offer the model candidates: quotation spans, numbers and names.
+
+The model then only has to point at them and add what code cannot know (speaker, what a number
+measures); offsets always come from here or from the aligner, never from the model.
+
+* ``quotes``: ``scan_quotes``, ``QuoteCandidate``.
+* ``numbers``: ``scan_numbers``, ``NumberCandidate``, ``parse_number`` and the typing of numbers
+  (figure types, units).
+* ``names``: ``scan_names``, ``NameCandidate``, ``ORG_WORDS``, ``TITLES``.
+"""
+
+from .names import ORG_WORDS, TITLES, NameCandidate, scan_names
+from .numbers import (
+    FIGURE_TYPES,
+    QUANTITY_UNITS,
+    UNIT_STOP,
+    NumberCandidate,
+    parse_number,
+    plural,
+    read_unit,
+    scan_numbers,
+    subject_before,
+    type_and_unit,
+)
+from .quotes import QuoteCandidate, scan_quotes
+
+__all__ = [
+    "FIGURE_TYPES",
+    "ORG_WORDS",
+    "QUANTITY_UNITS",
+    "TITLES",
+    "UNIT_STOP",
+    "NameCandidate",
+    "NumberCandidate",
+    "QuoteCandidate",
+    "parse_number",
+    "plural",
+    "read_unit",
+    "scan_names",
+    "scan_numbers",
+    "scan_quotes",
+    "subject_before",
+    "type_and_unit",
+]
