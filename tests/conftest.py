@@ -39,18 +39,26 @@ GOOD = {
     "actors": {"people": ["Joe Biden", "Vladimir Putin", "Oleksii Reznikov"], "countries": ["Russia", "Ukraine"]},
     # figures: the model is asked only for the unit of numbers code can't read one for (keys F1..Fn);
     # in the seed code reads all five, so this pass is skipped there and "other" is all it could hold
-    "figures": {"other": []},
-    # code attributes all four of the seed's quoted passages, so no Qi key is asked for;
-    # "other" holds quotations code missed
-    "quotes": {"other": []},
+    # (in ASKED it asks for the unit of "a panel of twelve" as F1)
+    "figures": {"F1": "members", "other": []},
+    # code attributes all four of the seed's quoted passages, so the quotes pass is skipped there;
+    # in ASKED the fifth passage has nobody beside it and is asked as Q5 (keys keep the passage's
+    # number); "other" holds quotations code missed
+    "quotes": {"Q5": "Oleksii Reznikov", "other": []},
 }
 
 # values of the figures code finds in the seed article (the second "100" repeats the first)
 SEED_FIGURES = {100, 0.5, 175000, 2, 94300}
 
-#: the seed article plus a number whose unit code can't read ("a panel of twelve"): the figures
-#: pass runs on it and asks for that one unit, as F1
-ASKED = SEED.read_text(encoding="utf-8") + "\n\nA panel of twelve, officials said, will judge the plan.\n"
+#: the seed article plus a number whose unit code can't read ("a panel of twelve") and a quotation
+#: nobody is named beside: the figures pass asks for that one unit (F1), the quotes pass for that
+#: one speaker (Q1); on the seed itself code reads everything and both passes are skipped
+ASKED = (
+    SEED.read_text(encoding="utf-8")
+    + "\n\nA panel of twelve, officials said, will judge the plan.\n\n“It is over. We have lost the plan.”\n"
+)
+#: model calls for ASKED when every answer is good: every pass
+N_ASKED_PASSES = len(PASSES)
 
 TASK_MARKERS = {
     "claims": "TASK: Pick the sentences of the ARTICLE",

@@ -218,7 +218,9 @@ def test_batch_on_a_terminal_keeps_stdout_for_the_results(tmp_path: Path) -> Non
         code, terminal, stdout = run_on_a_terminal([*args, "--cache", str(tmp_path / "c.sqlite")])
     assert code == 5
     assert [json.loads(line).get("id") for line in stdout.splitlines()] == ["a", None]
-    assert f"a: quotes {N_PASSES}/{N_PASSES}" in terminal and "summarize: error: line 2: not JSON" in terminal
+    assert (
+        f"a: {SEED_PASSES[-1]} {N_PASSES}/{N_PASSES}" in terminal and "summarize: error: line 2: not JSON" in terminal
+    )
     assert "batch: 2 lines, 1 ok (0 from cache), 1 failed" in terminal
 
 

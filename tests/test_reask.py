@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import json
-
 from summarizer import Settings, Summarizer
 from summarizer.backends import ScriptedBackend
 
-from .conftest import ASKED, N_PASSES, SEED_FIGURES, pass_of, router
+from .conftest import ASKED, N_ASKED_PASSES, SEED_FIGURES, pass_of, router
 
-SPEAKERS: dict[str, str] = {}  # code attributes all four seed quotations: no Qi key is asked
+# ASKED: code attributes the seed's four quotations; only the fifth, with nobody beside it, is asked (Q5)
+SPEAKERS = {"Q5": "Oleksii Reznikov"}
 INVENTED = {"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}
 BAD_QUOTE = {**SPEAKERS, "other": [INVENTED]}
 
 
-def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Settings, seed_text: str) -> None:
+def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Settings) -> None:
+    seed_text = ASKED
     backend = ScriptedBackend(router=router({"quotes": [BAD_QUOTE]}))
     summary = Summarizer(settings, backend).summarize(seed_text)
 
-    assert len(summary.quotes) == 4
+    assert len(summary.quotes) == 5
     for q in summary.quotes:
         assert seed_text[q.span.start : q.span.end] == q.text
     quote_requests = [r for r in backend.requests if pass_of(r) == "quotes"]
@@ -27,14 +27,14 @@ def test_ungrounded_quote_is_reasked_then_the_correct_one_is_kept(settings: Sett
     assert "Russia will never invade Ukraine" in reask[-2]["content"]  # the model's own answer
     assert "not found verbatim in the article" in reask[-1]["content"]  # and why it failed
     assert summary.meta.reasks == 1
-    assert summary.meta.attempts == N_PASSES + 1  # every pass plus one re-ask
+    assert summary.meta.attempts == N_ASKED_PASSES + 1  # every pass plus one re-ask
     assert summary.rejected == []
 
 
-def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(seed_text: str, tmp_path) -> None:
+def test_item_still_ungrounded_after_last_attempt_moves_to_rejected(tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=1)
     backend = ScriptedBackend(router=router({"quotes": [BAD_QUOTE, BAD_QUOTE]}))
-    summary = Summarizer(settings, backend).summarize(seed_text)
+    summary = Summarizer(settings, backend).summarize(ASKED)
 
     assert summary.quotes[0].text == "very, very tough"
     assert "Russia will never invade Ukraine" not in [q.text for q in summary.quotes]
@@ -79,11 +79,11 @@ def test_figure_not_in_article_and_unknown_actor_are_rejected(tmp_path) -> None:
     assert ("actors", "never mentioned in the article") in reasons
 
 
-def test_quote_outside_quotation_marks_is_rejected(seed_text: str, tmp_path) -> None:
+def test_quote_outside_quotation_marks_is_rejected(tmp_path) -> None:
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
     narrative = {**SPEAKERS, "other": [{"text": "Next week, Biden and Putin may meet.", "speaker": "Joe Biden"}]}
     backend = ScriptedBackend(router=router({"quotes": [narrative]}))
-    summary = Summarizer(settings, backend).summarize(seed_text)
+    summary = Summarizer(settings, backend).summarize(ASKED)
     assert "Next week, Biden and Putin may meet." not in [q.text for q in summary.quotes]
     assert summary.rejected[0].reason == "in the article but not inside quotation marks"
 
@@ -123,9 +123,8 @@ def test_quotes_are_copied_by_code_and_attribution_beside_them_wins(settings: Se
     # Q1 sits in "Biden warned on Friday that … “very, very tough”", Q2 is followed by "Biden told
     # reporters", Q3 by "White House Press Secretary Jen Psaki said"; Q4 has nothing beside it,
     # but its sentence is "…, according to Ukrainian Defense Minister Oleksii Reznikov, who warned
-    # that a “large-scale escalation” …": code reads all four, so the schema asks for none
-    quotes_request = next(r for r in backend.requests if pass_of(r) == "quotes")
-    assert "Q1" not in json.dumps(quotes_request.get("response_format") or quotes_request)
+    # that a “large-scale escalation” …": code reads all four, so the quotes pass is not called
+    assert "quotes" not in {pass_of(r) for r in backend.requests}
     assert [q.speaker for q in summary.quotes] == ["Joe Biden", "Joe Biden", "Jen Psaki", "Oleksii Reznikov"]
     assert summary.rejected == []
 

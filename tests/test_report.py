@@ -66,9 +66,9 @@ def _summarize(text: str, overrides: dict[str, list[Any]] | None = None) -> Summ
 
 @pytest.fixture(scope="module")
 def seed_summary() -> Summary:
-    """The seed through the pipeline; one invented quote is re-asked and ends in ``rejected``."""
-    invented = {**GOOD["quotes"], "other": [{"text": "Russia will never invade Ukraine", "speaker": "Joe Biden"}]}
-    summary = _summarize(SEED.read_text(encoding="utf-8"), {"quotes": [invented] * 3})
+    """The seed through the pipeline; one invented actor ends in ``rejected``."""
+    invented = {**GOOD["actors"], "people": [*GOOD["actors"]["people"], "Angela Merkel"]}
+    summary = _summarize(SEED.read_text(encoding="utf-8"), {"actors": [invented]})
     assert summary.rejected and summary.quotes and summary.figures and summary.actors and summary.claims
     return summary
 
@@ -198,7 +198,7 @@ def test_seed_report_highlights_every_item_at_its_offsets(seed_summary, open_pag
 
     # panels: rejected with its reason, meta with model, seconds, tokens, cached
     rejected = page.locator(".panel-rejected").inner_text()
-    assert "Russia will never invade Ukraine" in rejected and "not found verbatim in the article" in rejected
+    assert "Angela Merkel" in rejected and "never mentioned in the article" in rejected
     meta = page.locator(".panel-meta").inner_text()
     for key in ("model", "seconds", "input tokens", "output tokens", "cached", "prompt version"):
         assert key in meta

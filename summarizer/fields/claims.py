@@ -1,7 +1,7 @@
 """Claims: the model points, the code copies. The model ranks the sentences that carry the
 article's main claims (numbers only); its top picks come first, then the sentences that cover
 most of the story (``key_sentences``) up to eight. Code copies each one's text from the article,
-reads who makes it from the attribution around it (summarizer/attribution.py), drops duplicates.
+reads who makes it from the attribution around it (summarizer/attribution/), drops duplicates.
 
 A claim's ``text`` is a slice of the article (a leading "According to X," or trailing ", X said."
 is left out and becomes ``attributed_to``), and its evidence span gives the text back.

@@ -238,4 +238,4 @@ def _quote_candidates(ctx: Context) -> str:
     return "\n".join(lines) or '(code has attributed every quotation: answer with an empty "other" list)'
 
 
-PASS = Pass("quotes", QuotesAnswer, _quote_candidates, quotes_model, skip=lambda ctx: not quote_candidates(ctx))
+PASS = Pass("quotes", QuotesAnswer, _quote_candidates, quotes_model, skip=lambda ctx: not undecided(ctx))
