@@ -69,3 +69,9 @@ def test_a_name_listed_under_several_kinds_is_listed_once() -> None:
     actors, _ = ground({"people": ["Associated Press"], "organizations": ["Associated Press"], "places": ["Mecca"]})
     assert actors["Associated Press"][0] == "organization"
     assert list(actors).count("Associated Press") == 1
+
+
+def test_a_person_the_article_quotes_is_a_person_whatever_list_the_model_put_them_in() -> None:
+    actors, _ = ground({"organizations": ["Jen Psaki", "Saudi Gazette"], "places": ["Khaled Al-Maeena"]})
+    assert actors["Jen Psaki"][0] == "person" and actors["Khaled Al-Maeena"][0] == "person"
+    assert actors["Saudi Gazette"][0] == "organization"

@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
+from ..attribution import cast_of
 from ..grounding import find_mentions
 from ..models import Actor, ActorKind, Rejected, Span
 from ..scan import ORG_WORDS, NameCandidate
@@ -81,6 +82,7 @@ class ActorsAnswer(Answer):
         rejected: list[Rejected] = []
         listed = self.listed()
         times = Counter(name for name, _ in listed)
+        cast = cast_of(text, ctx.names)
         seen: set[str] = set()
         for raw, kind in listed:
             if raw in seen:
@@ -91,6 +93,8 @@ class ActorsAnswer(Answer):
             # "in Herat": a place, unless the model calls a full name a person ("a letter from Ana Ruiz")
             where = text if kind != "person" or len(name.split()) == 1 else ""
             kind = code_kind(name, where) or (kind if times[raw] == 1 else _kind_of(name))
+            if kind != "person" and not code_kind(name) and cast.is_person(name):
+                kind = "person"  # the article names them as a person ("Gary Chan said"), whatever list they were in
             reason = None
             if not name or re.match(r"(?:a|an)\s", raw, re.IGNORECASE):
                 reason = "a description, not a name"
