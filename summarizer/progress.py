@@ -10,22 +10,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported when a display starts: a one-line error needs none of it
+    from rich.console import Console
+    from rich.progress import Progress
 
 __all__ = ["PassStatus", "byte_bar", "console", "enabled", "set_quiet"]
 
@@ -45,6 +34,8 @@ def enabled() -> bool:
 
 def console() -> Console:
     """The stderr console (a function so tests can hand in a recording one)."""
+    from rich.console import Console
+
     return Console(stderr=True)
 
 
@@ -54,6 +45,8 @@ def byte_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
     if not enabled():
         yield lambda n: None
         return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
     paused = _active  # one live display at a time: a running status line steps aside
     if paused is not None:
         paused.stop()
@@ -90,10 +83,20 @@ class PassStatus:
 
     def __enter__(self) -> PassStatus:
         if self._on:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
             if self._articles > 1:
                 columns += [BarColumn(), MofNCompleteColumn()]
-            columns += [_Clock(self), TimeElapsedColumn()] if self._articles > 1 else [_Clock(self)]
+            clock = _clock(self)
+            columns += [clock, TimeElapsedColumn()] if self._articles > 1 else [clock]
             self._progress = Progress(*columns, console=console(), transient=True, redirect_stdout=False)
             self._progress.__enter__()
             self._task = self._progress.add_task("starting", total=self._articles)
@@ -134,12 +137,13 @@ def _short(source: str, width: int = 40) -> str:
     return source if len(source) <= width else "…" + source[-(width - 1) :]
 
 
-class _Clock(ProgressColumn):
-    """Seconds on the current article, ticking while a pass runs ("… 38 s")."""
+def _clock(status: PassStatus) -> Any:
+    """A column with the seconds on the current article, ticking while a pass runs ("… 38 s")."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
 
-    def __init__(self, status: PassStatus) -> None:
-        super().__init__()
-        self._status = status
+    class Clock(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"… {status.seconds:.0f} s", style="progress.elapsed")
 
-    def render(self, task: Any) -> Text:
-        return Text(f"… {self._status.seconds:.0f} s", style="progress.elapsed")
+    return Clock()
