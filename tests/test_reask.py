@@ -141,8 +141,17 @@ def test_the_model_picks_an_undecided_speaker_from_the_people_the_article_names(
     assert [q.speaker for q in summary.quotes] == ["Ben Ortiz"]
     request = next(r for r in backend.requests if pass_of(r) == "quotes")
     user = request["messages"][-1]["content"]
-    assert "choose from: Ben Ortiz; Ana Ruiz" in user  # nearest first, with its paragraph and the one before
+    # "not said" first (a small model picks a listed name otherwise), then nearest first, with its
+    # paragraph and the one before
+    assert "choose from: not said; Ben Ortiz; Ana Ruiz" in user
     assert "Council member Ana Ruiz and Mayor Ben Ortiz met on Monday" in user.split("TASK:")[1]
+
+
+def test_not_said_is_a_choice_and_leaves_the_speaker_empty(settings: Settings) -> None:
+    backend = ScriptedBackend(router=router({"quotes": [{"Q1": "not said", "other": []}]}))
+    summary = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(UNDECIDED)
+    assert [q.speaker for q in summary.quotes] == [None]
+    assert not any(r.field in ("quotes", "Q1") for r in summary.rejected) and summary.meta.reasks == 0
 
 
 def test_a_speaker_the_article_never_names_cannot_be_chosen(settings: Settings) -> None:

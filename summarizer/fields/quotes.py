@@ -20,6 +20,7 @@ from .base import Answer, Context, Pass, guillemets, nullish
 __all__ = [
     "MAX_ASKED",
     "MAX_KEYED_QUOTES",
+    "NOT_SAID",
     "PASS",
     "QuotesAnswer",
     "normalize_key",
@@ -76,6 +77,11 @@ _TITLED_RE = re.compile(
     r"(?:\s+(?:was|is|were|are))?\s+(?:called|named|dubbed|titled)|slogan|hashtag|motto)\s*,?\s*[“\"‘']?$"
 )
 
+
+#: the first choice of every asked quotation: a small model picks a listed name even where the
+#: text names nobody (the 1.5B model chose "Tom Cruise" for an anonymous blogger's words), so
+#: saying so is offered as an answer of its own, first; it means null
+NOT_SAID = "not said"
 
 #: quotations asked about at most (each costs its paragraphs in the prompt); the rest stay null
 MAX_ASKED = 12
@@ -146,7 +152,11 @@ class QuotesAnswer(Answer):
         return data
 
     def speakers(self) -> dict[int, str | None]:
-        return {int(k[1:]): nullish(v) for k, v in self.model_dump().items() if re.fullmatch(r"Q\d+", k)}
+        return {
+            int(k[1:]): None if v == NOT_SAID else nullish(v)
+            for k, v in self.model_dump().items()
+            if re.fullmatch(r"Q\d+", k)
+        }
 
     def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
         text = ctx.article.text
@@ -204,7 +214,7 @@ def quotes_model(ctx: Context) -> type[QuotesAnswer]:
     offered = quote_candidates(ctx)
     keys: dict[str, Any] = {}
     for n in undecided(ctx):
-        choices = tuple(speaker_choices(ctx, offered[n]))
+        choices = (NOT_SAID, *speaker_choices(ctx, offered[n]))
         keys[f"Q{n + 1}"] = (Literal[choices] | None, ...)
     keys["other"] = (list[ExtraQuote], Field(default_factory=list, max_length=10))
     return create_model("QuotesAnswer", __base__=QuotesAnswer, **keys)
@@ -233,7 +243,7 @@ def _quote_candidates(ctx: Context) -> str:
             around = ("… " if span[0] > start else "") + guillemets(cut) + (" …" if span[1] < end else "")
         lines.append(
             f"Q{n + 1}: «{guillemets(opening(ctx.quotes[i].text))}»\n   in: {around}\n"
-            f"   choose from: {'; '.join(speaker_choices(ctx, i))}"
+            f"   choose from: {'; '.join((NOT_SAID, *speaker_choices(ctx, i)))}"
         )
     return "\n".join(lines) or '(code has attributed every quotation: answer with an empty "other" list)'
 
