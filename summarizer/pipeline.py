@@ -53,6 +53,7 @@ def code_version() -> str:
     packages = (attribution, scan, fields)  # every module in each package
     files = [Path(str(m.__file__)) for m in modules]
     files += [f for pkg in packages for f in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]
+    files += sorted((Path(__file__).parent / "data").glob("*.txt"))  # word lists code reads (countries)
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
