@@ -191,7 +191,11 @@ def main() -> int:
     parser.add_argument("--against", metavar="COMMIT", help="also time the seeds on this commit's code")
     parser.add_argument("--flash-attn", action="store_true", help="load llama.cpp with flash attention")
     parser.add_argument("--n-batch", type=int, help="llama.cpp prompt batch size")
+    parser.add_argument("--startup-only", action="store_true", help="only time --help and a bad-input error")
     args = parser.parse_args()
+    if args.startup_only:
+        print_startup()
+        return 0
     overrides: dict[str, Any] = {}
     if args.flash_attn:
         overrides["flash_attn"] = True
@@ -209,9 +213,14 @@ def main() -> int:
             f"generated tokens per article"
         )
         print(f"ratio seconds per article, this code / {args.against}: {now / was:.2f}x")
-    print(f"\nsummarize --help: {process_seconds(['--help']):.2f} s (whole process, median of 5)")
-    print(f"summarize missing.txt (bad input): {process_seconds(['/nonexistent/missing.txt']):.2f} s")
+    print()
+    print_startup()
     return 0
+
+
+def print_startup() -> None:
+    print(f"summarize --help: {process_seconds(['--help']):.2f} s (whole process, median of 5)")
+    print(f"summarize missing.txt (bad input): {process_seconds(['/nonexistent/missing.txt']):.2f} s")
 
 
 if __name__ == "__main__":
