@@ -89,8 +89,8 @@ class ActorsAnswer(Answer):
                 continue
             seen.add(raw)
             name = _without_title(raw)
+            # "in Herat": a place, unless the model calls a full name a person ("a letter from Ana Ruiz");
             # a name put in several lists is one the model could not sort: code's guess decides
-            # "in Herat": a place, unless the model calls a full name a person ("a letter from Ana Ruiz")
             where = text if kind != "person" or len(name.split()) == 1 else ""
             kind = code_kind(name, where) or (kind if times[raw] == 1 else _kind_of(name))
             if kind != "person" and not code_kind(name) and cast.is_person(name):
