@@ -23,7 +23,7 @@ from .cache import Cache, cache_key
 from .chunking import chunk_spans
 from .config import Settings
 from .errors import BackendError, SummarizerError
-from .fields import COMBINE, PASSES, Context, Pass, build_messages, grounding_context, lenient_parse
+from .fields import COMBINE, PASSES, Context, Pass, build_messages, grounding_context, lenient_parse, read_actors
 from .fields.actors import link_speakers, merge_actors, union_spans
 from .fields.figures import link_conflicts
 from .fields.summary import MIN_WORDS, build_combine_messages, extractive_summary
@@ -170,7 +170,7 @@ class Summarizer:
         self, create: Any, ctx: Context, accounting: Accounting, counter: dict[str, int]
     ) -> tuple[dict[str, Any], list[Rejected]]:
         """Every per-field pass over one article (or one chunk of a long one)."""
-        fields: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
+        fields: dict[str, Any] = {"summary": "", "claims": [], "actors": read_actors(ctx), "figures": [], "quotes": []}
         rejected: list[Rejected] = []
         passes = [p for p in PASSES if not p.skipped(ctx)]
         for p in PASSES:

@@ -22,7 +22,6 @@ PROMPT_NAMES: dict[str, frozenset[str]] = {
     "article": frozenset({"sentences"}),
     "claims": frozenset(),
     "summary": frozenset({"candidates"}),
-    "actors": frozenset({"candidates"}),
     "figures": frozenset({"candidates"}),
     "quotes": frozenset({"candidates"}),
     "combine": frozenset({"summaries"}),

@@ -35,8 +35,6 @@ GOOD = {
             "while Ukraine’s defense minister has warned that Russia may invade next month.",
         ]
     },
-    # names only, sorted into lists by kind; code reads roles ("President Joe Biden")
-    "actors": {"people": ["Joe Biden", "Vladimir Putin", "Oleksii Reznikov"], "countries": ["Russia", "Ukraine"]},
     # figures: the model is asked only for the unit of numbers code can't read one for (keys F1..Fn);
     # in the seed code reads all five, so this pass is skipped there and "other" is all it could hold
     # (in ASKED it asks for the unit of "a panel of twelve" as F1)
@@ -63,7 +61,6 @@ N_ASKED_PASSES = len(PASSES)
 TASK_MARKERS = {
     "claims": "TASK: Pick the sentences of the ARTICLE",
     "summary": "TASK: Summarize the ARTICLE",
-    "actors": "TASK: List the actors",
     "figures": "TASK: Say what each number in the ARTICLE counts",
     "quotes": "TASK: Name the speaker of each quoted passage",
 }

@@ -1,11 +1,11 @@
-"""Actors: the model sorts names into kinds; code reads roles, corrects kinds it is sure of and
-drops what is not a name the article gives."""
+"""Actors, read by code alone: kinds code is sure of, roles read beside the names, and nothing
+guessed for a name code cannot sort."""
 
 from __future__ import annotations
 
 from summarizer.article import Article
 from summarizer.fields import Context
-from summarizer.fields.actors import ActorsAnswer, code_kind, read_role
+from summarizer.fields.actors import code_kind, read_actors, read_role
 
 TEXT = (
     "Khaled Al-Maeena, editor at large at the Saudi Gazette, said the crane fell in Mecca. "
@@ -16,10 +16,8 @@ TEXT = (
 )
 
 
-def ground(answer: dict[str, list[str]]) -> tuple[dict[str, tuple[str, str | None]], list[str]]:
-    ctx = Context.of(Article.from_text(TEXT))
-    values, rejected = ActorsAnswer.model_validate(answer).ground(ctx)
-    return {a.name: (a.kind, a.role) for a in values["actors"]}, [r.item["name"] for r in rejected]
+def actors_of(text: str) -> dict[str, tuple[str, str | None]]:
+    return {a.name: (a.kind, a.role) for a in read_actors(Context.of(Article.from_text(text)))}
 
 
 def test_roles_are_read_from_appositives_and_titles_and_never_guessed() -> None:
@@ -40,38 +38,29 @@ def test_code_corrects_the_kinds_it_is_sure_of() -> None:
     assert code_kind("Alireza Mehraban", TEXT) is None  # code is not sure: the model's kind stands
 
 
-def test_model_kinds_are_kept_unless_code_knows_better() -> None:
-    actors, rejected = ground(
-        {
-            "people": ["Khaled Al-Maeena", "Saudi Arabia", "Herat", "Alireza Mehraban"],
-            "organizations": ["Saudi Gazette"],
-        }
-    )
+def test_actors_are_read_by_code_with_their_kinds_and_roles() -> None:
+    actors = actors_of(TEXT)
     assert actors["Khaled Al-Maeena"] == ("person", "editor at large at the Saudi Gazette")
-    assert actors["Saudi Arabia"][0] == "country" and actors["Herat"][0] == "place"
-    assert actors["Alireza Mehraban"] == ("person", None)
-    assert actors["Saudi Gazette"][0] == "organization"
-    assert rejected == []
+    assert actors["Alireza Mehraban"] == ("person", None)  # named as a person, no position given
+    assert actors["Saudi Gazette"][0] == "organization" and actors["KPA"][0] == "organization"
+    assert actors["Saudi Arabia"][0] == "country"
+    assert actors["Herat"][0] == "place" and actors["Grand Mosque"][0] == "place"
+    assert actors["Afghans"][0] == "group" and actors["Gabonese"][0] == "group"
 
 
-def test_titles_descriptions_and_invented_names_are_not_actors() -> None:
-    actors, rejected = ground(
-        {
-            "people": ["White House Press Secretary Jen Psaki", "White House Press Secretary", "Ana Ruiz"],
-            "groups": ["A US intelligence official"],
-        }
-    )
-    assert "Jen Psaki" in actors and actors["Jen Psaki"][0] == "person"  # the title is cut off
-    assert set(rejected) == {"White House Press Secretary", "Ana Ruiz", "A US intelligence official"}
+def test_titles_are_cut_and_descriptions_are_not_actors() -> None:
+    actors = actors_of(TEXT)
+    assert actors["Jen Psaki"] == ("person", "Press Secretary")
+    assert not any("White House Press" in name or "official" in name for name in actors)
 
 
-def test_a_name_listed_under_several_kinds_is_listed_once() -> None:
-    actors, _ = ground({"people": ["Associated Press"], "organizations": ["Associated Press"], "places": ["Mecca"]})
-    assert actors["Associated Press"][0] == "organization"
-    assert list(actors).count("Associated Press") == 1
+def test_names_code_cannot_sort_are_left_out_rather_than_guessed() -> None:
+    actors = actors_of("Fans loaded Gigaloader onto their laptops. Later, Gigaloader crashed. Ana Ruiz said so.")
+    assert "Gigaloader" not in actors
+    assert actors["Ana Ruiz"][0] == "person"
 
 
-def test_a_person_the_article_quotes_is_a_person_whatever_list_the_model_put_them_in() -> None:
-    actors, _ = ground({"organizations": ["Jen Psaki", "Saudi Gazette"], "places": ["Khaled Al-Maeena"]})
-    assert actors["Jen Psaki"][0] == "person" and actors["Khaled Al-Maeena"][0] == "person"
-    assert actors["Saudi Gazette"][0] == "organization"
+def test_one_entity_is_listed_once_under_its_fullest_name() -> None:
+    actors = actors_of("The Korean Central News Agency (KCNA) said so. KCNA added that Kim Jong-un agreed. Kim spoke.")
+    assert "Korean Central News Agency" in actors and "KCNA" not in actors
+    assert "Kim Jong-un" in actors and "Kim" not in actors

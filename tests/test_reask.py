@@ -55,28 +55,26 @@ def test_invalid_json_is_reasked(settings: Settings) -> None:
     assert summary.meta.reasks == 1
 
 
-def test_figure_not_in_article_and_unknown_actor_are_rejected(tmp_path) -> None:
+def test_figure_not_in_article_is_rejected_and_every_actor_is_in_the_article(tmp_path) -> None:
     seed_text = ASKED
     settings = Settings(cache_path=tmp_path / "c.sqlite", max_retries=0)
     backend = ScriptedBackend(
         router=router(
             {
                 "figures": [{"F1": "members", "other": [{"text": "250,000", "unit": "troops"}]}],
-                "actors": [{"people": ["Angela Merkel"]}],
             }
         )
     )
     summary = Summarizer(settings, backend).summarize(seed_text)
     assert 250000 not in {f.value for f in summary.figures}
-    # the invented actor is gone; the actors left come from the article (speakers, scanned names)
-    assert "Angela Merkel" not in {a.name for a in summary.actors}
+    # actors are read by code from the article (scanned names, speakers): each one at its mentions
+    assert {"Joe Biden", "Vladimir Putin", "Oleksii Reznikov"} <= {a.name for a in summary.actors}
     for actor in summary.actors:
         assert actor.mentions and all(
             seed_text[m.start : m.end] in (actor.name, *actor.aliases) for m in actor.mentions
         )
     reasons = {(r.field, r.reason) for r in summary.rejected}
     assert ("figures", "the number '250,000' does not occur in the article") in reasons
-    assert ("actors", "never mentioned in the article") in reasons
 
 
 def test_quote_outside_quotation_marks_is_rejected(tmp_path) -> None:
@@ -167,7 +165,7 @@ def test_article_without_quotation_marks_makes_no_quotes_call(settings: Settings
     summary = Summarizer(settings, backend).summarize(text)
     assert summary.quotes == []
     # nor a figures call: code reads the one number's unit, and the figure is still there
-    assert {pass_of(r) for r in backend.requests} == {"claims", "summary", "actors"}
+    assert {pass_of(r) for r in backend.requests} == {"claims", "summary"}
     assert [(f.text, f.unit, f.type) for f in summary.figures] == [("2 million", "USD", "money")]
 
 

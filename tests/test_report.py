@@ -66,9 +66,9 @@ def _summarize(text: str, overrides: dict[str, list[Any]] | None = None) -> Summ
 
 @pytest.fixture(scope="module")
 def seed_summary() -> Summary:
-    """The seed through the pipeline; one invented actor ends in ``rejected``."""
-    invented = {**GOOD["actors"], "people": [*GOOD["actors"]["people"], "Angela Merkel"]}
-    summary = _summarize(SEED.read_text(encoding="utf-8"), {"actors": [invented]})
+    """The seed through the pipeline; one invented summary sentence ends in ``rejected``."""
+    invented = {"summary": [*GOOD["summary"]["summary"][:3], "Angela Merkel met Vladimir Putin in Kyiv."]}
+    summary = _summarize(SEED.read_text(encoding="utf-8"), {"summary": [invented, invented]})
     assert summary.rejected and summary.quotes and summary.figures and summary.actors and summary.claims
     return summary
 
@@ -198,7 +198,7 @@ def test_seed_report_highlights_every_item_at_its_offsets(seed_summary, open_pag
 
     # panels: rejected with its reason, meta with model, seconds, tokens, cached
     rejected = page.locator(".panel-rejected").inner_text()
-    assert "Angela Merkel" in rejected and "never mentioned in the article" in rejected
+    assert "Angela Merkel" in rejected and "the name 'Merkel' is not in the article" in rejected
     meta = page.locator(".panel-meta").inner_text()
     for key in ("model", "seconds", "input tokens", "output tokens", "cached", "prompt version"):
         assert key in meta
@@ -229,11 +229,10 @@ def test_hostile_article_and_fields_render_inert(open_page) -> None:
         "Q5": IMG,  # not among the names the article gives: the enum refuses it, and it lands in rejected
         "other": [{"text": SCRIPT + " was never said", "speaker": IMG}],
     }
-    actors = {**GOOD["actors"], "people": [*GOOD["actors"]["people"], IMG, "Ana Ruiz"]}
-    summary = _summarize(article, {"quotes": [quotes] * 3, "actors": [actors]})
+    summary = _summarize(article, {"quotes": [quotes] * 3})
     # the pipeline carried the hostile strings into the fields the report shows
     assert any(q.text == SCRIPT and q.speaker is None for q in summary.quotes)
-    assert any(a.name == IMG for a in summary.actors) and any(a.role == ROLE for a in summary.actors)
+    assert any(a.name == "Ana Ruiz" and a.role == ROLE for a in summary.actors)
     assert any(r.item.get("speaker") == IMG for r in summary.rejected)
 
     html = render(summary, "html", title=SCRIPT, article=article)

@@ -1,28 +1,23 @@
-"""Actors: the model lists who appears, sorted by kind, from the names code found; code reads
-roles beside the names, corrects kinds it is sure of (countries, places, organisations), adds
-every speaker and every name that reads as a person, merges aliases ("Biden", "KCNA") and lists
-every mention."""
+"""Actors, read by code alone: the names the scanner found whose kind code is sure of (countries,
+places, organisations, people the article names as such), with roles read beside the names,
+every speaker and every name that reads as a person, aliases merged ("Biden", "KCNA") and every
+mention listed. A model pass listing names did no better (see ``read_actors``)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 from importlib import resources
-from typing import Annotated, Any, ClassVar
-
-from pydantic import Field
+from typing import Any
 
 from ..attribution import cast_of
 from ..grounding import find_mentions
-from ..models import Actor, ActorKind, Rejected, Span
+from ..models import Actor, ActorKind, Span
 from ..scan import ORG_WORDS, NameCandidate
 from ..scan import TITLES as _TITLES
-from .base import Answer, Context, Pass
+from .base import Context
 
 __all__ = [
-    "PASS",
-    "ActorsAnswer",
     "code_kind",
     "countries",
     "is_acronym_of",
@@ -30,12 +25,10 @@ __all__ = [
     "mentioned",
     "merge_actors",
     "person_like",
+    "read_actors",
     "read_role",
     "union_spans",
 ]
-
-
-Name = Annotated[str, Field(min_length=1, max_length=80)]
 
 
 def mentioned(text: str, name: str) -> bool:
@@ -50,62 +43,29 @@ def _mentions(text: str, name: str, kind: str) -> list[tuple[int, int]]:
     return spans
 
 
-class ActorsAnswer(Answer):
-    """Names sorted by kind: the model writes only names (about five tokens each); kinds it
-    gives by the list it puts a name in, roles and mentions are read by code."""
-
-    field_name: ClassVar[str] = "actors"
-    people: list[Name] = Field(default_factory=list, max_length=25)
-    organizations: list[Name] = Field(default_factory=list, max_length=15)
-    countries: list[Name] = Field(default_factory=list, max_length=10)
-    places: list[Name] = Field(default_factory=list, max_length=10)
-    groups: list[Name] = Field(default_factory=list, max_length=10)
-
-    def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
-        """A name the article never mentions is dropped (and listed in ``rejected``): asking
-        again costs a whole call for a name or two, and the names code scanned are added anyway."""
-        return False
-
-    def listed(self) -> list[tuple[str, ActorKind]]:
-        kinds: dict[str, ActorKind] = {
-            "people": "person",
-            "organizations": "organization",
-            "countries": "country",
-            "places": "place",
-            "groups": "group",
-        }
-        return [(name.strip(), kind) for key, kind in kinds.items() for name in getattr(self, key)]
-
-    def ground(self, ctx: Context) -> tuple[dict[str, Any], list[Rejected]]:
-        text = ctx.article.text
-        actors: list[Actor] = []
-        rejected: list[Rejected] = []
-        listed = self.listed()
-        times = Counter(name for name, _ in listed)
-        cast = cast_of(text, ctx.names)
-        seen: set[str] = set()
-        for raw, kind in listed:
-            if raw in seen:
-                continue
-            seen.add(raw)
-            name = _without_title(raw)
-            # "in Herat": a place, unless the model calls a full name a person ("a letter from Ana Ruiz");
-            # a name put in several lists is one the model could not sort: code's guess decides
-            where = text if kind != "person" or len(name.split()) == 1 else ""
-            kind = code_kind(name, where) or (kind if times[raw] == 1 else _kind_of(name))
-            if kind != "person" and not code_kind(name) and cast.is_person(name):
-                kind = "person"  # the article names them as a person ("Gary Chan said"), whatever list they were in
-            reason = None
-            if not name or re.match(r"(?:a|an)\s", raw, re.IGNORECASE):
-                reason = "a description, not a name"
-            elif not (spans := _mentions(text, name, kind)):
-                reason = "never mentioned in the article"
-            if reason:
-                rejected.append(Rejected(field="actors", item={"name": raw, "kind": kind}, reason=reason))
-                continue
+def read_actors(ctx: Context) -> list[Actor]:
+    """Every scanned name whose kind code is sure of (``code_kind``) or that the article names as a
+    person (the cast): no model call. Measured on the 21 seeds and 5 variants against the model's
+    lists (evals/baseline/full-fa55a89): F1 0.690 vs 0.687, kind accuracy 0.83 vs 0.76, and
+    about 15 s an article saved; names code cannot sort ("Gigaloader", "Countdown") are left out
+    rather than guessed."""
+    text = ctx.article.text
+    cast = cast_of(text, ctx.names)
+    actors: list[Actor] = []
+    seen: set[str] = set()
+    for candidate in ctx.names:
+        name = _without_title(candidate.text)
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        kind = code_kind(name, text) or ("person" if cast.is_person(name) else None)
+        if kind is None:
+            continue
+        spans = _mentions(text, name, kind)
+        if spans:
             mentions = [Span(start=s, end=e) for s, e in spans]
             actors.append(Actor(name=name, kind=kind, role=read_role(text, name), mentions=mentions))
-        return {"actors": merge_actors(text, actors)}, rejected
+    return merge_actors(text, actors)
 
 
 _NOT_HEADS = frozenset("prime press defense defence foreign interior health finance justice vice deputy".split())
@@ -159,8 +119,8 @@ def code_kind(name: str, text: str = "") -> ActorKind | None:
         return "organization"
     if words and words[-1].casefold() in _PLACE_WORDS:
         return "place"
-    if len(name) > 1 and name.isupper():
-        return "organization"
+    if len(words) == 1 and 1 < len(name) <= 8 and name.isupper():
+        return "organization"  # an acronym ("KPA"); not a shouted phrase ("IGNORE PREVIOUS INSTRUCTIONS")
     if len(words) == 1 and _DEMONYM.fullmatch(name):
         return "group"
     if text and re.search(rf"\b(?:in|at|from|near|across)\s+(?:the\s+)?{re.escape(name)}\b(?![ \t]+[A-Z])", text):
@@ -309,10 +269,3 @@ def union_spans(spans: list[Span]) -> list[Span]:
             continue
         out.append(m)
     return out
-
-
-def _name_candidates(ctx: Context) -> str:
-    return "; ".join(c.text for c in ctx.names[:60]) or "(none found)"
-
-
-PASS = Pass("actors", ActorsAnswer, _name_candidates)

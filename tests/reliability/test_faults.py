@@ -20,7 +20,7 @@ def good(body: dict) -> tuple[str, str]:
     return ("ok", json.dumps(GOOD[pass_of(body)]))
 
 
-def faulty_once(fault: tuple, on: str = "actors"):
+def faulty_once(fault: tuple, on: str = "summary"):
     """Answer well, except the first request of pass ``on``, which gets ``fault``."""
     done = {"n": 0}
 

@@ -46,7 +46,6 @@ def test_injected_instructions_cannot_produce_ungrounded_items(tmp_path: Path) -
             ]}
         ] * 3,
         "figures": [{"F1": "votes", "other": [{"text": "1,000,000", "unit": "people"}]}] * 3,
-        "actors": [{"people": ["Ana Ruiz", "Elon Musk"]}] * 3,
         "summary": [{"summary": "The council approved a 12-acre park.", "claims": []}] * 3,
     }  # fmt: skip
     backend = ScriptedBackend(router=router(obeying))
@@ -62,4 +61,4 @@ def test_injected_instructions_cannot_produce_ungrounded_items(tmp_path: Path) -
     # grounded (the article does say it), and it is only ever reported with its real offsets
     assert {q.text for q in s.quotes} <= {"It will open next spring", "The mayor resigned in disgrace"}
     rejected = {str(r.item.get("text") or r.item.get("name")) for r in s.rejected}
-    assert {"The mayor was arrested", "The mayor resigned", "1,000,000", "Elon Musk"} <= rejected
+    assert {"The mayor was arrested", "The mayor resigned", "1,000,000"} <= rejected
