@@ -22,7 +22,7 @@ from pydantic import create_model
 from summarizer import Settings, Summarizer
 from summarizer.article import Article
 from summarizer.backends.local import LocalBackend
-from summarizer.fields import PASSES, Context, build_messages, lenient_parse
+from summarizer.fields import PASSES, Context, build_messages, lenient_parse, read_actors
 from summarizer.fields.actors import link_speakers
 from summarizer.labels import load_seeds
 from summarizer.models import Meta, Summary
@@ -58,7 +58,7 @@ def one_call(backend: LocalBackend, settings: Settings, article: Article) -> tup
     )
     seconds = time.perf_counter() - t0
     data = json.loads(raw.choices[0].message.content or "{}")
-    values: dict[str, Any] = {"summary": "", "claims": [], "actors": [], "figures": [], "quotes": []}
+    values: dict[str, Any] = {"summary": "", "claims": [], "actors": read_actors(ctx), "figures": [], "quotes": []}
     for p in passes:
         part = {name: data.get(RENAMED.get((p.name, name), name)) for name in p.model(ctx).model_fields}
         answer, _ = lenient_parse(p.model(ctx), {k: v for k, v in part.items() if v is not None})
