@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import QuoteCandidate
+from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, person_descriptor
 from .cast import Cast, cast_of, person_part
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
 
@@ -35,6 +36,8 @@ _AFTER_RE = re.compile(
     rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
+    # a credit after a pull quote, then the title of the credited piece: '"…" Anonymous blogger, "Anon …"'
+    rf"|\s*(?P<n5>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,3}}),\s*[“\"][^“”\"\n]{{2,120}}[”\"]\s*$"
     # "Birmingham City University criminology professor David Wilson told the press"
     rf"|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
 )
@@ -54,6 +57,15 @@ def _verb_at(span: str) -> int:
     return v.start() if v else len(span)
 
 
+# "A leaked internal letter seen by Sky News says", "The city reasoned,", "One poster admitted …, writing":
+# a descriptor that is the subject of its clause (a person's only at a clause's start, so "with one
+# poster writing" is not), a document's wherever it stands ("all they get is a message stating")
+_CLAUSE_WORDS = "|".join(rf"(?<=\b{w}\s)" for w in ("and", "but", "while", "when", "after", "as", "is", "was"))
+_DESC_BEFORE_RE = re.compile(
+    rf"(?:^|(?<=[.!?;,:]\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
+    rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
+    rf"{APPOSITIVE}{_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+)
 _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
@@ -84,15 +96,17 @@ def guess_speaker(
             before = above[base:]
     found = None
     cast = cast_of(text, names)
+    bodies = bodies_of(text, names)
     m = _AFTER_RE.match(after)
+    if m and m.group("n5") and not re.fullmatch(r"\s*", text[quote.end + m.end() :].split("\n", 1)[0]):
+        m = None  # a credit line ends its paragraph
+    # after a quotation that ends its sentence, the next sentence's "X said" is X's own
+    # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
+    ends = re.search(r"[.!?]$", quote.text)
+    if m and (m.group("n2") or m.group("n4") or m.group("d2")) and ends and not re.match(_SHORT_END, after[m.end() :]):
+        m = None
     if m:
-        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
-        rest = after[m.end() :]
-        # after a quotation that ends its sentence, the next sentence's "X said" is X's own
-        # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
-        ends = re.search(r"[.!?]$", quote.text)
-        if found and (m.group("n2") or m.group("n4")) and ends and not re.match(_SHORT_END, rest):
-            found = None
+        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
         stop = next_stop(text, quote.end)
@@ -101,8 +115,9 @@ def guess_speaker(
             return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
-            who = cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
-            return who or (max(later)[1] if later else None)
+            desc = m.group("d1") or m.group("d2")
+            who = cast.descriptor(desc, quote.start)
+            return who or (max(later)[1] if later else None) or _descriptor_speaker(desc, quote.start, line_start, bodies)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)
@@ -126,6 +141,12 @@ def guess_speaker(
                 ]
                 if inside:
                     found = min(inside)[1]
+    if not found:
+        d = _DESC_BEFORE_RE.search(lead)
+        if d:
+            desc = d.group("d")
+            who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
+            return who or _descriptor_speaker(desc, quote.start, line_start, bodies)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
@@ -149,6 +170,9 @@ def guess_speaker(
         if between:
             return between[-1]
         return previous or (people[-1].text if people else None)
+    body = bodies.find(found)
+    if body is not None and not cast.is_person(found):
+        return body.name  # "The Home Office letter reads": the fullest form of its name
     found = cast.canonical(person_part(found), quote.start)
     person = cast._person_in(found, quote.start)
     if person is not None:
@@ -157,6 +181,13 @@ def guess_speaker(
         return found
     fuller = [n.text for n in names if n.text.endswith(" " + found) and len(n.text.split()) >= 2]
     return min(fuller, key=len) if fuller else found
+
+
+def _descriptor_speaker(phrase: str, at: int, start: int, bodies: Bodies) -> str | None:
+    """A descriptor the Cast could not resolve to a named person: the body it stands for ("the
+    city" -> Municipality of Livorno, "a letter" -> its issuer), else an unnamed person in the
+    article's words ("One poster"), else None."""
+    return bodies.resolve(phrase, at, start) or person_descriptor(phrase)
 
 
 def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
