@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..scan.names import ORG_WORDS, NameCandidate
-from ..scan.quotes import QuoteCandidate
+from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, person_descriptor
 from .cast import Cast, cast_of, person_part
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
@@ -62,7 +62,7 @@ def _verb_at(span: str) -> int:
 # poster writing" is not), a document's wherever it stands ("all they get is a message stating")
 _CLAUSE_WORDS = "|".join(rf"(?<=\b{w}\s)" for w in ("and", "but", "while", "when", "after", "as", "is", "was"))
 _DESC_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[.!?;,:]\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
+    rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"{APPOSITIVE}{_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
 )
@@ -98,8 +98,8 @@ def guess_speaker(
     cast = cast_of(text, names)
     bodies = bodies_of(text, names)
     m = _AFTER_RE.match(after)
-    if m and m.group("n5") and not re.fullmatch(r"\s*", text[quote.end + m.end() :].split("\n", 1)[0]):
-        m = None  # a credit line ends its paragraph
+    if m and m.group("n5") and not CREDIT_LINE.fullmatch(text, line_start, _paragraph_end(text, quote.end)):
+        m = None  # only a pull quote's paragraph ends with a credit line
     # after a quotation that ends its sentence, the next sentence's "X said" is X's own
     # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
     ends = re.search(r"[.!?]$", quote.text)
@@ -216,6 +216,11 @@ def _paragraph_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
 def _is_caption(text: str, start: int, end: int) -> bool:
     """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
     return bool(_CAPTION_RE.search(text[start:end]))
@@ -252,10 +257,18 @@ def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
     return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
 
 
+# '"…," said the post by an unknown author': its own attribution, though it names nobody
+_OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
+
+
+def _own_cue(text: str, q: QuoteCandidate) -> bool:
+    return bool(_OWN_CUE_RE.match(text, q.end))
+
+
 def _continued(
     text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
 ) -> str | None:
-    if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]):
+    if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]) or _own_cue(text, quotes[i]):
         return None
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
@@ -313,7 +326,7 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
     for i, q in enumerate(quotes):
         if q.nested:
             continue
-        if out[i] is None and prev is not None and out[prev]:
+        if out[i] is None and prev is not None and out[prev] and not _own_cue(text, q):
             between = text[quotes[prev].end : q.start]
             end = _SENTENCE_END_RE.search(between)
             rest = between[end.end() :] if end else between
