@@ -12,6 +12,7 @@ from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .cast import cast_of, person_part
 from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
+from .speakers import is_phrase
 
 __all__ = ["claim_source", "claim_sources"]
 
@@ -167,7 +168,8 @@ def claim_source(
                 break
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
-            if who and q.start < end and start < q.end and not q.nested:  # in it, or it inside the quote
+            # in it, or it inside the quote; a phrase in quotation marks leaves the claim the article's
+            if who and q.start < end and start < q.end and not q.nested and not is_phrase(text, q):
                 source, cue = who, "quote"
                 break
     if source is not None and source.casefold() in PRONOUNS:

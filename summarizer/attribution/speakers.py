@@ -21,6 +21,7 @@ __all__ = [
     "carry_speakers",
     "discourse_speakers",
     "guess_speaker",
+    "is_phrase",
     "quote_speakers_from_sentences",
 ]
 
@@ -241,15 +242,33 @@ def discourse_speakers(
       Why did she …? "It's Warhol."').
     """
     cast = cast_of(text, names)
+    bodies = bodies_of(text, names)
     out = list(speakers)
     prev: int | None = None
     for i, q in enumerate(quotes):
         if q.nested:
             continue
         if out[i] is None:
-            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast)
+            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast, bodies)
         prev = i
     return out
+
+
+def _inside(text: str, q: QuoteCandidate) -> bool:
+    """In quotation marks inside a sentence, not after a colon or comma ('granted "parole" status')."""
+    lead = text[_paragraph_start(text, q.start) : q.start]
+    return not _opens_sentence(text, q) and not re.search(r"(?::|,)\s*[“\"‘']?$", lead)
+
+
+def is_phrase(text: str, q: QuoteCandidate) -> bool:
+    """A phrase in quotation marks inside a sentence with no verb of speech before it ('to
+    "streamline" processing', 'awarded … for "courageous achievement"'): the sentence is the
+    article's own claim, whoever's words the phrase is."""
+    if not _inside(text, q):
+        return False
+    lead = text[_paragraph_start(text, q.start) : q.start]
+    start = max((m.end() for m in _SENTENCE_GAP_RE.finditer(lead)), default=0)
+    return not re.search(rf"\b(?:{SPEECH})\b", lead[start:])
 
 
 def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
@@ -278,7 +297,57 @@ def _continued(
     return out[prev]
 
 
-def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
+# "Prime Minister Rishi Sunak's effort to clear the … 'legacy backlog'": the person's own term for it
+_POLICY_RE = re.compile(
+    rf"(?P<n>{NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:efforts?|plans?|pledge|promise|bid|drive|campaign|policy|"
+    r"strategy|goal|vow|push|proposal|programme|program|agenda|target|mission|call)\b[^.;:!?“”\"]*$"
+)
+# 'awarded a silver medal for "courageous achievement" … in the FIRST Global Challenge': the citation
+_AWARD_RE = re.compile(
+    r"\b(?:awarded|honou?red|presented|won|wins|received|earned|recogni[sz]ed)\b[^.;:!?“”\"]{0,60}\bfor\s*$"
+)
+_AWARDER_RE = re.compile(rf"[”\"’']?[^.;!?“”\"]{{0,80}}?\b(?:in|at|by|from)\s+the\s+(?P<n>{NAME})")
+_OTHER_VOICE_RE = re.compile(rf"\b(?:with|while|and|as)\s+(?:[\w’'-]+\s+){{1,3}}?(?:{SPEECH}|reporting)\b")
+_CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,;]\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})(?=[\s,])")
+# a sentence's end inside a paragraph (not "Mr. " or "U.S. President")
+_SENTENCE_GAP_RE = re.compile(r"(?<=\w[\w)])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))[.!?][”\"’']?\s+(?=[A-Z“\"‘'])")
+
+
+def _phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
+    """Whose words a phrase in quotation marks inside a sentence is, with no verb of speech:
+
+    * the person whose plan the clause names ('Sunak's effort to clear the 'legacy backlog'');
+    * the body giving an award for it ('awarded a medal for "courageous achievement" in the
+      FIRST Global Challenge'; none named: the principal organisation);
+    * the body or document its clause's subject describes ('officials will scrap … to
+      "streamline" processing', 'the government recommending "online translation tools"').
+
+    Otherwise nobody: 'the girls were granted "parole" status' is the article's own wording.
+    """
+    para = _paragraph_start(text, q.start)
+    window = text[para : q.start]
+    start = para + max((m.end() for m in _SENTENCE_GAP_RE.finditer(window)), default=0)
+    lead = text[start : q.start].rstrip("“\"‘' ")
+    policy = _POLICY_RE.search(lead)
+    if policy:
+        who = cast._person_in(cast.canonical(person_part(policy.group("n")), q.start), q.start)
+        if who is not None:
+            return who.name
+    if _AWARD_RE.search(lead):
+        awarder = _AWARDER_RE.match(text, q.end)
+        body = bodies.find(awarder.group("n")) if awarder else None
+        found = body or bodies.principal()
+        return found.name if found else None
+    for d in reversed(list(_CLAUSE_SUBJECT_RE.finditer(lead))):
+        if descriptor_kind(d.group("d")) in ("city", "government", "document"):
+            named = [s for p in cast.people for s, _, _ in p.mentions if start + d.end() <= s < q.start]
+            if named or _OTHER_VOICE_RE.search(lead, d.end()):
+                return None  # 'Officials tell BBC News …, with the i reporting … "based solely on …"'
+            return bodies.resolve(d.group("d"), q.start, start)
+    return None
+
+
+def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
     para = _paragraph_start(text, q.start)
     lead = text[para : q.start]
     opens = _opens_sentence(text, q)
@@ -289,8 +358,8 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
             above = above[: _paragraph_start(above, len(above) - 1)].rstrip()
         para = _paragraph_start(text, len(above) - 1) if above else para
         lead = text[para : len(above)] if above else lead
-    if not opens and not re.search(r"(?::|,)\s*[“\"‘']?$", lead):
-        return None  # a phrase in quotation marks inside a sentence ('granted "parole" status')
+    if _inside(text, q):
+        return _phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
     sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
     for m in reversed(sentences[-2:] if opens else sentences[-1:]):
         if not _COMMUNICATES.search(m.group()):
@@ -307,7 +376,9 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
         pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
         if pron:
             return cast.pronoun(pron.group(1), start + pron.start(1))
-    if not opens or own != para:
+    if not opens:
+        return _phrase_speaker(text, q, cast, bodies)  # 'The document, which …, "must be completed"'
+    if own != para:
         return None
     named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
     return named.pop() if len(named) == 1 else None
