@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..scan.names import ORG_WORDS, NameCandidate
+from .cast import Cast, person_part
+from .patterns import APPOSITIVE, NAME
 
 __all__ = [
     "DESCRIPTOR",
@@ -136,6 +138,13 @@ def _spots(text: str, form: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
 
 
+_DOC_HEADS = "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
+# "The Home Office letter", "The Church's website"; "the council issued a statement"
+_ISSUER_RE = re.compile(
+    rf"(?P<n>{NAME})(?:['’]s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
+    rf"|(?P<m>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had)\s+)?(?:released|issued|published|sent|posted|put\s+out|"
+    rf"wrote|emailed|circulated)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
+)
 _CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*$")
 
 
@@ -197,34 +206,41 @@ class Bodies:
         best = max(((s, b) for b in fits for s in b.mentions if s < at), default=None, key=lambda x: x[0])
         return best[1] if best else None
 
-    def issuer(self, at: int, start: int) -> Body | None:
-        """The body whose document is named between ``start`` and ``at`` ("The Church's website",
-        "the Home Office letter"), the nearest before ``at``."""
-        span = self.text[start:at]
+    def issuer(self, at: int, cast: Cast | None = None) -> str | None:
+        """Who the text just before ``at`` (this paragraph and the one before) says issued or owns
+        a document: "The Church's website", "the Home Office letter", "the council issued a
+        statement"; the nearest before ``at``. A person only when ``cast`` knows them."""
+        para = self.text.rfind("\n", 0, self.text.rfind("\n", 0, at)) + 1
+        span = self.text[max(para, at - 600) : at]
         found = None
-        for m in re.finditer(
-            r"(?P<n>(?:[A-Z][\w.&’'-]*\s+(?:of\s+)?)*[A-Z][\w.&’'-]*?)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?"
-            rf"(?:{'|'.join(sorted(_DOCUMENTS))})\b",
-            span,
-        ):
-            body = self.find(m.group("n"))
-            found = body or found
+        for m in _ISSUER_RE.finditer(span):
+            name = m.group("n") or m.group("m")
+            if cast is not None and cast.is_person(name):
+                found = cast.canonical(person_part(name), at)
+            elif (body := self.find(name)) is not None:
+                found = body.name
         return found
 
-    def resolve(self, phrase: str, at: int, start: int | None = None) -> str | None:
+    def resolve(self, phrase: str, at: int, cast: Cast | None = None) -> str | None:
         """The body a descriptor at ``at`` stands for, or None:
 
         * "the city", "the municipality", "the council": the latest body named before it with a
           civic name (Municipality of X, X City Council), "the council" any "… Council";
         * "the ministry", "the department": the latest body of that kind, else as "the government";
         * "the government", "officials", "the authorities": the principal government-like body;
-        * a document ("the letter", "a message"): the body the text since ``start`` says issued
-          it ("The Home Office letter"), else the principal organisation;
+        * a document ("the letter", "a message"): whoever the text just before says issued or
+          owns it ("The Home Office letter", "The Church's website"), else the principal
+          organisation;
         * a person's descriptor or anything else: None.
         """
         kind = descriptor_kind(phrase)
         head = phrase.split()[-1].casefold()
-        if kind == "city":
+        if kind == "document":
+            issuer = self.issuer(at, cast)
+            if issuer:
+                return issuer
+            found = self.principal()
+        elif kind == "city":
             if head == "council":
                 fits = [b for b in self.bodies if "council" in b.name.casefold().split()]
             else:
@@ -234,8 +250,6 @@ class Bodies:
             fits = [b for b in self.bodies if head in b.name.casefold().split()]
             found = self._latest(fits, at) if head in ("ministry", "department", "agency") else None
             found = found or self.principal(government=True)
-        elif kind == "document":
-            found = (self.issuer(at, start) if start is not None else None) or self.principal()
         else:
             return None
         return found.name if found else None

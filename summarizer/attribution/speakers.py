@@ -118,7 +118,7 @@ def guess_speaker(
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
             desc = m.group("d1") or m.group("d2")
             who = cast.descriptor(desc, quote.start)
-            return who or (max(later)[1] if later else None) or _descriptor_speaker(desc, quote.start, line_start, bodies)
+            return who or (max(later)[1] if later else None) or _descriptor_speaker(desc, quote.start, cast, bodies)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)
@@ -147,7 +147,7 @@ def guess_speaker(
         if d:
             desc = d.group("d")
             who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
-            return who or _descriptor_speaker(desc, quote.start, line_start, bodies)
+            return who or _descriptor_speaker(desc, quote.start, cast, bodies)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
@@ -184,11 +184,11 @@ def guess_speaker(
     return min(fuller, key=len) if fuller else found
 
 
-def _descriptor_speaker(phrase: str, at: int, start: int, bodies: Bodies) -> str | None:
+def _descriptor_speaker(phrase: str, at: int, cast: Cast, bodies: Bodies) -> str | None:
     """A descriptor the Cast could not resolve to a named person: the body it stands for ("the
     city" -> Municipality of Livorno, "a letter" -> its issuer), else an unnamed person in the
     article's words ("One poster"), else None."""
-    return bodies.resolve(phrase, at, start) or person_descriptor(phrase)
+    return bodies.resolve(phrase, at, cast) or person_descriptor(phrase)
 
 
 def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
@@ -343,7 +343,7 @@ def _phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) ->
             named = [s for p in cast.people for s, _, _ in p.mentions if start + d.end() <= s < q.start]
             if named or _OTHER_VOICE_RE.search(lead, d.end()):
                 return None  # 'Officials tell BBC News …, with the i reporting … "based solely on …"'
-            return bodies.resolve(d.group("d"), q.start, start)
+            return bodies.resolve(d.group("d"), q.start, cast)
     return None
 
 
