@@ -30,7 +30,7 @@ _ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|hav
 
 
 # "the rookie defenceman", "the union's president", "the minister"
-_DESC = r"[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
@@ -129,6 +129,8 @@ def guess_speaker(
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
                 found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
+            if found and re.fullmatch(DESCRIPTOR, found):
+                found = None  # "Officials told …": a descriptor, read below
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
@@ -144,7 +146,7 @@ def guess_speaker(
                     found = min(inside)[1]
     if not found:
         d = _DESC_BEFORE_RE.search(lead)
-        if d:
+        if d and not _OTHER_VOICE_RE.search(lead, d.end("d")):  # '…, with the Star reporting "…"': not theirs
             desc = d.group("d")
             who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
             return who or _descriptor_speaker(desc, quote.start, cast, bodies)
@@ -307,7 +309,11 @@ _AWARD_RE = re.compile(
     r"\b(?:awarded|honou?red|presented|won|wins|received|earned|recogni[sz]ed)\b[^.;:!?“”\"]{0,60}\bfor\s*$"
 )
 _AWARDER_RE = re.compile(rf"[”\"’']?[^.;!?“”\"]{{0,80}}?\b(?:in|at|by|from)\s+the\s+(?P<n>{NAME})")
-_OTHER_VOICE_RE = re.compile(rf"\b(?:with|while|and|as)\s+(?:[\w’'-]+\s+){{1,3}}?(?:{SPEECH}|reporting)\b")
+# "…, with the i reporting no one will be refused": another voice takes over the sentence
+_OTHER_VOICE_RE = re.compile(
+    r"\bwith\s+(?:[\w’'.-]+\s+){1,3}?(?:reporting|saying|writing|adding|noting|claiming|stating|arguing|"
+    r"telling|insisting|warning|suggesting)\b"
+)
 _CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,;]\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})(?=[\s,])")
 # a sentence's end inside a paragraph (not "Mr. " or "U.S. President")
 _SENTENCE_GAP_RE = re.compile(r"(?<=\w[\w)])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))[.!?][”\"’']?\s+(?=[A-Z“\"‘'])")
@@ -423,7 +429,9 @@ def quote_speakers_from_sentences(
     of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
     out = list(speakers)
     for i, q in enumerate(quotes):
-        if out[i] is None and not q.nested:
+        lead = text[_paragraph_start(text, q.start) : q.start]
+        lead = lead[max((m.end() for m in _SENTENCE_GAP_RE.finditer(lead)), default=0) :]
+        if out[i] is None and not q.nested and not _OTHER_VOICE_RE.search(lead):
             index = sentence_of(q.start)
             found = sources[index][0] if index is not None and index in sources else None
             if found and found[:1].isupper():

@@ -74,7 +74,7 @@ def _credited_title(text: str, q: QuoteCandidate) -> bool:
     """The title of a credited piece ending a pull quote's paragraph is not a quotation."""
     start = text.rfind("\n", 0, q.start) + 1
     m = CREDIT_LINE.fullmatch(text, start, _paragraph_end(text, q.start))
-    return bool(m) and m.start("title") == q.start
+    return m is not None and m.start("title") == q.start
 
 
 def _opens_straight(text: str, i: int) -> bool:
