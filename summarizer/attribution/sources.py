@@ -13,7 +13,7 @@ from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of
 from .cast import cast_of, person_part
 from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
-from .speakers import is_phrase
+from .phrases import is_phrase
 
 __all__ = ["claim_source", "claim_sources"]
 

@@ -15,13 +15,22 @@ from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, person_descriptor
 from .cast import Cast, cast_of, person_part
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
+from .phrases import (
+    CLAUSE_WORDS,
+    OTHER_VOICE,
+    SENTENCE_GAP,
+    inside_sentence,
+    opens_sentence,
+    paragraph_end,
+    paragraph_start,
+    phrase_speaker,
+)
 
 __all__ = [
     "attribute_quotes",
     "carry_speakers",
     "discourse_speakers",
     "guess_speaker",
-    "is_phrase",
     "quote_speakers_from_sentences",
 ]
 
@@ -61,9 +70,8 @@ def _verb_at(span: str) -> int:
 # "A leaked internal letter seen by Sky News says", "The city reasoned,", "One poster admitted …, writing":
 # a descriptor that is the subject of its clause (a person's only at a clause's start, so "with one
 # poster writing" is not), a document's wherever it stands ("all they get is a message stating")
-_CLAUSE_WORDS = "|".join(rf"(?<=\b{w}\s)" for w in ("and", "but", "while", "when", "after", "as", "is", "was"))
 _DESC_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
+    rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"{APPOSITIVE}{_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
 )
@@ -99,7 +107,7 @@ def guess_speaker(
     cast = cast_of(text, names)
     bodies = bodies_of(text, names)
     m = _AFTER_RE.match(after)
-    if m and m.group("n5") and not CREDIT_LINE.fullmatch(text, line_start, _paragraph_end(text, quote.end)):
+    if m and m.group("n5") and not CREDIT_LINE.fullmatch(text, line_start, paragraph_end(text, quote.end)):
         m = None  # only a pull quote's paragraph ends with a credit line
     # after a quotation that ends its sentence, the next sentence's "X said" is X's own
     # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
@@ -146,7 +154,7 @@ def guess_speaker(
                     found = min(inside)[1]
     if not found:
         d = _DESC_BEFORE_RE.search(lead)
-        if d and not _OTHER_VOICE_RE.search(lead, d.end("d")):  # '…, with the Star reporting "…"': not theirs
+        if d and not OTHER_VOICE.search(lead, d.end("d")):  # '…, with the Star reporting "…"': not theirs
             desc = d.group("d")
             who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
             return who or _descriptor_speaker(desc, quote.start, cast, bodies)
@@ -215,15 +223,6 @@ _COMMUNICATES = re.compile(
 )
 
 
-def _paragraph_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
-def _paragraph_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end == -1 else end
-
-
 def _is_caption(text: str, start: int, end: int) -> bool:
     """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
     return bool(_CAPTION_RE.search(text[start:end]))
@@ -256,28 +255,6 @@ def discourse_speakers(
     return out
 
 
-def _inside(text: str, q: QuoteCandidate) -> bool:
-    """In quotation marks inside a sentence, not after a colon or comma ('granted "parole" status')."""
-    lead = text[_paragraph_start(text, q.start) : q.start]
-    return not _opens_sentence(text, q) and not re.search(r"(?::|,)\s*[“\"‘']?$", lead)
-
-
-def is_phrase(text: str, q: QuoteCandidate) -> bool:
-    """A phrase in quotation marks inside a sentence with no verb of speech before it ('to
-    "streamline" processing', 'awarded … for "courageous achievement"'): the sentence is the
-    article's own claim, whoever's words the phrase is."""
-    if not _inside(text, q):
-        return False
-    lead = text[_paragraph_start(text, q.start) : q.start]
-    start = max((m.end() for m in _SENTENCE_GAP_RE.finditer(lead)), default=0)
-    return not re.search(rf"\b(?:{SPEECH})\b", lead[start:])
-
-
-def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
-    before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
-    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
-
-
 # '"…," said the post by an unknown author': its own attribution, though it names nobody
 _OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
 
@@ -289,7 +266,7 @@ def _own_cue(text: str, q: QuoteCandidate) -> bool:
 def _continued(
     text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
 ) -> str | None:
-    if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]) or _own_cue(text, quotes[i]):
+    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or _own_cue(text, quotes[i]):
         return None
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
@@ -299,73 +276,19 @@ def _continued(
     return out[prev]
 
 
-# "Prime Minister Rishi Sunak's effort to clear the … 'legacy backlog'": the person's own term for it
-_POLICY_RE = re.compile(
-    rf"(?P<n>{NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:efforts?|plans?|pledge|promise|bid|drive|campaign|policy|"
-    r"strategy|goal|vow|push|proposal|programme|program|agenda|target|mission|call)\b[^.;:!?“”\"]*$"
-)
-# 'awarded a silver medal for "courageous achievement" … in the FIRST Global Challenge': the citation
-_AWARD_RE = re.compile(
-    r"\b(?:awarded|honou?red|presented|won|wins|received|earned|recogni[sz]ed)\b[^.;:!?“”\"]{0,60}\bfor\s*$"
-)
-_AWARDER_RE = re.compile(rf"[”\"’']?[^.;!?“”\"]{{0,80}}?\b(?:in|at|by|from)\s+the\s+(?P<n>{NAME})")
-# "…, with the i reporting no one will be refused": another voice takes over the sentence
-_OTHER_VOICE_RE = re.compile(
-    r"\bwith\s+(?:[\w’'.-]+\s+){1,3}?(?:reporting|saying|writing|adding|noting|claiming|stating|arguing|"
-    r"telling|insisting|warning|suggesting)\b"
-)
-_CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,;]\s)|{_CLAUSE_WORDS})(?P<d>{DESCRIPTOR})(?=[\s,])")
-# a sentence's end inside a paragraph (not "Mr. " or "U.S. President")
-_SENTENCE_GAP_RE = re.compile(r"(?<=\w[\w)])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))[.!?][”\"’']?\s+(?=[A-Z“\"‘'])")
-
-
-def _phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
-    """Whose words a phrase in quotation marks inside a sentence is, with no verb of speech:
-
-    * the person whose plan the clause names ('Sunak's effort to clear the 'legacy backlog'');
-    * the body giving an award for it ('awarded a medal for "courageous achievement" in the
-      FIRST Global Challenge'; none named: the principal organisation);
-    * the body or document its clause's subject describes ('officials will scrap … to
-      "streamline" processing', 'the government recommending "online translation tools"').
-
-    Otherwise nobody: 'the girls were granted "parole" status' is the article's own wording.
-    """
-    para = _paragraph_start(text, q.start)
-    window = text[para : q.start]
-    start = para + max((m.end() for m in _SENTENCE_GAP_RE.finditer(window)), default=0)
-    lead = text[start : q.start].rstrip("“\"‘' ")
-    policy = _POLICY_RE.search(lead)
-    if policy:
-        who = cast._person_in(cast.canonical(person_part(policy.group("n")), q.start), q.start)
-        if who is not None:
-            return who.name
-    if _AWARD_RE.search(lead):
-        awarder = _AWARDER_RE.match(text, q.end)
-        body = bodies.find(awarder.group("n")) if awarder else None
-        found = body or bodies.principal()
-        return found.name if found else None
-    for d in reversed(list(_CLAUSE_SUBJECT_RE.finditer(lead))):
-        if descriptor_kind(d.group("d")) in ("city", "government", "document"):
-            named = [s for p in cast.people for s, _, _ in p.mentions if start + d.end() <= s < q.start]
-            if named or _OTHER_VOICE_RE.search(lead, d.end()):
-                return None  # 'Officials tell BBC News …, with the i reporting … "based solely on …"'
-            return bodies.resolve(d.group("d"), q.start, cast)
-    return None
-
-
 def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
-    para = _paragraph_start(text, q.start)
+    para = paragraph_start(text, q.start)
     lead = text[para : q.start]
-    opens = _opens_sentence(text, q)
+    opens = opens_sentence(text, q)
     own = para
     if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
         above = text[:para].rstrip()
-        while above and _CAPTION_RE.search(above[_paragraph_start(above, len(above) - 1) :]):
-            above = above[: _paragraph_start(above, len(above) - 1)].rstrip()
-        para = _paragraph_start(text, len(above) - 1) if above else para
+        while above and _CAPTION_RE.search(above[paragraph_start(above, len(above) - 1) :]):
+            above = above[: paragraph_start(above, len(above) - 1)].rstrip()
+        para = paragraph_start(text, len(above) - 1) if above else para
         lead = text[para : len(above)] if above else lead
-    if _inside(text, q):
-        return _phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
+    if inside_sentence(text, q):
+        return phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
     sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
     for m in reversed(sentences[-2:] if opens else sentences[-1:]):
         if not _COMMUNICATES.search(m.group()):
@@ -383,7 +306,7 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
         if pron:
             return cast.pronoun(pron.group(1), start + pron.start(1))
     if not opens:
-        return _phrase_speaker(text, q, cast, bodies)  # 'The document, which …, "must be completed"'
+        return phrase_speaker(text, q, cast, bodies)  # 'The document, which …, "must be completed"'
     if own != para:
         return None
     named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
@@ -429,9 +352,9 @@ def quote_speakers_from_sentences(
     of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
     out = list(speakers)
     for i, q in enumerate(quotes):
-        lead = text[_paragraph_start(text, q.start) : q.start]
-        lead = lead[max((m.end() for m in _SENTENCE_GAP_RE.finditer(lead)), default=0) :]
-        if out[i] is None and not q.nested and not _OTHER_VOICE_RE.search(lead):
+        lead = text[paragraph_start(text, q.start) : q.start]
+        lead = lead[max((m.end() for m in SENTENCE_GAP.finditer(lead)), default=0) :]
+        if out[i] is None and not q.nested and not OTHER_VOICE.search(lead):
             index = sentence_of(q.start)
             found = sources[index][0] if index is not None and index in sources else None
             if found and found[:1].isupper():
