@@ -163,3 +163,19 @@ def test_descriptor_kinds() -> None:
     assert descriptor_kind("the weather") is None
     assert person_descriptor("One  poster") == "One poster"
     assert person_descriptor("the city") is None
+
+
+def test_a_statements_issuer_may_be_a_person_named_just_before() -> None:
+    text = (
+        "Harbour Office faces strike\n\n"
+        "The Harbour Office closed the pier. The Harbour Office staff walked out at the Harbour Office.\n\n"
+        "Mayor Ana Ruiz issued a statement on Monday.\n\n"
+        'The statement said "we will not give in."\n'
+    )
+    assert speakers(text) == {"we will not": "Ana Ruiz"}  # not the principal body, not "The"
+
+
+def test_the_union_is_the_union_the_article_named() -> None:
+    text = 'The Harbour Workers Union met on Sunday.\n\n"We will strike," the union said.\n'
+    assert speakers(text) == {"We will strike,": "Harbour Workers Union"}
+    assert source_of(text, "The Harbour") == (None, None)  # the article's own statement

@@ -64,7 +64,13 @@ _PEOPLE = {
     "owner", "manager", "player", "coach", "villager", "farmer", "volunteer", "priest", "caller", "listener",
 }  # fmt: skip
 
-_HEADS = "|".join(sorted(_CITY | _GOVERNMENT | _DOCUMENTS | _PEOPLE, key=len, reverse=True))
+#: "the union", "the company", "the police": a body by the word its name has
+_BODY_HEADS = {
+    "union", "company", "firm", "university", "church", "club", "party", "court", "police", "association",
+    "committee", "commission", "board", "foundation", "museum", "college", "school", "hospital", "bank",
+    "network", "army", "navy", "organisation", "organization", "institute", "society", "league", "federation",
+}  # fmt: skip
+_HEADS = "|".join(sorted(_CITY | _GOVERNMENT | _DOCUMENTS | _PEOPLE | _BODY_HEADS, key=len, reverse=True))
 #: a descriptor of a body, a document or a person: "the city", "officials", "a leaked internal
 #: letter", "One poster" (a determiner, up to three modifiers, a known head noun)
 DESCRIPTOR = (
@@ -76,7 +82,7 @@ _MEDIA_WORDS = {"news", "times", "post", "gazette", "magazine", "herald", "tribu
 
 
 def descriptor_kind(phrase: str) -> str | None:
-    """ "city", "government", "document" or "person" for a descriptor's head noun, else None."""
+    """ "city", "government", "document", "body" or "person" for a descriptor's head noun, else None."""
     words = re.findall(r"[\w’'-]+", phrase.casefold())
     if not words or words[0] not in ("the", "a", "an", "one", "another", "its", "their", "officials", "government"):
         return None
@@ -87,6 +93,8 @@ def descriptor_kind(phrase: str) -> str | None:
         return "government"
     if head in _DOCUMENTS:
         return "document"
+    if head in _BODY_HEADS:
+        return "body"
     if head in _PEOPLE and words[0] != "their" and len(words) >= 2:
         return "person"
     return None
@@ -210,12 +218,16 @@ class Bodies:
         """Who the text just before ``at`` (this paragraph and the one before) says issued or owns
         a document: "The Church's website", "the Home Office letter", "the council issued a
         statement"; the nearest before ``at``. A person only when ``cast`` knows them."""
-        para = self.text.rfind("\n", 0, self.text.rfind("\n", 0, at)) + 1
+        own = self.text.rfind("\n", 0, at) + 1
+        above = self.text[:own].rstrip()
+        para = above.rfind("\n") + 1 if above else own
         span = self.text[max(para, at - 600) : at]
         found = None
         for m in _ISSUER_RE.finditer(span):
             name = m.group("n") or m.group("m")
-            if cast is not None and cast.is_person(name):
+            if "\n" in name:
+                continue
+            if cast is not None and cast.is_person(person_part(name)):
                 found = cast.canonical(person_part(name), at)
             elif (body := self.find(name)) is not None:
                 found = body.name
@@ -227,6 +239,7 @@ class Bodies:
         * "the city", "the municipality", "the council": the latest body named before it with a
           civic name (Municipality of X, X City Council), "the council" any "… Council";
         * "the ministry", "the department": the latest body of that kind, else as "the government";
+        * "the union", "the company", "the police": the latest body whose name has that word;
         * "the government", "officials", "the authorities": the principal government-like body;
         * a document ("the letter", "a message"): whoever the text just before says issued or
           owns it ("The Home Office letter", "The Church's website"), else the principal
@@ -245,6 +258,11 @@ class Bodies:
                 fits = [b for b in self.bodies if "council" in b.name.casefold().split()]
             else:
                 fits = [b for b in self.bodies if b.civic]
+            found = self._latest(fits, at)
+        elif kind == "body":
+            fits = [b for b in self.bodies if head in b.name.casefold().split()]
+            if head == "firm":
+                fits = [b for b in self.bodies if not b.government]
             found = self._latest(fits, at)
         elif kind == "government":
             fits = [b for b in self.bodies if head in b.name.casefold().split()]

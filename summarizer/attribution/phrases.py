@@ -110,7 +110,7 @@ def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> 
         found = body or bodies.principal()
         return found.name if found else None
     for d in reversed(list(_CLAUSE_SUBJECT_RE.finditer(lead))):
-        if descriptor_kind(d.group("d")) in ("city", "government", "document"):
+        if descriptor_kind(d.group("d")) in ("city", "government", "document", "body"):
             named = [s for p in cast.people for s, _, _ in p.mentions if start + d.end() <= s < q.start]
             if named or OTHER_VOICE.search(lead, d.end()):
                 return None  # 'Officials tell BBC News …, with the i reporting … "based solely on …"'

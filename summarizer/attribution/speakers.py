@@ -75,6 +75,7 @@ _DESC_BEFORE_RE = re.compile(
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"{APPOSITIVE}{_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
 )
+_DETERMINERS = {"the", "a", "an", "one", "this", "that", "its", "their", "his", "her"}
 _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
@@ -137,8 +138,8 @@ def guess_speaker(
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
                 found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
-            if found and re.fullmatch(DESCRIPTOR, found):
-                found = None  # "Officials told …": a descriptor, read below
+            if found and (re.fullmatch(DESCRIPTOR, found) or found.casefold() in _DETERMINERS):
+                found = None  # "Officials told …", "The statement said": a descriptor, read below
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
