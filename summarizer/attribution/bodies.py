@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from ..scan.names import ORG_WORDS, NameCandidate
-from .cast import Cast, person_part
+from .cast import Cast, person_part, whole_words
 from .patterns import APPOSITIVE, NAME
 
 __all__ = [
@@ -143,7 +143,7 @@ class Body:
 
 
 def _spots(text: str, form: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    return [s for s, _ in whole_words(text, form)]
 
 
 _DOC_HEADS = "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
