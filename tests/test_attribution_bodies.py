@@ -83,7 +83,10 @@ def test_the_principal_organisation_is_the_most_mentioned_body_and_none_when_unc
     ctx = context(MINISTRY)
     bodies = bodies_of(ctx.article.text, ctx.names)
     assert bodies.principal() is not None and bodies.principal().name == "Northland Immigration Office"  # type: ignore[union-attr]
-    even = "Two clubs meet\n\nThe Rovers Club and the City Club met. The Rovers Club won; the City Club lost.\n"
+    even = (
+        "Two clubs meet\n\nOn Sunday the Rovers Club met the City Club. The Rovers Club scored first; the City "
+        "Club scored last. Both the Rovers Club and the City Club will meet again.\n"
+    )
     ctx = context(even)
     assert bodies_of(ctx.article.text, ctx.names).principal() is None  # level: code does not guess
 
@@ -161,6 +164,7 @@ def test_descriptor_kinds() -> None:
     assert descriptor_kind("A leaked internal letter") == "document"
     assert descriptor_kind("One poster") == "person"
     assert descriptor_kind("the weather") is None
+    assert descriptor_kind("its spokesman") is None
     assert person_descriptor("One  poster") == "One poster"
     assert person_descriptor("the city") is None
 
@@ -179,3 +183,14 @@ def test_the_union_is_the_union_the_article_named() -> None:
     text = 'The Harbour Workers Union met on Sunday.\n\n"We will strike," the union said.\n'
     assert speakers(text) == {"We will strike,": "Harbour Workers Union"}
     assert source_of(text, "The Harbour") == (None, None)  # the article's own statement
+
+
+def test_the_lede_subject_breaks_a_tie_between_equally_mentioned_bodies() -> None:
+    text = (
+        "Ferry fees rise\n\n"
+        "The Harbour Office will raise ferry fees from June, after a long dispute with the Rovers Club and others.\n\n"
+        "The Rovers Club objected. The Harbour Office replied. The Rovers Club appealed; the Harbour Office won.\n"
+    )
+    ctx = context(text)
+    found = bodies_of(ctx.article.text, ctx.names).principal()
+    assert found is not None and found.name == "Harbour Office"

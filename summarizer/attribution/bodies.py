@@ -95,8 +95,8 @@ def descriptor_kind(phrase: str) -> str | None:
         return "document"
     if head in _BODY_HEADS:
         return "body"
-    if head in _PEOPLE and words[0] != "their" and len(words) >= 2:
-        return "person"
+    if head in _PEOPLE and words[0] not in ("its", "their") and len(words) >= 2:
+        return "person"  # not "its spokesman": whose, code cannot say
     return None
 
 
@@ -153,6 +153,7 @@ _ISSUER_RE = re.compile(
     rf"|(?P<m>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had)\s+)?(?:released|issued|published|sent|posted|put\s+out|"
     rf"wrote|emailed|circulated)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
 )
+_CAPTION_LINE_RE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:")
 _CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*$")
 
 
@@ -163,6 +164,15 @@ class Bodies:
     def __init__(self, text: str, names: Sequence[NameCandidate]) -> None:
         self.text = text
         self.headline = text.split("\n", 1)[0]
+        # the lede: the first paragraph after the headline that reads as a sentence (not a date or caption)
+        self.lede = next(
+            (
+                m.start()
+                for m in re.finditer(r"(?m)^(?=\S)[^\n]+", text)
+                if m.start() > 0 and len(m.group().split()) >= 12 and not _CAPTION_LINE_RE.search(m.group())
+            ),
+            -1,
+        )
         found = sorted({n.text for n in names if _is_body_name(n.text)}, key=lambda n: -len(n.split()))
         bodies: list[Body] = []
         for name in found:
@@ -198,13 +208,16 @@ class Bodies:
 
     def principal(self, government: bool = False) -> Body | None:
         """The organisation the article is about: the most mentioned body, a mention in the
-        headline counting once more; ``government`` keeps government-like bodies only; news
-        media are left out (they report the story). None when no body counts three or two are level."""
+        headline and one opening the lede (its subject) counting once more each; ``government``
+        keeps government-like bodies only; news media are left out (they report the story).
+        None when no body counts three or two are level."""
         counts = collections.Counter[str]()
         for b in self.bodies:
             if (government and not b.government) or any(w.casefold() in _MEDIA_WORDS for w in b.name.split()):
                 continue
-            counts[b.name] = len(b.mentions) + (1 if any(f in self.headline for f in b.forms) else 0)
+            headline = any(f in self.headline for f in b.forms)
+            lede = self.lede >= 0 and any(0 <= s - self.lede <= 4 for s in b.mentions)  # "The Home Office today …"
+            counts[b.name] = len(b.mentions) + headline + lede
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
