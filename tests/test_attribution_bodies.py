@@ -194,3 +194,11 @@ def test_the_lede_subject_breaks_a_tie_between_equally_mentioned_bodies() -> Non
     ctx = context(text)
     found = bodies_of(ctx.article.text, ctx.names).principal()
     assert found is not None and found.name == "Harbour Office"
+
+
+def test_the_council_is_the_latest_council_named() -> None:
+    text = (
+        "The Refugee Council met the Brackley Town Council on Monday about the new shelter.\n\n"
+        'The Brackley Town Council approved it in May. "We have room for forty beds," the council said.\n'
+    )
+    assert speakers(text) == {"We have room": "Brackley Town Council"}
