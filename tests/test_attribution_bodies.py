@@ -202,3 +202,22 @@ def test_the_council_is_the_latest_council_named() -> None:
         'The Brackley Town Council approved it in May. "We have room for forty beds," the council said.\n'
     )
     assert speakers(text) == {"We have room": "Brackley Town Council"}
+
+
+def test_a_descriptor_with_a_name_in_apposition_is_that_name() -> None:
+    text = (
+        "Blast in Eastport\n\n"
+        "The Eastport Police Department is investigating the blast at the Eastport Police Department depot.\n\n"
+        "One news site, Harbour Daily, claims police sources blame a gas leak.\n"
+    )
+    assert source_of(text, "One news site")[0] == "Harbour Daily"
+
+
+def test_a_website_is_its_named_owners_even_when_not_a_known_body() -> None:
+    text = (
+        "Ship missing\n\n"
+        "The Coastal Guard Agency searched the bay, and the Coastal Guard Agency said the Coastal Guard Agency "
+        "would search again.\n\n"
+        "Ship Finder's database had no sighting of the ship; the website noted a signal from the port.\n"
+    )
+    assert source_of(text, "Ship Finder")[0] == "Ship Finder"  # not the principal body

@@ -26,6 +26,7 @@ __all__ = [
     "Body",
     "bodies_of",
     "descriptor_kind",
+    "named_appositive",
     "person_descriptor",
 ]
 
@@ -51,7 +52,7 @@ _GOVERNMENT = {"government", "officials", "ministry", "department", "authorities
 _DOCUMENTS = {
     "document", "documents", "letter", "questionnaire", "form", "forms", "statement", "report", "message",
     "website", "site", "post", "memo", "notice", "guidance", "email", "e-mail", "leaflet", "announcement",
-    "circular", "page", "note", "release",
+    "circular", "page", "note", "release", "database", "blog", "account", "feed",
 }  # fmt: skip
 #: heads of a noun phrase that describes one unnamed person ("one poster", "a witness")
 _PEOPLE = {
@@ -98,6 +99,12 @@ def descriptor_kind(phrase: str) -> str | None:
     if head in _PEOPLE and words[0] not in ("its", "their") and len(words) >= 2:
         return "person"  # not "its spokesman": whose, code cannot say
     return None
+
+
+def named_appositive(appositive: str | None) -> str | None:
+    """The name an appositive is, if it is only a name: ", Znak.com," -> "Znak.com"."""
+    m = re.fullmatch(rf",\s*(?:the\s+)?(?P<n>{NAME})\s*,", appositive or "")
+    return m.group("n") if m else None
 
 
 def person_descriptor(phrase: str) -> str | None:
@@ -149,10 +156,15 @@ def _spots(text: str, form: str) -> list[int]:
 _DOC_HEADS = "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
 # "The Home Office letter", "The Church's website"; "the council issued a statement"
 _ISSUER_RE = re.compile(
-    rf"(?P<n>{NAME})(?:['’]s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
+    rf"(?P<n>{NAME})(?P<own>['’]s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
     rf"|(?P<m>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had)\s+)?(?:released|issued|published|sent|posted|put\s+out|"
     rf"wrote|emailed|circulated)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
 )
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "last", "this", "next",
+}  # fmt: skip
 _CAPTION_LINE_RE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:")
 _CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*$")
 
@@ -209,12 +221,16 @@ class Bodies:
     def principal(self, government: bool = False) -> Body | None:
         """The organisation the article is about: the most mentioned body, a mention in the
         headline and one opening the lede (its subject) counting once more each; ``government``
-        keeps government-like bodies only; news media are left out (they report the story).
+        keeps government-like bodies only; news media are left out (they report the story), and
+        so are names with no body word ("AIS" may be a system).
         None when no body counts three or two are level."""
         counts = collections.Counter[str]()
         for b in self.bodies:
-            if (government and not b.government) or any(w.casefold() in _MEDIA_WORDS for w in b.name.split()):
+            words = [w.casefold().rstrip(".,") for w in b.name.split()]
+            if (government and not b.government) or any(w in _MEDIA_WORDS for w in words):
                 continue
+            if not any(w in BODY_WORDS for w in words):
+                continue  # an acronym alone may be a system or a product ("AIS"): not clear enough
             headline = any(f in self.headline for f in b.forms)
             lede = self.lede >= 0 and any(0 <= s - self.lede <= 4 for s in b.mentions)  # "The Home Office today …"
             counts[b.name] = len(b.mentions) + headline + lede
@@ -244,6 +260,8 @@ class Bodies:
                 found = cast.canonical(person_part(name), at)
             elif (body := self.find(name)) is not None:
                 found = body.name
+            elif (m.group("own") or name.endswith(("'s", "’s"))) and name[:-2].casefold() not in _CALENDAR:
+                found = re.sub(r"['’]s$", "", name)  # "Vessel Tracker's database": its owner, whatever it is
         return found
 
     def resolve(self, phrase: str, at: int, cast: Cast | None = None) -> str | None:

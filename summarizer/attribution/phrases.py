@@ -55,7 +55,7 @@ def is_phrase(text: str, q: QuoteCandidate) -> bool:
         return False
     lead = text[paragraph_start(text, q.start) : q.start]
     start = max((m.end() for m in SENTENCE_GAP.finditer(lead)), default=0)
-    return not re.search(rf"\b(?:{SPEECH})\b", lead[start:])
+    return not re.search(rf"\b(?:{SPEECH}|reads|read)\b", lead[start:])
 
 
 def opens_sentence(text: str, q: QuoteCandidate) -> bool:

@@ -10,7 +10,7 @@ import re
 
 from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import QuoteCandidate
-from .bodies import DESCRIPTOR, bodies_of
+from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
 from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
 from .phrases import is_phrase
@@ -72,7 +72,7 @@ _ANYWHERE_RE = re.compile(
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
-    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
+    rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{_CLAIM_VERBS}|reads)\b"
 )
 
@@ -190,6 +190,8 @@ def claim_source(
         phrase = d.group("d") if d else source
         at = start + (d.start() if d else 0)
         body = bodies_of(text, names).resolve(phrase, at, cast_of(text, names)) if phrase else None
+        if d and (named := named_appositive(d.group("app"))):
+            body = named  # "One news site, Znak.com, claims": the name the article gives it
         if body:
             source, cue = body, (d.group("cue") if d else cue)
     if source is None and quotes is not None and speakers is not None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
-from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, person_descriptor
+from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .cast import Cast, cast_of, person_part
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
 from .phrases import (
@@ -73,7 +73,7 @@ def _verb_at(span: str) -> int:
 _DESC_BEFORE_RE = re.compile(
     rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
-    rf"{APPOSITIVE}{_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+    rf"(?P<app>{APPOSITIVE}){_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
 )
 _DETERMINERS = {"the", "a", "an", "one", "this", "that", "its", "their", "his", "her"}
 _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
@@ -157,8 +157,11 @@ def guess_speaker(
         d = _DESC_BEFORE_RE.search(lead)
         if d and not OTHER_VOICE.search(lead, d.end("d")):  # '…, with the Star reporting "…"': not theirs
             desc = d.group("d")
-            who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
-            return who or _descriptor_speaker(desc, quote.start, cast, bodies)
+            if named := named_appositive(d.group("app")):  # "One news site, Znak.com, reported"
+                found = named
+            else:
+                who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
+                return who or _descriptor_speaker(desc, quote.start, cast, bodies)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
