@@ -221,3 +221,14 @@ def test_a_website_is_its_named_owners_even_when_not_a_known_body() -> None:
         "Ship Finder's database had no sighting of the ship; the website noted a signal from the port.\n"
     )
     assert source_of(text, "Ship Finder")[0] == "Ship Finder"  # not the principal body
+
+
+def test_a_bodys_short_form_is_given_its_fullest_name_and_the_article_spelling_kept_otherwise() -> None:
+    text = (
+        "The Northland Immigration Office sent the forms on Monday.\n\n"
+        'The Immigration Office letter reads "we may extend the forms to others".\n\n'
+        'The Straits Times noted the forms had grown into a "support movement".\n'
+    )
+    got = speakers(text)
+    assert got["we may extend"] == "Northland Immigration Office"
+    assert got["support movement"] == "The Straits Times"

@@ -187,7 +187,8 @@ def guess_speaker(
         return previous or (people[-1].text if people else None)
     body = bodies.find(found)
     if body is not None and not cast.is_person(found):
-        return body.name  # "The Home Office letter reads": the fullest form of its name
+        # "The Home Office letter reads": the fullest form of its name; "The Straits Times" as written
+        return found if re.sub(r"^The\s+", "", found) == body.name else body.name
     found = cast.canonical(person_part(found), quote.start)
     person = cast._person_in(found, quote.start)
     if person is not None:
