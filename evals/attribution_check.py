@@ -43,7 +43,7 @@ def check(seed: Seed) -> dict[str, object]:
         if not ok:
             misses.append((labels.quotes[j].text[:40], labels.quotes[j].speaker, quotes[i].speaker))
     matched_gold = {j for _, j, _ in matches}
-    extra = [q.text[:40] for k, q in enumerate(quotes) if k not in {i for i, _, _ in matches}]
+    extra = [(q.text[:40], q.speaker) for k, q in enumerate(quotes) if k not in {i for i, _, _ in matches}]
     # claims: the labelled claim's best sentence, its source as code reads it
     sources = ctx.sources()
     body = article.body
@@ -78,7 +78,7 @@ def check(seed: Seed) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every speaker and claim-source miss")
-    parser.add_argument("--extra", action="store_true", help="list quotes found that no label matches")
+    parser.add_argument("--extra", action="store_true", help="list quotes found that no label matches, with speakers")
     parser.add_argument("--only", action="append", default=[])
     args = parser.parse_args(argv)
     seeds = load_seeds(ROOT / "seeds", tuple(args.only))
@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             for start, want, got in r["claim_misses"]:  # type: ignore[attr-defined]
                 print(f"    claim {start!r}: expected {want!r}, got {got!r}")
         if args.extra:
-            for text in r["extra"]:  # type: ignore[attr-defined]
-                print(f"    unlabelled quote {text!r}")
+            for text, who in r["extra"]:  # type: ignore[attr-defined]
+                print(f"    unlabelled quote {text!r}: speaker {who!r}")
     print(
         f"{'ALL':40} {'':>12} {total_r / max(total_m, 1):>12.2f} {f'{cr / max(ca, 1):.2f} ({nr / max(na, 1):.2f})':>20}"
     )

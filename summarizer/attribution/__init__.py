@@ -9,18 +9,26 @@ quotes and claims agree on who said what.
   genders, descriptors, which mention is a clause's subject.
 * ``speakers``: quote speakers (``guess_speaker``, ``attribute_quotes``, ``discourse_speakers``,
   ``carry_speakers``, ``quote_speakers_from_sentences``).
+* ``bodies``: the organisations an article names (``Body``, ``Bodies``, ``bodies_of``): the
+  principal organisation, and what "the city", "officials" or "the letter" stand for; unnamed
+  people by their descriptor ("One poster").
+* ``phrases``: whose words a phrase in quotation marks inside a sentence is ('to "streamline"').
 * ``sources``: claim sources (``claim_source``, ``claim_sources``) and their patterns.
-* ``patterns``: the regex pieces all three share (verbs of speech, names, appositives).
+* ``patterns``: the regex pieces they all share (verbs of speech, names, appositives).
 """
 
+from .bodies import Bodies, Body, bodies_of
 from .cast import Cast, Person, cast_of
 from .sources import claim_source, claim_sources
 from .speakers import attribute_quotes, carry_speakers, guess_speaker, quote_speakers_from_sentences
 
 __all__ = [
+    "Bodies",
+    "Body",
     "Cast",
     "Person",
     "attribute_quotes",
+    "bodies_of",
     "carry_speakers",
     "cast_of",
     "claim_source",

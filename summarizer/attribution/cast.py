@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..scan.names import ORG_WORDS, TITLES, NameCandidate
 from .patterns import BOUNDARY, SPEECH, next_stop
 
-__all__ = ["Cast", "Person", "cast_of", "person_part"]
+__all__ = ["Cast", "Person", "cast_of", "person_part", "whole_words"]
 
 
 def person_part(found: str) -> str:
@@ -113,7 +113,7 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         return False  # "Suleiman al-Amr" is a person's name
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
-    spots = [s for s, _ in _whole_words(text, name)]
+    spots = [s for s, _ in whole_words(text, name)]
     if spots and all(
         (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
         for s in spots
@@ -139,7 +139,7 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
 
 
-def _whole_words(text: str, word: str) -> list[tuple[int, int]]:
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
     search: a regex with a look-behind first scans slowly on long articles)."""
     out = []
@@ -156,7 +156,7 @@ def _whole_words(text: str, word: str) -> list[tuple[int, int]]:
 
 def _standalone(text: str, name: str) -> bool:
     """Whether ``name`` occurs without a capitalised word glued before it."""
-    for start, _ in _whole_words(text, name):
+    for start, _ in whole_words(text, name):
         glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30) : start])
         if not glued or glued.group(1).casefold().rstrip(".") in TITLES | _ROLE_WORDS:
             return True
@@ -244,7 +244,7 @@ class Cast:
         spans: list[tuple[int, int]] = []
         covered: set[int] = set()  # every offset inside a longer form already found
         for form in dict.fromkeys(forms):
-            for start, end in _whole_words(text, form):
+            for start, end in whole_words(text, form):
                 if start not in covered:
                     spans.append((start, end))
                     covered.update(range(start, end))

@@ -10,8 +10,10 @@ import re
 
 from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import QuoteCandidate
+from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
 from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
+from .phrases import is_phrase
 
 __all__ = ["claim_source", "claim_sources"]
 
@@ -64,6 +66,21 @@ _UNNAMED_RE = re.compile(
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>said|says|told|stated|announced)\b"
 )
+
+
+# "The city reasoned", "A leaked internal letter seen by Sky News says": a descriptor as the subject
+_DESC_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
+    rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
+    rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
+    rf"(?P<cue>{_CLAIM_VERBS}|reads)\b"
+)
+
+
+def _agent_only(sentence: str, source: str) -> bool:
+    """Whether every mention of ``source`` in the sentence follows "by" (a passive's agent)."""
+    spots = [m.start() for m in re.finditer(re.escape(source), sentence)]
+    return bool(spots) and all(re.search(r"\bby\s+(?:the\s+)?$", sentence[:s]) for s in spots)
 
 
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
@@ -165,9 +182,22 @@ def claim_source(
             if found:
                 source, cue = found.group("src"), found.group("cue")
                 break
+    if source is not None and _agent_only(sentence, source):
+        source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
+    if source is None or re.fullmatch(DESCRIPTOR, source):
+        # "The city reasoned", "officials say", "the letter reads": the body it stands for
+        d = _DESC_SUBJECT_RE.search(sentence)
+        phrase = d.group("d") if d else source
+        at = start + (d.start() if d else 0)
+        body = bodies_of(text, names).resolve(phrase, at, cast_of(text, names)) if phrase else None
+        if d and (named := named_appositive(d.group("app"))):
+            body = named  # "One news site, Znak.com, claims": the name the article gives it
+        if body:
+            source, cue = body, (d.group("cue") if d else cue)
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
-            if who and q.start < end and start < q.end and not q.nested:  # in it, or it inside the quote
+            # in it, or it inside the quote; a phrase in quotation marks leaves the claim the article's
+            if who and q.start < end and start < q.end and not q.nested and not is_phrase(text, q):
                 source, cue = who, "quote"
                 break
     if source is not None and source.casefold() in PRONOUNS:

@@ -11,9 +11,20 @@ import re
 from collections.abc import Callable
 
 from ..scan.names import ORG_WORDS, NameCandidate
-from ..scan.quotes import QuoteCandidate
+from ..scan.quotes import CREDIT_LINE, QuoteCandidate
+from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .cast import Cast, cast_of, person_part
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
+from .phrases import (
+    CLAUSE_WORDS,
+    OTHER_VOICE,
+    SENTENCE_GAP,
+    inside_sentence,
+    opens_sentence,
+    paragraph_end,
+    paragraph_start,
+    phrase_speaker,
+)
 
 __all__ = [
     "attribute_quotes",
@@ -28,13 +39,15 @@ _ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|hav
 
 
 # "the rookie defenceman", "the union's president", "the minister"
-_DESC = r"[Tt]he\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
+    # a credit after a pull quote, then the title of the credited piece: '"…" Anonymous blogger, "Anon …"'
+    rf"|\s*(?P<n5>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,3}}),\s*[“\"][^“”\"\n]{{2,120}}[”\"]\s*$"
     # "Birmingham City University criminology professor David Wilson told the press"
     rf"|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
 )
@@ -54,6 +67,15 @@ def _verb_at(span: str) -> int:
     return v.start() if v else len(span)
 
 
+# "A leaked internal letter seen by Sky News says", "The city reasoned,", "One poster admitted …, writing":
+# a descriptor that is the subject of its clause (a person's only at a clause's start, so "with one
+# poster writing" is not), a document's wherever it stands ("all they get is a message stating")
+_DESC_BEFORE_RE = re.compile(
+    rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
+    rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
+    rf"(?P<app>{APPOSITIVE}){_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+)
+_DETERMINERS = {"the", "a", "an", "one", "this", "that", "its", "their", "his", "her"}
 _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
@@ -84,15 +106,17 @@ def guess_speaker(
             before = above[base:]
     found = None
     cast = cast_of(text, names)
+    bodies = bodies_of(text, names)
     m = _AFTER_RE.match(after)
+    if m and m.group("n5") and not CREDIT_LINE.fullmatch(text, line_start, paragraph_end(text, quote.end)):
+        m = None  # only a pull quote's paragraph ends with a credit line
+    # after a quotation that ends its sentence, the next sentence's "X said" is X's own
+    # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
+    ends = re.search(r"[.!?]$", quote.text)
+    if m and (m.group("n2") or m.group("n4") or m.group("d2")) and ends and not re.match(_SHORT_END, after[m.end() :]):
+        m = None
     if m:
-        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
-        rest = after[m.end() :]
-        # after a quotation that ends its sentence, the next sentence's "X said" is X's own
-        # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
-        ends = re.search(r"[.!?]$", quote.text)
-        if found and (m.group("n2") or m.group("n4")) and ends and not re.match(_SHORT_END, rest):
-            found = None
+        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
         stop = next_stop(text, quote.end)
@@ -101,8 +125,9 @@ def guess_speaker(
             return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
-            who = cast.descriptor(m.group("d1") or m.group("d2"), quote.start)
-            return who or (max(later)[1] if later else None)
+            desc = m.group("d1") or m.group("d2")
+            who = cast.descriptor(desc, quote.start)
+            return who or (max(later)[1] if later else None) or _descriptor_speaker(desc, quote.start, cast, bodies)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)
@@ -113,6 +138,8 @@ def guess_speaker(
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
                 found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
+            if found and (re.fullmatch(DESCRIPTOR, found) or found.casefold() in _DETERMINERS):
+                found = None  # "Officials told …", "The statement said": a descriptor, read below
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
@@ -126,6 +153,15 @@ def guess_speaker(
                 ]
                 if inside:
                     found = min(inside)[1]
+    if not found:
+        d = _DESC_BEFORE_RE.search(lead)
+        if d and not OTHER_VOICE.search(lead, d.end("d")):  # '…, with the Star reporting "…"': not theirs
+            desc = d.group("d")
+            if named := named_appositive(d.group("app")):  # "One news site, Znak.com, reported"
+                found = named
+            else:
+                who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
+                return who or _descriptor_speaker(desc, quote.start, cast, bodies)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
@@ -149,6 +185,10 @@ def guess_speaker(
         if between:
             return between[-1]
         return previous or (people[-1].text if people else None)
+    body = bodies.find(found)
+    if body is not None and not cast.is_person(found):
+        # "The Home Office letter reads": the fullest form of its name; "The Straits Times" as written
+        return found if re.sub(r"^The\s+", "", found) == body.name else body.name
     found = cast.canonical(person_part(found), quote.start)
     person = cast._person_in(found, quote.start)
     if person is not None:
@@ -157,6 +197,13 @@ def guess_speaker(
         return found
     fuller = [n.text for n in names if n.text.endswith(" " + found) and len(n.text.split()) >= 2]
     return min(fuller, key=len) if fuller else found
+
+
+def _descriptor_speaker(phrase: str, at: int, cast: Cast, bodies: Bodies) -> str | None:
+    """A descriptor the Cast could not resolve to a named person: the body it stands for ("the
+    city" -> Municipality of Livorno, "a letter" -> its issuer), else an unnamed person in the
+    article's words ("One poster"), else None."""
+    return bodies.resolve(phrase, at, cast) or person_descriptor(phrase)
 
 
 def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
@@ -181,10 +228,6 @@ _COMMUNICATES = re.compile(
 )
 
 
-def _paragraph_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
 def _is_caption(text: str, start: int, end: int) -> bool:
     """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
     return bool(_CAPTION_RE.search(text[start:end]))
@@ -205,26 +248,30 @@ def discourse_speakers(
       Why did she …? "It's Warhol."').
     """
     cast = cast_of(text, names)
+    bodies = bodies_of(text, names)
     out = list(speakers)
     prev: int | None = None
     for i, q in enumerate(quotes):
         if q.nested:
             continue
         if out[i] is None:
-            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast)
+            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast, bodies)
         prev = i
     return out
 
 
-def _opens_sentence(text: str, q: QuoteCandidate) -> bool:
-    before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
-    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
+# '"…," said the post by an unknown author': its own attribution, though it names nobody
+_OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
+
+
+def _own_cue(text: str, q: QuoteCandidate) -> bool:
+    return bool(_OWN_CUE_RE.match(text, q.end))
 
 
 def _continued(
     text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
 ) -> str | None:
-    if prev is None or not out[prev] or not _opens_sentence(text, quotes[i]):
+    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or _own_cue(text, quotes[i]):
         return None
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
@@ -234,19 +281,19 @@ def _continued(
     return out[prev]
 
 
-def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
-    para = _paragraph_start(text, q.start)
+def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
+    para = paragraph_start(text, q.start)
     lead = text[para : q.start]
-    opens = _opens_sentence(text, q)
+    opens = opens_sentence(text, q)
     own = para
     if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
         above = text[:para].rstrip()
-        while above and _CAPTION_RE.search(above[_paragraph_start(above, len(above) - 1) :]):
-            above = above[: _paragraph_start(above, len(above) - 1)].rstrip()
-        para = _paragraph_start(text, len(above) - 1) if above else para
+        while above and _CAPTION_RE.search(above[paragraph_start(above, len(above) - 1) :]):
+            above = above[: paragraph_start(above, len(above) - 1)].rstrip()
+        para = paragraph_start(text, len(above) - 1) if above else para
         lead = text[para : len(above)] if above else lead
-    if not opens and not re.search(r"(?::|,)\s*[“\"‘']?$", lead):
-        return None  # a phrase in quotation marks inside a sentence ('granted "parole" status')
+    if inside_sentence(text, q):
+        return phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
     sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
     for m in reversed(sentences[-2:] if opens else sentences[-1:]):
         if not _COMMUNICATES.search(m.group()):
@@ -263,7 +310,9 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
         pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
         if pron:
             return cast.pronoun(pron.group(1), start + pron.start(1))
-    if not opens or own != para:
+    if not opens:
+        return phrase_speaker(text, q, cast, bodies)  # 'The document, which …, "must be completed"'
+    if own != para:
         return None
     named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
     return named.pop() if len(named) == 1 else None
@@ -282,7 +331,7 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
     for i, q in enumerate(quotes):
         if q.nested:
             continue
-        if out[i] is None and prev is not None and out[prev]:
+        if out[i] is None and prev is not None and out[prev] and not _own_cue(text, q):
             between = text[quotes[prev].end : q.start]
             end = _SENTENCE_END_RE.search(between)
             rest = between[end.end() :] if end else between
@@ -308,7 +357,9 @@ def quote_speakers_from_sentences(
     of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
     out = list(speakers)
     for i, q in enumerate(quotes):
-        if out[i] is None and not q.nested:
+        lead = text[paragraph_start(text, q.start) : q.start]
+        lead = lead[max((m.end() for m in SENTENCE_GAP.finditer(lead)), default=0) :]
+        if out[i] is None and not q.nested and not OTHER_VOICE.search(lead):
             index = sentence_of(q.start)
             found = sources[index][0] if index is not None and index in sources else None
             if found and found[:1].isupper():

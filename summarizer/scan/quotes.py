@@ -1,7 +1,8 @@
 """Quotation spans: text between quotation marks (straight, curly, guillemets, single marks).
 
 Offsets exclude the marks; a quotation left open at a paragraph's end runs to that end, as news
-style reopens every paragraph of a long quote.
+style reopens every paragraph of a long quote. The title of a credited piece after a pull quote
+(``"…" Anonymous blogger, "Anon declares war"``) is not a quotation.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuoteCandidate", "scan_quotes"]
+__all__ = ["CREDIT_LINE", "QuoteCandidate", "scan_quotes"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,23 @@ def scan_quotes(text: str) -> list[QuoteCandidate]:
     outside = _single_quotes(text, 0, n, nested=False)
     covered = [(q.start, q.end) for q in found if not q.nested]
     found.extend(q for q in outside if not any(s <= q.start < e for s, e in covered))
+    found = [q for q in found if q.nested or not _credited_title(text, q)]
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+#: a pull quote's paragraph: '"…" Anonymous blogger, "Anon declares war on …"' (the quotation, its
+#: credit, the credited piece's title)
+CREDIT_LINE = re.compile(
+    r"\s*[“\"](?P<quote>[^“”\"\n]+)[”\"]\s+(?P<credit>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,3}),\s*"
+    r"[“\"](?P<title>[^“”\"\n]{2,120})[”\"]\s*"
+)
+
+
+def _credited_title(text: str, q: QuoteCandidate) -> bool:
+    """The title of a credited piece ending a pull quote's paragraph is not a quotation."""
+    start = text.rfind("\n", 0, q.start) + 1
+    m = CREDIT_LINE.fullmatch(text, start, _paragraph_end(text, q.start))
+    return m is not None and m.start("title") == q.start
 
 
 def _opens_straight(text: str, i: int) -> bool:
