@@ -14,9 +14,8 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
-from ..scan.names import ORG_WORDS, NameCandidate
+from ..scan.names import ORG_WORDS, NameCandidate, countries
 from .cast import Cast, person_part, whole_words
 from .patterns import APPOSITIVE, NAME
 
@@ -114,16 +113,9 @@ def person_descriptor(phrase: str) -> str | None:
     return phrase if descriptor_kind(phrase) == "person" else None
 
 
-@functools.cache
-def _countries() -> frozenset[str]:
-    path = resources.files("summarizer") / "data" / "countries.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def _is_body_name(name: str) -> bool:
     words = name.split()
-    if name in _countries() or not words or any(re.search(r"-[a-z]", w) for w in words):
+    if name in countries() or not words or any(re.search(r"-[a-z]", w) for w in words):
         return False  # "NASA T-shirt", "Scientology-critic": a thing or an adjective, not a body
     if any(w.casefold().rstrip(".,") in BODY_WORDS for w in words):
         return True

@@ -6,20 +6,17 @@ mention listed. A model pass listing names did no better (see ``read_actors``)."
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..attribution import cast_of
 from ..grounding import find_mentions
 from ..models import Actor, ActorKind, Span
-from ..scan import ORG_WORDS, NameCandidate
+from ..scan import ORG_WORDS, NameCandidate, countries
 from ..scan import TITLES as _TITLES
 from .base import Context
 
 __all__ = [
     "code_kind",
-    "countries",
     "is_acronym_of",
     "link_speakers",
     "mentioned",
@@ -84,14 +81,6 @@ def _without_title(name: str) -> str:
     if not rest:
         return ""
     return " ".join(rest) if all(w[:1].isupper() for w in rest) else name
-
-
-@cache
-def countries() -> frozenset[str]:
-    """Country names and their common short forms (package data, see NOTICE)."""
-    path = resources.files("summarizer") / "data" / "countries.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 _PLACE_WORDS = frozenset(

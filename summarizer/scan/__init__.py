@@ -6,10 +6,10 @@ measures); offsets always come from here or from the aligner, never from the mod
 * ``quotes``: ``scan_quotes``, ``QuoteCandidate``.
 * ``numbers``: ``scan_numbers``, ``NumberCandidate``, ``parse_number`` and the typing of numbers
   (figure types, units).
-* ``names``: ``scan_names``, ``NameCandidate``, ``ORG_WORDS``, ``TITLES``.
+* ``names``: ``scan_names``, ``NameCandidate``, ``ORG_WORDS``, ``TITLES``, ``countries``.
 """
 
-from .names import ORG_WORDS, TITLES, NameCandidate, scan_names
+from .names import ORG_WORDS, TITLES, NameCandidate, countries, scan_names
 from .numbers import (
     FIGURE_TYPES,
     QUANTITY_UNITS,
@@ -33,6 +33,7 @@ __all__ = [
     "NameCandidate",
     "NumberCandidate",
     "QuoteCandidate",
+    "countries",
     "parse_number",
     "plural",
     "read_unit",

@@ -6,10 +6,12 @@ body from a person the same way the scanner does.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
-__all__ = ["ORG_WORDS", "TITLES", "NameCandidate", "scan_names"]
+__all__ = ["ORG_WORDS", "TITLES", "NameCandidate", "countries", "scan_names"]
 
 
 @dataclass(frozen=True)
@@ -168,3 +170,11 @@ ORG_WORDS = {
     "navy", "police", "service", "gazette", "magazine", "network", "authority", "organization",
     "organisation", "institution", "administration", "government", "parliament", "assembly",
 }  # fmt: skip
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """Country names and their common short forms (package data from GeoNames, see NOTICE)."""
+    path = resources.files("summarizer") / "data" / "countries.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
