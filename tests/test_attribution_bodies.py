@@ -232,3 +232,20 @@ def test_a_bodys_short_form_is_given_its_fullest_name_and_the_article_spelling_k
     got = speakers(text)
     assert got["we may extend"] == "Northland Immigration Office"
     assert got["support movement"] == "The Straits Times"
+
+
+def test_he_said_is_not_the_person_the_quotation_talks_about() -> None:
+    text = (
+        "Gallery opens\n\nThe painter Maria Lopez was a pioneer of colour, the curator said.\n\n"
+        "For Tom Reyes, a teacher at the college, the painter Hugo Mann was also a legend. He said, "
+        '"Hugo Mann was the centre of his era. Nobody painted like him."\n'
+    )
+    assert speakers(text)["Hugo Mann was"] == "Tom Reyes"
+
+
+def test_he_said_after_a_named_subject_is_still_that_subject() -> None:
+    text = (
+        "Match report\n\nCoach Tom Reyes praised the team on Sunday. He said, "
+        '"We played as one. Hugo Mann was everywhere."\n'
+    )
+    assert speakers(text)["We played as"] == "Tom Reyes"

@@ -166,6 +166,8 @@ def _standalone(text: str, name: str) -> bool:
 def _oblique(text: str, start: int) -> bool:
     """Whether a mention is not the subject of its clause: after a preposition or a verb
     ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
+    if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 8) : start]):
+        return False  # "For Kevin Allton, …, Warhol was a legend": whose view the sentence gives
     words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80) : start])
     for w in reversed(words[-5:]):
         lw = w.casefold()
@@ -356,21 +358,32 @@ class Cast:
         return best[1] if best else None
 
     def pronoun(
-        self, word: str, at: int, previous: str | None = None, learned: dict[str, str] | None = None
+        self,
+        word: str,
+        at: int,
+        previous: str | None = None,
+        learned: dict[str, str] | None = None,
+        quoted: str = "",
     ) -> str | None:
         """He/she at ``at``: the last person named as a subject before it whose gender fits,
         preferring the previous quotation's speaker when it was named in between. ``learned``
         holds genders read from earlier pronouns of the same pass ("he said" of Ortiz: a later
-        "she" is someone else); the Cast itself stays as the article made it."""
+        "she" is someone else); the Cast itself stays as the article made it. Someone the
+        ``quoted`` words name in full is talked about, not talking ("For Kevin Allton, Warhol was
+        a legend. He said, “Andy Warhol was the center …”" is Allton's)."""
         learned = {} if learned is None else learned
         gender = _PRONOUN_GENDER.get(word.casefold())
-        fits = [p for p in self.people if learned.get(p.name, p.gender) in (None, gender)]
+        fits = [
+            p
+            for p in self.people
+            if learned.get(p.name, p.gender) in (None, gender) and not (quoted and self._named_in(p, quoted))
+        ]
         if gender is None:
             return previous
         window = [p for p in fits if any(at - 1500 < s < at for s, _, _ in p.mentions)]
         found = self.nearest(window, at) or self.nearest(window, at, subjects_only=False)
         prev = self.person(previous) if previous else None
-        if prev is not None and learned.get(prev.name, prev.gender) in (None, gender):
+        if prev is not None and prev in fits:
             last_prev = max((s for s, _, _ in prev.mentions if s < at), default=-1)
             last_found = max((s for s, _, o in found.mentions if s < at and not o), default=-1) if found else -1
             if found is None or last_found <= last_prev or last_found < 0:
@@ -378,6 +391,10 @@ class Cast:
         if found is not None and gender is not None:
             learned.setdefault(found.name, gender)
         return found.name if found else previous
+
+    @staticmethod
+    def _named_in(p: Person, quoted: str) -> bool:
+        return any(len(form.split()) >= 2 and form in quoted for form in p.forms | {p.name})
 
     def descriptor(self, phrase: str, at: int) -> str | None:
         """ "the rookie defenceman", "the minister", "the union's president": the person the

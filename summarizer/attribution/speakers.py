@@ -169,7 +169,7 @@ def guess_speaker(
     if not found:
         return None
     if found.casefold() in ("he", "she"):
-        return cast.pronoun(found, quote.start, previous, learned)
+        return cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
     if found.casefold() in PRONOUNS:
         people = [
             n
