@@ -39,9 +39,11 @@ def scan_quotes(text: str) -> list[QuoteCandidate]:
     """
     found: list[QuoteCandidate] = []
     i, n = 0, len(text)
+    reopen = False  # the straight mark at ``i`` closed the previous quotation and opens the next
     while i < n:
         ch = text[i]
-        if ch in "“„«" or (ch == '"' and _opens_straight(text, i)):
+        if ch in "“„«" or (ch == '"' and (reopen or _opens_straight(text, i))):
+            reopen = False
             closer = _OPEN_CLOSE.get(ch, '"')
             closers = (closer, '"') if ch == "“" else (closer,)
             para_end = _paragraph_end(text, i)
@@ -52,6 +54,9 @@ def scan_quotes(text: str) -> list[QuoteCandidate]:
                 s = text.index(inner, i + 1)
                 found.append(QuoteCandidate(s, s + len(inner), inner))
                 found.extend(_single_quotes(text, s, s + len(inner), nested=True))
+            if ch == '"' and j != -1 and _continues(text, i, j, para_end):
+                i, reopen = j, True
+                continue
             i = end + 1
             continue
         i += 1
@@ -84,8 +89,10 @@ def _opens_straight(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace():
         return True
-    if prev in ".!?;" and (nxt.isalpha() or nxt in "[‘'") and text[i - 2 : i - 1].isalpha():
+    if prev in ".!?;" and (nxt.isalpha() or nxt in "[‘'") and _word_end(text[i - 2 : i - 1]):
         return True  # glued text: 'in third place."We are…' opens after the full stop (only reached outside a quote)
+    if prev == '"' and text[i - 2 : i - 1] in tuple(".!?,") and (nxt.isalpha() or nxt in "[‘'"):
+        return True  # glued paragraphs: 'stop to it.""I am in awe…' closes one quotation, opens the next
     after = text[i + 2 : i + 3]
     return (
         prev in ",:"
@@ -93,6 +100,51 @@ def _opens_straight(text: str, i: int) -> bool:
         and (after.isupper() or after == "[")
         and '"' in text[i + 1 : _paragraph_end(text, i)]
     )
+
+
+def _word_end(ch: str) -> bool:
+    """What a sentence's last word can end with before its full stop: '…place.', '…(no relation).'"""
+    return ch.isalnum() or (ch != "" and ch in ")]’'%")
+
+
+def _glued_boundary(text: str, j: int) -> bool:
+    """``risk."No``: a straight mark between a sentence's end and the next word, no space between.
+    Glued text (paragraph breaks and the space after full stops lost) leaves such a mark where one
+    paragraph ended and the next began."""
+    nxt = text[j + 1 : j + 2]
+    return text[j - 1 : j] in tuple(".!?") and (nxt.isalpha() or nxt in tuple("[‘'"))
+
+
+def _looks_closing(text: str, k: int) -> bool:
+    """A straight mark that ends a quotation: glued to the word or punctuation before it, and not
+    to a word after it."""
+    prev = text[k - 1 : k]
+    return prev != "" and not prev.isspace() and prev not in "([{—–-" and not text[k + 1 : k + 2].isalnum()
+
+
+def _continues(text: str, i: int, j: int, para_end: int) -> bool:
+    """The mark at ``j`` closing the straight quotation opened at ``i`` also opens the next one.
+
+    News reopens every paragraph of a long quotation and closes only the last, so glued, ``…at
+    risk."No one's right … speak."`` is two paragraphs of one quotation. But glued text also
+    writes ``location."The accident…`` (the quotation ended) and ``uncrowded."Had it…`` (one
+    begins after the writer's sentence) the same way. So count the glued marks after ``j`` up to
+    the first plain one: if closing at ``j`` and then alternating open/close over them cannot end
+    in the right state for that plain mark (a closer needs a quotation open, an opener or the
+    paragraph's end needs none), the quotation must go on at ``j``. Such a paragraph is a passage
+    of speech (a capital, a few words), never a name (``named "Robogee."``)."""
+    inner = text[i + 1 : j].strip()
+    speech = (inner[:1].isupper() or inner[:1] == "[") and len(inner.split()) >= 4
+    if not speech or not _glued_boundary(text, j):
+        return False
+    glued = 0
+    k = text.find('"', j + 1, para_end)
+    while k != -1 and _glued_boundary(text, k):
+        glued += 1
+        k = text.find('"', k + 1, para_end)
+    closes = k != -1 and _looks_closing(text, k)
+    # closing at j leaves us outside; each glued mark after it toggles
+    return closes != (glued % 2 == 1)
 
 
 _SINGLE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))([‘'])(?=\S)(.+?)(?<=\S)([’'])(?=[\s.,;:!?)\]—–-]|$)", re.MULTILINE)
