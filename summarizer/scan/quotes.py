@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = ["CREDIT_LINE", "QuoteCandidate", "scan_quotes"]
 
@@ -117,9 +118,20 @@ def _glued_boundary(text: str, j: int) -> bool:
 
 def _looks_closing(text: str, k: int) -> bool:
     """A straight mark that ends a quotation: glued to the word or punctuation before it, and not
-    to a word after it."""
+    to a word after it; not the misplaced opener of ``Wilkins said," [Warhol] liked…``."""
     prev = text[k - 1 : k]
-    return prev != "" and not prev.isspace() and prev not in "([{—–-" and not text[k + 1 : k + 2].isalnum()
+    if prev == "" or prev.isspace() or prev in "([{—–-" or text[k + 1 : k + 2].isalnum():
+        return False
+    return _speech_comma().search(text, max(0, k - 40), k) is None
+
+
+@cache
+def _speech_comma() -> re.Pattern[str]:
+    """'said,' just before a straight mark: the mark opens what was said. The verbs are the
+    attribution's (imported here, not at the top: attribution reads this module's candidates)."""
+    from ..attribution.patterns import SPEECH
+
+    return re.compile(rf"\b(?:{SPEECH})[,:]$")
 
 
 def _continues(text: str, i: int, j: int, para_end: int) -> bool:
