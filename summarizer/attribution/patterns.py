@@ -21,7 +21,10 @@ SPEECH = (
 )
 
 
-NAME = r"(?<![\w-])[A-Z][\w’'.-]+(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?[A-Z][\w’'.-]+)*"
+# a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
+# ("Staffordshire.Lucy Fischer": a stop before a capitalised word is where one sentence ended)
+_WORD = r"[A-Z](?:[\w’'-]|\.(?![A-Z][a-z]))+"
+NAME = rf"(?<![\w-]){_WORD}(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?{_WORD})*"
 # ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
 APPOSITIVE = r"(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
 
