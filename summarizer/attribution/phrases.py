@@ -81,7 +81,10 @@ OTHER_VOICE = re.compile(
 )
 _CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,;]\s)|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})(?=[\s,])")
 # a sentence's end inside a paragraph (not "Mr. " or "U.S. President")
-SENTENCE_GAP = re.compile(r"(?<=\w[\w)])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))[.!?][”\"’']?\s+(?=[A-Z“\"‘'])")
+# where one sentence ends and the next begins; in glued text with no space ("systems.Labour's")
+SENTENCE_GAP = re.compile(
+    r"(?<=\w[\w)])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))[.!?][”\"’']?(?:\s+(?=[A-Z“\"‘'])|(?=[A-Z][a-z]))"
+)
 
 
 def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
