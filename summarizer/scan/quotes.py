@@ -2,7 +2,10 @@
 
 Offsets exclude the marks; a quotation left open at a paragraph's end runs to that end, as news
 style reopens every paragraph of a long quote. The title of a credited piece after a pull quote
-(``"…" Anonymous blogger, "Anon declares war"``) is not a quotation.
+(``"…" Anonymous blogger, "Anon declares war"``) is not a quotation. Scraped text that lost its
+paragraph breaks and the space after full stops ("glued") keeps those paragraphs as straight marks
+between sentences (``risk."No one's``, ``stop to it.""I am``): each closes one paragraph's
+quotation and may open the next (see ``_continues``).
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def scan_quotes(text: str) -> list[QuoteCandidate]:
                 s = text.index(inner, i + 1)
                 found.append(QuoteCandidate(s, s + len(inner), inner))
                 found.extend(_single_quotes(text, s, s + len(inner), nested=True))
-            if ch == '"' and j != -1 and _continues(text, i, j, para_end):
+            if ch == '"' and j != -1 and _continues(text, j, para_end):
                 i, reopen = j, True
                 continue
             i = end + 1
@@ -134,8 +137,8 @@ def _speech_comma() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{SPEECH})[,:]$")
 
 
-def _continues(text: str, i: int, j: int, para_end: int) -> bool:
-    """The mark at ``j`` closing the straight quotation opened at ``i`` also opens the next one.
+def _continues(text: str, j: int, para_end: int) -> bool:
+    """The mark at ``j`` closing a straight quotation also opens the next one.
 
     News reopens every paragraph of a long quotation and closes only the last, so glued, ``…at
     risk."No one's right … speak."`` is two paragraphs of one quotation. But glued text also
@@ -143,11 +146,9 @@ def _continues(text: str, i: int, j: int, para_end: int) -> bool:
     begins after the writer's sentence) the same way. So count the glued marks after ``j`` up to
     the first plain one: if closing at ``j`` and then alternating open/close over them cannot end
     in the right state for that plain mark (a closer needs a quotation open, an opener or the
-    paragraph's end needs none), the quotation must go on at ``j``. Such a paragraph is a passage
-    of speech (a capital, a few words), never a name (``named "Robogee."``)."""
-    inner = text[i + 1 : j].strip()
-    speech = (inner[:1].isupper() or inner[:1] == "[") and len(inner.split()) >= 4
-    if not speech or not _glued_boundary(text, j):
+    paragraph's end needs none), the quotation must go on at ``j``; when both readings fit
+    (``named "Robogee."Teams … transit."Seventeen years ago…,"``) it ends there."""
+    if not _glued_boundary(text, j):
         return False
     glued = 0
     k = text.find('"', j + 1, para_end)
