@@ -101,3 +101,9 @@ def test_a_phrase_takes_the_source_of_its_own_glued_sentence() -> None:
         'change was "a failure" and "far too slow for islanders".'
     )
     assert speakers(text)[1:] == ["Karin Holm", "Karin Holm"]
+
+
+def test_a_descriptor_starting_a_glued_sentence_speaks_for_its_body() -> None:
+    text = 'The Tarvik Police closed the old bridge on Monday.The police said "repairs will take two more weeks".'
+    names = Context.of(Article.from_text(text)).names
+    assert attribute_quotes(text, scan_quotes(text), names) == ["Tarvik Police"]

@@ -69,9 +69,10 @@ def _verb_at(span: str) -> int:
 
 # "A leaked internal letter seen by Sky News says", "The city reasoned,", "One poster admitted …, writing":
 # a descriptor that is the subject of its clause (a person's only at a clause's start, so "with one
-# poster writing" is not), a document's wherever it stands ("all they get is a message stating")
+# poster writing" is not), a document's wherever it stands ("all they get is a message stating");
+# glued text starts a sentence right after a full stop ("working days.A leaked internal letter …")
 _DESC_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
+    rf"(?:^|(?<=[.!?;,:]\s)|(?<=[.!?][”\"’']\s)|(?<=[a-z)][.!?])(?=[A-Z])|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE}){_ADVERB}\s+(?:{SPEECH}|reads|read)\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
 )
