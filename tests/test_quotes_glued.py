@@ -66,6 +66,16 @@ def test_a_mark_glued_after_a_closing_parenthesis_and_full_stop_opens() -> None:
     assert texts(text) == ["Thanks to every one of the volunteers,"]
 
 
+def test_flattened_paragraphs_of_one_quotation_are_one_candidate_each() -> None:
+    text = 'She said: "We will build the new bridge this year. "Nobody will pay a toll to cross it," she added.'
+    assert texts(text) == ["We will build the new bridge this year.", "Nobody will pay a toll to cross it,"]
+
+
+def test_an_opening_mark_after_a_space_ends_a_quotation_the_writer_never_closed() -> None:
+    text = 'He wrote: "The bridge is too old to repair. The report added, "It must close by May." The mayor agreed.'
+    assert texts(text) == ["The bridge is too old to repair. The report added,", "It must close by May."]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

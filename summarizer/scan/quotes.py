@@ -58,7 +58,7 @@ def scan_quotes(text: str) -> list[QuoteCandidate]:
                 s = text.index(inner, i + 1)
                 found.append(QuoteCandidate(s, s + len(inner), inner))
                 found.extend(_single_quotes(text, s, s + len(inner), nested=True))
-            if ch == '"' and j != -1 and _continues(text, j, para_end):
+            if ch == '"' and j != -1 and (_opens_after_space(text, j) or _continues(text, j, para_end)):
                 i, reopen = j, True
                 continue
             i = end + 1
@@ -135,6 +135,13 @@ def _speech_comma() -> re.Pattern[str]:
     from ..attribution.patterns import SPEECH
 
     return re.compile(rf"\b(?:{SPEECH})[,:]$")
+
+
+def _opens_after_space(text: str, j: int) -> bool:
+    """A mark after a space and before a word (``at risk. "No one's``, ``statement added, "There``)
+    opens a quotation even where one is still open: flattened text joined the paragraphs of a long
+    quotation, or the writer never closed the last one; it ends the open quotation there."""
+    return text[j - 1 : j].isspace() and _opens_straight(text, j)
 
 
 def _continues(text: str, j: int, para_end: int) -> bool:
