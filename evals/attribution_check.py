@@ -7,20 +7,27 @@ each labelled claim is paired with the body sentence it best matches (content-wo
 that sentence's code-read source is scored against the label.
 
     PYTHONPATH=$PWD .venv/bin/python evals/attribution_check.py [--misses] [--only SEED ...]
+
+``--corpus DIR`` reads unlabelled articles (``DIR/*.txt``) instead: each one plain, ``flat`` and
+``glued`` (summarizer/labels.py ``VARIANTS``), and counts how many quotations the reshaped text
+still yields with the same text and the same speaker as the plain one.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from summarizer.article import Article
+from summarizer.attribution import attribute_quotes
 from summarizer.fields.actors import link_speakers
 from summarizer.fields.base import Context
 from summarizer.fields.quotes import quote_candidates, quotes_model
 from summarizer.grounding import content_tokens, tokens
-from summarizer.labels import Seed, load_seeds, load_variants
+from summarizer.labels import VARIANTS, Seed, load_seeds, load_variants
+from summarizer.scan import scan_quotes
 from summarizer.scoring import CLAIM_F1, QUOTE_F1, greedy_match, speaker_matches, token_f1
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,12 +82,40 @@ def check(seed: Seed) -> dict[str, object]:
     }
 
 
+def quotes_by_code(text: str) -> dict[str, str | None]:
+    """Every quotation code finds in ``text`` (punctuation and spacing ignored) with its speaker."""
+    quotes = scan_quotes(text)
+    speakers = attribute_quotes(text, quotes, Context.of(Article.from_text(text)).names)
+    return {re.sub(r"\W+", "", q.text): who for q, who in zip(quotes, speakers, strict=True)}
+
+
+def corpus(directory: Path) -> int:
+    """Quotations plain vs reshaped over unlabelled articles: how many survive, with which speaker."""
+    totals = {kind: [0, 0, 0] for kind in ("plain", "flat", "glued")}
+    for path in sorted(directory.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        plain = quotes_by_code(text)
+        for kind in totals:
+            got = plain if kind == "plain" else quotes_by_code(VARIANTS[kind](text))
+            same = [k for k in got if k in plain]
+            totals[kind][0] += len(got)
+            totals[kind][1] += len(same)
+            totals[kind][2] += sum(got[k] == plain[k] for k in same)
+    print(f"{'variant':10} {'quotes':>8} {'as plain':>9} {'same speaker':>13}")
+    for kind, (found, same, speaker) in totals.items():
+        print(f"{kind:10} {found:>8} {same:>9} {speaker:>13}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every speaker and claim-source miss")
     parser.add_argument("--extra", action="store_true", help="list quotes found that no label matches, with speakers")
     parser.add_argument("--only", action="append", default=[])
+    parser.add_argument("--corpus", type=Path, help="unlabelled articles (DIR/*.txt): quotes plain vs flat vs glued")
     args = parser.parse_args(argv)
+    if args.corpus:
+        return corpus(args.corpus)
     seeds = load_seeds(ROOT / "seeds", tuple(args.only))
     seeds += load_variants(ROOT / "evals" / "variants.toml", seeds)
     total_r = total_m = 0
