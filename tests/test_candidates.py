@@ -183,3 +183,13 @@ def test_pronouns_and_continuations_keep_the_previous_speaker() -> None:
 def test_a_straight_mark_glued_to_the_comma_before_it_still_opens_a_quotation() -> None:
     text = 'Wilkins said," [Warhol] liked the photo booths". Ruiz said, "It is safe," Key said.'
     assert [q.text for q in scan_quotes(text)] == ["[Warhol] liked the photo booths", "It is safe,"]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_a_name() -> None:
+    from summarizer.scan import scan_names
+
+    text = "Image: Brian Burnell.The United Kingdom Home Office today began. Dr. Ana Ruiz spoke to U.S. News."
+    names = {n.text for n in scan_names(text)}
+    assert "Brian Burnell" in names and "United Kingdom Home Office" in names
+    assert not any("Burnell.The" in n for n in names)
+    assert "U.S. News" in names  # initials keep their full stops

@@ -42,7 +42,7 @@ _NOT_NAMES = {
 }  # fmt: skip
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "inc", "ltd", "lt", "mt", "no", "vs"}
 _CONNECTORS = {"of", "de", "del", "da", "van", "von", "al", "bin", "for", "the", "la", "le"}
-_WORD_RE = re.compile(r"[^\W\d_][\w’'.&-]*")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'&-]|\.(?![A-Z][a-z]))*")  # 'Burnell.The' in glued text is two words
 
 
 def _is_cap(word: str) -> bool:
