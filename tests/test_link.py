@@ -70,3 +70,13 @@ def test_scanned_people_missing_from_the_answer_are_added() -> None:
     assert {a.name for a in linked["actors"]} == {"Hamdullah Mohib", "Eddie Chu", "Kwok Ka-ki"}
     chu = next(a for a in linked["actors"] if a.name == "Eddie Chu")
     assert [text[m.start : m.end] for m in chu.mentions] == ["Eddie Chu", "Eddie Chu"]
+
+
+def test_an_unnamed_speaker_is_a_person_actor_under_the_articles_words() -> None:
+    text = 'One poster admitted to the attack, writing "I loaded the tool myself."'
+    start = text.index("I loaded")
+    quote = Quote(
+        text="I loaded the tool myself.", speaker="One poster", span=Span(start=start, end=start + 25), match="exact"
+    )
+    linked = link_speakers(text, {"quotes": [quote], "claims": [], "actors": []})
+    assert [(a.name, a.kind) for a in linked["actors"]] == [("One poster", "person")]

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..attribution import cast_of
+from ..attribution.bodies import person_descriptor
 from ..grounding import find_mentions
 from ..models import Actor, ActorKind, Span
 from ..scan import ORG_WORDS, NameCandidate, countries
@@ -198,6 +199,8 @@ def _kind_of(name: str) -> ActorKind:
     words = name.split()
     if known := code_kind(name):
         return known
+    if person_descriptor(name):
+        return "person"  # a speaker the article leaves unnamed: "One poster"
     if name.isupper() or any(w.casefold() in ORG_WORDS for w in words):
         return "organization"
     return "person" if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else "other"
