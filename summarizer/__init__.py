@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from .config import Settings
 from .errors import BackendError, BadInputError, ConfigError, SummarizerError
-from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary
 
 if TYPE_CHECKING:
+    from .config import Settings
+    from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary
     from .pipeline import Summarizer, summarize
 
 __all__ = [
@@ -30,10 +31,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """``Summarizer`` and ``summarize`` load the pipeline (openai, instructor) on first use."""
-    if name in ("Summarizer", "summarize"):
-        from . import pipeline
+#: where each public name lives: importing ``summarizer`` (the CLI does, for --help) must not load
+#: pydantic, openai or instructor until a name that needs them is used
+_LAZY = {
+    "Settings": "config",
+    **dict.fromkeys(("Actor", "Claim", "Figure", "Meta", "Quote", "Rejected", "Span", "Summary"), "models"),
+    "Summarizer": "pipeline",
+    "summarize": "pipeline",
+}
 
-        return getattr(pipeline, name)
-    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+
+def __getattr__(name: str) -> Any:
+    """Settings and the models load pydantic, ``Summarizer`` the pipeline (openai, instructor):
+    each on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

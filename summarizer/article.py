@@ -19,6 +19,7 @@ __all__ = [
     "Article",
     "Sentence",
     "WebSource",
+    "check_path",
     "load_article",
     "looks_like_html",
     "read_article_bytes",
@@ -141,15 +142,21 @@ def _read(data: bytes, source: str, max_chars: int | None) -> Article:
     return read_article_bytes(data, source, max_chars)
 
 
-def load_article(path: str | Path, max_chars: int | None = None) -> Article:
-    """Read a path, or standard input for ``-``; web pages are extracted (summarizer.web)."""
-    if str(path) == "-":
-        return _read(sys.stdin.buffer.read(), "<stdin>", max_chars)
+def check_path(path: str | Path) -> Path:
+    """The path of an article file, or the one-line error for one that is missing or a folder."""
     p = Path(path)
     if not p.exists():
         raise BadInputError(f"{p}: no such file")
     if p.is_dir():
         raise BadInputError(f"{p} is a directory; pass the article file inside it")
+    return p
+
+
+def load_article(path: str | Path, max_chars: int | None = None) -> Article:
+    """Read a path, or standard input for ``-``; web pages are extracted (summarizer.web)."""
+    if str(path) == "-":
+        return _read(sys.stdin.buffer.read(), "<stdin>", max_chars)
+    p = check_path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:

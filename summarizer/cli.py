@@ -19,14 +19,14 @@ import click
 from click_default_group import DefaultGroup
 
 from . import progress
-from .article import Article, load_article
-from .config import Settings, default_cache_path
+from .article import Article, check_path, load_article
 from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
-from .models import Summary
 from .web import is_url, load_url
 
 if TYPE_CHECKING:
     from .cache import Cache
+    from .config import Settings
+    from .models import Summary
     from .pipeline import Summarizer
 
 __all__ = ["main"]
@@ -42,6 +42,7 @@ def _summarizer(settings: Settings) -> Summarizer:
 
 def _cache(path: Path | None) -> Cache:
     from .cache import Cache
+    from .config import default_cache_path
 
     return Cache(path or default_cache_path())
 
@@ -72,6 +73,9 @@ class _Main(DefaultGroup):
 
 
 def _settings(**options: Any) -> Settings:
+    """Settings import pydantic (about 0.1 s): only once a command runs, so --help answers at once."""
+    from .config import Settings
+
     cache_path = options.pop("cache_path", None)
     use_cache = not options.pop("no_cache", False)
     return Settings.from_env(**options, cache_path=cache_path, use_cache=use_cache)
@@ -185,6 +189,18 @@ def run(
     carries "source".
     """
     progress.set_quiet(quiet)
+    files = [spec for spec in inputs if spec != "-" and not is_url(spec)]
+    if len(files) == len(inputs):  # nothing but missing files: say so before the settings load pydantic
+        unreadable = []
+        for spec in files:
+            try:
+                check_path(spec)
+            except BadInputError as exc:
+                unreadable.append(exc)
+        if len(unreadable) == len(inputs):
+            for error in unreadable:
+                _warn(error)
+            sys.exit(2)
     try:
         settings = _settings(**options)
         if output is not None and not output.expanduser().absolute().parent.is_dir():

@@ -126,7 +126,8 @@ def test_cache_stats_and_clear(scripted, tmp_path: Path) -> None:
 
 
 def test_help_and_bad_input_do_not_load_the_pipeline() -> None:
-    """openai, instructor, sqlite-utils and the passes load only when an article is summarized."""
+    """openai, instructor, sqlite-utils and the passes load only when an article is summarized,
+    pydantic (the settings and models) only when a command runs with an input that exists."""
     import subprocess
     import sys
 
@@ -136,7 +137,8 @@ def test_help_and_bad_input_do_not_load_the_pipeline() -> None:
         "from summarizer.cli import main\n"
         "assert CliRunner().invoke(main, ['--help']).exit_code == 0\n"
         "assert CliRunner().invoke(main, ['/nonexistent.txt']).exit_code == 2\n"
-        "print(sorted(m for m in ('openai', 'instructor', 'sqlite_utils', 'summarizer.pipeline') if m in sys.modules))"
+        "print(sorted(m for m in ('openai', 'instructor', 'sqlite_utils', 'summarizer.pipeline', 'pydantic')"
+        " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
