@@ -164,6 +164,9 @@ def test_the_model_is_asked_only_about_undecided_quotes_with_an_enum_of_named_pe
     )
     ctx = Context.of(Article.from_text(text))
     assert [ctx.quotes[quote_candidates(ctx)[n]].text[:9] for n in undecided(ctx)] == ["It is ove"]
+    # a phrase in quotation marks inside a sentence with no verb of speech is the article's wording: not asked
+    phrased = Context.of(Article.from_text(text + "\nRuiz and Ortiz then served “electric” lemonade to the crowd.\n"))
+    assert [phrased.quotes[quote_candidates(phrased)[n]].text[:9] for n in undecided(phrased)] == ["It is ove"]
     assert speaker_choices(ctx, quote_candidates(ctx)[0]) == ["Ben Ortiz", "Ana Ruiz"]
     schema = quotes_model(ctx).model_json_schema()
     assert set(schema["properties"]) == {"Q1", "other"}  # Q2 is read by code: not asked

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 from ..attribution import cast_of
+from ..attribution.phrases import is_phrase
 from ..grounding import align
 from ..models import MatchStatus, Quote, Rejected, Span
 from .actors import mentioned
@@ -91,8 +92,17 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 450, 150
 
 def undecided(ctx: Context) -> list[int]:
     """Positions (0-based, into ``quote_candidates``) of the offered quotations code could not
-    attribute and for which the article names someone to choose from: only these are asked."""
-    found = [n for n, i in enumerate(quote_candidates(ctx)) if not ctx.speakers[i] and speaker_choices(ctx, i)]
+    attribute and for which the article names someone to choose from: only these are asked. A
+    phrase in quotation marks inside a sentence with no verb of speech ('granted "parole"
+    status', 'colorful gumball "pills"') is not asked: code already gave it to whoever the clause
+    names, and otherwise it is the article's own wording (asking cost warhol 15 s of prompt for
+    four such phrases, each answered "not said")."""
+    text = ctx.article.text
+    found = [
+        n
+        for n, i in enumerate(quote_candidates(ctx))
+        if not ctx.speakers[i] and not is_phrase(text, ctx.quotes[i]) and speaker_choices(ctx, i)
+    ]
     return found[:MAX_ASKED]
 
 
