@@ -10,13 +10,12 @@ poster admitted") are named by that phrase (``person_descriptor``): the article'
 from __future__ import annotations
 
 import collections
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..scan.names import ORG_WORDS, NameCandidate, countries
-from .cast import Cast, person_part, whole_words
+from .cast import Cast, person_part, read_once, whole_words
 from .patterns import APPOSITIVE, NAME
 
 __all__ = [
@@ -301,20 +300,9 @@ class Bodies:
         return body.name if body else name
 
 
-_RECENT: list[tuple[str, Sequence[NameCandidate], Bodies]] = []
+_read_bodies = read_once(Bodies)
 
 
 def bodies_of(text: str, names: Sequence[NameCandidate]) -> Bodies:
     """The article's ``Bodies``, read once per article (quotes and claims share it)."""
-    for t, n, bodies in _RECENT:
-        if t is text and n is names:
-            return bodies
-    bodies = _bodies_of(text, tuple(names))
-    _RECENT.insert(0, (text, names, bodies))
-    del _RECENT[8:]
-    return bodies
-
-
-@functools.lru_cache(maxsize=16)
-def _bodies_of(text: str, names: tuple[NameCandidate, ...]) -> Bodies:
-    return Bodies(text, list(names))
+    return _read_bodies(text, names)

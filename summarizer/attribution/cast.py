@@ -11,13 +11,16 @@ import bisect
 import collections
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..scan.names import ORG_WORDS, TITLES, NameCandidate
 from .patterns import BOUNDARY, SPEECH, next_stop
 
-__all__ = ["Cast", "Person", "cast_of", "person_part", "whole_words"]
+R = TypeVar("R")
+
+__all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words"]
 
 
 def person_part(found: str) -> str:
@@ -415,21 +418,30 @@ class Cast:
         return found.name
 
 
-_RECENT: list[tuple[str, Sequence[NameCandidate], Cast]] = []
+def read_once(build: Callable[[str, list[NameCandidate]], R]) -> Callable[[str, Sequence[NameCandidate]], R]:
+    """One reading per article, shared by quotes and claims: the same text and names objects are
+    answered at once, equal ones from a small cache (``Cast``, ``Bodies``)."""
+    recent: list[tuple[str, Sequence[NameCandidate], R]] = []
+
+    @functools.lru_cache(maxsize=16)
+    def cached(text: str, names: tuple[NameCandidate, ...]) -> R:
+        return build(text, list(names))
+
+    def of(text: str, names: Sequence[NameCandidate]) -> R:
+        for t, n, value in recent:
+            if t is text and n is names:
+                return value
+        value = cached(text, tuple(names))
+        recent.insert(0, (text, names, value))
+        del recent[8:]
+        return value
+
+    return of
+
+
+_read_cast = read_once(Cast)
 
 
 def cast_of(text: str, names: Sequence[NameCandidate]) -> Cast:
-    """The article's ``Cast``, read once per article (quotes and claims share it): the same
-    text and names object are answered at once, equal ones from a small cache."""
-    for t, n, cast in _RECENT:
-        if t is text and n is names:
-            return cast
-    cast = _cast_of(text, tuple(names))
-    _RECENT.insert(0, (text, names, cast))
-    del _RECENT[8:]
-    return cast
-
-
-@functools.lru_cache(maxsize=16)
-def _cast_of(text: str, names: tuple[NameCandidate, ...]) -> Cast:
-    return Cast(text, list(names))
+    """The article's ``Cast``, read once per article (quotes and claims share it)."""
+    return _read_cast(text, names)
