@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Callable
@@ -21,6 +22,8 @@ from .errors import ConfigError
 from .models import Summary
 
 __all__ = ["Cache", "cache_key"]
+
+log = logging.getLogger("summarizer.cache")
 
 
 def cache_key(**parts: Any) -> str:
@@ -97,11 +100,19 @@ class Cache:
                     self.db.table("migrations").insert({"version": version, "applied_at": time.time()})
 
     def get(self, key: str) -> Summary | None:
+        """The stored summary, or ``None``: a row that no longer validates (written by an older
+        release, or damaged) is a miss, so the fresh run that follows replaces it."""
         try:
             row = self.db.table("results").get(key)
         except sqlite_utils.db.NotFoundError:
             return None
-        return Summary.model_validate_json(row["response"])
+        try:
+            return Summary.model_validate_json(row["response"])
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            log.warning(
+                "cache row %s in %s does not validate (%s); running again", key[:12], self.path, exc.__class__.__name__
+            )
+            return None
 
     def put(self, key: str, summary: Summary, request: dict[str, Any]) -> None:
         m = summary.meta
