@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -21,7 +22,7 @@ import sqlite_utils
 from .errors import ConfigError
 from .models import Summary
 
-__all__ = ["Cache", "cache_key"]
+__all__ = ["Cache", "cache_key", "strip_credentials"]
 
 log = logging.getLogger("summarizer.cache")
 
@@ -30,6 +31,21 @@ def cache_key(**parts: Any) -> str:
     """Content hash of everything that can change the answer."""
     blob = json.dumps(parts, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+_USERINFO_RE = re.compile(r"(?<=://)[^/?#@\s]*@")
+
+
+def strip_credentials(value: Any) -> Any:
+    """``value`` with ``user:password@`` taken out of every URL in it (a ``--base-url`` with a key
+    in it must not be written to the cache file in plain text)."""
+    if isinstance(value, str):
+        return _USERINFO_RE.sub("", value)
+    if isinstance(value, dict):
+        return {k: strip_credentials(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [strip_credentials(v) for v in value]
+    return value
 
 
 def _m1_results(db: sqlite_utils.Database) -> None:
@@ -124,7 +140,7 @@ class Cache:
                     "model": m.model,
                     "prompt_version": m.prompt_version,
                     "schema_version": m.schema_version,
-                    "request": json.dumps(request, sort_keys=True),
+                    "request": json.dumps(strip_credentials(request), sort_keys=True),
                     "response": summary.model_dump_json(),
                     "input_tokens": m.input_tokens,
                     "output_tokens": m.output_tokens,
