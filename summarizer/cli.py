@@ -655,9 +655,11 @@ def serve(
     from .serve import run_server
 
     try:
+        if token is None and os.environ.get("SUMMARIZER_SERVE_TOKEN") is not None:
+            token = os.environ["SUMMARIZER_SERVE_TOKEN"]  # click reads an empty variable as unset
         if token is not None and not token.strip():
             source = click.get_current_context().get_parameter_source("token")
-            given = "SUMMARIZER_SERVE_TOKEN" if source == click.core.ParameterSource.ENVIRONMENT else "--token"
+            given = "--token" if source == click.core.ParameterSource.COMMANDLINE else "SUMMARIZER_SERVE_TOKEN"
             raise ConfigError(f"{given} is empty: give a token, or leave it unset to serve without one (loopback only)")
         config = ServeConfig(
             host=host,
