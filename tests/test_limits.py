@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizer import Settings, Summarizer
-from summarizer.article import _Doc, _last_word, split_sentences
 from summarizer.backends import ScriptedBackend
 from summarizer.models import Actor, Claim, Figure, Quote, Span, Summary
+from summarizer.text import _Doc, _last_word, split_sentences
 
 from .conftest import N_PASSES, ROOT, SEED, pass_of, router
 
