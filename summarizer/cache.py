@@ -2,22 +2,20 @@
 
 One row per (article, prompt version, schema version, model identity, generation parameters).
 Only validated summaries are stored. WAL mode and a busy timeout let several processes share
-one file; schema changes are numbered migrations recorded in ``migrations``.
+one file; schema changes are named migrations (``summarizer.db``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from .errors import ConfigError
+from .db import Migrations, open_db
 from .models import Summary
 
 __all__ = ["Cache", "cache_key"]
@@ -29,7 +27,11 @@ def cache_key(**parts: Any) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def _m1_results(db: sqlite_utils.Database) -> None:
+MIGRATIONS = Migrations()
+
+
+@MIGRATIONS
+def m001_results(db: sqlite_utils.Database) -> None:
     db.table("results").create(
         {
             "key": str,
@@ -50,51 +52,14 @@ def _m1_results(db: sqlite_utils.Database) -> None:
     db.table("results").create_index(["article_sha256"])
 
 
-def _m2_eval_runs(db: sqlite_utils.Database) -> None:
-    db.table("eval_runs").create(
-        {
-            "id": str,
-            "created_at": float,
-            "model": str,
-            "prompt_version": str,
-            "schema_version": str,
-            "seeds": str,
-            "metrics": str,
-            "report": str,
-        },
-        pk="id",
-    )
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_results, _m2_eval_runs]
+#: the numbered ``migrations`` of releases before named ones (2 made ``eval_runs``, now in evals.sqlite)
+_LEGACY = {1: "m001_results"}
 
 
 class Cache:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot open the cache at {self.path}: {exc}; pass --cache PATH") from None
-        conn.execute("PRAGMA busy_timeout = 60000")
-        self.db = sqlite_utils.Database(conn)
-        try:
-            self.db.enable_wal()
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"{self.path} is not a usable cache ({exc}); remove it or pass --cache") from None
-
-    def _migrate(self) -> None:
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            if "migrations" not in self.db.table_names():
-                self.db.table("migrations").create({"version": int, "applied_at": float}, pk="version")
-            done = {row["version"] for row in self.db.table("migrations").rows}
-            for version, migration in enumerate(MIGRATIONS, 1):
-                if version not in done:
-                    migration(self.db)
-                    self.db.table("migrations").insert({"version": version, "applied_at": time.time()})
+        self.db = open_db(self.path, "cache", "pass --cache PATH", MIGRATIONS, legacy=_LEGACY)
 
     def get(self, key: str) -> Summary | None:
         try:

@@ -1,0 +1,99 @@
+"""The one SQLite layer: how every file is opened (WAL, a busy timeout, autocommit) and migrated.
+
+The cache, the jobs file and the eval runs each live in their own file and each has its own
+``Migrations``: named steps applied once, in order, recorded in a ``_migrations`` table (the
+pattern of simonw/llm's ``migrations.py``), so a new column is a new function, never an edit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import ConfigError
+
+__all__ = ["Migrations", "immediate", "open_db"]
+
+#: seconds a writer waits for another process's transaction before giving up
+BUSY_SECONDS = 60
+
+
+def open_db(
+    path: Path,
+    what: str,
+    hint: str,
+    migrations: Migrations | None = None,
+    *,
+    legacy: dict[int, str] | None = None,
+    shared: bool = False,
+) -> sqlite_utils.Database:
+    """Open (creating its folder) a SQLite file in WAL mode with a busy timeout, in autocommit mode
+    so that transactions are explicit (``immediate``), and apply its ``migrations``. ``shared``
+    lets other threads use the connection (the caller serialises them). Failures are one
+    ``ConfigError`` line naming ``what`` (``"cache"``, ``"jobs file"``) and ending with ``hint``
+    (``"pass --cache PATH"``)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=not shared)
+    except (OSError, sqlite3.Error) as exc:
+        raise ConfigError(f"cannot open the {what} at {path}: {exc}; {hint}") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+        db = sqlite_utils.Database(conn)
+        db.enable_wal()
+        if migrations is not None:
+            migrations.apply(db, legacy)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ConfigError(f"{path} is not a usable {what} ({exc}); remove it or {hint}") from None
+    return db
+
+
+@contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[None]:
+    """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``): two processes
+    never both read a state and then both write from it."""
+    with db.conn:
+        db.execute("BEGIN IMMEDIATE")
+        yield
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+class Migrations:
+    """Named schema steps of one file, registered with ``@migrations`` in the order they apply."""
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[str, Migration]] = []
+
+    def __call__(self, fn: Migration) -> Migration:
+        self.steps.append((fn.__name__, fn))
+        return fn
+
+    def apply(self, db: sqlite_utils.Database, legacy: dict[int, str] | None = None) -> list[str]:
+        """Apply the steps not yet recorded, in one immediate transaction; returns their names.
+
+        ``legacy`` maps the version numbers of an older ``migrations`` table to step names, so a
+        file made by an older release is not migrated twice."""
+        applied: list[str] = []
+        with immediate(db):
+            table = db.table("_migrations")
+            if not table.exists():
+                table.create({"name": str, "applied_at": float}, pk="name")
+                if legacy and db.table("migrations").exists():
+                    for row in db.table("migrations").rows:
+                        if row["version"] in legacy:
+                            table.insert({"name": legacy[row["version"]], "applied_at": row["applied_at"]})
+            done = {row["name"] for row in table.rows}
+            for name, step in self.steps:
+                if name not in done:
+                    step(db)
+                    table.insert({"name": name, "applied_at": time.time()})
+                    applied.append(name)
+        return applied
