@@ -2,7 +2,7 @@
 
 One row per (article, prompt version, schema version, model identity, generation parameters).
 Only validated summaries are stored. WAL mode and a busy timeout let several processes share
-one file; schema changes are numbered migrations recorded in ``migrations``.
+one file; schema changes are named migrations (``summarizer.db``).
 """
 
 from __future__ import annotations
@@ -12,13 +12,16 @@ import json
 import logging
 import re
 import sqlite3
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from .db import Migrations, open_db, open_read_only, writable
 from .errors import ConfigError
 from .models import Summary
 
@@ -48,7 +51,11 @@ def strip_credentials(value: Any) -> Any:
     return value
 
 
-def _m1_results(db: sqlite_utils.Database) -> None:
+MIGRATIONS = Migrations()
+
+
+@MIGRATIONS
+def m001_results(db: sqlite_utils.Database) -> None:
     db.table("results").create(
         {
             "key": str,
@@ -69,57 +76,42 @@ def _m1_results(db: sqlite_utils.Database) -> None:
     db.table("results").create_index(["article_sha256"])
 
 
-def _m2_eval_runs(db: sqlite_utils.Database) -> None:
-    db.table("eval_runs").create(
-        {
-            "id": str,
-            "created_at": float,
-            "model": str,
-            "prompt_version": str,
-            "schema_version": str,
-            "seeds": str,
-            "metrics": str,
-            "report": str,
-        },
-        pk="id",
-    )
+#: the numbered ``migrations`` of releases before named ones (2 made ``eval_runs``, now in evals.sqlite)
+_LEGACY = {1: "m001_results"}
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_results, _m2_eval_runs]
+_HINT = "pass --cache PATH"
 
 
 class Cache:
+    """The summaries file. One in a folder this process cannot write is opened read-only: hits are
+    served, new summaries are not stored (one warning says so). Every SQLite failure afterwards (a
+    damaged page, a locked file) is one ``ConfigError`` line, never a traceback."""
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot open the cache at {self.path}: {exc}; pass --cache PATH") from None
-        conn.execute("PRAGMA busy_timeout = 60000")
-        self.db = sqlite_utils.Database(conn)
-        try:
-            self.db.enable_wal()
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"{self.path} is not a usable cache ({exc}); remove it or pass --cache") from None
+        self.read_only = not writable(self.path)
+        if self.read_only:
+            self.db = open_read_only(self.path, "cache", _HINT, MIGRATIONS, legacy=_LEGACY)
+        else:
+            self.db = open_db(self.path, "cache", _HINT, MIGRATIONS, legacy=_LEGACY)
+        self._warned = False
 
-    def _migrate(self) -> None:
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            if "migrations" not in self.db.table_names():
-                self.db.table("migrations").create({"version": int, "applied_at": float}, pk="version")
-            done = {row["version"] for row in self.db.table("migrations").rows}
-            for version, migration in enumerate(MIGRATIONS, 1):
-                if version not in done:
-                    migration(self.db)
-                    self.db.table("migrations").insert({"version": version, "applied_at": time.time()})
+    @contextmanager
+    def _reading(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            damaged = "malformed" in str(exc) or "not a database" in str(exc)
+            what = "it is damaged: move it away (its summaries are lost) or " if damaged else ""
+            raise ConfigError(f"cannot {doing} the cache at {self.path} ({exc}); {what}{_HINT}") from None
 
     def get(self, key: str) -> Summary | None:
         """The stored summary, or ``None``: a row that no longer validates (written by an older
         release, or damaged) is a miss, so the fresh run that follows replaces it."""
         try:
-            row = self.db.table("results").get(key)
+            with self._reading("read"):
+                row = self.db.table("results").get(key)
         except sqlite_utils.db.NotFoundError:
             return None
         try:
@@ -131,8 +123,18 @@ class Cache:
             return None
 
     def put(self, key: str, summary: Summary, request: dict[str, Any]) -> None:
+        if self.read_only:
+            if not self._warned:
+                self._warned = True
+                # on stderr, not only in a log: the person at the command line must see it once
+                print(
+                    f"summarize: warning: the cache at {self.path} is read-only: summaries are not stored; "
+                    f"{_HINT} to keep them",
+                    file=sys.stderr,
+                )
+            return
         m = summary.meta
-        with self.db.conn:
+        with self._reading("write to"), self.db.conn:
             self.db.table("results").upsert(
                 {
                     "key": key,
@@ -152,6 +154,10 @@ class Cache:
             )
 
     def stats(self) -> dict[str, Any]:
+        with self._reading("read"):
+            return self._stats()
+
+    def _stats(self) -> dict[str, Any]:
         rows = next(
             iter(
                 self.db.query(
@@ -173,10 +179,13 @@ class Cache:
         }
 
     def clear(self) -> int:
-        with self.db.conn:
-            n = self.db.table("results").count
-            self.db.execute("delete from results")
-        self.db.vacuum()
+        if self.read_only:
+            raise ConfigError(f"the cache at {self.path} is read-only: make it writable to clear it, or {_HINT}")
+        with self._reading("clear"):
+            with self.db.conn:
+                n = self.db.table("results").count
+                self.db.execute("delete from results")
+            self.db.vacuum()
         return n
 
     def close(self) -> None:

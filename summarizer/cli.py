@@ -28,6 +28,7 @@ from .web import is_url, load_url
 if TYPE_CHECKING:
     from .cache import Cache
     from .config import Settings
+    from .evals import EvalRuns
     from .models import Summary
     from .pipeline import Summarizer
 
@@ -47,6 +48,15 @@ def _cache(path: Path | None) -> Cache:
     from .config import default_cache_path
 
     return Cache(path or default_cache_path())
+
+
+def _runs(cache_path: Path | None) -> EvalRuns:
+    """The eval runs file beside the cache (``--cache`` or the default cache)."""
+    from .config import default_cache_path
+    from .evals import EvalRuns, default_runs_path
+
+    cache = cache_path or default_cache_path()
+    return EvalRuns(default_runs_path(cache), legacy_cache=cache)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -500,7 +510,7 @@ def eval_run(
         _eval_devset(devset, part, code_only, out_dir, options)
         return
 
-    from .evals import check_thresholds, render_markdown, run_suite, save_run
+    from .evals import check_thresholds, render_markdown, run_suite
     from .labels import load_seeds, load_variants
 
     try:
@@ -519,8 +529,11 @@ def eval_run(
     (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     md = render_markdown(report)
     (out / "report.md").write_text(md, encoding="utf-8")
-    if summarizer.cache is not None:
-        save_run(summarizer.cache, report)
+    runs = _runs(settings.resolved_cache_path())
+    try:
+        runs.save(report)
+    finally:
+        runs.close()
     click.echo(md)
     click.echo(f"report: {out}/report.md")
     if thresholds.exists():
@@ -563,13 +576,14 @@ def _eval_devset(name: str, part: str, code_only: bool, out_dir: Path, options: 
     click.echo(f"report: {out}/report.md")
 
 
+_RUNS_HELP = "The cache file; eval runs are kept in evals.sqlite in its folder."
+
+
 @eval_group.command("history", context_settings=CONTEXT)
-@click.option("--cache", "cache_path", type=click.Path(path_type=Path))
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path), help=_RUNS_HELP)
 def eval_history(cache_path: Path | None) -> None:
     """List stored eval runs with their headline metrics."""
-    from .evals import history
-
-    rows = history(_cache(cache_path))
+    rows = _runs(cache_path).history()
     if not rows:
         click.echo("no eval runs stored yet; run: summarize eval")
     for r in rows:
@@ -585,13 +599,13 @@ def eval_history(cache_path: Path | None) -> None:
 @eval_group.command("compare", context_settings=CONTEXT)
 @click.argument("run_a")
 @click.argument("run_b")
-@click.option("--cache", "cache_path", type=click.Path(path_type=Path))
+@click.option("--cache", "cache_path", type=click.Path(path_type=Path), help=_RUNS_HELP)
 def eval_compare(run_a: str, run_b: str, cache_path: Path | None) -> None:
     """Show every metric that moved between two stored runs (ids or unique prefixes)."""
-    from .evals import compare, load_run
+    from .evals import compare
 
-    cache = _cache(cache_path)
-    runs = [load_run(cache, r) for r in (run_a, run_b)]
+    store = _runs(cache_path)
+    runs = [store.load(r) for r in (run_a, run_b)]
     for name, run in zip((run_a, run_b), runs, strict=True):
         if run is None:
             click.echo(f"summarize: error: no stored eval run {name!r}; see: summarize eval history", err=True)

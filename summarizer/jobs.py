@@ -30,7 +30,8 @@ from typing import Any, Literal
 import sqlite_utils
 
 from .article import Article, WebSource
-from .errors import ConfigError, SummarizerError
+from .db import Migrations, immediate, open_db
+from .errors import SummarizerError
 from .pipeline import Summarizer
 
 __all__ = [
@@ -72,6 +73,33 @@ def default_jobs_path(cache_path: Path) -> Path:
     return cache_path.with_name(cache_path.name + ".jobs.sqlite")
 
 
+MIGRATIONS = Migrations()
+
+
+@MIGRATIONS
+def m001_jobs(db: sqlite_utils.Database) -> None:
+    if "jobs" in db.table_names():  # made by a release before named migrations
+        return
+    db.table("jobs").create(
+        {
+            "id": str,
+            "status": str,
+            "request": str,
+            "article_sha256": str,
+            "result": str,
+            "error": str,
+            "error_status": int,
+            "attempts": int,
+            "created_at": float,
+            "started_at": float,
+            "finished_at": float,
+        },
+        pk="id",
+        not_null={"status", "request", "article_sha256", "attempts", "created_at"},
+    )
+    db.table("jobs").create_index(["status", "created_at"])
+
+
 @dataclass(frozen=True)
 class Job:
     id: str
@@ -93,47 +121,15 @@ class Job:
 
 class JobStore:
     """The ``jobs`` table. One connection shared by the HTTP thread and the workers under a lock;
-    every state change is one short transaction (WAL, 60 s busy timeout)."""
+    every state change is one short transaction (``summarizer.db``: WAL, 60 s busy timeout)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 60000")
-            self.db = sqlite_utils.Database(conn)
-            self.db.enable_wal()
-            self._migrate()
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot open the jobs file {self.path}: {exc}; pass --jobs PATH") from None
-
-    def _migrate(self) -> None:
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            if "jobs" not in self.db.table_names():
-                self.db.table("jobs").create(
-                    {
-                        "id": str,
-                        "status": str,
-                        "request": str,
-                        "article_sha256": str,
-                        "result": str,
-                        "error": str,
-                        "error_status": int,
-                        "attempts": int,
-                        "created_at": float,
-                        "started_at": float,
-                        "finished_at": float,
-                    },
-                    pk="id",
-                    not_null={"status", "request", "article_sha256", "attempts", "created_at"},
-                )
-                self.db.table("jobs").create_index(["status", "created_at"])
+        self.db = open_db(self.path, "jobs file", "pass --jobs PATH", MIGRATIONS, shared=True)
 
     def _transaction(self, fn: Callable[[], Any]) -> Any:
-        with self._lock, self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._lock, immediate(self.db):
             return fn()
 
     def count(self, status: JobStatus) -> int:

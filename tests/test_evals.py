@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,11 @@ def test_eval_runs_the_stress_variants_of_the_selected_seeds(scripted, tmp_path:
 
     history = CliRunner().invoke(main, ["eval", "history", "--cache", str(tmp_path / "c.sqlite")])
     assert report["id"] in history.output
+    # the run is kept in its own file beside the cache, not in the summary cache
+    with sqlite3.connect(tmp_path / "c.sqlite") as conn:
+        assert "eval_runs" not in {r[0] for r in conn.execute("select name from sqlite_master")}
+    with sqlite3.connect(tmp_path / "evals.sqlite") as conn:
+        assert conn.execute("select id from eval_runs").fetchall() == [(report["id"],)]
 
 
 def test_gate_fails_with_exit_4_and_compare_shows_what_moved(scripted, tmp_path: Path) -> None:

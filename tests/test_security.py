@@ -4,17 +4,24 @@ output escaped, damaged and read-only caches reported in one line."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from summarizer import Settings, Summarizer
+import pytest
+from click.testing import CliRunner
+
+from summarizer import Settings, Summarizer, pipeline
 from summarizer.backends import ScriptedBackend
 from summarizer.cache import strip_credentials
+from summarizer.cli import main
 from summarizer.models import Actor, Claim, Meta, Quote, Span, Summary
 from summarizer.render import render
 
-from .conftest import router
+from .conftest import SEED, router
 
 
 class KeyedBackend(ScriptedBackend):
@@ -79,3 +86,73 @@ def test_markdown_renders_escaped_text_as_text() -> None:
     html = MarkdownIt("commonmark").render(render(hostile_summary(), "markdown"))
     assert "<script" not in html and "<img" not in html and "href=" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def _filled_cache(folder: Path, n: int = 30) -> Path:
+    """A cache with ``n`` summaries, checkpointed so every row is in the main file."""
+    settings = Settings(cache_path=folder / "c.sqlite")
+    for i in range(n):
+        text = SEED.read_text(encoding="utf-8") + f"\n\nOfficials said on Friday that line {i} was added."
+        Summarizer(settings, ScriptedBackend(router=router())).summarize(text)
+    with sqlite3.connect(folder / "c.sqlite") as db:
+        db.execute("pragma wal_checkpoint(TRUNCATE)")
+    return folder / "c.sqlite"
+
+
+def test_a_damaged_cache_is_one_line_and_a_non_zero_exit(
+    tmp_path: Path, seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+    path = _filled_cache(tmp_path)
+    data = bytearray(path.read_bytes())
+    data[8192 : 8192 + 4096 * 8] = b"\x5a" * len(data[8192 : 8192 + 4096 * 8])  # pages 3-10 overwritten
+    path.write_bytes(bytes(data))
+    for args in (["cache", "stats"], ["cache", "clear", "--yes"], [str(SEED)]):
+        result = CliRunner().invoke(main, [*args, "--cache", str(path)])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stdout == "" and result.stderr.count("\n") == 1, result.stderr
+        assert "damaged" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder holding a valid cache, made read-only; as root (who may write anything) the same is
+    told through ``os.access``, and SQLite is then asked to open the file read-only all the same."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = _filled_cache(folder, n=1)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    if os.geteuid() == 0:
+        real = os.access
+
+        def access(p: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+            inside = Path(p).resolve() == folder.resolve() or folder.resolve() in Path(p).resolve().parents
+            return False if inside and mode & os.W_OK else real(p, mode, *args, **kwargs)
+
+        monkeypatch.setattr(os, "access", access)
+    yield folder
+    folder.chmod(0o755)
+    path.chmod(0o644)
+
+
+def test_a_read_only_cache_is_read_and_not_written(
+    read_only_folder: Path, seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+    path = read_only_folder / "c.sqlite"
+    before = path.read_bytes()
+    stats = CliRunner().invoke(main, ["cache", "stats", "--cache", str(path)])
+    assert stats.exit_code == 0, stats.output
+    assert json.loads(stats.stdout)["entries"] == 1
+    cleared = CliRunner().invoke(main, ["cache", "clear", "--yes", "--cache", str(path)])
+    assert cleared.exit_code == 2 and cleared.stderr.count("\n") == 1 and "read-only" in cleared.stderr
+    settings = Settings(cache_path=path)
+    backend = ScriptedBackend(router=router())
+    text = SEED.read_text(encoding="utf-8") + "\n\nOfficials said on Friday that line 0 was added."
+    assert Summarizer(settings, backend).summarize(text).meta.cached and backend.requests == []  # served
+    fresh = CliRunner().invoke(main, [str(SEED), "--format", "json", "--cache", str(path)])
+    assert fresh.exit_code == 0, fresh.output
+    assert not json.loads(fresh.stdout)["meta"]["cached"]
+    assert fresh.stderr.count("is read-only: summaries are not stored") == 1
+    assert path.read_bytes() == before  # nothing written
