@@ -77,7 +77,8 @@ MIGRATIONS = Migrations()
 
 
 @MIGRATIONS
-def m001_jobs(db: sqlite_utils.Database) -> None:
+def m001_jobs(conn: sqlite3.Connection) -> None:
+    db = sqlite_utils.Database(conn)
     if "jobs" in db.table_names():  # made by a release before named migrations
         return
     db.table("jobs").create(
@@ -126,10 +127,10 @@ class JobStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
-        self.db = open_db(self.path, "jobs file", "pass --jobs PATH", MIGRATIONS, shared=True)
+        self.db = sqlite_utils.Database(open_db(self.path, "jobs file", "pass --jobs PATH", MIGRATIONS, shared=True))
 
     def _transaction(self, fn: Callable[[], Any]) -> Any:
-        with self._lock, immediate(self.db):
+        with self._lock, immediate(self.db.conn):
             return fn()
 
     def count(self, status: JobStatus) -> int:

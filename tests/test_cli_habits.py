@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from summarizer import Settings, Summarizer, cli, pipeline, progress, weights
+from summarizer import Settings, Summarizer, cli, progress, weights
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 
@@ -28,7 +28,7 @@ EXE = Path(sys.executable).parent / "summarize"
 
 
 @pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> list[ScriptedBackend]:
+def scripted(use_backend) -> list[ScriptedBackend]:
     made: list[ScriptedBackend] = []
 
     def make(settings: Settings) -> ScriptedBackend:
@@ -36,7 +36,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> list[ScriptedBackend]:
         made.append(backend)
         return backend
 
-    monkeypatch.setattr(pipeline, "make_backend", make)
+    use_backend(make)
     return made
 
 
