@@ -19,9 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from .db import Migrations, open_db, open_read_only, writable
+from .db import Migrations, immediate, open_db, open_read_only, writable
 from .errors import ConfigError
 from .models import Summary
 
@@ -55,25 +53,13 @@ MIGRATIONS = Migrations()
 
 
 @MIGRATIONS
-def m001_results(db: sqlite_utils.Database) -> None:
-    db.table("results").create(
-        {
-            "key": str,
-            "article_sha256": str,
-            "model": str,
-            "prompt_version": str,
-            "schema_version": str,
-            "request": str,
-            "response": str,
-            "input_tokens": int,
-            "output_tokens": int,
-            "attempts": int,
-            "seconds": float,
-            "created_at": float,
-        },
-        pk="key",
+def m001_results(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE results (key TEXT PRIMARY KEY, article_sha256 TEXT, model TEXT, prompt_version TEXT, "
+        "schema_version TEXT, request TEXT, response TEXT, input_tokens INTEGER, output_tokens INTEGER, "
+        "attempts INTEGER, seconds FLOAT, created_at FLOAT)"
     )
-    db.table("results").create_index(["article_sha256"])
+    conn.execute("CREATE INDEX idx_results_article_sha256 ON results (article_sha256)")
 
 
 #: the numbered ``migrations`` of releases before named ones (2 made ``eval_runs``, now in evals.sqlite)
@@ -109,16 +95,15 @@ class Cache:
     def get(self, key: str) -> Summary | None:
         """The stored summary, or ``None``: a row that no longer validates (written by an older
         release, or damaged) is a miss, so the fresh run that follows replaces it."""
-        try:
-            with self._reading("read"):
-                row = self.db.table("results").get(key)
-        except sqlite_utils.db.NotFoundError:
+        with self._reading("read"):
+            row = self.db.execute("select response from results where key = ?", [key]).fetchone()
+        if row is None:
             return None
         try:
-            return Summary.model_validate_json(row["response"])
+            return Summary.model_validate_json(row[0])
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
             log.warning(
-                "cache row %s in %s does not validate (%s); running again", key[:12], self.path, exc.__class__.__name__
+                "cache row %s in %s does not validate (%s); running again", key[:12], self.path, type(exc).__name__
             )
             return None
 
@@ -134,23 +119,24 @@ class Cache:
                 )
             return
         m = summary.meta
-        with self._reading("write to"), self.db.conn:
-            self.db.table("results").upsert(
-                {
-                    "key": key,
-                    "article_sha256": m.article_sha256,
-                    "model": m.model,
-                    "prompt_version": m.prompt_version,
-                    "schema_version": m.schema_version,
-                    "request": json.dumps(strip_credentials(request), sort_keys=True),
-                    "response": summary.model_dump_json(),
-                    "input_tokens": m.input_tokens,
-                    "output_tokens": m.output_tokens,
-                    "attempts": m.attempts,
-                    "seconds": m.seconds,
-                    "created_at": time.time(),
-                },
-                pk="key",
+        row = {
+            "key": key,
+            "article_sha256": m.article_sha256,
+            "model": m.model,
+            "prompt_version": m.prompt_version,
+            "schema_version": m.schema_version,
+            "request": json.dumps(strip_credentials(request), sort_keys=True),
+            "response": summary.model_dump_json(),
+            "input_tokens": m.input_tokens,
+            "output_tokens": m.output_tokens,
+            "attempts": m.attempts,
+            "seconds": m.seconds,
+            "created_at": time.time(),
+        }
+        columns = ", ".join(row)
+        with self._reading("write to"):
+            self.db.execute(
+                f"insert or replace into results ({columns}) values ({', '.join('?' * len(row))})", list(row.values())
             )
 
     def stats(self) -> dict[str, Any]:
@@ -158,22 +144,18 @@ class Cache:
             return self._stats()
 
     def _stats(self) -> dict[str, Any]:
-        rows = next(
-            iter(
-                self.db.query(
-                    "select count(*) n, count(distinct article_sha256) articles, coalesce(sum(seconds),0) secs, "
-                    "coalesce(sum(input_tokens),0) tin, coalesce(sum(output_tokens),0) tout from results"
-                )
-            )
-        )
-        models = {r["model"]: r["n"] for r in self.db.query("select model, count(*) n from results group by model")}
+        n, articles, secs, tin, tout = self.db.execute(
+            "select count(*), count(distinct article_sha256), coalesce(sum(seconds),0), "
+            "coalesce(sum(input_tokens),0), coalesce(sum(output_tokens),0) from results"
+        ).fetchone()
+        models = dict(self.db.execute("select model, count(*) from results group by model").fetchall())
         return {
             "path": str(self.path),
-            "entries": rows["n"],
-            "articles": rows["articles"],
-            "model_seconds_saved_per_full_replay": round(rows["secs"], 1),
-            "input_tokens": rows["tin"],
-            "output_tokens": rows["tout"],
+            "entries": n,
+            "articles": articles,
+            "model_seconds_saved_per_full_replay": round(secs, 1),
+            "input_tokens": tin,
+            "output_tokens": tout,
             "models": models,
             "bytes": self.path.stat().st_size if self.path.exists() else 0,
         }
@@ -182,11 +164,11 @@ class Cache:
         if self.read_only:
             raise ConfigError(f"the cache at {self.path} is read-only: make it writable to clear it, or {_HINT}")
         with self._reading("clear"):
-            with self.db.conn:
-                n = self.db.table("results").count
+            with immediate(self.db):
+                n = int(self.db.execute("select count(*) from results").fetchone()[0])
                 self.db.execute("delete from results")
-            self.db.vacuum()
+            self.db.execute("VACUUM")
         return n
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()

@@ -1,8 +1,10 @@
 """The one SQLite layer: how every file is opened (WAL, a busy timeout, autocommit) and migrated.
 
-The cache, the jobs file and the eval runs each live in their own file and each has its own
-``Migrations``: named steps applied once, in order, recorded in a ``_migrations`` table (the
-pattern of simonw/llm's ``migrations.py``), so a new column is a new function, never an edit.
+Plain ``sqlite3``: the cache is read on every run and ``sqlite_utils`` takes a tenth of a second
+to import (jobs and eval runs wrap the connection in it where it helps). The cache, the jobs file
+and the eval runs each live in their own file with their own ``Migrations``: named steps applied
+once, in order, recorded in a ``_migrations`` table (the pattern of simonw/llm's
+``migrations.py``), so a new column is a new function, never an edit.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
 
 from .errors import ConfigError
 
@@ -33,7 +33,7 @@ def open_db(
     *,
     legacy: dict[int, str] | None = None,
     shared: bool = False,
-) -> sqlite_utils.Database:
+) -> sqlite3.Connection:
     """Open (creating its folder) a SQLite file in WAL mode with a busy timeout, in autocommit mode
     so that transactions are explicit (``immediate``), and apply its ``migrations``. ``shared``
     lets other threads use the connection (the caller serialises them). Failures are one
@@ -46,26 +46,26 @@ def open_db(
         raise ConfigError(f"cannot open the {what} at {path}: {exc}; {hint}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
-        db = sqlite_utils.Database(conn)
-        db.enable_wal()
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
         if migrations is not None:
-            migrations.apply(db, legacy)
+            migrations.apply(conn, legacy)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ConfigError(f"{path} is not a usable {what} ({exc}); remove it or {hint}") from None
-    return db
+    return conn
 
 
 def writable(path: Path) -> bool:
     """Whether this process may write ``path`` and its folder (a read-only folder or mount, or a
     file it may only read, is opened read-only instead: see ``open_read_only``)."""
-    folder = path.parent if path.parent.exists() else next((p for p in path.parents if p.exists()), Path("."))
+    folder = next((p for p in (path.parent, *path.parents) if p.exists()), Path("."))
     return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def open_read_only(
     path: Path, what: str, hint: str, migrations: Migrations | None = None, *, legacy: dict[int, str] | None = None
-) -> sqlite_utils.Database:
+) -> sqlite3.Connection:
     """Open an existing SQLite file for reading only. A WAL file needs its ``-shm`` beside it; in a
     folder where that cannot be made, the file is read as immutable (nobody can be writing it)."""
     if not path.exists():
@@ -81,9 +81,8 @@ def open_read_only(
             last = exc
     else:
         raise ConfigError(f"cannot read the {what} at {path} ({last}); {hint}") from None
-    db = sqlite_utils.Database(conn)
     try:
-        pending = migrations.pending(db, legacy) if migrations is not None else []
+        pending = migrations.pending(conn, legacy) if migrations is not None else []
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ConfigError(f"{path} is not a usable {what} ({exc}); {hint}") from None
@@ -92,19 +91,19 @@ def open_read_only(
         raise ConfigError(
             f"the {what} at {path} is read-only and needs an upgrade ({', '.join(pending)}); make it writable or {hint}"
         )
-    return db
+    return conn
 
 
 @contextmanager
-def immediate(db: sqlite_utils.Database) -> Iterator[None]:
+def immediate(conn: sqlite3.Connection) -> Iterator[None]:
     """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``): two processes
-    never both read a state and then both write from it."""
-    with db.conn:
-        db.execute("BEGIN IMMEDIATE")
+    never both read a state and then both write from it. Committed on exit, rolled back on error."""
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
         yield
 
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[[sqlite3.Connection], None]
 
 
 class Migrations:
@@ -117,34 +116,37 @@ class Migrations:
         self.steps.append((fn.__name__, fn))
         return fn
 
-    def pending(self, db: sqlite_utils.Database, legacy: dict[int, str] | None = None) -> list[str]:
+    def pending(self, conn: sqlite3.Connection, legacy: dict[int, str] | None = None) -> list[str]:
         """The steps a file still needs, read without writing anything."""
-        if db.table("_migrations").exists():
-            done = {row["name"] for row in db.table("_migrations").rows}
-        elif legacy and db.table("migrations").exists():
-            done = {legacy[r["version"]] for r in db.table("migrations").rows if r["version"] in legacy}
+        if _exists(conn, "_migrations"):
+            done = {row[0] for row in conn.execute("select name from _migrations")}
+        elif legacy and _exists(conn, "migrations"):
+            done = {legacy[v] for (v,) in conn.execute("select version from migrations") if v in legacy}
         else:
             done = set()
         return [name for name, _ in self.steps if name not in done]
 
-    def apply(self, db: sqlite_utils.Database, legacy: dict[int, str] | None = None) -> list[str]:
+    def apply(self, conn: sqlite3.Connection, legacy: dict[int, str] | None = None) -> list[str]:
         """Apply the steps not yet recorded, in one immediate transaction; returns their names.
 
         ``legacy`` maps the version numbers of an older ``migrations`` table to step names, so a
         file made by an older release is not migrated twice."""
         applied: list[str] = []
-        with immediate(db):
-            table = db.table("_migrations")
-            if not table.exists():
-                table.create({"name": str, "applied_at": float}, pk="name")
-                if legacy and db.table("migrations").exists():
-                    for row in db.table("migrations").rows:
-                        if row["version"] in legacy:
-                            table.insert({"name": legacy[row["version"]], "applied_at": row["applied_at"]})
-            done = {row["name"] for row in table.rows}
+        with immediate(conn):
+            if not _exists(conn, "_migrations"):
+                conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at FLOAT)")
+                if legacy and _exists(conn, "migrations"):
+                    for version, at in conn.execute("select version, applied_at from migrations").fetchall():
+                        if version in legacy:
+                            conn.execute("insert into _migrations values (?, ?)", [legacy[version], at])
+            done = {row[0] for row in conn.execute("select name from _migrations")}
             for name, step in self.steps:
                 if name not in done:
-                    step(db)
-                    table.insert({"name": name, "applied_at": time.time()})
+                    step(conn)
+                    conn.execute("insert into _migrations values (?, ?)", [name, time.time()])
                     applied.append(name)
         return applied
+
+
+def _exists(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", [table]).fetchone() is not None

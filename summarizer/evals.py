@@ -123,8 +123,8 @@ MIGRATIONS = Migrations()
 
 
 @MIGRATIONS
-def m001_eval_runs(db: sqlite_utils.Database) -> None:
-    db.table("eval_runs").create(
+def m001_eval_runs(conn: sqlite3.Connection) -> None:
+    sqlite_utils.Database(conn).table("eval_runs").create(
         {
             "id": str,
             "created_at": float,
@@ -152,7 +152,7 @@ class EvalRuns:
     def __init__(self, path: Path, legacy_cache: Path | None = None) -> None:
         self.path = Path(path)
         fresh = not self.path.exists()
-        self.db = open_db(self.path, "eval runs file", "pass another --cache folder", MIGRATIONS)
+        self.db = sqlite_utils.Database(open_db(self.path, "eval runs file", "pass another --cache folder", MIGRATIONS))
         if fresh and legacy_cache is not None and legacy_cache.exists():
             self._take_legacy(legacy_cache)
 
@@ -161,7 +161,7 @@ class EvalRuns:
             self.db.execute("ATTACH DATABASE ? AS old", [str(cache_path)])
             try:
                 if self.db.execute("select 1 from old.sqlite_master where name = 'eval_runs'").fetchone():
-                    with immediate(self.db):
+                    with immediate(self.db.conn):
                         self.db.execute("insert or ignore into eval_runs select * from old.eval_runs")
             finally:
                 self.db.execute("DETACH DATABASE old")
@@ -169,7 +169,7 @@ class EvalRuns:
             pass  # an unreadable old cache has no runs to give
 
     def save(self, report: dict[str, Any]) -> None:
-        with immediate(self.db):
+        with immediate(self.db.conn):
             self.db.table("eval_runs").insert(
                 {
                     "id": report["id"],

@@ -1,4 +1,5 @@
-"""Durable jobs for ``summarize serve``: a SQLite queue that survives ``kill -9``, and its workers.
+"""Durable jobs for ``summarize serve``: a SQLite queue that survives ``kill -9`` (its workers are
+``summarizer.serve.workers``).
 
 Every article the service accepts (``POST /v1/jobs`` and the synchronous ``POST /v1/summaries``
 alike) is first written to the ``jobs`` table, then taken by a worker thread. A server killed while
@@ -13,37 +14,30 @@ HTTP layer answers 429 with ``Retry-After`` estimated from the durations of rece
 
 from __future__ import annotations
 
-import contextlib
 import json
-import logging
 import math
 import sqlite3
 import threading
 import time
-import traceback
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import sqlite_utils
 
-from .article import Article, WebSource
 from .db import Migrations, immediate, open_db
 from .errors import SummarizerError
-from .pipeline import Summarizer
 
 __all__ = [
     "Job",
-    "JobQueue",
     "JobStatus",
     "JobStore",
     "QueueFullError",
     "default_jobs_path",
 ]
 
-log = logging.getLogger("summarizer.server")
 
 JobStatus = Literal["queued", "running", "done", "failed"]
 
@@ -81,7 +75,8 @@ MIGRATIONS = Migrations()
 
 
 @MIGRATIONS
-def m001_jobs(db: sqlite_utils.Database) -> None:
+def m001_jobs(conn: sqlite3.Connection) -> None:
+    db = sqlite_utils.Database(conn)
     if "jobs" in db.table_names():  # made by a release before named migrations
         return
     db.table("jobs").create(
@@ -105,10 +100,10 @@ def m001_jobs(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS
-def m002_texts(db: sqlite_utils.Database) -> None:
+def m002_texts(conn: sqlite3.Connection) -> None:
     """Article texts stored once per sha256 and only while a queued or running job needs them
     (150 jobs for one 195 KB article grew the file by 35 MB when each job held its own copy)."""
-    db.table("texts").create({"sha256": str, "text": str, "created_at": float}, pk="sha256", not_null={"text"})
+    conn.execute("CREATE TABLE texts (sha256 TEXT PRIMARY KEY, text TEXT NOT NULL, created_at FLOAT)")
 
 
 @dataclass(frozen=True)
@@ -127,7 +122,7 @@ class Job:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Job:
-        """A row of ``jobs`` (joined with its text, when it is still kept, as ``_text``)."""
+        """A row of ``jobs`` (joined with its text, while it is kept, as ``_text``)."""
         row = dict(row)
         text = row.pop("_text", None)
         request = json.loads(row["request"])
@@ -145,10 +140,10 @@ class JobStore:
         self.keep_jobs = keep_jobs
         self.keep_bytes = keep_bytes
         self._lock = threading.RLock()
-        self.db = open_db(self.path, "jobs file", "pass --jobs PATH", MIGRATIONS, shared=True)
+        self.db = sqlite_utils.Database(open_db(self.path, "jobs file", "pass --jobs PATH", MIGRATIONS, shared=True))
 
     def _transaction(self, fn: Callable[[], Any]) -> Any:
-        with self._lock, immediate(self.db):
+        with self._lock, immediate(self.db.conn):
             return fn()
 
     def count(self, status: JobStatus) -> int:
@@ -221,7 +216,7 @@ class JobStore:
         return job
 
     def finish(self, job_id: str, result: str) -> None:
-        with self._lock, immediate(self.db):
+        with self._lock, immediate(self.db.conn):
             self.db.execute(
                 "update jobs set status = 'done', result = ?, error = null, error_status = null, finished_at = ? "
                 "where id = ?",
@@ -231,7 +226,7 @@ class JobStore:
             self._cap()
 
     def fail(self, job_id: str, error: str, status: int) -> None:
-        with self._lock, immediate(self.db):
+        with self._lock, immediate(self.db.conn):
             self.db.execute(
                 "update jobs set status = 'failed', error = ?, error_status = ?, finished_at = ? where id = ?",
                 [error, status, time.time(), job_id],
@@ -258,6 +253,14 @@ class JobStore:
             [self.keep_jobs, self.keep_bytes],
         )
         return int(cursor.rowcount)
+
+    def room(self, limit: int, workers: int) -> None:
+        """Raise what ``submit`` would for a full queue, before anything is spent on an article."""
+        with self._lock:
+            waiting = self.count("queued")
+            if waiting >= limit:
+                retry = self._retry_after(waiting, workers)
+                raise QueueFullError(f"the queue is full ({waiting} articles waiting); retry later", retry)
 
     def requeue(self, job_ids: Iterable[str]) -> None:
         """Put jobs interrupted by a graceful stop back in the queue; the stop is not held against them."""
@@ -289,7 +292,7 @@ class JobStore:
     def prune(self, older_than: float = KEEP_SECONDS) -> int:
         """Forget finished jobs after ``older_than`` seconds (and beyond the count and size caps),
         and every kept text no queued or running job needs."""
-        with self._lock, immediate(self.db):
+        with self._lock, immediate(self.db.conn):
             cursor = self.db.execute(
                 "delete from jobs where status in ('done', 'failed') and finished_at < ?", [time.time() - older_than]
             )
@@ -314,177 +317,3 @@ class JobStore:
     def close(self) -> None:
         with self._lock:
             self.db.conn.close()
-
-
-def article_of(request: dict[str, Any]) -> Article:
-    """The article a job holds, as the request had it: a web page's extracted text keeps its
-    ``WebSource``, so the result carries ``article`` and ``meta.source_*`` like the CLI's."""
-    web = request.get("web")
-    text, source = request["text"], request.get("source", "<text>")
-    article = Article.from_text(text, source=source, max_chars=None, markup_ok=web is not None)
-    return replace(article, web=WebSource(**web)) if web else article
-
-
-class JobQueue:
-    """The store plus one worker thread per summarizer (one model run at a time per summarizer).
-
-    ``watch`` lets an async handler await a job: workers resolve the future through the event
-    loop's thread-safe call, so the HTTP side never blocks a thread while an article is summarized.
-    """
-
-    def __init__(
-        self,
-        store: JobStore,
-        summarizers: list[Summarizer],
-        *,
-        limit: int,
-        secrets: Iterable[str] = (),
-        owns_summarizers: bool = True,
-    ) -> None:
-        self.store = store
-        self.summarizers = summarizers
-        self.limit = limit
-        self.secrets = [s for s in secrets if s]
-        self.owns_summarizers = owns_summarizers
-        self.draining = False
-        self._stop = threading.Event()
-        self._wake = threading.Condition()
-        self._threads: list[threading.Thread] = []
-        self._running: dict[str, int] = {}  # job id -> worker index
-        self._watchers: dict[str, list[Callable[[], None]]] = {}
-        self._drain_hooks: list[Callable[[], None]] = []
-        self._lock = threading.Lock()
-
-    @property
-    def workers(self) -> int:
-        return len(self.summarizers)
-
-    def redact(self, text: str) -> str:
-        """Remove the model server's API key from anything shown to a client or written to a log."""
-        for secret in self.secrets:
-            text = text.replace(secret, "***")
-        return text
-
-    def start(self) -> None:
-        self.store.prune()
-        queued = self.store.recover()
-        if queued:
-            log.info("resuming %d queued job(s) from %s", queued, self.store.path)
-        for index, summarizer in enumerate(self.summarizers):
-            thread = threading.Thread(
-                target=self._work, args=(index, summarizer), name=f"summarizer-worker-{index}", daemon=True
-            )
-            thread.start()
-            self._threads.append(thread)
-
-    def check_room(self) -> None:
-        """Raise what ``submit`` would for a full queue or a stopping server, before the caller
-        spends anything on the article (fetching, parsing): the limit is checked first."""
-        if self.draining:
-            raise QueueFullError("the server is stopping; retry in a few seconds", 5, status=503)
-        with self.store._lock:
-            waiting = self.store.count("queued")
-            if waiting >= self.limit:
-                retry = self.store._retry_after(waiting, self.workers)
-                raise QueueFullError(f"the queue is full ({waiting} articles waiting); retry later", retry)
-
-    def submit(self, request: dict[str, Any], article_sha256: str, on_done: Callable[[], None] | None = None) -> Job:
-        if self.draining:
-            raise QueueFullError("the server is stopping; retry in a few seconds", 5, status=503)
-        job = self.store.submit(request, article_sha256, self.limit, self.workers)
-        if on_done is not None:
-            with self._lock:
-                self._watchers.setdefault(job.id, []).append(on_done)
-        with self._wake:
-            self._wake.notify()
-        return job
-
-    def unwatch(self, job_id: str) -> None:
-        with self._lock:
-            self._watchers.pop(job_id, None)
-
-    def on_drain(self, hook: Callable[[], None]) -> Callable[[], None]:
-        with self._lock:
-            self._drain_hooks.append(hook)
-        return hook
-
-    def remove_drain_hook(self, hook: Callable[[], None]) -> None:
-        with self._lock, contextlib.suppress(ValueError):
-            self._drain_hooks.remove(hook)
-
-    def drain(self) -> None:
-        """Stop taking work (called on SIGTERM, before uvicorn waits for open requests): waiting
-        synchronous requests are answered at once, their jobs stay in the queue for the next start."""
-        self.draining = True
-        self._stop.set()
-        with self._lock:
-            hooks = list(self._drain_hooks)
-        for hook in hooks:
-            hook()
-        with self._wake:
-            self._wake.notify_all()
-
-    def stop(self, grace: float = 2.0) -> list[str]:
-        """Let running jobs finish for ``grace`` seconds, then put the rest back in the queue.
-        Returns the ids re-queued (their worker threads are daemons and die with the process)."""
-        self.drain()
-        deadline = time.monotonic() + grace
-        for thread in self._threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
-        with self._lock:
-            left = list(self._running)
-        if left:
-            self.store.requeue(left)
-            log.info("re-queued %d running job(s) for the next start: %s", len(left), ", ".join(left))
-        return left
-
-    @property
-    def busy(self) -> bool:
-        return any(t.is_alive() for t in self._threads)
-
-    def _work(self, index: int, summarizer: Summarizer) -> None:
-        try:
-            while not self._stop.is_set():
-                try:
-                    job = self.store.claim()
-                except sqlite3.Error as exc:  # e.g. locked by another process past the busy timeout
-                    log.error("cannot read the jobs file %s: %s; retrying", self.store.path, exc)
-                    self._stop.wait(1.0)
-                    continue
-                if job is None:
-                    with self._wake:
-                        self._wake.wait(timeout=1.0)
-                    continue
-                with self._lock:
-                    self._running[job.id] = index
-                try:
-                    self._run(job, summarizer)
-                except sqlite3.Error as exc:  # not stored: the job stays running, resumed on restart
-                    log.error("cannot store job %s in %s: %s", job.id, self.store.path, exc)
-                finally:
-                    with self._lock:
-                        self._running.pop(job.id, None)
-                        watchers = self._watchers.pop(job.id, [])
-                    for notify in watchers:
-                        notify()
-        finally:
-            if self.owns_summarizers:
-                summarizer.close()
-
-    def _run(self, job: Job, summarizer: Summarizer) -> None:
-        started = time.monotonic()
-        try:
-            summary = summarizer.summarize(article_of(job.request))
-        except SummarizerError as exc:
-            message = self.redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            self.store.fail(job.id, message, exc.http_status)
-            log.warning("job %s failed: %s", job.id, message)
-            return
-        except Exception as exc:  # a bug: the job fails with one line, the log keeps the traceback
-            detail = self.redact("".join(traceback.format_exception(exc)))
-            self.store.fail(job.id, f"internal error ({type(exc).__name__}); see the server log", 500)
-            log.error("job %s: unexpected error\n%s", job.id, detail)
-            return
-        self.store.finish(job.id, summary.model_dump_json())
-        cached = " (cached)" if summary.meta.cached else ""
-        log.info("job %s done in %.1f s%s", job.id, time.monotonic() - started, cached)

@@ -26,18 +26,17 @@ def test_each_migration_runs_once_in_order(tmp_path: Path) -> None:
     steps = Migrations()
 
     @steps
-    def m001_a(db) -> None:  # type: ignore[no-untyped-def]
+    def m001_a(conn: sqlite3.Connection) -> None:
         calls.append("a")
-        db.table("a").create({"x": int})
+        conn.execute("create table a (x integer)")
 
     @steps
-    def m002_b(db) -> None:  # type: ignore[no-untyped-def]
+    def m002_b(conn: sqlite3.Connection) -> None:
         calls.append("b")
 
     path = tmp_path / "x.sqlite"
     for _ in range(2):
-        db = open_db(path, "test file", "pass another", steps)
-        db.conn.close()
+        open_db(path, "test file", "pass another", steps).close()
     assert calls == ["a", "b"] and names(path) == ["m001_a", "m002_b"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
@@ -60,7 +59,7 @@ def test_a_cache_from_a_numbered_release_is_adopted_not_migrated_again(tmp_path:
 def test_jobs_file_is_migrated_too(tmp_path: Path) -> None:
     store = JobStore(tmp_path / "jobs.sqlite")
     store.close()
-    assert names(tmp_path / "jobs.sqlite") == ["m001_jobs"]
+    assert names(tmp_path / "jobs.sqlite") == ["m001_jobs", "m002_texts"]
 
 
 def test_eval_runs_live_beside_the_cache_and_take_over_old_runs(tmp_path: Path) -> None:

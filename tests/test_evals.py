@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from summarizer import pipeline
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 from summarizer.evals import check_thresholds, render_markdown
@@ -22,8 +21,8 @@ SEED_ID = "000_1090c6890e8707cd"
 
 
 @pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+def scripted(use_backend) -> None:
+    use_backend(lambda settings: ScriptedBackend(router=router()))
 
 
 def run_eval(tmp_path: Path, *extra: str):
