@@ -7,6 +7,7 @@ tests/test_limits.py and tests/test_security.py, the fetch policy's details in t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -25,6 +26,7 @@ from summarizer.article import Article
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 from summarizer.fetch import CREDENTIALS, GENERIC, REFUSED
+from summarizer.jobs import JobStore
 from summarizer.serve import ServeConfig, create_app
 
 from .conftest import router
@@ -291,3 +293,37 @@ def test_markdown_answers_escape_the_articles_markup(tmp_path: Path, seed_text: 
         r = httpx.post(f"{base}/v1/summaries", json={"text": hostile, "format": "markdown"}, timeout=60)
     assert r.status_code == 200 and "## Claims" in r.text
     assert "\\<script\\>alert(1)\\</script\\>" in r.text and "<script>" not in r.text
+
+
+# --- 6. the jobs file stays bounded -------------------------------------------------------------
+
+
+def test_jobs_keep_one_copy_of_a_text_and_only_while_it_is_needed(tmp_path: Path) -> None:
+    """150 jobs of one 195 KB article grew the jobs file by 35 MB; now by about one copy."""
+    text = one_line(195_000)
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    store = JobStore(tmp_path / "jobs.sqlite")
+    jobs = [store.submit({"text": text, "source": "text"}, sha, limit=1000, workers=1) for _ in range(150)]
+    with sqlite3.connect(tmp_path / "jobs.sqlite") as db:
+        stored = db.execute("select count(*), sum(length(text)) from texts").fetchone()
+        requests = db.execute("select sum(length(request)) from jobs").fetchone()[0]
+    assert stored == (1, len(text)) and requests < 150 * 200  # the requests hold no text
+    claimed = store.claim()
+    assert claimed is not None and claimed.request["text"] == text  # a worker still gets it
+    for job in jobs:
+        store.finish(job.id, '{"summary": "s"}')
+    with sqlite3.connect(tmp_path / "jobs.sqlite") as db:
+        assert db.execute("select count(*) from texts").fetchone()[0] == 0  # nobody needs it now
+    store.close()
+
+
+def test_finished_jobs_are_capped_by_count_and_bytes(tmp_path: Path) -> None:
+    store = JobStore(tmp_path / "jobs.sqlite", keep_jobs=20, keep_bytes=50_000)
+    for i in range(60):
+        job = store.submit({"text": f"Article {i}."}, f"{i:064d}", limit=1000, workers=1)
+        store.finish(job.id, "x" * (5_000 if i >= 50 else 100))
+    with sqlite3.connect(tmp_path / "jobs.sqlite") as db:
+        kept = [r[0] for r in db.execute("select article_sha256 from jobs order by finished_at")]
+    assert len(kept) <= 20 and kept[-1] == f"{59:064d}"  # the newest stay
+    assert sum(5_000 if int(k) >= 50 else 100 for k in kept) <= 50_000
+    store.close()
