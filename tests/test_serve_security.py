@@ -131,10 +131,15 @@ def test_healthz_answers_while_slow_urls_and_a_long_article_are_in_flight(tmp_pa
             latencies.append(time.monotonic() - t)
             assert h.status_code == 200, h.text
             time.sleep(0.2)
+        t = time.monotonic()  # the other routes the probe saw stop answering
+        other = httpx.post(f"{base}/v1/jobs", json={"text": "Officials said on Friday the bridge will close."})
+        polled = httpx.get(f"{base}/v1/jobs/{other.json()['id']}")
+        others_took = time.monotonic() - t
         accepted = long_post.result()
         answers = [f.result() for f in slow_posts]
         took = time.monotonic() - started
     assert max(latencies) < 1.0, latencies
+    assert other.status_code == 202 and polled.status_code == 200 and others_took < 2.0, others_took
     assert in_flight == 40  # the probes ran while every slow fetch was still open
     assert accepted.status_code == 202, accepted.text
     assert [r.status_code for r in answers] == [422] * 40 and {detail(r) for r in answers} == {GENERIC}
@@ -191,6 +196,20 @@ def test_a_cache_row_that_does_not_validate_is_run_again(tmp_path: Path, seed_te
     assert first.status_code == again.status_code == cached.status_code == 200
     assert not again.json()["meta"]["cached"] and len(backend.requests) == 2 * calls
     assert cached.json()["summary"] == first.json()["summary"]
+
+
+def test_a_stored_job_result_that_does_not_validate_is_reported_not_a_500(tmp_path: Path, seed_text: str) -> None:
+    with running(make(tmp_path)) as base:
+        job_id = httpx.post(f"{base}/v1/jobs", json={"text": seed_text}).json()["id"]
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{base}/v1/jobs/{job_id}").json()["status"] != "done":
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        with sqlite3.connect(tmp_path / "c.sqlite.jobs.sqlite") as db:
+            db.execute("""update jobs set result = '{"summary": 5}'""")
+        r = httpx.get(f"{base}/v1/jobs/{job_id}")
+    assert r.status_code == 200 and r.json()["status"] == "failed" and r.json()["result"] is None
+    assert "no longer validates" in r.json()["error"]
 
 
 # --- 5. DNS rebinding ---------------------------------------------------------------------------

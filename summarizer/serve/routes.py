@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import hmac
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -112,7 +112,12 @@ def _respond(summary: Summary | str, fmt: str, article: Article) -> Response:
 
 
 def _job_response(job: Job) -> Response:
-    return JSONResponse(JobView.of(job).model_dump(mode="json"))
+    try:
+        view = JobView.of(job)
+    except ValueError:  # a result stored by an older release that no longer validates
+        error = "the stored result no longer validates; POST the article again"
+        view = JobView.of(replace(job, status="failed", result=None, error=error, error_status=500))
+    return JSONResponse(view.model_dump(mode="json"))
 
 
 def _v1() -> APIRouter:
