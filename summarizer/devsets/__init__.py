@@ -92,10 +92,11 @@ def run(
     """Score set ``name`` code-only (``summarizer`` None) or through the pipeline; a report dict."""
     from ..article import Article
 
+    articles = load(name, part, directory)  # a missing folder skips before any scorer is imported
     scorer = importlib.import_module(f"{__name__}.{name}")
     started = time.monotonic()
     per_article = []
-    for article in progress(load(name, part, directory)):
+    for article in progress(articles):
         if summarizer is None:
             result = scorer.code_only(article)
         else:
