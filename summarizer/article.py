@@ -181,7 +181,7 @@ _CAPTION_RE = re.compile(
 # "…in the last quarter.The company said…": scraped text loses the space after a full stop
 _GLUED_RE = re.compile(r"(?<=[\w%)]{2})[.!?][\"”’')\]]*(?=[“\"‘]?[A-Z][a-z])")
 
-SentenceKind = str  # "body" | "headline" | "dateline" | "byline" | "caption"
+SentenceKind = str  # "body" | "headline" | "dateline" | "byline" | "caption" | "blank"
 
 
 def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
@@ -274,6 +274,8 @@ def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _kind(text: str, start: int, end: int, front: dict[tuple[int, int], str]) -> SentenceKind:
     s = text[start:end]
+    if not any(c.isalnum() for c in s):
+        return "blank"  # a scraper's lone " ." between paragraphs: never a claim, summary or key sentence
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()

@@ -171,7 +171,8 @@ def _oblique(text: str, start: int) -> bool:
     ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
     if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 8) : start]):
         return False  # "For Kevin Allton, …, Warhol was a legend": whose view the sentence gives
-    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80) : start])
+    # a paragraph's first words are its subject: the line before is another paragraph
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80, text.rfind("\n", 0, start) + 1) : start])
     for w in reversed(words[-5:]):
         lw = w.casefold()
         if lw in _PREPS:
@@ -302,7 +303,7 @@ class Cast:
         )  # "Its president, Tom Okafor, …"
         if fronted:
             p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in fronted.group(1).split())
-        before = re.search(r"((?:[\w’'-]+\s+){1,4})$", text[max(0, s - 60) : s])
+        before = re.search(r"((?:[\w’'-]+[ \t]+){1,4})$", text[max(0, s - 60) : s])
         if before:
             for w in reversed(before.group(1).split()):
                 lw = w.casefold()

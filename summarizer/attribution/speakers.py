@@ -14,7 +14,7 @@ from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .cast import Cast, cast_of, person_part
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, filler, next_stop
 from .phrases import (
     CLAUSE_WORDS,
     OTHER_VOICE,
@@ -229,6 +229,11 @@ _COMMUNICATES = re.compile(
 )
 
 
+def _skipped(paragraph: str) -> bool:
+    """A picture's caption or a scraper's filler line: the discourse goes on across it."""
+    return bool(_CAPTION_RE.search(paragraph)) or filler(paragraph)
+
+
 def _is_caption(text: str, start: int, end: int) -> bool:
     """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
     return bool(_CAPTION_RE.search(text[start:end]))
@@ -276,7 +281,7 @@ def _continued(
         return None
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
-    body = [p for p in paragraphs if not _CAPTION_RE.search(p)]
+    body = [p for p in paragraphs if not _CAPTION_RE.search(p) and not filler(p)]
     if body:  # a sentence about anything else breaks the chain; a picture's caption does not
         return None
     return out[prev]
@@ -289,7 +294,7 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
     own = para
     if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
         above = text[:para].rstrip()
-        while above and _CAPTION_RE.search(above[paragraph_start(above, len(above) - 1) :]):
+        while above and _skipped(above[paragraph_start(above, len(above) - 1) :]):
             above = above[: paragraph_start(above, len(above) - 1)].rstrip()
         para = paragraph_start(text, len(above) - 1) if above else para
         lead = text[para : len(above)] if above else lead
@@ -320,6 +325,8 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
+# a full stop that ends an initial or an abbreviation, not the sentence ("the U.S. withdrawal")
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))\.$")
 
 
 def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str | None]) -> list[str | None]:
@@ -334,9 +341,12 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
             continue
         if out[i] is None and prev is not None and out[prev] and not _own_cue(text, q):
             between = text[quotes[prev].end : q.start]
-            end = _SENTENCE_END_RE.search(between)
-            rest = between[end.end() :] if end else between
-            if not rest.strip(" \n“\"‘'") and between.count("\n\n") <= 1 and len(between) <= 200:
+            # scraper's filler lines (" .", "Article Continued Below") are no sentence about anything
+            core = "\n".join(line for line in between.split("\n") if not filler(line))
+            ends = (m for m in _SENTENCE_END_RE.finditer(core) if not _ABBREVIATED.search(core, 0, m.start() + 1))
+            end = next(ends, None)
+            rest = core[end.end() :] if end else core
+            if not rest.strip(" \n“\"‘'") and len(core) <= 200:
                 out[i] = out[prev]
         prev = i
     return out

@@ -1,0 +1,56 @@
+"""Attribution rules kept because they helped the whole GGT/PolNeAR study half (made-up texts here)."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context
+from summarizer.fields.claims import ClaimsAnswer
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    ctx = Context.of(Article.from_text(text))
+    return {q.text[:20]: who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+
+
+def test_a_paragraph_opening_name_is_its_subject() -> None:
+    text = (
+        "Town rallies\n\n"
+        "READ MORE: Northern Alberta group plans a march to push pipelines\n\n"
+        "Jerry Sabine hopes the province acts soon.\n\n"
+        "“This is our chance to be heard,” he said.\n"
+    )
+    assert _speakers(text)["This is our chance t"] == "Jerry Sabine"
+
+
+def test_speaker_carries_across_scraper_filler_lines() -> None:
+    text = (
+        "Budget fight\n\n"
+        "“We cannot afford it,” Mayor Ana Ruiz said on Monday.\n"
+        " .\n"
+        "“The money is simply not there.”\n\n"
+        "Article Continued Below\n\n"
+        "“Nobody wants to hear it,” Tom Okafor, a union official, said about the U.S. plan. "
+        "“But it is true.”\n"
+    )
+    got = _speakers(text)
+    assert got["The money is simply "] == "Ana Ruiz"
+    assert got["But it is true."] == "Tom Okafor"
+
+
+def test_filler_lines_hold_no_actor_or_quote_and_no_claim() -> None:
+    text = (
+        "Storm hits coast\n\n"
+        "WATCH: Fierce winds topple trees across Lake County\n"
+        " .\n"
+        "Crews worked through the night to restore power to thousands of homes.\n"
+        " .\n"
+        "Officials said the damage would take a week to repair.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    assert not any("Lake County" in n.text for n in ctx.names)
+    blank = [s for s in ctx.article.sentences if s.text.strip() == "."]
+    assert blank and all(s.kind == "blank" for s in blank)
+    picks = ClaimsAnswer(claims=[s.index for s in blank] + [3])
+    values, rejected = picks.ground(ctx)
+    assert all(any(c.isalnum() for c in claim.text) for claim in values["claims"])
+    assert {r.item["sentence"] for r in rejected} >= {s.index for s in blank}
