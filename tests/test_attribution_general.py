@@ -9,7 +9,7 @@ from summarizer.fields.claims import ClaimsAnswer
 
 def _speakers(text: str) -> dict[str, str | None]:
     ctx = Context.of(Article.from_text(text))
-    return {q.text[:20]: who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
 
 
 def test_a_paragraph_opening_name_is_its_subject() -> None:
@@ -19,7 +19,7 @@ def test_a_paragraph_opening_name_is_its_subject() -> None:
         "Jerry Sabine hopes the province acts soon.\n\n"
         "“This is our chance to be heard,” he said.\n"
     )
-    assert _speakers(text)["This is our chance t"] == "Jerry Sabine"
+    assert _speakers(text)["This is our"] == "Jerry Sabine"
 
 
 def test_speaker_carries_across_scraper_filler_lines() -> None:
@@ -33,8 +33,8 @@ def test_speaker_carries_across_scraper_filler_lines() -> None:
         "“But it is true.”\n"
     )
     got = _speakers(text)
-    assert got["The money is simply "] == "Ana Ruiz"
-    assert got["But it is true."] == "Tom Okafor"
+    assert got["The money is"] == "Ana Ruiz"
+    assert got["But it is"] == "Tom Okafor"
 
 
 def test_filler_lines_hold_no_actor_or_quote_and_no_claim() -> None:
@@ -54,3 +54,30 @@ def test_filler_lines_hold_no_actor_or_quote_and_no_claim() -> None:
     values, rejected = picks.ground(ctx)
     assert all(any(c.isalnum() for c in claim.text) for claim in values["claims"])
     assert {r.item["sentence"] for r in rejected} >= {s.index for s in blank}
+
+
+def test_he_said_means_the_person_the_sentence_before_names() -> None:
+    text = (
+        "Clinic results\n\n"
+        "Doug Perry lost weight on the program. “I feel great,” he says.\n\n"
+        "The plan also helped Toronto accountant Sam Okoro, 50. “I built a habit,” he says.\n\n"
+        "Mayor Ken Voss spoke on Monday. He said the plant, run by his friend Tom Legg, gave the town jobs.\n\n"
+        "“They brought a lot of work,” he said.\n"
+    )
+    got = _speakers(text)
+    assert got["I feel great,"] == "Doug Perry"
+    assert got["I built a"] == "Sam Okoro"
+    assert got["They brought a"] == "Ken Voss"  # the chain goes through "He said", not to Tom Legg
+
+
+def test_relatives_and_shared_surnames() -> None:
+    text = (
+        "Cookbook author Dana Green visited the kitchen with her husband Michael Green on Tuesday.\n\n"
+        "“I cook simple food,” says Green.\n\n"
+        "“I met her at a card shop,” says Michael Green.\n\n"
+        "Ken Voss arrived with his wife, Lea Marsh, on Friday. “We love it here,” she said.\n"
+    )
+    got = _speakers(text)
+    assert got["I cook simple"] == "Dana Green"
+    assert got["I met her"] == "Michael Green"
+    assert got["We love it"] == "Lea Marsh"

@@ -9,42 +9,30 @@ from __future__ import annotations
 
 import bisect
 import collections
-import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from ..scan.names import ORG_WORDS, TITLES, NameCandidate
 from .patterns import BOUNDARY, SPEECH, next_stop
-
-R = TypeVar("R")
+from .people import (
+    PLACE_BEFORE_RE,
+    PREPS,
+    ROLE_WORDS,
+    is_person_name,
+    oblique,
+    person_part,
+    read_once,
+    standalone,
+    surname,
+    whole_words,
+)
 
 __all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words"]
 
 
-def person_part(found: str) -> str:
-    """The name in a run with a title or body before it: "Governor of Washington Chris Gregoire"
-    -> "Chris Gregoire", "Refugee Council Enver Solomon" -> "Enver Solomon"."""
-    words = found.rstrip(".,;:").split()
-    cut = max((i for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=-1)
-    if cut >= 0 and cut + 2 < len(words) and words[cut + 1] in ("of", "de"):
-        cut += 2  # "Minister of Education Stefania Giannini": skip the portfolio
-    org = max((i for i, w in enumerate(words) if w.casefold() in ORG_WORDS), default=-1)
-    if len(words) - org - 1 >= 2:
-        cut = max(cut, org)
-    return " ".join(words[cut + 1 :]) if cut + 1 < len(words) else " ".join(words)
-
-
 # ---- the cast: who the article names, as whom, and how it refers to them again ---------------
 
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_PREPS = {
-    "of", "to", "by", "for", "with", "against", "from", "about", "on", "at", "in", "into", "toward",
-    "towards", "between", "among", "via", "than", "like", "as", "under", "over", "asking", "told",
-    "telling", "thanked", "met", "meeting", "and", "or", "nor",
-}  # fmt: skip
-_DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
 _FEMALE = re.compile(
     r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
 )
@@ -52,33 +40,13 @@ _MALE = re.compile(
     r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-_ROLE_WORDS = {
-    "representatives", "representative", "actor", "actress", "broadcaster", "singer", "rapper", "coach",
-    "manager", "player", "rookie", "striker", "goalkeeper", "defenceman", "defenseman", "forward", "captain",
-    "councilman", "councilwoman", "officer", "detective", "reverend", "rev", "saint", "sir", "lord", "lady",
-    "dame", "doctor", "chef", "author", "writer", "producer", "journalist", "reporter", "columnist", "editor",
-    "lawyer", "attorney", "prosecutor", "economist", "analyst", "activist", "campaigner", "founder", "host",
-}  # fmt: skip
-_NOT_PERSON_LAST = {
-    "house", "hall", "bridge", "city", "street", "road", "square", "park", "river", "war", "hospital", "church",
-    "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
-    "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
-    "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
-}  # fmt: skip
-
-
-_PLACE_FIRST = {
-    "north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower", "san",
-    "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
-}  # fmt: skip
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
-
-
-def _surname(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
-        words = words[:-1]
-    return words[-1].rstrip(".,").casefold() if words else ""
+# "his son Andrew", "her husband, Tom": a relative, named through someone else
+_RELATIVE_RE = re.compile(
+    r"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:son|daughter|wife|husband|father|mother|"
+    r"brother|sister|partner|dad|mom|mum|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|"
+    r"grandmother|fianc[ée]e?|boyfriend|girlfriend|spouse|child|widow|widower)s?,?\s+$"
+)
+_PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
 @dataclass
@@ -94,96 +62,7 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return _surname(self.name)
-
-
-def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
-    words = name.split()
-    if not 2 <= len(words) <= 5 or name.isupper():
-        return False
-    if any(w.casefold() in ORG_WORDS or any(c.isdigit() for c in w) for w in words):
-        return False
-    if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|I{1,3}|IV", w) for w in words):
-        return False  # "UN Human Rights", "BBC News"
-    if (
-        " of " in f" {name} "
-        or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
-        or words[0].casefold() in _PLACE_FIRST
-    ):
-        return False
-    cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
-    if not all(w[:1].isupper() or re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", w) for w in cap):
-        return False  # "Suleiman al-Amr" is a person's name
-    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
-        return False  # "Human Rights", "Civic Platform": the last word is a common noun
-    spots = [s for s, _ in whole_words(text, name)]
-    if spots and all(
-        (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
-        for s in spots
-    ):
-        return False  # "Shadow Home" of "Shadow Home Secretary Yvette Cooper": a title's first words
-    credits = sum(
-        1
-        for s in spots
-        if text[s + len(name) : s + len(name) + 1] == "/"
-        or re.search(
-            r"(?:\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:|(?:^|\n|\s)By)\s*$", text[max(0, s - 14) : s]
-        )
-    )  # a photo credit ("Name/Agency", "Image: Name") or a byline ("By Name")
-    if spots and credits == len(spots):
-        return False  # only ever a photo credit ("Name/Agency")
-    after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
-    placed = any(
-        re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
-    )
-    return not (spots and after_the == len(spots)) and not placed
-
-
-_CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
-
-
-def whole_words(text: str, word: str) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
-    search: a regex with a look-behind first scans slowly on long articles)."""
-    out = []
-    at = text.find(word)
-    while at != -1 and word:
-        end = at + len(word)
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            out.append((at, end))
-        at = text.find(word, at + 1)
-    return out
-
-
-def _standalone(text: str, name: str) -> bool:
-    """Whether ``name`` occurs without a capitalised word glued before it."""
-    for start, _ in whole_words(text, name):
-        glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30) : start])
-        if not glued or glued.group(1).casefold().rstrip(".") in TITLES | _ROLE_WORDS:
-            return True
-    return False
-
-
-def _oblique(text: str, start: int) -> bool:
-    """Whether a mention is not the subject of its clause: after a preposition or a verb
-    ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
-    if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 8) : start]):
-        return False  # "For Kevin Allton, …, Warhol was a legend": whose view the sentence gives
-    # a paragraph's first words are its subject: the line before is another paragraph
-    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80, text.rfind("\n", 0, start) + 1) : start])
-    for w in reversed(words[-5:]):
-        lw = w.casefold()
-        if lw in _PREPS:
-            return True
-        if not re.match(r"\w", w) or lw in ("that", "said", "says", "but", "while", "when"):
-            return False
-        if lw in _DETERMINERS or w[:1].isupper():
-            continue
-        if re.search(r"(?:ed|es|ing)$", lw) and lw not in ("president", "chairman"):
-            return True  # a verb before it: "accused Zelensky", "asks Trump" (not "journalist")
-    return False
+        return surname(self.name)
 
 
 class Cast:
@@ -197,18 +76,18 @@ class Cast:
         self.lowered = lowered
         people: dict[str, Person] = {}
         stripped = {self._strip_role(text, n, lowered) for n in names}
-        fulls = sorted((n for n in stripped if _is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
+        fulls = sorted((n for n in stripped if is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
         for full in fulls:
             key = full
             for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
                 if p.name.startswith(full + " ") or p.name.endswith(" " + full):
                     key = p.name
-                    if p.name.endswith(" " + full) and _standalone(text, full):
+                    if p.name.endswith(" " + full) and standalone(text, full):
                         p.name = full  # "United States Hamdullah Mohib" is "Hamdullah Mohib"
                     break
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
-        self._surnames = collections.Counter(_surname(p.name) for p in self.people)
+        self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
         starts = sorted((s, i) for i, p in enumerate(self.people) for s, _, _ in p.mentions)
@@ -226,12 +105,9 @@ class Cast:
         while len(words) > 1:
             w = words[0].casefold().rstrip(".")
             role = (
-                w in TITLES
-                or w in _ROLE_WORDS
-                or w.removesuffix("s") in _ROLE_WORDS
-                or (len(words) > 2 and w in lowered)
+                w in TITLES or w in ROLE_WORDS or w.removesuffix("s") in ROLE_WORDS or (len(words) > 2 and w in lowered)
             )
-            placed = first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
+            placed = first and len(words) > 2 and PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
             if role or w.endswith("ing") or placed or w == "by":
                 words = words[1:]
             else:
@@ -243,19 +119,23 @@ class Cast:
         """Every mention of ``p`` (its forms, and its surname when no one else bears it)."""
         text = self.text
         forms = sorted(p.forms, key=len, reverse=True)
-        sur = _surname(p.name)
+        sur = surname(p.name)
         surname_form = next((w for w in p.name.split()[::-1] if w.casefold().rstrip(".,") == sur), None)
-        if surname_form and len(surname_form) > 2 and not self.shared_surname(p):
+        others = [q for q in self.people if q is not p and q.surname == sur] if surname_form else []
+        if surname_form and len(surname_form) > 2 and (not others or self._principal(p, others)):
             forms.append(surname_form)
         spans: list[tuple[int, int]] = []
         covered: set[int] = set()  # every offset inside a longer form already found
         for form in dict.fromkeys(forms):
             for start, end in whole_words(text, form):
+                glued = re.search(r"([A-Z][\w’'.-]*)\s+$", text[max(0, start - 30) : start])
+                if form == surname_form and glued and any(f"{glued.group(1)} {form}" in q.forms for q in others):
+                    continue  # "Andrew Vickers" is not a mention of Kevin Vickers
                 if start not in covered:
                     spans.append((start, end))
                     covered.update(range(start, end))
         spans.sort()
-        p.mentions = [(s, e, _oblique(text, s)) for s, e in spans]
+        p.mentions = [(s, e, oblique(text, s)) for s, e in spans]
 
     def _read(self, index: int, p: Person) -> None:
         """Gender (titles, the first he/she before anyone else is named) and descriptor words."""
@@ -267,12 +147,17 @@ class Cast:
                 votes["f"] += 3
             elif re.search(r"\bMr\.?\s+$", before):
                 votes["m"] += 3
-            if _oblique(text, s):
+            relation = re.search(r"\b([A-Za-z]+),?\s+$", text[max(0, s - 30) : s])
+            if relation and relation.group(1).casefold() not in _PRONOUN_WORDS:  # "his wife, Ana", "husband Tom"
+                votes["f"] += 3 * bool(_FEMALE.fullmatch(relation.group(1)))
+                votes["m"] += 3 * bool(_MALE.fullmatch(relation.group(1)))
+            if oblique(text, s):
                 self._roles(p, s, e)
                 continue
-            nxt = text[e : min(next_stop(text, next_stop(text, e)), e + 300)].split("\n\n", 1)[0]
-            # pronouns inside a quotation are the speaker's, not about this person
-            nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), nxt)
+            # pronouns inside a quotation are the speaker's, not about this person; the next two
+            # sentences outside quotation marks, across a paragraph break ("X … . ¶ “…,” he said")
+            nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), text[e : e + 400])
+            nxt = nxt[: next_stop(nxt, next_stop(nxt, 0))]
             k = bisect.bisect_right(self._starts, e)
             while k < len(self._starts) and self._owners[k] == index:
                 k += 1
@@ -307,14 +192,24 @@ class Cast:
         if before:
             for w in reversed(before.group(1).split()):
                 lw = w.casefold()
-                if lw in _PREPS or lw in ("the", "a", "an", "and") or not re.fullmatch(r"[\w’'-]+", w):
+                if lw in PREPS or lw in ("the", "a", "an", "and") or not re.fullmatch(r"[\w’'-]+", w):
                     break
                 if re.fullmatch(SPEECH, lw) or re.search(r"(?:ed|ing)$", lw):
                     break
                 p.roles.add(lw.removesuffix("’s").removesuffix("'s"))
 
+    def _principal(self, p: Person, others: list[Person]) -> bool:
+        """Whether a surname several people share, standing alone, means ``p``: the one the
+        article names first, leaving out relatives named through someone ("her husband Tom X")."""
+
+        def first(q: Person) -> tuple[bool, int]:
+            at = min((s for f in q.forms for s, _ in whole_words(self.text, f)), default=len(self.text))
+            return bool(_RELATIVE_RE.search(self.text[max(0, at - 40) : at])), at
+
+        return first(p) < min(first(q) for q in others)
+
     def shared_surname(self, p: Person) -> bool:
-        return self._surnames[_surname(p.name)] > 1
+        return self._surnames[surname(p.name)] > 1
 
     def person(self, name: str) -> Person | None:
         for p in self.people:
@@ -356,8 +251,8 @@ class Cast:
     def nearest(self, candidates: list[Person], at: int, subjects_only: bool = True) -> Person | None:
         best: tuple[int, Person] | None = None
         for p in candidates:
-            for s, _, oblique in p.mentions:
-                if s < at and (not subjects_only or not oblique) and (best is None or s > best[0]):
+            for s, _, aside in p.mentions:
+                if s < at and (not subjects_only or not aside) and (best is None or s > best[0]):
                     best = (s, p)
         return best[1] if best else None
 
@@ -417,27 +312,6 @@ class Cast:
         if found is None:  # named only after the quote: "…," said the coach, Ann Lee
             found = min(fits, key=lambda p: min((s for s, _, _ in p.mentions), default=len(self.text)))
         return found.name
-
-
-def read_once(build: Callable[[str, list[NameCandidate]], R]) -> Callable[[str, Sequence[NameCandidate]], R]:
-    """One reading per article, shared by quotes and claims: the same text and names objects are
-    answered at once, equal ones from a small cache (``Cast``, ``Bodies``)."""
-    recent: list[tuple[str, Sequence[NameCandidate], R]] = []
-
-    @functools.lru_cache(maxsize=16)
-    def cached(text: str, names: tuple[NameCandidate, ...]) -> R:
-        return build(text, list(names))
-
-    def of(text: str, names: Sequence[NameCandidate]) -> R:
-        for t, n, value in recent:
-            if t is text and n is names:
-                return value
-        value = cached(text, tuple(names))
-        recent.insert(0, (text, names, value))
-        del recent[8:]
-        return value
-
-    return of
 
 
 _read_cast = read_once(Cast)

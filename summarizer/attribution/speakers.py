@@ -14,6 +14,7 @@ from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .cast import Cast, cast_of, person_part
+from .coref import speech_pronoun
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, filler, next_stop
 from .phrases import (
     CLAUSE_WORDS,
@@ -106,6 +107,7 @@ def guess_speaker(
             base = max(above.rfind("\n") + 1, len(above) - 200)
             before = above[base:]
     found = None
+    pronoun_at: int | None = None  # where a "he said:" before the quotation stands
     cast = cast_of(text, names)
     bodies = bodies_of(text, names)
     m = _AFTER_RE.match(after)
@@ -135,6 +137,7 @@ def guess_speaker(
         if m:
             found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
             group = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g)) if found else "n1"
+            pronoun_at = base + m.start(group) if found else None
             if found:
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
@@ -170,7 +173,10 @@ def guess_speaker(
     if not found:
         return None
     if found.casefold() in ("he", "she"):
-        return cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
+        own = pronoun_at is not None
+        return speech_pronoun(
+            cast, found, quote.start if pronoun_at is None else pronoun_at, learned, own=own, quoted=quote.text
+        ) or cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
     if found.casefold() in PRONOUNS:
         people = [
             n

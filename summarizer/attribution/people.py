@@ -1,0 +1,192 @@
+"""People's names as news writes them: what makes a run of words a person's name, the name in a
+run with a title or body before it, and whether a mention is its clause's subject.
+
+The ``Cast`` (cast.py) reads an article's people with these; bodies and phrases share them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from ..scan.names import ORG_WORDS, TITLES, NameCandidate
+
+R = TypeVar("R")
+
+__all__ = [
+    "DETERMINERS",
+    "PLACE_BEFORE_RE",
+    "PREPS",
+    "ROLE_WORDS",
+    "SUFFIXES",
+    "is_person_name",
+    "oblique",
+    "person_part",
+    "read_once",
+    "standalone",
+    "surname",
+    "whole_words",
+]
+
+
+def person_part(found: str) -> str:
+    """The name in a run with a title or body before it: "Governor of Washington Chris Gregoire"
+    -> "Chris Gregoire", "Refugee Council Enver Solomon" -> "Enver Solomon"."""
+    words = found.rstrip(".,;:").split()
+    cut = max((i for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=-1)
+    if cut >= 0 and cut + 2 < len(words) and words[cut + 1] in ("of", "de"):
+        cut += 2  # "Minister of Education Stefania Giannini": skip the portfolio
+    org = max((i for i, w in enumerate(words) if w.casefold() in ORG_WORDS), default=-1)
+    if len(words) - org - 1 >= 2:
+        cut = max(cut, org)
+    return " ".join(words[cut + 1 :]) if cut + 1 < len(words) else " ".join(words)
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PREPS = {
+    "of", "to", "by", "for", "with", "against", "from", "about", "on", "at", "in", "into", "toward",
+    "towards", "between", "among", "via", "than", "like", "as", "under", "over", "asking", "told",
+    "telling", "thanked", "met", "meeting", "and", "or", "nor",
+}  # fmt: skip
+DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
+
+
+ROLE_WORDS = {
+    "representatives", "representative", "actor", "actress", "broadcaster", "singer", "rapper", "coach",
+    "manager", "player", "rookie", "striker", "goalkeeper", "defenceman", "defenseman", "forward", "captain",
+    "councilman", "councilwoman", "officer", "detective", "reverend", "rev", "saint", "sir", "lord", "lady",
+    "dame", "doctor", "chef", "author", "writer", "producer", "journalist", "reporter", "columnist", "editor",
+    "lawyer", "attorney", "prosecutor", "economist", "analyst", "activist", "campaigner", "founder", "host",
+}  # fmt: skip
+_NOT_PERSON_LAST = {
+    "house", "hall", "bridge", "city", "street", "road", "square", "park", "river", "war", "hospital", "church",
+    "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
+    "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
+    "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
+}  # fmt: skip
+
+
+_PLACE_FIRST = {
+    "north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower", "san",
+    "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
+}  # fmt: skip
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
+
+
+def surname(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in SUFFIXES:
+        words = words[:-1]
+    return words[-1].rstrip(".,").casefold() if words else ""
+
+
+def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 5 or name.isupper():
+        return False
+    if any(w.casefold() in ORG_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|I{1,3}|IV", w) for w in words):
+        return False  # "UN Human Rights", "BBC News"
+    if (
+        " of " in f" {name} "
+        or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
+        or words[0].casefold() in _PLACE_FIRST
+    ):
+        return False
+    cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
+    if not all(w[:1].isupper() or re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", w) for w in cap):
+        return False  # "Suleiman al-Amr" is a person's name
+    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in SUFFIXES:
+        return False  # "Human Rights", "Civic Platform": the last word is a common noun
+    spots = [s for s, _ in whole_words(text, name)]
+    if spots and all(
+        (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
+        for s in spots
+    ):
+        return False  # "Shadow Home" of "Shadow Home Secretary Yvette Cooper": a title's first words
+    credits = sum(
+        1
+        for s in spots
+        if text[s + len(name) : s + len(name) + 1] == "/"
+        or re.search(
+            r"(?:\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:|(?:^|\n|\s)By)\s*$", text[max(0, s - 14) : s]
+        )
+    )  # a photo credit ("Name/Agency", "Image: Name") or a byline ("By Name")
+    if spots and credits == len(spots):
+        return False  # only ever a photo credit ("Name/Agency")
+    after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
+    placed = any(
+        re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
+    )
+    return not (spots and after_the == len(spots)) and not placed
+
+
+_CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+
+
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
+    search: a regex with a look-behind first scans slowly on long articles)."""
+    out = []
+    at = text.find(word)
+    while at != -1 and word:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append((at, end))
+        at = text.find(word, at + 1)
+    return out
+
+
+def standalone(text: str, name: str) -> bool:
+    """Whether ``name`` occurs without a capitalised word glued before it."""
+    for start, _ in whole_words(text, name):
+        glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30) : start])
+        if not glued or glued.group(1).casefold().rstrip(".") in TITLES | ROLE_WORDS:
+            return True
+    return False
+
+
+def oblique(text: str, start: int) -> bool:
+    """Whether a mention is not the subject of its clause: after a preposition or a verb
+    ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
+    if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 8) : start]):
+        return False  # "For Kevin Allton, …, Warhol was a legend": whose view the sentence gives
+    # a paragraph's first words are its subject: the line before is another paragraph
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80, text.rfind("\n", 0, start) + 1) : start])
+    for w in reversed(words[-5:]):
+        lw = w.casefold()
+        if lw in PREPS:
+            return True
+        if not re.match(r"\w", w) or lw in ("that", "said", "says", "but", "while", "when"):
+            return False
+        if lw in DETERMINERS or w[:1].isupper():
+            continue
+        if re.search(r"(?:ed|es|ing)$", lw) and lw not in ("president", "chairman"):
+            return True  # a verb before it: "accused Zelensky", "asks Trump" (not "journalist")
+    return False
+
+
+def read_once(build: Callable[[str, list[NameCandidate]], R]) -> Callable[[str, Sequence[NameCandidate]], R]:
+    """One reading per article, shared by quotes and claims: the same text and names objects are
+    answered at once, equal ones from a small cache (``Cast``, ``Bodies``)."""
+    recent: list[tuple[str, Sequence[NameCandidate], R]] = []
+
+    @functools.lru_cache(maxsize=16)
+    def cached(text: str, names: tuple[NameCandidate, ...]) -> R:
+        return build(text, list(names))
+
+    def of(text: str, names: Sequence[NameCandidate]) -> R:
+        for t, n, value in recent:
+            if t is text and n is names:
+                return value
+        value = cached(text, tuple(names))
+        recent.insert(0, (text, names, value))
+        del recent[8:]
+        return value
+
+    return of
