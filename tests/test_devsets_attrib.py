@@ -55,6 +55,7 @@ def test_names_match_is_the_person_not_the_mention() -> None:
     assert names_match("Ana Ruiz", "Ruiz") and names_match("Mr. Kim", "Erin Kim")
     assert names_match("IRCC", "Immigration, Refugees and Citizenship Canada")
     assert names_match("Lehla Abreder", "Tore Sohlberg and Lehla Abreder")
+    assert names_match("Mr. Biden", "Joseph R. Biden Jr.")
     assert not names_match("Doug Ruiz", "Ana Ruiz")  # a relative shares the surname, not the words
     assert not names_match("he", "he") and not names_match("Ruiz’s", "Ana Ruiz") and not names_match(None, "X")
     assert not names_match("Canada", "Ana Ruiz")
@@ -140,6 +141,9 @@ def test_source_names_keep_names_only() -> None:
     assert polnear.source_names("Republicans") == [] and polnear.source_names("President") == []
     assert polnear.source_names("Clinton’s campaign") == ["Clinton"]
     assert polnear.source_names("Trump’s adviser Stephen Miller") == ["Stephen Miller"]
+    assert polnear.source_names("The Democratic front-runner") == []  # a modifier, not a name
+    assert polnear.source_names("Clinton herself") == ["Clinton"]
+    assert polnear.source_names("Less than a third", "less of it") == []  # lower case in the article: a common word
     assert len(polnear.named_attributions(_pol_record())) == 2
 
 

@@ -26,7 +26,15 @@ _CLAIM_VERBS = (
     r"expects|expected|predicted|predicts|alleged|alleges|argued|argues|insisted|insists|accused|accuses|"
     r"acknowledged|admitted|noted|wrote|writes|tweeted|declared|revealed|disclosed|suggested|suggests|"
     r"concluded|concludes|showed|shows|indicated|indicates|demanded|demands|called|urged|promised|vowed|"
-    r"notes|explains|reasoned|reasons|cautioned|cautions"
+    r"notes|explains|reasoned|reasons|cautioned|cautions|"
+    # stance and belief: PolNeAR's annotators attribute what someone thinks, wants or backs as well
+    r"thinks|thought|wants|wanted|hopes|hoped|fears|feared|doubts|doubted|worries|worried|knows|knew|"
+    r"endorsed|endorses|criticized|criticised|criticizes|praised|praises|"
+    r"dismissed|dismisses|rejected|rejects|blamed|blames|questioned|questions|touted|touts|cited|cites|"
+    r"agreed|agrees|disagreed|disagrees|conceded|concedes|contended|contends|maintained|maintains|pledged|"
+    r"pledges|vows|recalled|recalls|described|describes|defended|defends|slammed|attacked|"
+    r"countered|complained|complains|lamented|predicted|projected|testified|emphasized|emphasised|"
+    r"recommended|recommends|proposed|proposes|advised|replied|responded|added|adds|asserted|asserts"
 )
 # "US intelligence", "the Saudi Interior Ministry", "Ukraine's defense minister Oleksii Reznikov"
 _SOURCE = rf"(?:the\s+)?(?:{NAME})(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?(?:\s+{NAME})?|\s+[a-z]+(?:\s+[a-z]+)?(?=[,\s]))?"

@@ -20,12 +20,15 @@ PARTS = ("study", "test", "all")
 
 _PRONOUNS = frozenset("he she they it we i you his her their its him them who which that this".split())
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _words(name: str) -> list[str]:
     words = [w for w in tokens(name) if w not in ("the", "s")]
     while len(words) > 1 and words[0] in _TITLES:
         words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]  # "Joseph R. Biden Jr." is Biden
     return words
 
 

@@ -4,8 +4,10 @@ Scored on attributions with a **named source**: PolNeAR's ``source`` is the ment
 ("he", "who", "the campaign", "Mr. Biden"), so an attribution counts only when its source text
 holds a name: a capitalised run of words other than a determiner or pronoun opening it ("The",
 "He", "Some"), a title alone ("President"), a party or group plural ("Republicans", "Democrats"),
-a day or month. Pronoun sources ("he", 15% of all) are left out rather than resolved: the label
-does not say whom they mean. A predicted name is right when it names one of those names
+a day or month, words the article also writes in lower case (a sentence's first word: "Voters",
+"Less than a third"), one word modifying the next ("Democratic front-runner", "Trump supporters").
+Pronoun sources ("he", 15% of all) are left out rather than resolved: the label does not say
+whom they mean. A predicted name is right when it names one of those names
 (``common.names_match``: surname, full name, acronym; never a possessive or a pronoun); a
 possessor counts only when the source holds no other name ("Clinton’s campaign" -> Clinton,
 "Trump’s adviser Stephen Miller" -> Miller).
@@ -54,10 +56,13 @@ _CALENDAR = frozenset(
 _RUN = re.compile(r"[A-Z][\w.’'&-]*(?:\s+(?:(?:of|for|and|the|de|van|von)\s+)*[A-Z][\w.’'&-]*)*")
 
 
-def source_names(source: str | None) -> list[str]:
-    """The names a PolNeAR source text holds (see the module doc); empty when it names nobody."""
+def source_names(source: str | None, text: str = "") -> list[str]:
+    """The names a PolNeAR source text holds (see the module doc); empty when it names nobody.
+    ``text`` is the article: a capitalised run whose every word the article also writes in lower
+    case ("Less than a third", "Opinion polls") is a common phrase opening a sentence."""
     if not source:
         return []
+    lowered = set(re.findall(r"\b[a-z][\w’'-]*", text))
     plain: list[str] = []
     owners: list[str] = []
     for m in _RUN.finditer(source):
@@ -73,6 +78,11 @@ def source_names(source: str | None) -> list[str]:
         folded = [w.casefold().rstrip(".") for w in name.split()]
         if all(w in TITLES for w in folded) or (len(folded) == 1 and folded[0] in _GROUPS | _CALENDAR):
             continue
+        if all(w in lowered for w in folded):
+            continue  # "Less than a third", "Voters": a sentence's first word, not a name
+        after = re.match(r"\s+([a-z][\w’'-]*)", source[m.end() :])
+        if len(folded) == 1 and not possessive and after and not after.group(1).endswith("self"):
+            continue  # "Democratic presidential front-runner", "Trump supporters": a modifier
         (owners if possessive else plain).append(name)
     return plain or owners
 
@@ -81,7 +91,7 @@ def named_attributions(data: dict[str, Any]) -> list[tuple[dict[str, Any], list[
     """Every attribution with a named source, with the names it may be given."""
     out = []
     for a in data.get("attributions", []):
-        names = source_names((a.get("source") or {}).get("text"))
+        names = source_names((a.get("source") or {}).get("text"), data.get("text", ""))
         if names and a.get("content") and a["content"].get("spans"):
             out.append((a, names))
     return out
