@@ -81,3 +81,17 @@ def test_relatives_and_shared_surnames() -> None:
     assert got["I cook simple"] == "Dana Green"
     assert got["I met her"] == "Michael Green"
     assert got["We love it"] == "Lea Marsh"
+
+
+def test_a_short_unattributed_term_is_not_a_quote_but_a_said_one_is() -> None:
+    from summarizer.fields.quotes import quote_candidates, quotes_model
+
+    text = (
+        "Dating apps\n\n"
+        "Many users now complain about “ghosting” on the apps, a survey found.\n\n"
+        "(Most users never reply to a second message.) “Then just move on!” suggests coach Ana Ruiz.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    answer = quotes_model(ctx).model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
+    values, _ = answer.ground(ctx)
+    assert [(q.text, q.speaker) for q in values["quotes"]] == [("Then just move on!", "Ana Ruiz")]

@@ -17,7 +17,10 @@ SPEECH = (
     r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
     r"stating|saying|adding|writing|noting|telling|explaining|warning|"
     r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted|"
-    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke"
+    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke|"
+    r"suggested|suggests|echoed|echoes|chanted|chants|wondered|wonders|mentioned|confirmed|confirms|blurted|"
+    r"recounted|recounts|conceded|concedes|vowed|vows|pledged|predicted|promised|countered|complained|"
+    r"lamented|boasted|bragged|admits|announces|acknowledges|tweets|writing"
 )
 
 

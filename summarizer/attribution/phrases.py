@@ -61,7 +61,7 @@ def is_phrase(text: str, q: QuoteCandidate) -> bool:
 def opens_sentence(text: str, q: QuoteCandidate) -> bool:
     """Whether the quotation starts its sentence or paragraph."""
     before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
-    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
+    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’')]?|\n)\s*$", before)) or before.endswith("\n")
 
 
 # "Prime Minister Rishi Sunak's effort to clear the … 'legacy backlog'": the person's own term for it
