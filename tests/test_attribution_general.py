@@ -95,3 +95,17 @@ def test_a_short_unattributed_term_is_not_a_quote_but_a_said_one_is() -> None:
     answer = quotes_model(ctx).model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
     values, _ = answer.ground(ctx)
     assert [(q.text, q.speaker) for q in values["quotes"]] == [("Then just move on!", "Ana Ruiz")]
+
+
+def test_a_descriptor_or_it_means_whom_the_text_was_about() -> None:
+    text = (
+        "Carmaker plans\n\n"
+        "Founder Lukas Brandt opened the plant in March. Brandt knows the market is hard.\n\n"
+        "“Nobody makes money on small cars,” the tall, soft-spoken engineer said.\n\n"
+        "Northgrid Power said in a statement that 60,000 homes lost power on Saturday.\n\n"
+        "More crews will work through the night, the utility said.\n\n"
+        "“Some areas will wait for days,” it said.\n"
+    )
+    got = _speakers(text)
+    assert got["Nobody makes money"] == "Lukas Brandt"
+    assert got["Some areas will"] == "Northgrid Power"

@@ -12,12 +12,18 @@ from __future__ import annotations
 import functools
 import re
 
+from ..scan.names import countries
 from ..scan.quotes import scan_quotes
+from .bodies import Bodies
 from .cast import Cast, Person
-from .patterns import filler
+from .patterns import APPOSITIVE, NAME, SPEECH, filler
 
-__all__ = ["speech_pronoun"]
+__all__ = ["speaking_body", "speech_pronoun"]
 
+# a name as the subject of a verb of speech: "Google said Thursday", "EDC, the agency, has said"
+_SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{SPEECH}|announced|confirmed)\b")
+_BODY_SUBJECT_RE = re.compile(rf"(?:^\s*|(?<=[,;]\s))(?:[Tt]he\s+)?(?P<n>{NAME})(?={_SAYS_RE.pattern})")
+_NOT_NAMES = {"It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "Q"}
 _SUBJECT_PRONOUN_RE = re.compile(
     r"(?:^[\s“\"‘'Q,]*(?:[A-Z][\w’'-]*,?\s+){0,2}?|[,;:]\s+|\b(?:and|but|then|as|when)\s+)((?i:he|she|they|it))\s+[a-z]"
 )
@@ -84,8 +90,8 @@ def speech_pronoun(
     pronoun itself, the subject of its clause: a name before it in its sentence ("Speaking to X,
     he said") is not whom it means, so the sentence before is read. None when that sentence names
     nobody of its gender (the caller falls back to ``Cast.pronoun``)."""
-    gender = _GENDER.get(word.casefold())
-    if gender is None or depth > 3:
+    gender = _GENDER.get(word.casefold())  # None: a descriptor ("the lanky professor"), any gender
+    if depth > 3:
         return None
     learned = {} if learned is None else learned
     start, sentence = _previous_sentence(cast.text, anchor, own)
@@ -95,7 +101,7 @@ def speech_pronoun(
 
     def fits(p: Person) -> bool:  # someone the quotation names in full is talked about, not talking
         named_in = any(len(f.split()) >= 2 and f in quoted for f in p.forms | {p.name})
-        return learned.get(p.name, p.gender) in (None, gender) and not named_in
+        return (gender is None or learned.get(p.name, p.gender) in (None, gender)) and not named_in
 
     named = sorted(
         ((s, oblique, p) for p in cast.people if fits(p) for s, _, oblique in p.mentions if start <= s < end),
@@ -110,11 +116,34 @@ def speech_pronoun(
         return speech_pronoun(cast, word, at, learned, own=True, quoted=quoted, depth=depth + 1) or cast.pronoun(
             word, at, None, learned
         )
+    if gender is None and opener and opener.group(1).casefold() in _GENDER:
+        # "Schuh is aware …. He … . “…,” the lanky professor said": whom that pronoun means
+        return speech_pronoun(cast, opener.group(1), start + opener.start(1), learned, own=True, depth=depth + 1)
     subjects = [p for _, oblique, p in named if not oblique]
     if pronouns and not subjects:
         return None  # "Speaking to X, he said": the one who speaks there is not X
     if not named:
         return None
     found = subjects[0] if subjects else named[-1][2]
-    learned.setdefault(found.name, gender)  # a later "she" is someone else
+    if gender is not None:
+        learned.setdefault(found.name, gender)  # a later "she" is someone else
     return found.name
+
+
+def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
+    """The organisation an "it said" or "the company said" at ``anchor`` means: the one the last
+    six sentences before it name as the subject of a verb of speech ("Google said Thursday …",
+    "BC Hydro said in a statement"), else the article's principal organisation."""
+    text = cast.text
+    at = anchor
+    for _ in range(6):
+        start, sentence = _previous_sentence(text, at)
+        if not sentence.strip():
+            break
+        for m in _BODY_SUBJECT_RE.finditer(sentence):
+            name = m.group("n")
+            if name not in _NOT_NAMES and not cast.is_person(name) and name not in countries():
+                return bodies.canonical(name)
+        at = start
+    principal = bodies.principal()
+    return principal.name if principal else None

@@ -14,7 +14,7 @@ from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .cast import Cast, cast_of, person_part
-from .coref import speech_pronoun
+from .coref import speaking_body, speech_pronoun
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, filler, next_stop
 from .phrases import (
     CLAUSE_WORDS,
@@ -40,7 +40,7 @@ _ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|hav
 
 
 # "the rookie defenceman", "the union's president", "the minister"
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*,?\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
@@ -129,8 +129,8 @@ def guess_speaker(
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
             desc = m.group("d1") or m.group("d2")
-            who = cast.descriptor(desc, quote.start)
-            return who or (max(later)[1] if later else None) or _descriptor_speaker(desc, quote.start, cast, bodies)
+            who = cast.descriptor(desc, quote.start) or (max(later)[1] if later else None)
+            return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)
@@ -177,6 +177,8 @@ def guess_speaker(
         return speech_pronoun(
             cast, found, quote.start if pronoun_at is None else pronoun_at, learned, own=own, quoted=quote.text
         ) or cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
+    if found.casefold() == "it" and (body_name := speaking_body(cast, bodies, quote.start)):
+        return body_name  # '"…," it said': the organisation that was saying something
     if found.casefold() in PRONOUNS:
         people = [
             n
@@ -206,11 +208,23 @@ def guess_speaker(
     return min(fuller, key=len) if fuller else found
 
 
-def _descriptor_speaker(phrase: str, at: int, cast: Cast, bodies: Bodies) -> str | None:
-    """A descriptor the Cast could not resolve to a named person: the body it stands for ("the
-    city" -> Municipality of Livorno, "a letter" -> its issuer), else an unnamed person in the
+def _descriptor_speaker(
+    phrase: str, at: int, cast: Cast, bodies: Bodies, names: list[NameCandidate] | None = None
+) -> str | None:
+    """A descriptor the Cast could not resolve by its words: the body it stands for ("the city"
+    -> Municipality of Livorno, "a letter" -> its issuer, "the company" -> the organisation just
+    named as saying something), else with ``names`` the person the sentence before is about ("the
+    lanky, bespectacled professor said" after "Schuh is aware …"), else an unnamed person in the
     article's words ("One poster"), else None."""
-    return bodies.resolve(phrase, at, cast) or person_descriptor(phrase)
+    found = bodies.resolve(phrase, at, cast)
+    if found or names is None:
+        return found or person_descriptor(phrase)
+    kind = descriptor_kind(phrase)
+    if kind in ("body", "city", "government"):
+        return speaking_body(cast, bodies, at)
+    if kind in (None, "person") and phrase.split()[0].casefold() == "the":
+        return speech_pronoun(cast, "the", at) or person_descriptor(phrase)
+    return person_descriptor(phrase)
 
 
 def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
