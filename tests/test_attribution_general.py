@@ -109,3 +109,25 @@ def test_a_descriptor_or_it_means_whom_the_text_was_about() -> None:
     got = _speakers(text)
     assert got["Nobody makes money"] == "Lukas Brandt"
     assert got["Some areas will"] == "Northgrid Power"
+
+
+def test_names_as_people_write_them() -> None:
+    text = (
+        "Shooting charges\n\n"
+        "St. Charles County Prosecuting Attorney Tim Lohmar said charges were filed on Friday.\n\n"
+        "Each charge against Ray Emery carries a long sentence, Lohmar said.\n\n"
+        "“It is too early to say more,” he said.\n\n"
+        "Prominent Canadian firms also filed claims through a prominent lawyer.\n\n"
+        "Kim told reporters on Friday that she would appeal. “We are not giving up,” she said.\n\n"
+        "Mary Ann Keller, an architect, runs Studio Keller. “We built it in a week,” says Keller.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    from summarizer.attribution import cast_of
+
+    people = {p.name for p in cast_of(text, ctx.names).people}
+    assert "Tim Lohmar" in people and "Kim" in people
+    assert not {"Prominent Canadian", "St. Charles", "Studio Keller"} & people
+    got = _speakers(text)
+    assert got["It is too"] == "Tim Lohmar"
+    assert got["We are not"] == "Kim"
+    assert got["We built it"] == "Mary Ann Keller"

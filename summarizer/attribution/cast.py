@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..scan.names import ORG_WORDS, TITLES, NameCandidate
+from ..scan.names import ORG_WORDS, TITLES, NameCandidate, countries
 from .patterns import BOUNDARY, SPEECH, next_stop
 from .people import (
     PLACE_BEFORE_RE,
@@ -65,6 +65,17 @@ class Person:
         return surname(self.name)
 
 
+# one word as the subject of a verb of speech: "Kim told CTV News", "… ,” says Michael."
+_ONE_WORD_RE = re.compile(
+    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]+)\s+(?:{SPEECH}|confirmed|told)\b"
+    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]+)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
+)
+_NOT_ONE_WORD = {
+    "The", "He", "She", "They", "It", "We", "You", "This", "That", "These", "Those", "There", "Police",
+    "Officials", "Reuters", "Critics", "Experts", "Others", "Some", "Many", "Both", "Everyone", "Nobody",
+}  # fmt: skip
+
+
 class Cast:
     """The people an article names, read once: canonical names, genders, descriptors, and
     which mention is the subject of its clause. Resolves a surname, a title-laden name, a
@@ -76,6 +87,11 @@ class Cast:
         self.lowered = lowered
         people: dict[str, Person] = {}
         stripped = {self._strip_role(text, n, lowered) for n in names}
+        # "St. Charles County Prosecuting Attorney Tim Lohmar": the name after the title
+        stripped |= {person_part(n) for n in stripped if len(n.split()) > 3}
+        stripped |= {
+            " ".join(n.split()[-2:]) for n in stripped if len(n.split()) > 3 and not is_person_name(text, n, lowered)
+        }
         fulls = sorted((n for n in stripped if is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
         for full in fulls:
             key = full
@@ -87,6 +103,7 @@ class Cast:
                     break
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
+        self._one_word_speakers(lowered)
         self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
@@ -95,6 +112,27 @@ class Cast:
         self._owners = [i for _, i in starts]
         for i, p in enumerate(self.people):
             self._read(i, p)
+
+    def _one_word_speakers(self, lowered: set[str]) -> None:
+        """People the article names by one word as the subject of a verb of speech ("Kim told CTV
+        News", "says Michael."): a first name of someone it names in full is a form of them;
+        another word is a person of its own when a he/she follows it (not "Google said")."""
+        text = self.text
+        found: dict[str, int] = {}
+        for m in _ONE_WORD_RE.finditer(text):
+            word = m.group("a") or m.group("b")
+            if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
+                found.setdefault(word, m.start())
+        for word, at in found.items():
+            if any(word in p.forms or surname(p.name) == word.casefold() for p in self.people):
+                continue
+            firsts = [p for p in self.people if p.name.split()[0] == word]
+            if len(firsts) == 1:
+                firsts[0].forms.add(word)  # "says Michael." of Michael Greenspan
+                continue
+            after = re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200])
+            if not firsts and re.search(r"\b(?:[Hh]e|[Ss]he)\b", after):
+                self.people.append(Person(word, {word}))
 
     @staticmethod
     def _strip_role(text: str, n: NameCandidate, lowered: set[str]) -> str:

@@ -25,7 +25,7 @@ _SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{S
 _BODY_SUBJECT_RE = re.compile(rf"(?:^\s*|(?<=[,;]\s))(?:[Tt]he\s+)?(?P<n>{NAME})(?={_SAYS_RE.pattern})")
 _NOT_NAMES = {"It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "Q"}
 _SUBJECT_PRONOUN_RE = re.compile(
-    r"(?:^[\s“\"‘'Q,]*(?:[A-Z][\w’'-]*,?\s+){0,2}?|[,;:]\s+|\b(?:and|but|then|as|when)\s+)((?i:he|she|they|it))\s+[a-z]"
+    r"(?:^[\s“\"‘'Q,(]*(?:[A-Z][\w’'-]*,?\s+){0,2}?|[,;:]\s+|\b(?:and|but|then|as|when)\s+)((?i:he|she|they|it)),?\s+[a-z]"
 )
 
 _GENDER = {"he": "m", "she": "f"}

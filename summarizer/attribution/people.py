@@ -70,7 +70,12 @@ _NOT_PERSON_LAST = {
 
 _PLACE_FIRST = {
     "north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower", "san",
-    "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
+    "santa", "los", "las", "fort", "port", "mount", "lake", "cape", "st", "st.",
+}  # fmt: skip
+#: a business or place a name's first word makes of it ("Studio Schicketanz", "Camp Kilmer")
+_NOT_PERSON_FIRST = {
+    "studio", "gallery", "restaurant", "cafe", "café", "hotel", "clinic", "farm", "store", "shop", "bakery",
+    "salon", "camp", "radio", "channel", "project", "operation", "team", "club", "hall", "house",
 }  # fmt: skip
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
 
@@ -93,7 +98,7 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if (
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
-        or words[0].casefold() in _PLACE_FIRST
+        or words[0].casefold() in _PLACE_FIRST | _NOT_PERSON_FIRST
     ):
         return False
     cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
@@ -102,6 +107,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [s for s, _ in whole_words(text, name)]
+    if words[0].casefold() in lowered and spots and all(_opens(text, s) for s in spots):
+        return False  # "Prominent Canadian examples", "Unlike Al Mnajer": a sentence's first word
     if spots and all(
         (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
         for s in spots
@@ -122,6 +129,11 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
     )
     return not (spots and after_the == len(spots)) and not placed
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether ``at`` starts a sentence or a paragraph."""
+    return bool(re.search(r"(?:^|[.!?][”\"’')]?\s+|\n\s*)$", text[max(0, at - 6) : at]))
 
 
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
