@@ -131,3 +131,16 @@ def test_names_as_people_write_them() -> None:
     assert got["It is too"] == "Tim Lohmar"
     assert got["We are not"] == "Kim"
     assert got["We built it"] == "Mary Ann Keller"
+
+
+def test_kinds_for_funds_and_agreements_and_no_function_word_in_a_source() -> None:
+    from summarizer.attribution import claim_source
+    from summarizer.fields.actors import code_kind
+
+    assert code_kind("Green Climate Fund") == "organization"
+    assert code_kind("Global Migration Compact") == "other"
+    text = "Oil deal\n\nOn Wednesday Suncor said the payments were made in 2012.\n"
+    ctx = Context.of(Article.from_text(text))
+    sentence = ctx.article.sentence_at(text.index("On Wednesday"))
+    assert sentence is not None
+    assert claim_source(text, sentence.start, sentence.end, ctx.names)[0] == "Suncor"

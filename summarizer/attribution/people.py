@@ -65,6 +65,8 @@ _NOT_PERSON_LAST = {
     "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
     "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
     "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
+    "fund", "funds", "programme", "program", "plan", "initiative", "scheme", "convention", "treaty", "pact",
+    "accord", "act", "bill", "party", "alliance", "coalition", "front", "movement",
 }  # fmt: skip
 
 

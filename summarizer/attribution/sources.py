@@ -129,8 +129,16 @@ def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
     return min(ends, key=len) if ends else None
 
 
+_LEADING_RE = re.compile(
+    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now)"
+    r"\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+)?)+(?=[A-Z])"
+)
+
+
 def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
+    found = _LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
     if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
         return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)

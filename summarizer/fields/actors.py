@@ -93,7 +93,12 @@ _PLACE_WORDS = frozenset(
 )
 
 
-_ORG_NAMES = frozenset("press galleries gallery program programme collection collections club team inc ltd".split())
+_ORG_NAMES = frozenset(
+    "press galleries gallery program programme collection collections club team inc ltd fund funds alliance "
+    "coalition movement".split()
+)
+#: agreements and laws: "other", never a person ("Paris Agreement", "Global Compact", "Geneva Convention")
+_AGREEMENTS = frozenset("convention treaty pact accord agreement compact act protocol charter".split())
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ians?|eans?|ans|ish|is)")
 
 
@@ -109,6 +114,8 @@ def code_kind(name: str, text: str = "") -> ActorKind | None:
         return "organization"
     if words and words[-1].casefold() in _PLACE_WORDS:
         return "place"
+    if len(words) > 1 and words[-1].casefold() in _AGREEMENTS:
+        return "other"
     if len(words) == 1 and 1 < len(name) <= 8 and name.isupper():
         return "organization"  # an acronym ("KPA"); not a shouted phrase ("IGNORE PREVIOUS INSTRUCTIONS")
     if len(words) == 1 and _DEMONYM.fullmatch(name):

@@ -193,6 +193,8 @@ class QuotesAnswer(Answer):
                     )
                 )
                 speaker = None
+            if not speaker and len(c.text.split()) <= 2:
+                continue  # a word or two no one is said to say ('the word "collusion"'): a term, not a quote
             quotes.append(_quote(text, c.start, c.end, speaker, "exact"))
         for extra in getattr(self, "other", []):
             item = extra.model_dump()
