@@ -144,3 +144,13 @@ def test_kinds_for_funds_and_agreements_and_no_function_word_in_a_source() -> No
     sentence = ctx.article.sentence_at(text.index("On Wednesday"))
     assert sentence is not None
     assert claim_source(text, sentence.start, sentence.end, ctx.names)[0] == "Suncor"
+
+
+def test_clean_name_drops_possessive_party_word_and_descriptor() -> None:
+    from summarizer.attribution.people import clean_name
+
+    assert clean_name("Trump’s") == "Trump" and clean_name("Sanders’") == "Sanders"
+    assert clean_name("Democratic Gov. Maggie Hassan") == "Gov. Maggie Hassan"
+    assert clean_name("Democratic Party") == "Democratic Party"
+    assert clean_name("Liberal Oscar-winner Sarandon") == "Sarandon"
+    assert clean_name("The") is None

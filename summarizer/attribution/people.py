@@ -21,6 +21,7 @@ __all__ = [
     "PREPS",
     "ROLE_WORDS",
     "SUFFIXES",
+    "clean_name",
     "is_person_name",
     "oblique",
     "person_part",
@@ -131,6 +132,27 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
     )
     return not (spots and after_the == len(spots)) and not placed
+
+
+_PARTY_BEFORE_RE = re.compile(
+    r"^(?:Democratic|Republican|Democrat|Liberal|Conservative|Labour|Tory|Green|GOP|NDP|Socialist|"
+    r"Progressive|Libertarian)\s+(?!(?:Party|Caucus|Committee|Association|Alliance|Union|League)\b)(?=[A-Z])"
+)
+
+
+def clean_name(name: str | None) -> str | None:
+    """A name as people write it: no possessive ("Trump’s" -> Trump), no party word before a
+    person's name ("Democratic Gov. Maggie Hassan"), no lower-case descriptor inside it
+    ("Liberal Oscar-winner Sarandon" -> Sarandon), and a lone article is no name at all."""
+    if not name:
+        return name
+    name = re.sub(r"(?<=\w)['’]s?$", "", name.strip())
+    name = _PARTY_BEFORE_RE.sub("", name)
+    words = name.split()
+    inner = [i for i, w in enumerate(words) if re.search(r"-[a-z]", w) and w[:1].isupper() and i < len(words) - 1]
+    if inner:
+        name = " ".join(words[inner[-1] + 1 :])  # "Oscar-winner Sarandon": the name after the descriptor
+    return None if name.casefold() in ("the", "a", "an", "") else name
 
 
 def _opens(text: str, at: int) -> bool:

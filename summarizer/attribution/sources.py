@@ -13,6 +13,7 @@ from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
 from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
+from .people import clean_name
 from .phrases import is_phrase
 
 __all__ = ["claim_source", "claim_sources"]
@@ -228,8 +229,8 @@ def claim_source(
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None:
-        source = _clean_source(source, names)
-        if source[:1].isupper():
+        source = clean_name(_clean_source(source, names))
+        if source and source[:1].isupper():
             source = cast_of(text, names).canonical(source, start)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1

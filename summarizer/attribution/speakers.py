@@ -8,18 +8,18 @@ these readers attributes is left for the model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..scan.names import ORG_WORDS, NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
+from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of, person_part
 from .coref import speaking_body, speech_pronoun
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, filler, next_stop
+from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
     OTHER_VOICE,
-    SENTENCE_GAP,
     inside_sentence,
     opens_sentence,
     paragraph_end,
@@ -29,10 +29,8 @@ from .phrases import (
 
 __all__ = [
     "attribute_quotes",
-    "carry_speakers",
     "discourse_speakers",
     "guess_speaker",
-    "quote_speakers_from_sentences",
 ]
 
 
@@ -240,7 +238,12 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
-    return discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+    found = discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+    cast = cast_of(text, names)
+    cleaned = [clean_name(w) for w in found]  # "Trump’s" -> Trump, the fullest name the article gives
+    return [
+        c if c == w or not c else cast.canonical(c, q.start) for w, c, q in zip(found, cleaned, quotes, strict=True)
+    ]
 
 
 _COMMUNICATES = re.compile(
@@ -286,18 +289,10 @@ def discourse_speakers(
     return out
 
 
-# '"…," said the post by an unknown author': its own attribution, though it names nobody
-_OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
-
-
-def _own_cue(text: str, q: QuoteCandidate) -> bool:
-    return bool(_OWN_CUE_RE.match(text, q.end))
-
-
 def _continued(
     text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
 ) -> str | None:
-    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or _own_cue(text, quotes[i]):
+    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or own_cue(text, quotes[i]):
         return None
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
@@ -344,55 +339,6 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
     return named.pop() if len(named) == 1 else None
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
-# a full stop that ends an initial or an abbreviation, not the sentence ("the U.S. withdrawal")
-_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))\.$")
-
-
-def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str | None]) -> list[str | None]:
-    """A quotation with nothing beside it that directly continues the previous one keeps its
-    speaker: ``“…,” Al-Maeena said. “…”`` or a paragraph that is only a quotation after
-    ``“…,” said Mohib.`` Only whitespace may separate the attribution's sentence from the
-    next quotation, so a sentence about anything else in between breaks the chain."""
-    out = list(speakers)
-    prev: int | None = None
-    for i, q in enumerate(quotes):
-        if q.nested:
-            continue
-        if out[i] is None and prev is not None and out[prev] and not _own_cue(text, q):
-            between = text[quotes[prev].end : q.start]
-            # scraper's filler lines (" .", "Article Continued Below") are no sentence about anything
-            core = "\n".join(line for line in between.split("\n") if not filler(line))
-            ends = (m for m in _SENTENCE_END_RE.finditer(core) if not _ABBREVIATED.search(core, 0, m.start() + 1))
-            end = next(ends, None)
-            rest = core[end.end() :] if end else core
-            if not rest.strip(" \n“\"‘'") and len(core) <= 200:
-                out[i] = out[prev]
-        prev = i
-    return out
-
-
 _CAPTION_RE = re.compile(
     r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
 )
-
-
-def quote_speakers_from_sentences(
-    text: str,
-    quotes: list[QuoteCandidate],
-    speakers: list[str | None],
-    sources: dict[int, tuple[str | None, str | None, tuple[int, int]]],
-    sentence_of: Callable[[int], int | None],
-) -> list[str | None]:
-    """A quotation with nobody beside it takes the source of its own sentence: "Reznikov warned
-    of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
-    out = list(speakers)
-    for i, q in enumerate(quotes):
-        lead = text[paragraph_start(text, q.start) : q.start]
-        lead = lead[max((m.end() for m in SENTENCE_GAP.finditer(lead)), default=0) :]
-        if out[i] is None and not q.nested and not OTHER_VOICE.search(lead):
-            index = sentence_of(q.start)
-            found = sources[index][0] if index is not None and index in sources else None
-            if found and found[:1].isupper():
-                out[i] = found
-    return out
