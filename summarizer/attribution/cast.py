@@ -19,6 +19,7 @@ from .people import (
     PLACE_BEFORE_RE,
     PREPS,
     ROLE_WORDS,
+    clean_name,
     is_person_name,
     oblique,
     person_part,
@@ -86,7 +87,7 @@ class Cast:
         lowered = {w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*\b", text)}
         self.lowered = lowered
         people: dict[str, Person] = {}
-        stripped = {self._strip_role(text, n, lowered) for n in names}
+        stripped = {clean_name(self._strip_role(text, n, lowered)) or n.text for n in names}
         # "St. Charles County Prosecuting Attorney Tim Lohmar": the name after the title
         stripped |= {person_part(n) for n in stripped if len(n.split()) > 3}
         stripped |= {
