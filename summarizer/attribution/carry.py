@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lexicon import SPEECH
 from ..scan.quotes import QuoteCandidate
-from .patterns import SPEECH, filler
+from .patterns import filler
 from .phrases import OTHER_VOICE, SENTENCE_GAP, paragraph_start
 
 __all__ = ["carry_speakers", "own_cue", "quote_speakers_from_sentences"]

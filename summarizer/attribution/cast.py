@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..scan.names import ORG_WORDS, TITLES, NameCandidate, countries
-from .patterns import BOUNDARY, SPEECH, next_stop
+from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
+from ..scan.names import NameCandidate, countries
+from .patterns import BOUNDARY, next_stop
 from .people import (
     PLACE_BEFORE_RE,
     PREPS,
@@ -43,9 +44,7 @@ _MALE = re.compile(
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # "his son Andrew", "her husband, Tom": a relative, named through someone else
 _RELATIVE_RE = re.compile(
-    r"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:son|daughter|wife|husband|father|mother|"
-    r"brother|sister|partner|dad|mom|mum|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|"
-    r"grandmother|fianc[ée]e?|boyfriend|girlfriend|spouse|child|widow|widower)s?,?\s+$"
+    rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
 )
 _PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 import re
 
+from ..lexicon import SPEECH
 from ..scan.names import countries
 from ..scan.quotes import scan_quotes
 from .bodies import Bodies
 from .cast import Cast, Person
-from .patterns import APPOSITIVE, NAME, SPEECH, filler
+from .patterns import APPOSITIVE, NAME, filler
 
 __all__ = ["speaking_body", "speech_pronoun"]
 

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..scan.names import ORG_WORDS, TITLES, NameCandidate
+from ..lexicon import BUSINESS_FIRST, ORG_WORDS, PARTY_WORDS, TITLES
+from ..scan.names import NameCandidate
 
 R = TypeVar("R")
 
@@ -76,10 +77,6 @@ _PLACE_FIRST = {
     "santa", "los", "las", "fort", "port", "mount", "lake", "cape", "st", "st.",
 }  # fmt: skip
 #: a business or place a name's first word makes of it ("Studio Schicketanz", "Camp Kilmer")
-_NOT_PERSON_FIRST = {
-    "studio", "gallery", "restaurant", "cafe", "café", "hotel", "clinic", "farm", "store", "shop", "bakery",
-    "salon", "camp", "radio", "channel", "project", "operation", "team", "club", "hall", "house",
-}  # fmt: skip
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
 
 
@@ -101,7 +98,7 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if (
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
-        or words[0].casefold() in _PLACE_FIRST | _NOT_PERSON_FIRST
+        or words[0].casefold() in _PLACE_FIRST | BUSINESS_FIRST
     ):
         return False
     cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
@@ -135,8 +132,7 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
 
 
 _PARTY_BEFORE_RE = re.compile(
-    r"^(?:Democratic|Republican|Democrat|Liberal|Conservative|Labour|Tory|Green|GOP|NDP|Socialist|"
-    r"Progressive|Libertarian)\s+(?!(?:Party|Caucus|Committee|Association|Alliance|Union|League)\b)(?=[A-Z])"
+    rf"^(?:{'|'.join(PARTY_WORDS)})\s+(?!(?:Party|Caucus|Committee|Association|Alliance|Union|League)\b)(?=[A-Z])"
 )
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from ..scan.names import ORG_WORDS, NameCandidate
+from ..lexicon import ORG_WORDS, SPEECH
+from ..scan.names import NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of, person_part
 from .coref import speaking_body, speech_pronoun
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, filler, next_stop
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop
 from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
