@@ -154,3 +154,16 @@ def test_clean_name_drops_possessive_party_word_and_descriptor() -> None:
     assert clean_name("Democratic Party") == "Democratic Party"
     assert clean_name("Liberal Oscar-winner Sarandon") == "Sarandon"
     assert clean_name("The") is None
+
+
+def test_claim_sources_before_a_colon_and_after_said_with_a_long_appositive() -> None:
+    text = (
+        "Panel\n\n"
+        "Matthews: Well, speculation is bad for everyone who saves.\n\n"
+        "The schools law was too assertive in its early years, said Gary Orwell, education and law professor "
+        "at the University of Northern Iowa.\n\n"
+        "Rep. Bobby Hart (D-Va.), ranking member of the education committee, said he fully supports the deal.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    got = [v[0] for v in ctx.sources().values() if v[0]]
+    assert got == ["Matthews", "Gary Orwell", "Bobby Hart"]

@@ -57,6 +57,18 @@ _UNNAMED_RE = re.compile(
     rf"[^.;“”\"]{{0,100}}?\s(?P<cue>{SAID}|confirmed|added)\b"
 )
 # "Executive director of the … chapter … Alia Salem said …": a name right before the verb
+# "Trump: Clinton should have …", "… - Pew Research: “All the samples …”": a headline's or a panel's speaker
+_COLON_RE = re.compile(rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?(?P<cue>:)\s*\S")
+# "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
+_SAID_NAME_RE = re.compile(
+    rf",?[”\"’']?\s+(?P<cue>{SAID}|added|wrote)\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?(?P<src>{NAME})"
+    r"(?:,[^.;!?]*)?[.!?]?[”\"’']?\s*$"
+)
+# "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
+_LONG_SUBJECT_RE = re.compile(
+    rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS})\b"
+)
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
@@ -178,7 +190,7 @@ def claim_source(
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
-        for pattern in (_UNNAMED_RE, _ANYWHERE_RE):
+        for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
             if found:
                 source, cue = found.group("src"), found.group("cue")
