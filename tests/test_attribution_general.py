@@ -162,8 +162,10 @@ def test_claim_sources_before_a_colon_and_after_said_with_a_long_appositive() ->
         "Matthews: Well, speculation is bad for everyone who saves.\n\n"
         "The schools law was too assertive in its early years, said Gary Orwell, education and law professor "
         "at the University of Northern Iowa.\n\n"
-        "Rep. Bobby Hart (D-Va.), ranking member of the education committee, said he fully supports the deal.\n"
+        "Rep. Bobby Hart (D-Va.), ranking member of the education committee, said he fully supports the deal.\n\n"
+        "The debate went well for the senator, Laura Ortiz told Channel Nine on Monday.\n\n"
+        "The senator won the debate by a clear margin, said Ortiz campaign manager Jon Kohan.\n"
     )
     ctx = Context.of(Article.from_text(text))
     got = [v[0] for v in ctx.sources().values() if v[0]]
-    assert got == ["Matthews", "Gary Orwell", "Bobby Hart"]
+    assert got == ["Matthews", "Gary Orwell", "Bobby Hart", "Laura Ortiz", "Jon Kohan"]

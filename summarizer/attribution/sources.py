@@ -43,8 +43,11 @@ _SUBJECT_RE = re.compile(
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS})\b"
 )
+# "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
+_ROLE_THEN = r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 _TRAILING_RE = re.compile(
-    rf",?\s*(?:(?P<cue1>{SPEECH})\s+(?P<src1>{_DESCRIPTOR}|{NAME})|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
+    rf",?\s*(?:(?P<cue1>(?!told\b|tells\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
+    rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
     rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
     r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
 )
@@ -61,7 +64,8 @@ _UNNAMED_RE = re.compile(
 _COLON_RE = re.compile(rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?(?P<cue>:)\s*\S")
 # "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
 _SAID_NAME_RE = re.compile(
-    rf",?[”\"’']?\s+(?P<cue>{SAID}|added|wrote)\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?(?P<src>{NAME})"
+    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})"
     r"(?:,[^.;!?]*)?[.!?]?[”\"’']?\s*$"
 )
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
@@ -184,7 +188,7 @@ def claim_source(
     if source is None:
         t = _TRAILING_RE.search(sentence)
         if t and t.start() > 20:
-            source = t.group("src1") or t.group("src2") or t.group("src3")
+            source = t.group("src1b") or t.group("src1") or t.group("src2") or t.group("src3")
             cue = t.group("cue1") or t.group("cue2") or "according to"
             c_end = start + t.start()
     if source is None and subject:

@@ -84,6 +84,8 @@ def source_names(source: str | None, text: str = "") -> list[str]:
         if len(folded) == 1 and not possessive and after and not after.group(1).endswith("self"):
             continue  # "Democratic presidential front-runner", "Trump supporters": a modifier
         (owners if possessive else plain).append(name)
+        if " of " in name and not possessive:  # "Sen. Bernie Sanders of Vermont": Sanders too
+            plain.append(name.split(" of ")[0])
     return plain or owners
 
 
