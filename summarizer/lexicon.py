@@ -66,7 +66,10 @@ STANCE_VERBS = (
     r"agreed|agrees|disagreed|disagrees|conceded|concedes|contended|contends|maintained|maintains|pledged|"
     r"pledges|vows|recalled|recalls|described|describes|defended|defends|slammed|attacked|"
     r"countered|complained|complains|lamented|projected|testified|emphasized|emphasised|"
-    r"recommended|recommends|proposed|proposes|advised|replied|responded|adds|asserted|asserts"
+    r"recommended|recommends|proposed|proposes|advised|replied|responded|adds|asserted|asserts|"
+    # acts of communication: "will discuss", "is calling for", "knocked a statement", "issued a report"
+    r"discuss|discussed|discusses|discussing|talked|talks|urges|urging|demanded|demanding|pledging|"
+    r"vowing|knocked|ripped|blasted|issued|posted|published|released|highlighted|highlighting|touting"
 )
 
 # ---- titles and abbreviations -----------------------------------------------------------------

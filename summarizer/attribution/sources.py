@@ -224,6 +224,8 @@ def claim_source(
             source = cast_of(text, names).pronoun(pronoun, start, previous if fits else None)
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
+    if source is not None and source.strip(" ,") in WEEKDAYS + MONTHS:
+        source = None  # "On Thursday, Hatice Cengiz, …": a day is nobody
     if source is not None and source.casefold() in _NOT_SOURCES:
         source = None  # "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
