@@ -169,3 +169,18 @@ def test_claim_sources_before_a_colon_and_after_said_with_a_long_appositive() ->
     ctx = Context.of(Article.from_text(text))
     got = [v[0] for v in ctx.sources().values() if v[0]]
     assert got == ["Matthews", "Gary Orwell", "Bobby Hart", "Laura Ortiz", "Jon Kohan"]
+
+
+def test_unlike_x_he_is_not_x_and_a_new_sentence_breaks_the_carry() -> None:
+    text = (
+        "Refugees\n\n"
+        "Mohammad Al Mnajer found work quickly. Ragheb Al Turkmani came with his sister.\n\n"
+        "Unlike Al Mnajer, Al Turkmani has been unable to find work.\n\n"
+        "“My study comes afterwards,” he said.\n\n"
+        "“Most patients can go back to work,” said Patrice Lind, a director at the foundation.\n\n"
+        "Allan Garland said lost earnings have broad consequences for patients and for governments.\n\n"
+        "“We need to understand the size of these problems.”\n"
+    )
+    got = _speakers(text)
+    assert got["My study comes"] == "Ragheb Al Turkmani"
+    assert got["We need to"] != "Patrice Lind"

@@ -47,7 +47,9 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
             ends = (m for m in _SENTENCE_END_RE.finditer(core) if not _ABBREVIATED.search(core, 0, m.start() + 1))
             end = next(ends, None)
             rest = core[end.end() :] if end else core
-            if not rest.strip(" \n“\"‘'") and len(core) <= 200:
+            # the sentence between must be the previous quotation's own attribution, on its line
+            beside = bool(between.split("\n", 1)[0].strip(" ”\"’'.,“‘")) or not core.strip(" \n”\"’'.,“‘")
+            if not rest.strip(" \n“\"‘'") and len(core) <= 320 and beside:
                 out[i] = out[prev]
         prev = i
     return out

@@ -70,6 +70,14 @@ _ONE_WORD_RE = re.compile(
     rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]+)\s+(?:{SPEECH}|confirmed|told)\b"
     rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]+)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
 )
+#: words that open a clause, never a name ("Unlike Al Mnajer, he …", "By Jane Doe")
+_FUNCTION_WORDS = {
+    "by", "unlike", "like", "after", "before", "with", "without", "for", "from", "under", "over", "despite",
+    "during", "since", "while", "when", "as", "at", "in", "on", "to", "of", "and", "but", "or", "if", "though",
+    "although", "because", "including", "among", "against",
+}  # fmt: skip
+#: particles that begin a surname ("Al Mnajer", "Van Dyke"): a name ending in one is not shortened to it
+_PARTICLES = {"al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "du", "van", "von", "la", "le"}
 _NOT_ONE_WORD = {
     "The", "He", "She", "They", "It", "We", "You", "This", "That", "These", "Those", "There", "Police",
     "Officials", "Reuters", "Critics", "Experts", "Others", "Some", "Many", "Both", "Everyone", "Nobody",
@@ -98,7 +106,11 @@ class Cast:
             for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
                 if p.name.startswith(full + " ") or p.name.endswith(" " + full):
                     key = p.name
-                    if p.name.endswith(" " + full) and standalone(text, full):
+                    if (
+                        p.name.endswith(" " + full)
+                        and standalone(text, full)
+                        and full.split()[0].casefold() not in _PARTICLES
+                    ):
                         p.name = full  # "United States Hamdullah Mohib" is "Hamdullah Mohib"
                     break
             people.setdefault(key, Person(key)).forms.add(full)
@@ -118,20 +130,20 @@ class Cast:
         News", "says Michael."): a first name of someone it names in full is a form of them;
         another word is a person of its own when a he/she follows it (not "Google said")."""
         text = self.text
-        found: dict[str, int] = {}
+        found: dict[str, list[int]] = {}
         for m in _ONE_WORD_RE.finditer(text):
             word = m.group("a") or m.group("b")
             if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
-                found.setdefault(word, m.start())
-        for word, at in found.items():
+                found.setdefault(word, []).append(m.start())
+        for word, spots in found.items():
             if any(word in p.forms or surname(p.name) == word.casefold() for p in self.people):
                 continue
             firsts = [p for p in self.people if p.name.split()[0] == word]
             if len(firsts) == 1:
                 firsts[0].forms.add(word)  # "says Michael." of Michael Greenspan
                 continue
-            after = re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200])
-            if not firsts and re.search(r"\b(?:[Hh]e|[Ss]he)\b", after):
+            after = [re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200]) for at in spots]
+            if not firsts and any(re.search(r"\b(?:[Hh]e|[Ss]he)\b", a) for a in after):
                 self.people.append(Person(word, {word}))
 
     @staticmethod
@@ -146,7 +158,7 @@ class Cast:
                 w in TITLES or w in ROLE_WORDS or w.removesuffix("s") in ROLE_WORDS or (len(words) > 2 and w in lowered)
             )
             placed = first and len(words) > 2 and PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
-            if role or w.endswith("ing") or placed or w == "by":
+            if role or w.endswith("ing") or placed or w in _FUNCTION_WORDS:
                 words = words[1:]
             else:
                 break

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ..lexicon import BUSINESS_FIRST, ORG_WORDS, PARTY_WORDS, TITLES
-from ..scan.names import NameCandidate
+from ..scan.names import NameCandidate, countries
 
 R = TypeVar("R")
 
@@ -50,7 +50,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PREPS = {
     "of", "to", "by", "for", "with", "against", "from", "about", "on", "at", "in", "into", "toward",
     "towards", "between", "among", "via", "than", "like", "as", "under", "over", "asking", "told",
-    "telling", "thanked", "met", "meeting", "and", "or", "nor",
+    "telling", "thanked", "met", "meeting", "and", "or", "nor", "unlike", "besides", "beside", "despite",
 }  # fmt: skip
 DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
 
@@ -109,6 +109,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     spots = [s for s, _ in whole_words(text, name)]
     if words[0].casefold() in lowered and spots and all(_opens(text, s) for s in spots):
         return False  # "Prominent Canadian examples", "Unlike Al Mnajer": a sentence's first word
+    if words[0].casefold() in lowered and words[-1] in countries():
+        return False  # "Citizenship Canada" of "Immigration, Refugees and Citizenship Canada"
     if spots and all(
         (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
         for s in spots
