@@ -184,3 +184,14 @@ def test_unlike_x_he_is_not_x_and_a_new_sentence_breaks_the_carry() -> None:
     got = _speakers(text)
     assert got["My study comes"] == "Ragheb Al Turkmani"
     assert got["We need to"] != "Patrice Lind"
+
+
+def test_coordination_and_a_relative_after_a_possessive() -> None:
+    text = (
+        "Adoption\n\n"
+        "In a statement, IRCC did not reveal any details about the case, but said “the rules protect children.”\n\n"
+        "“He would not be drawing without it,” says Wise’s dad, Darrin. For Espinos, it is a business.\n"
+    )
+    got = _speakers(text)
+    assert got["the rules protect"] == "IRCC"
+    assert got["He would not"] == "Darrin"

@@ -57,6 +57,7 @@ _PEOPLE = {
     "researcher", "scientist", "diplomat", "aide", "lawyer", "activist", "protester", "protestor", "customer",
     "reader", "viewer", "participant", "organiser", "organizer", "insider", "observer", "soldier", "pilot",
     "owner", "manager", "player", "coach", "villager", "farmer", "volunteer", "priest", "caller", "listener",
+    "friend",
 }  # fmt: skip
 
 #: "the union", "the company", "the police": a body by the word its name has

@@ -57,8 +57,14 @@ _BEFORE_RE = re.compile(
     rf"|according\s+to\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
     rf"|(?P<n4>{NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
-    rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$)"
+    rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$"
+    # coordination: "IRCC did not reveal any details, but said", "Ruiz declined to comment and added"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=,\s))(?!(?:In|On|At|As|But|And|The|An?|After|When|While|If|It)\b)(?P<n6>{NAME})\s+[a-z][^.!?“”\"\n]{{3,150}}?,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
+    rf"(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$)"
 )
+
+
+_RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
 
 
 def _verb_at(span: str) -> int:
@@ -121,6 +127,9 @@ def guess_speaker(
         found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
+        relative = _RELATION_NAME_RE.match(after, m.end()) if found and found.endswith(("’s", "'s")) else None
+        if relative:  # "says Wise’s dad, Darrin": the relative, not Wise
+            return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
         stop = next_stop(text, quote.end)
         later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
         if found and m.group("n1") and not cast.is_person(person_part(found)) and later:
@@ -134,8 +143,8 @@ def guess_speaker(
     if not found:
         m = _BEFORE_RE.search(lead)
         if m:
-            found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
-            group = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g)) if found else "n1"
+            found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n6")
+            group = next(g for g in ("n1", "n2", "n3", "n4", "n6") if m.group(g)) if found else "n1"
             pronoun_at = base + m.start(group) if found else None
             if found:
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
