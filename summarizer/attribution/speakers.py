@@ -173,7 +173,7 @@ def guess_speaker(
                 found = named
             else:
                 who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
-                return who or _descriptor_speaker(desc, quote.start, cast, bodies)
+                return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
