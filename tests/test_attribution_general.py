@@ -95,10 +95,10 @@ def test_a_short_unattributed_term_is_not_a_quote_but_a_said_one_is() -> None:
     answer = quotes_model(ctx).model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
     values, _ = answer.ground(ctx)
     assert [(q.text, q.speaker) for q in values["quotes"]] == [("Then just move on!", "Ana Ruiz")]
-    text = "Rally\n\nThe crowd was loud. 🙂 “Enough!” shouted someone at the back.\n"
+    text = "Rally\n\nThe crowd was loud. 🙂 “Enough is enough!” shouted someone at the back.\n"
     ctx = Context.of(Article.from_text(text))
     answer = quotes_model(ctx).model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
-    assert [q.text for q in answer.ground(ctx)[0]["quotes"]] == ["Enough!"]  # said beside it: a quote
+    assert [q.text for q in answer.ground(ctx)[0]["quotes"]] == ["Enough is enough!"]  # said beside it: a quote
 
 
 def test_a_descriptor_or_it_means_whom_the_text_was_about() -> None:
