@@ -199,3 +199,17 @@ def test_coordination_and_a_relative_after_a_possessive() -> None:
     got = _speakers(text)
     assert got["the rules protect"] == "IRCC"
     assert got["He would not"] == "Darrin"
+
+
+def test_it_said_and_attributed_short_phrases() -> None:
+    text = (
+        "Insurer\n\n"
+        "Export Credit Agency paid the claim in 2012. EXA declined to answer questions about the policy. "
+        "“We respect the confidentiality of our clients,” it said in a statement.\n\n"
+        "Vern Sparks was one of them, upset about the pact, calling it a “global takeover.”\n\n"
+        "To head off Elon Musk’s “production hell” the founder tests every part twice.\n"
+    )
+    got = _speakers(text)
+    assert got["We respect the"] in ("EXA", "Export Credit Agency")
+    assert got["global takeover."] == "Vern Sparks"
+    assert got["production hell"] == "Elon Musk"

@@ -24,6 +24,7 @@ __all__ = ["speaking_body", "speech_pronoun"]
 # a name as the subject of a verb of speech: "Google said Thursday", "EDC, the agency, has said"
 _SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{SPEECH}|announced|confirmed)\b")
 _BODY_SUBJECT_RE = re.compile(rf"(?:^\s*|(?<=[,;]\s))(?:[Tt]he\s+)?(?P<n>{NAME})(?={_SAYS_RE.pattern})")
+_OPENING_NAME_RE = re.compile(rf"\s*(?:[Tt]he\s+)?(?P<n>{NAME})\s+[a-z]")
 _NOT_NAMES = {"It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "Q"}
 _SUBJECT_PRONOUN_RE = re.compile(
     r"(?:^[\s“\"‘'Q,(]*(?:[A-Z][\w’'-]*,?\s+){0,2}?|[,;:]\s+|\b(?:and|but|then|as|when)\s+)((?i:he|she|they|it)),?\s+[a-z]"
@@ -125,7 +126,10 @@ def speech_pronoun(
         return None  # "Speaking to X, he said": the one who speaks there is not X
     if not named:
         return None
-    found = subjects[0] if subjects else named[-1][2]
+    # of people named only as objects, one whose gender is known to fit ("asked barber X, who works
+    # with L’Oréal Paris" -> X), else the last
+    known = [p for _, _, p in named if gender is not None and learned.get(p.name, p.gender) == gender]
+    found = subjects[0] if subjects else (known[-1] if known else named[-1][2])
     if gender is not None:
         learned.setdefault(found.name, gender)  # a later "she" is someone else
     return found.name
@@ -136,6 +140,10 @@ def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
     six sentences before it name as the subject of a verb of speech ("Google said Thursday …",
     "BC Hydro said in a statement"), else the article's principal organisation."""
     text = cast.text
+    start, sentence = _previous_sentence(text, anchor)
+    opener = _OPENING_NAME_RE.match(sentence)  # "EDC declined to answer …. “…,” it said": its subject
+    if opener and opener.group("n") not in _NOT_NAMES and bodies.find(opener.group("n")) is not None:
+        return bodies.canonical(opener.group("n"))
     at = anchor
     for _ in range(6):
         start, sentence = _previous_sentence(text, at)
