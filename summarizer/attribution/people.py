@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..lexicon import BUSINESS_FIRST, ORG_WORDS, PARTY_WORDS, TITLES
+from ..lexicon import BUSINESS_FIRST, MONTHS, ORG_WORDS, PARTY_WORDS, TITLES, WEEKDAYS
 from ..scan.names import NameCandidate, countries
 
 R = TypeVar("R")
@@ -150,6 +150,8 @@ def clean_name(name: str | None) -> str | None:
     inner = [i for i, w in enumerate(words) if re.search(r"-[a-z]", w) and w[:1].isupper() and i < len(words) - 1]
     if inner:
         name = " ".join(words[inner[-1] + 1 :])  # "Oscar-winner Sarandon": the name after the descriptor
+    if name in WEEKDAYS + MONTHS:
+        return None  # "On Sunday, Pastor X stood …": a day is nobody
     return None if name.casefold() in ("the", "a", "an", "") else name
 
 
