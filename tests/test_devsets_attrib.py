@@ -186,3 +186,27 @@ def test_cli_code_only_runs_on_a_tmp_devset(tmp_path: Path, monkeypatch: pytest.
     parts = {devsets.part_of(i) for i in ("a1", "a2", "a3", "a4")}
     assert {p for p in ("study", "test") if report["metrics"][p]["articles"]} == parts
     assert "| all | 4 |" in result.output
+
+
+@pytest.mark.parametrize("name", ["ggt", "polnear"])
+def test_pipeline_mode_scores_a_summary_per_article(tmp_path: Path, settings: Any, name: str) -> None:
+    """``summarize eval --devset NAME`` without --code-only: each article through the pipeline
+    (here a scripted backend answering every pass), scored by the set's ``score``."""
+    from summarizer.backends import ScriptedBackend
+    from summarizer.pipeline import Summarizer
+
+    from .conftest import router
+
+    folder = tmp_path / name
+    folder.mkdir()
+    record = _ggt_record() if name == "ggt" else _pol_record()
+    (folder / "a1.json").write_text(json.dumps(record), encoding="utf-8")
+    summarizer = Summarizer(settings.model_copy(update={"max_retries": 0}), ScriptedBackend(router=router()))
+    report = devsets.run(name, "all", summarizer, directory=tmp_path)
+    assert report["mode"] == "pipeline" and report["metrics"]["all"]["articles"] == 1
+    row = report["articles"][0]
+    if name == "ggt":
+        assert row["direct"] == 2 and row["found"] == 2  # the quotes code finds, whatever the model says
+    else:
+        assert row["named"] == 2 and row["matched"] >= 1  # the claims come from the article's sentences
+    assert "| all | 1 |" in devsets.render(report)
