@@ -43,7 +43,7 @@ _CAPTION_RE = re.compile(
 # "…in the last quarter.The company said…": scraped text loses the space after a full stop
 _GLUED_RE = re.compile(r"(?<=[\w%)]{2})[.!?][\"”’')\]]*(?=[“\"‘]?[A-Z][a-z])")
 
-SentenceKind = str  # "body" | "headline" | "dateline" | "byline" | "caption"
+SentenceKind = str  # "body" | "headline" | "dateline" | "byline" | "caption" | "blank"
 
 
 def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
@@ -202,6 +202,8 @@ class _Line:
 
 def _kind(doc: _Doc, start: int, end: int, line: _Line) -> SentenceKind:
     s = doc.text[start:end]
+    if not any(c.isalnum() for c in s):
+        return "blank"  # a scraper's lone " ." between paragraphs: never a claim, summary or key sentence
     if _CAPTION_RE.search(s) or line.caption:
         return "caption"
     whole_line = len(s) == len(line.stripped) and s == line.stripped
