@@ -171,7 +171,7 @@ class Bodies:
             ),
             -1,
         )
-        found = sorted({n.text for n in names if _is_body_name(n.text)}, key=lambda n: -len(n.split()))
+        found = sorted({n.text for n in names if _is_body_name(n.text)}, key=lambda n: (-len(n.split()), n))
         bodies: list[Body] = []
         for name in found:
             words = name.split()
@@ -191,7 +191,7 @@ class Bodies:
         for b in bodies:
             spots: set[int] = set()
             covered: set[int] = set()
-            for form in sorted(b.forms, key=len, reverse=True):
+            for form in sorted(b.forms, key=lambda f: (-len(f), f)):
                 for s in _spots(text, form):
                     if s not in covered and not _CREDIT_RE.search(text[max(0, s - 12) : s]):
                         spots.add(s)

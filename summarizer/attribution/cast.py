@@ -100,7 +100,11 @@ class Cast:
         stripped |= {
             " ".join(n.split()[-2:]) for n in stripped if len(n.split()) > 3 and not is_person_name(text, n, lowered)
         }
-        fulls = sorted((n for n in stripped if is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
+        # sorted fully (longest first, then first seen, then spelling): a set's order follows PYTHONHASHSEED
+        fulls = sorted(
+            (n for n in stripped if is_person_name(text, n, lowered)),
+            key=lambda n: (-len(n.split()), text.find(n) if n in text else len(text), n),
+        )
         for full in fulls:
             key = full
             for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
@@ -168,7 +172,7 @@ class Cast:
     def _find(self, p: Person) -> None:
         """Every mention of ``p`` (its forms, and its surname when no one else bears it)."""
         text = self.text
-        forms = sorted(p.forms, key=len, reverse=True)
+        forms = sorted(p.forms, key=lambda f: (-len(f), f))
         sur = surname(p.name)
         surname_form = next((w for w in p.name.split()[::-1] if w.casefold().rstrip(".,") == sur), None)
         others = [q for q in self.people if q is not p and q.surname == sur] if surname_form else []
