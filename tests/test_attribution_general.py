@@ -213,3 +213,33 @@ def test_it_said_and_attributed_short_phrases() -> None:
     assert got["We respect the"] in ("EXA", "Export Credit Agency")
     assert got["global takeover."] == "Vern Sparks"
     assert got["production hell"] == "Elon Musk"
+
+
+def test_narration_about_no_one_else_keeps_the_previous_speaker() -> None:
+    text = (
+        "Stroke costs\n\n"
+        "“People lost a lot of income,” said Dana Holt, an economist at the institute.\n\n"
+        "The drop was largest for strokes, with a 31 per cent fall in earnings.\n\n"
+        "“So stroke patients were losing about a third of their incomes.”\n"
+    )
+    assert _speakers(text)["So stroke patients"] == "Dana Holt"
+
+
+def test_narration_naming_someone_else_breaks_the_chain() -> None:
+    text = (
+        "Stroke costs\n\n"
+        "“People lost a lot of income,” said Dana Holt, an economist at the institute.\n\n"
+        "Omar Reyes had a stroke in 2015 and lost his job as a teacher.\n\n"
+        "“It took me two years to accept it.”\n"
+    )
+    assert _speakers(text)["It took me"] != "Dana Holt"
+
+
+def test_narration_reporting_other_words_breaks_the_chain() -> None:
+    text = (
+        "Stroke costs\n\n"
+        "“People lost a lot of income,” said Dana Holt, an economist at the institute.\n\n"
+        "The ministry said the figures were out of date.\n\n"
+        "“The numbers are from 2012.”\n"
+    )
+    assert _speakers(text)["The numbers are"] != "Dana Holt"

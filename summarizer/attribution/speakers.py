@@ -307,9 +307,21 @@ def _continued(
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
     body = [p for p in paragraphs if not _CAPTION_RE.search(p) and not filler(p)]
-    if body:  # a sentence about anything else breaks the chain; a picture's caption does not
-        return None
+    if body and not _same_subject(text, quotes[prev].end, quotes[i].start, out[prev], cast):
+        return None  # a sentence about anything else breaks the chain; a picture's caption does not
     return out[prev]
+
+
+def _same_subject(text: str, start: int, end: int, speaker: str, cast: Cast) -> bool:
+    """A paragraph or two of narration between two quotation paragraphs (after the previous
+    quotation's own line) that names no one but the speaker, and reports no one else's words,
+    keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
+    start = text.find("\n", start, end)
+    body = [p for p in re.split(r"\n\s*\n|\n", text[start:end]) if p.strip(" .,;:!?“”\"‘’'")]
+    if start < 0 or not 1 <= len(body) <= 2 or any(_COMMUNICATES.search(p) for p in body):
+        return False
+    who = cast.person(speaker)
+    return all(p is who for p in cast.people if any(start <= s < end for s, _, _ in p.mentions))
 
 
 def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
