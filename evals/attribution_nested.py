@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             halves[half].append({"id": article.id, **result})
         for half in ("A", "B"):
             print(f"{name} study-{half} ({len(halves[half])} articles): {_row(name, halves[half])}")
-        print(f"{name} study   ({len(halves['A']) + len(halves['B'])} articles): {_row(name, halves['A'] + halves['B'])}")
+        both = halves["A"] + halves["B"]
+        print(f"{name} study   ({len(both)} articles): {_row(name, both)}")
         dump[name] = halves
         if args.misses:
             for r in halves[args.misses]:

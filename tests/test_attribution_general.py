@@ -243,3 +243,13 @@ def test_narration_reporting_other_words_breaks_the_chain() -> None:
         "“The numbers are from 2012.”\n"
     )
     assert _speakers(text)["The numbers are"] != "Dana Holt"
+
+
+def test_a_shared_surname_after_says_is_still_a_person() -> None:
+    text = (
+        "Cooking at home\n\n"
+        "Cooks know Ruth Adler for her cakes, but her new book is about dinner. "
+        "“I cook simple food,” says Adler while visiting the test kitchen with her husband Paul Adler. "
+        "“Ingredients are beautiful in themselves.”\n"
+    )
+    assert _speakers(text)["I cook simple"] == "Ruth Adler"

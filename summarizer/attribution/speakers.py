@@ -132,8 +132,13 @@ def guess_speaker(
             return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
         stop = next_stop(text, quote.end)
         later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
-        if found and m.group("n1") and not cast.is_person(person_part(found)) and later:
-            return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
+        if found and m.group("n1") and not cast.is_person(person_part(found)):
+            # a surname two people share ("says Greenspan … with her husband Michael Greenspan"): whom the Cast reads
+            at = quote.end + m.start("n1")
+            if owners := [p.name for p in cast.people for s, _, _ in p.mentions if s == at]:
+                return owners[0]
+            if later:
+                return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
             desc = m.group("d1") or m.group("d2")
@@ -312,7 +317,7 @@ def _continued(
     return out[prev]
 
 
-def _same_subject(text: str, start: int, end: int, speaker: str, cast: Cast) -> bool:
+def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Cast) -> bool:
     """A paragraph or two of narration between two quotation paragraphs (after the previous
     quotation's own line) that names no one but the speaker, and reports no one else's words,
     keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
@@ -320,7 +325,7 @@ def _same_subject(text: str, start: int, end: int, speaker: str, cast: Cast) -> 
     body = [p for p in re.split(r"\n\s*\n|\n", text[start:end]) if p.strip(" .,;:!?“”\"‘’'")]
     if start < 0 or not 1 <= len(body) <= 2 or any(_COMMUNICATES.search(p) for p in body):
         return False
-    who = cast.person(speaker)
+    who = cast.person(speaker) if speaker else None
     return all(p is who for p in cast.people if any(start <= s < end for s, _, _ in p.mentions))
 
 
