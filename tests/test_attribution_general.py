@@ -253,3 +253,17 @@ def test_a_shared_surname_after_says_is_still_a_person() -> None:
         "“Ingredients are beautiful in themselves.”\n"
     )
     assert _speakers(text)["I cook simple"] == "Ruth Adler"
+
+
+def test_the_last_word_of_a_longer_name_is_no_one_word_person() -> None:
+    from summarizer.attribution import cast_of
+
+    text = (
+        "Talks resume\n\n"
+        "The United States said on Monday that talks would resume. He added nothing.\n\n"
+        "President Ana Ruiz spoke later. “We are ready,” she said.\n\n"
+        "Kim told reporters she agreed. “It is time,” she said.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    people = [p.name for p in cast_of(text, ctx.names).people]
+    assert "States" not in people and "Kim" in people

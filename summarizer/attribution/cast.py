@@ -137,6 +137,8 @@ class Cast:
         found: dict[str, list[int]] = {}
         for m in _ONE_WORD_RE.finditer(text):
             word = m.group("a") or m.group("b")
+            if m.group("a") and re.search(r"[A-Z][\w.’'-]*\s+$", text[max(0, m.start() - 40) : m.start()]):
+                continue  # the last word of a longer name ("the United States said"), not a name of its own
             if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
                 found.setdefault(word, []).append(m.start())
         for word, spots in found.items():
