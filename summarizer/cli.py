@@ -20,7 +20,8 @@ from click_default_group import DefaultGroup
 
 from . import progress
 from .article import Article, check_path, load_article
-from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .batchlines import document, line_record
+from .errors import BadInputError, ConfigError, SummarizerError
 from .web import is_url, load_url
 
 if TYPE_CHECKING:
@@ -129,11 +130,6 @@ def _load(spec: str, max_chars: int, fetch_timeout: float) -> Article:
     return load_article(spec, max_chars)
 
 
-def _document(article: Article, summary: Summary) -> dict[str, Any]:
-    """The JSON contract plus ``source`` (path, ``<stdin>`` or URL), for one article or several."""
-    return {**summary.model_dump(mode="json"), "source": article.source}
-
-
 def _write_atomically(path: Path, text: str) -> None:
     """A temp file beside the target, renamed over it: an interrupted run leaves no partial file."""
     path = path.expanduser()
@@ -238,7 +234,7 @@ def run(
     if results:
         several = len(inputs) > 1
         if fmt == "json":
-            docs = [_document(a, s) for a, s in results]
+            docs = [document(a, s) for a, s in results]
             text = json.dumps(docs if several else docs[0], indent=2, ensure_ascii=False) + "\n"
         elif fmt == "html":  # one page, a section per article, highlighted against the text as read
             from .render import render_report
@@ -262,42 +258,6 @@ def run(
         _fail(fatal)
     if failed:
         sys.exit(2 if all(e.exit_code == 2 for e in failed) else max(e.exit_code for e in failed))
-
-
-class _BadLineError(BadInputError):
-    """A batch line that is not ``{"id", "text"|"path"|"url"}``; keeps the id when there is one."""
-
-    def __init__(self, message: str, ident: Any = None) -> None:
-        super().__init__(message)
-        self.ident = ident
-
-
-def _parse_line(line: str) -> tuple[Any, str, str]:
-    """``{"id", "text"|"path"|"url"}`` -> (id, kind, value)."""
-    try:
-        obj = json.loads(line)
-    except ValueError as exc:
-        msg = getattr(exc, "msg", str(exc))
-        raise _BadLineError(f'not JSON ({msg}); write one object a line, like {{"id": 1, "text": "…"}}') from None
-    if not isinstance(obj, dict):
-        raise _BadLineError('not a JSON object; write {"id": …, "text"|"path"|"url": …}')
-    ident = obj.get("id")
-    if ident is None or isinstance(ident, bool) or not isinstance(ident, str | int):
-        raise _BadLineError('needs an "id" (a string or an integer)')
-    kinds = [k for k in ("text", "path", "url") if k in obj]
-    if len(kinds) != 1 or not isinstance(obj[kinds[0]], str):
-        raise _BadLineError('give exactly one of "text", "path" or "url", as a string', ident)
-    return ident, kinds[0], obj[kinds[0]]
-
-
-def _batch_article(kind: str, value: str, source: str, settings: Settings, fetch_timeout: float) -> Article:
-    if kind == "text":
-        return Article.from_text(value, source=source, max_chars=settings.max_article_chars)
-    if kind == "url":
-        return load_url(value, max_chars=settings.max_article_chars, timeout=fetch_timeout)
-    if value == "-":
-        raise BadInputError(f"{source}: a path cannot be - in a batch; give a file")
-    return load_article(value, settings.max_article_chars)
 
 
 @main.command("batch", context_settings=CONTEXT)
@@ -343,32 +303,30 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
     fatal: SummarizerError | None = None
     try:
         with progress.PassStatus(len(lines)) as status:
+
+            def summarize(article: Article) -> Summary:
+                nonlocal summarizer
+                summarizer = summarizer or _summarizer(settings)
+                return summarizer.summarize(article, progress=status)
+
             for done, (number, raw) in enumerate(lines):
-                ident: Any = None
-                try:
-                    ident, kind, value = _parse_line(raw.decode("utf-8"))
-                    source = value if kind != "text" else f"{input_file}:{number}"
-                    status.article(str(ident), done)
-                    article = _batch_article(kind, value, source, settings, fetch_timeout)
-                    summarizer = summarizer or _summarizer(settings)
-                    summary = summarizer.summarize(article, progress=status)
-                    record = {"id": ident, **_document(article, summary)}
-                    counts["ok"] += 1
-                    counts["cached"] += summary.meta.cached
-                    if not summary.meta.cached:
-                        counts["in"] += summary.meta.input_tokens
-                        counts["out"] += summary.meta.output_tokens
-                except UnicodeDecodeError:
-                    record = {"id": None, "line": number, "error": "not UTF-8; convert the file to UTF-8"}
-                    counts["failed"] += 1
-                except SummarizerError as exc:
-                    record = {"id": getattr(exc, "ident", ident), "line": number, "error": str(exc)}
-                    counts["failed"] += 1
-                    if isinstance(exc, ConfigError | ModelUnavailableError):
-                        fatal = exc  # the setup, not the line: every other line would fail the same way
+                result = line_record(
+                    number,
+                    raw,
+                    str(input_file),
+                    settings,
+                    fetch_timeout,
+                    summarize,
+                    lambda ident: status.article(str(ident), done),  # noqa: B023 (called before the next line)
+                )
+                record, fatal = result.record, result.fatal
+                counts["failed" if result.failed else "ok"] += 1
+                counts["cached"] += result.cached
+                counts["in"] += result.input_tokens
+                counts["out"] += result.output_tokens
                 if "error" in record:
                     click.echo(f"summarize: error: line {number}: {record['error']}", err=True)
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sink.write(result.line())
                 sink.flush()
                 status.finished(done + 1)
                 if fatal is not None:
