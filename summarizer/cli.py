@@ -21,6 +21,7 @@ from click_default_group import DefaultGroup
 from . import progress
 from .article import Article, check_path, load_article
 from .batchlines import document, line_record
+from .distributed import LOCAL
 from .errors import BadInputError, ConfigError, SummarizerError
 from .web import is_url, load_url
 
@@ -84,7 +85,7 @@ def _settings(**options: Any) -> Settings:
 
 _model_options = [
     click.option("--model", help="Path to a .gguf file, or a model name on --base-url. Default: embedded."),
-    click.option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1."),
+    _base_url := click.option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1."),
     click.option("--api-key", help="Key for the server (or SUMMARIZER_API_KEY / OPENAI_API_KEY)."),
     click.option(
         "--cache", "cache_path", type=click.Path(path_type=Path), help="SQLite cache file (or SUMMARIZER_CACHE)."
@@ -114,6 +115,16 @@ _input_options = [
 def model_options(f: Any) -> Any:
     for option in reversed(_model_options):
         f = option(f)
+    return f
+
+
+def batch_model_options(f: Any) -> Any:
+    """The model options with --base-url repeatable: a pool of servers for ``batch --ray``."""
+    several = click.option(
+        "--base-url", "base_urls", multiple=True, help="OpenAI-compatible server; with --ray, repeat it for a pool."
+    )
+    for option in reversed(_model_options):
+        f = (several if option is _base_url else option)(f)
     return f
 
 
@@ -268,11 +279,29 @@ def run(
     required=True,
     metavar="OUT.jsonl",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="Output JSONL (- for standard output); an existing file is replaced.",
+    help="Output JSONL (- for standard output); an existing file is replaced (resumed with --ray).",
 )
+@click.option(
+    "--ray",
+    "ray_address",
+    is_flag=False,
+    flag_value=LOCAL,
+    metavar="[ADDRESS]",
+    help="Run on Ray (summarizer[ray]): alone, a local instance; auto or HOST:PORT joins a cluster.",
+)
+@click.option("--workers", type=click.IntRange(1), help="With --ray: actors (default: one per --base-url).")
 @input_options
-@model_options
-def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **options: Any) -> None:
+@batch_model_options
+def batch(
+    input_file: Path,
+    out: Path,
+    ray_address: str | None,
+    workers: int | None,
+    fetch_timeout: float,
+    quiet: bool,
+    base_urls: tuple[str, ...],
+    **options: Any,
+) -> None:
     """Summarize a JSONL file of articles: lines {"id", "text"} | {"id", "path"} | {"id", "url"}.
 
     \b
@@ -281,9 +310,18 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
     A bad line or a failed article becomes an error record and the run goes on; blank lines are
     skipped. Re-running resumes: finished articles come from the cache. Exit 0 when every line
     succeeded, 5 when some failed.
+
+    \b
+    --ray [ADDRESS] fans the lines out over Ray actors (--workers N), one Summarizer each, against
+    --base-url servers (repeat it: actor i uses server i mod n) or the embedded model (--threads
+    per actor). OUT is resumed: lines whose id has a record there are kept, the rest are done and
+    the file is put back in input order. Put --ray last, or write --ray=ADDRESS.
     """
     progress.set_quiet(quiet)
     started = time.monotonic()
+    if ray_address is None and (len(base_urls) > 1 or workers is not None):
+        _fail(ConfigError("--workers and a second --base-url need --ray; see: summarize batch --help"))
+    options["base_url"] = base_urls[0] if base_urls else None
     try:
         settings = _settings(**options)
         data = sys.stdin.buffer.read() if str(input_file) == "-" else _read_input(input_file)
@@ -293,6 +331,26 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
     lines = [(n, raw) for n, raw in enumerate(data.splitlines(), 1) if raw.strip()]
     if str(out) != "-" and str(input_file) != "-" and out.resolve() == input_file.resolve():
         _fail(BadInputError(f"--out {out} is the input file; write the output elsewhere"))
+    if ray_address is not None:
+        from .distributed import ray_batch
+
+        try:
+            code = ray_batch(
+                str(input_file),
+                lines,
+                out,
+                settings,
+                address=ray_address,
+                workers=workers,
+                base_urls=base_urls,
+                fetch_timeout=fetch_timeout,
+                quiet=quiet,
+                echo=lambda line: click.echo(line, err=True),
+            )
+        except SummarizerError as exc:
+            _fail(exc)
+            return
+        sys.exit(code)
     counts = {"ok": 0, "cached": 0, "failed": 0, "in": 0, "out": 0}
     summarizer: Summarizer | None = None
     try:
