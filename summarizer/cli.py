@@ -474,6 +474,19 @@ def eval_group() -> None:
 )
 @click.option("--no-variants", is_flag=True, help="Run the seeds only.")
 @click.option(
+    "--devset",
+    type=click.Choice(["ggt", "polnear", "figures"]),
+    help="Score a third-party dev set (../shared/devsets) instead of the seeds.",
+)
+@click.option(
+    "--part",
+    type=click.Choice(["study", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="With --devset: the fixed half to score (study: read misses; test: only scored).",
+)
+@click.option("--code-only", is_flag=True, help="With --devset: what code reads without the model, in seconds.")
+@click.option(
     "--thresholds",
     type=click.Path(path_type=Path),
     default=Path("evals/thresholds.toml"),
@@ -487,12 +500,19 @@ def eval_run(
     only: tuple[str, ...],
     variants: Path,
     no_variants: bool,
+    devset: str | None,
+    part: str,
+    code_only: bool,
     thresholds: Path,
     **options: Any,
 ) -> None:
     """Run the suite: per-field table, report.json + report.md, stored run, threshold gate."""
     from rich.console import Console
     from rich.progress import track
+
+    if devset is not None:
+        _eval_devset(devset, part, code_only, out_dir, options)
+        return
 
     from .evals import check_thresholds, render_markdown, run_suite, save_run
     from .labels import load_seeds, load_variants
@@ -524,6 +544,37 @@ def eval_run(
         if failures:
             sys.exit(4)
         click.echo(f"gate: all thresholds in {thresholds} met")
+
+
+def _eval_devset(name: str, part: str, code_only: bool, out_dir: Path, options: dict[str, Any]) -> None:
+    """``summarize eval --devset``: score a dev set, write report.json + report.md, print the table."""
+    from rich.console import Console
+    from rich.progress import track
+
+    from . import devsets
+
+    try:
+        summarizer = None if code_only else _summarizer(_settings(**options))
+        console = Console(stderr=True)
+        report = devsets.run(
+            name,
+            part,  # type: ignore[arg-type]
+            summarizer,
+            lambda items: track(items, description=f"eval {name}", console=console, transient=True),
+        )
+    except devsets.DevsetMissingError as exc:
+        click.echo(f"summarize: {exc}", err=True)
+        return
+    except SummarizerError as exc:
+        _fail(exc)
+        return
+    out = out_dir / report["id"]
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    md = devsets.render(report)
+    (out / "report.md").write_text(md, encoding="utf-8")
+    click.echo(md)
+    click.echo(f"report: {out}/report.md")
 
 
 @eval_group.command("history", context_settings=CONTEXT)
