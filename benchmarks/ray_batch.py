@@ -148,7 +148,7 @@ def content(path: Path) -> dict[str, dict[str, Any]]:
     return {r["id"]: {k: v for k, v in r.items() if k != "meta"} for r in records}
 
 
-def kill_and_resume(tmp: Path, infile: Path, servers: Servers, workers: int) -> None:
+def kill_and_resume(tmp: Path, infile: Path, servers: Servers, workers: int, once: dict[str, int]) -> None:
     """SIGKILL a --ray run once 3 lines are in OUT, run it again, and account for every article."""
     out, cache = tmp / "kill.jsonl", tmp / "kill.sqlite"
     servers.asked.clear()
@@ -174,7 +174,9 @@ def kill_and_resume(tmp: Path, infile: Path, servers: Servers, workers: int) -> 
     )
     if servers.fakes:
         again = {s: servers.asked[s] - asked_before.get(s, 0) for s in before}
-        print(f"calls per seed, all runs: {dict(servers.asked)}")
+        print(f"calls per seed, killed run + rerun: {dict(sorted(servers.asked.items()))}")
+        print(f"calls per seed, one whole run:      {dict(sorted(once.items()))}")
+        print(f"every seed asked exactly as often as in one whole run: {dict(servers.asked) == once}")
         print(f"calls by the rerun for the {len(before)} seeds finished before the kill: {again}")
 
 
@@ -199,6 +201,7 @@ def main() -> int:
 
     table: list[tuple[str, int, str, float, str]] = []
     servers: dict[int, Servers] = {}  # by count, started when a run needs them
+    once: dict[str, int] = {}  # fake: calls per seed in one whole run (the local batch's)
 
     def pool(count: int) -> Servers:
         for other in [c for c in servers if c != count and not args.fake]:  # one size at a time on the cores
@@ -214,7 +217,9 @@ def main() -> int:
             out, cache = tmp / f"{run}.jsonl", tmp / f"{run}.sqlite"
             if run == "local":  # real: the embedded model in process; fake: one scripted server
                 urls = pool(1).urls if args.fake else []
+                before = Counter(servers[1].asked) if args.fake else Counter()
                 seconds, last = batch(infile, out, cache, urls, None, args.threads)
+                once = dict(servers[1].asked - before) if args.fake else {}
                 table.append(("local batch", 1, "1 server" if urls else "embedded", seconds, last))
                 continue
             if run not in ("ray1", "ray2", "ray2x2"):
@@ -229,7 +234,7 @@ def main() -> int:
         print_table(table, len(SEEDS))
         compare_contents(tmp, runs)
         if args.kill:
-            kill_and_resume(tmp, infile, pool(1), 2 if args.fake else 1)
+            kill_and_resume(tmp, infile, pool(1), 2 if args.fake else 1, once)
     finally:
         for each in servers.values():
             each.close()

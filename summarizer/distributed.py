@@ -55,12 +55,12 @@ class Journal:
         self.path = path
         #: input line number -> (offset, length) of its record in the file
         self.where: dict[int, tuple[int, int]] = {}
-        if path.exists():
-            self._scan(wanted)
         try:
+            if path.exists():
+                self._scan(wanted)
             self._fh = path.open("ab")
         except OSError as exc:
-            raise ConfigError(f"cannot write {path} ({exc.strerror}); pass another --out") from None
+            raise ConfigError(f"cannot use {path} as --out ({exc.strerror}); pass another file") from None
 
     def _scan(self, wanted: dict[Any, int]) -> None:
         offset = 0
