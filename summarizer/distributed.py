@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import tempfile
 import time
 import warnings
@@ -52,7 +53,7 @@ class Journal:
 
     def __init__(self, path: Path, wanted: dict[Any, int]) -> None:
         """``wanted`` maps each id of the input to its line number; other ids in OUT are dropped."""
-        self.path = path
+        self.path, self.existed = path, path.exists()
         #: input line number -> (offset, length) of its record in the file
         self.where: dict[int, tuple[int, int]] = {}
         try:
@@ -93,6 +94,9 @@ class Journal:
     def finish(self, order: list[int]) -> None:
         """Rewrite OUT with the records of ``order``'s lines, in that order (atomically)."""
         self._fh.close()
+        if not self.existed and not self.where:  # nothing done (Ray never came up): leave no empty file
+            self.path.unlink(missing_ok=True)
+            return
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
             os.fchmod(fd, self.path.stat().st_mode & 0o777)
@@ -201,16 +205,25 @@ def _connect(ray: Any, address: str, cpus: float) -> bool:
     quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
     try:
         if address == LOCAL:  # logical CPUs: enough for the pool (server actors mostly wait on HTTP)
-            ray.init(num_cpus=max(os.cpu_count() or 1, int(cpus + 0.999)), include_dashboard=False, **quiet)
+            cpus = max(os.cpu_count() or 1, int(cpus + 0.999))
+            ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
         else:
+            _reachable(address)
             ray.init(address=address, **quiet)
-    except (ConnectionError, RuntimeError, ValueError) as exc:
+    except (ConnectionError, RuntimeError, ValueError, OSError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(
             f"cannot join the Ray cluster at {address} ({reason}); start one with: ray start --head, "
             "or pass --ray alone for a local instance"
         ) from None
     return True
+
+
+def _reachable(address: str) -> None:
+    """Ray retries an address that does not answer for minutes: knock once first (HOST:PORT forms)."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if host and port.isdigit():
+        socket.create_connection((host.strip("[]"), int(port)), timeout=5).close()
 
 
 def _plan(input_name: str, lines: list[tuple[int, bytes]]) -> dict[Any, int]:

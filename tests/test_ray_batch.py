@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -43,7 +44,7 @@ def calls(i: int) -> int:
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """One Ray instance for every test here (it takes seconds to start); yields its address."""
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
     try:
         yield ray.get_runtime_context().gcs_address
     finally:
@@ -269,6 +270,19 @@ def test_journal_refuses_a_file_that_is_not_batch_output(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.stderr.startswith(f"summarize: error: {out} line 1 is not a batch record")
     assert out.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_an_address_that_does_not_answer_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)  # as in a fresh process: really connect
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    infile, out = write(tmp_path / "in.jsonl", [article_line(0)]), tmp_path / "o.jsonl"
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["batch", str(infile), "--out", str(out), f"--ray=127.0.0.1:{port}"])
+    assert result.exit_code == 2 and time.monotonic() - started < 30
+    assert result.stderr.startswith(f"summarize: error: cannot join the Ray cluster at 127.0.0.1:{port} (")
+    assert len(result.stderr.splitlines()) == 1 and not out.exists()
 
 
 def test_repeated_ids_are_refused(tmp_path: Path) -> None:
