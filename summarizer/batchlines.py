@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .article import Article, load_article
+from .article import Article
 from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .loading import load_article
 from .web import load_url
 
 if TYPE_CHECKING:

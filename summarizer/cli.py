@@ -19,10 +19,12 @@ import click
 from click_default_group import DefaultGroup
 
 from . import progress
-from .article import Article, check_path, load_article
+from .article import Article
 from .batchlines import document, line_record
 from .distributed import LOCAL
 from .errors import BadInputError, ConfigError, SummarizerError
+from .loading import check_path, load_article
+from .serve.config import ServeConfig
 from .web import is_url, load_url
 
 if TYPE_CHECKING:
@@ -618,19 +620,30 @@ def eval_compare(run_a: str, run_b: str, cache_path: Path | None) -> None:
         click.echo(f"{metric:40s} {a:10.4g} -> {b:<10.4g} ({delta:+.4g})")
 
 
+_SERVE = ServeConfig()  # the defaults shown in --help
+
+
 @main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 exposes the service.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--queue", "queue_size", type=click.IntRange(1), default=16, show_default=True, help="Articles waiting.")
-@click.option("--concurrency", type=click.IntRange(1), default=1, show_default=True, help="Articles at once (servers).")
+@click.option("--host", default=_SERVE.host, show_default=True, help="Address to bind; 0.0.0.0 exposes the service.")
+@click.option("--port", type=click.IntRange(0, 65535), default=_SERVE.port, show_default=True)
+@click.option("--queue", type=click.IntRange(1), default=_SERVE.queue, show_default=True, help="Articles waiting.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1),
+    default=_SERVE.concurrency,
+    show_default=True,
+    help="Articles at once (servers).",
+)
 @click.option("--token", envvar="SUMMARIZER_SERVE_TOKEN", help="Bearer token for /v1 (or SUMMARIZER_SERVE_TOKEN).")
-@click.option("--max-body", type=click.IntRange(1), default=1_000_000, show_default=True, help="Request body bytes.")
+@click.option(
+    "--max-body", type=click.IntRange(1), default=_SERVE.max_body, show_default=True, help="Request body bytes."
+)
 @click.option("--jobs", "jobs_path", type=click.Path(path_type=Path), help="Jobs file (default: <cache>.jobs.sqlite).")
 @model_options
 def serve(
     host: str,
     port: int,
-    queue_size: int,
+    queue: int,
     concurrency: int,
     token: str | None,
     max_body: int,
@@ -638,18 +651,18 @@ def serve(
     **options: Any,
 ) -> None:
     """Serve the HTTP API (FastAPI + uvicorn): POST /v1/summaries, /v1/jobs; docs at /docs."""
-    from .server import run_server
+    from .serve import run_server
 
+    config = ServeConfig(
+        host=host,
+        port=port,
+        queue=queue,
+        concurrency=concurrency,
+        token=token or None,
+        max_body=max_body,
+        jobs_path=jobs_path,
+    )
     try:
-        run_server(
-            _settings(**options),
-            host=host,
-            port=port,
-            queue=queue_size,
-            concurrency=concurrency,
-            token=token,
-            max_body=max_body,
-            jobs_path=jobs_path,
-        )
+        run_server(_settings(**options), config)
     except SummarizerError as exc:
         _fail(exc)

@@ -169,9 +169,8 @@ class Worker:
         """A summary any server of the pool made is in the cache under that server's key: reuse it."""
         own, *others = self.summarizers
         for other in others:
-            cache = other.cache
-            if cache is not None and cache.get(other.key_for(article)) is not None:
-                return other.summarize(article)
+            if (hit := other.cached(article)) is not None:
+                return hit
         return own.summarize(article)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
