@@ -21,6 +21,7 @@ import pytest
 import ray
 from click.testing import CliRunner
 
+from summarizer import distributed
 from summarizer.article import Article
 from summarizer.cli import main
 from summarizer.distributed import Journal
@@ -161,7 +162,10 @@ def test_order_and_error_records_match_the_local_batch(cluster: str, tmp_path: P
         assert a == b
 
 
-def test_two_servers_both_used_and_nothing_done_twice(cluster: str, tmp_path: Path) -> None:
+def test_two_servers_both_used_and_nothing_done_twice(
+    cluster: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed, "PROGRESS_EVERY", 0.0)  # a progress line after every record
     infile = write(tmp_path / "in.jsonl", [article_line(i) for i in range(6)])
     out, cache = tmp_path / "out.jsonl", tmp_path / "c.sqlite"
     with Model(delay=0.1) as a, Model(delay=0.1) as b:
@@ -170,7 +174,9 @@ def test_two_servers_both_used_and_nothing_done_twice(cluster: str, tmp_path: Pa
         assert a.requests > 0 and b.requests > 0
         assert a.per_article + b.per_article == {i: calls(i) for i in range(6)}
     assert [r["id"] for r in records(out)] == list(range(6))
-    assert "2 workers (" in result.stderr
+    assert f"2 workers ({a.url}, {b.url})" in result.stderr
+    progress = [line for line in result.stderr.splitlines() if re.match(r"ray batch: \d/6 lines \(", line)]
+    assert len(progress) == 6 and progress[-1].startswith("ray batch: 6/6 lines (6 done, 0 failed, 0 skipped), ")
     assert result.stderr.splitlines()[-1].startswith("ray batch: 6 lines: 6 done, 0 failed, 0 skipped")
 
 
