@@ -321,7 +321,8 @@ class Pool:
                 )
             name = f"summarizer-batch-{os.getpid()}-{time.time_ns()}"
             counter = ray.remote(num_cpus=0)(_Counter).options(name=name).remote()
-            where = ", ".join(self.base_urls) or f"the embedded model, {self.settings.threads} threads each"
+            threads = self.settings.threads
+            where = ", ".join(self.base_urls) or f"the model in each, {threads} thread{'s' * (threads != 1)}"
             if not quiet:
                 echo(f"ray batch: {len(pending)} of {tally.lines} lines to do, {self.workers} workers ({where})")
             rows = [{"line": n, "raw": raw} for n, raw in pending]

@@ -249,6 +249,17 @@ def test_setup_error_stops_the_run_with_its_code(cluster: str, tmp_path: Path) -
     assert result.stderr.splitlines()[-1].startswith("summarize: error: ") and "API key" in result.stderr
 
 
+def test_without_servers_each_actor_loads_the_model_with_its_threads(cluster: str, tmp_path: Path) -> None:
+    """No --base-url: every actor builds the local backend (here a missing GGUF, a setup error)."""
+    infile, out = write(tmp_path / "in.jsonl", [article_line(i) for i in range(3)]), tmp_path / "out.jsonl"
+    args = ["batch", str(infile), "--out", str(out), "--model", str(tmp_path / "none.gguf"), "--threads", "1"]
+    result = CliRunner().invoke(main, [*args, "--cache", str(tmp_path / "c.sqlite"), "--workers", "2", "--ray"])
+    assert result.exit_code == 2
+    assert "3 of 3 lines to do, 2 workers (the model in each, 1 thread)" in result.stderr
+    (record,) = records(out)
+    assert f"model file {tmp_path / 'none.gguf'} does not exist" in record["error"]
+
+
 def test_journal_keeps_whole_successful_lines_and_puts_them_in_order(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_bytes(
