@@ -2,16 +2,14 @@
 
 The driver (the process that runs the command) reads and checks the input and owns OUT. The rows
 still to do go to a Ray Data actor pool (``--workers N``); each actor holds one ``Summarizer`` for
-its whole life: one of the ``--base-url`` servers (actor i talks to server i mod the number of
-servers), or the embedded model with ``--threads`` CPUs. Lines and records are built by
-``summarizer.batchlines``, exactly as the local batch builds them.
+its whole life: server i mod n of the ``--base-url`` pool for actor i, or the embedded model with
+``--threads`` CPUs. Lines and records are built by ``summarizer.batchlines``, as in the local batch.
 
-OUT is the run's journal. Each record is appended as one whole line the moment it comes back (in
-whatever order the actors finish), and when the run ends, finished or not, OUT is rewritten in
-input order (temp file and rename). A rerun reads OUT first: an id whose successful record is
-there (a complete line) is not sent again and its bytes are kept as they are; error records are
-tried again; a line cut off by a kill is dropped. An article summarized by a killed run whose line
-never reached OUT comes back from the cache. So ids must be unique: resumption goes by id.
+OUT is the run's journal: each record is appended as one whole line the moment it comes back (in
+whatever order), and when the run ends, finished or not, OUT is rewritten in input order. A rerun
+keeps every id with a successful record there (a complete line, bytes untouched) and sends the
+rest; error records are tried again; a line cut off by a kill is dropped. An article a killed run
+finished but never wrote comes back from the cache. Resumption goes by id, so ids must be unique.
 """
 
 from __future__ import annotations

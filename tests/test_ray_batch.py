@@ -177,6 +177,13 @@ def test_two_servers_both_used_and_nothing_done_twice(
     assert f"2 workers ({a.url}, {b.url})" in result.stderr
     progress = [line for line in result.stderr.splitlines() if re.match(r"ray batch: \d/6 lines \(", line)]
     assert len(progress) == 6 and progress[-1].startswith("ray batch: 6/6 lines (6 done, 0 failed, 0 skipped), ")
+
+    before = out.read_bytes()  # run again: everything is in OUT, nothing is sent, the file is the same
+    with Model() as c:
+        again = invoke(infile, out, cache, c.url)
+        assert again.exit_code == 0 and c.requests == 0
+    assert again.stderr.splitlines()[-1].startswith("ray batch: 6 lines: 0 done, 0 failed, 6 skipped (6 in OUT, ")
+    assert out.read_bytes() == before
     assert result.stderr.splitlines()[-1].startswith("ray batch: 6 lines: 6 done, 0 failed, 0 skipped")
 
 
