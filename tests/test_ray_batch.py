@@ -208,7 +208,7 @@ def test_killed_run_resumes_with_nothing_lost_or_done_twice(cluster: str, tmp_pa
     n = 8
     infile = write(tmp_path / "in.jsonl", [article_line(i) for i in range(n)])
     out, cache = tmp_path / "out.jsonl", tmp_path / "c.sqlite"
-    with Model(delay=0.15) as model:
+    with Model(delay=0.15, slow=dict.fromkeys(range(5, n), 1.0)) as model:  # the run cannot end before the kill
         exe = Path(sys.executable).parent / "summarize"
         args = [str(exe), "batch", str(infile), "--out", str(out), "--model", "fake", "--base-url", model.url]
         proc = subprocess.Popen(
