@@ -201,9 +201,9 @@ def _connect(ray: Any, address: str, cpus: float) -> bool:
         return False
     quiet = {"log_to_driver": False, "logging_level": logging.ERROR}
     try:
-        if address == LOCAL:  # logical CPUs: enough for the pool (server actors mostly wait on HTTP)
+        if address == LOCAL:  # a new instance, whatever `ray start` left; CPUs enough for the pool
             cpus = max(os.cpu_count() or 1, int(cpus + 0.999))
-            ray.init(num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
+            ray.init("local", num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
         else:
             _reachable(address)
             ray.init(address=address, **quiet)

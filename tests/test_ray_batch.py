@@ -45,7 +45,7 @@ def calls(i: int) -> int:
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """One Ray instance for every test here (it takes seconds to start); yields its address."""
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
+    ray.init("local", num_cpus=2, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
     try:
         yield ray.get_runtime_context().gcs_address
     finally:
