@@ -1,6 +1,7 @@
 """Local batch vs ``summarize batch --ray`` with 1 and 2 actors, on the same 8 seeds.
 
     python benchmarks/ray_batch.py [--fake] [--threads N] [--runs local,ray1,ray2,ray2x2] [--kill]
+                                   [--keep DIR] [--server-args "--cache true"]
 
 Real mode (the default) times the local batch on the embedded model, then ``--ray`` against
 llama.cpp's server (``python -m llama_cpp.server`` with the embedded GGUF; it decodes one sequence
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -38,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SEEDS = [p.name for p in sorted((ROOT / "seeds").iterdir()) if (p / "article.txt").is_file()][:8]
 ALIAS = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+#: extra arguments for every llama_cpp.server (``--server-args``)
+SERVER_ARGS: list[str] = []
 SUMMARIZE = str(Path(sys.executable).parent / "summarize")
 
 
@@ -83,7 +87,7 @@ class Servers:
             port = s.getsockname()[1]
         args = ["--model", str(embedded_model_path()), "--model_alias", ALIAS, "--host", "127.0.0.1"]
         args += ["--port", str(port), "--n_ctx", "8192", "--n_batch", "512"]
-        args += ["--n_threads", str(threads), "--n_threads_batch", str(threads)]
+        args += ["--n_threads", str(threads), "--n_threads_batch", str(threads), *SERVER_ARGS]
         with log.open("wb") as out:
             proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", *args], stdout=out, stderr=out)
         self.procs.append(proc)
@@ -189,8 +193,15 @@ def main() -> int:
     parser.add_argument("--seeds", nargs="*", default=SEEDS)
     parser.add_argument("--kill", action="store_true", help="also kill a --ray run and resume it")
     parser.add_argument("--keep", type=Path, help="keep inputs, outputs and logs in this folder")
+    parser.add_argument(
+        "--server-args",
+        default="",
+        help='more llama_cpp.server arguments, e.g. "--cache true" (a RAM cache of KV states by prompt prefix, '
+        "for two actors whose articles take turns on one server)",
+    )
     args = parser.parse_args()
     SEEDS[:] = args.seeds
+    SERVER_ARGS[:] = shlex.split(args.server_args)
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="ray-bench-"))
     tmp.mkdir(parents=True, exist_ok=True)
     infile = tmp / "in.jsonl"
