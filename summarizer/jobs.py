@@ -24,6 +24,7 @@ import traceback
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -262,6 +263,21 @@ class JobStore:
             )
             return int(cursor.rowcount)
 
+    def recent(self, limit: int) -> list[dict[str, Any]]:
+        """The newest ``limit`` jobs, newest first, without their text or result: id, status,
+        timestamps, error, and what names the article (``title``, ``url``, ``head``: its first
+        200 characters), for a list a person picks a job from."""
+        with self._lock:
+            return list(
+                self.db.query(
+                    "select id, status, created_at, started_at, finished_at, error, "
+                    "json_extract(request, '$.title') as title, json_extract(request, '$.url') as url, "
+                    "substr(json_extract(request, '$.text'), 1, 200) as head "
+                    "from jobs order by created_at desc, rowid desc limit ?",
+                    [limit],
+                )
+            )
+
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             rows = list(self.db.query("select * from jobs where id = ?", [job_id]))
@@ -298,6 +314,7 @@ class JobQueue:
         self._wake = threading.Condition()
         self._threads: list[threading.Thread] = []
         self._running: dict[str, int] = {}  # job id -> worker index
+        self._passes: dict[str, tuple[str, int, int]] = {}  # running job id -> (pass, index, total)
         self._watchers: dict[str, list[Callable[[], None]]] = {}
         self._drain_hooks: list[Callable[[], None]] = []
         self._lock = threading.Lock()
@@ -374,6 +391,16 @@ class JobQueue:
             log.info("re-queued %d running job(s) for the next start: %s", len(left), ", ".join(left))
         return left
 
+    def progress(self, job_id: str) -> tuple[str, int, int] | None:
+        """The model pass a running job is in: (name, index from 1, passes); in memory only, as it
+        means nothing once the job has finished or the server has restarted."""
+        with self._lock:
+            return self._passes.get(job_id)
+
+    def _on_pass(self, job_id: str, name: str, index: int, total: int) -> None:
+        with self._lock:
+            self._passes[job_id] = (name, index, total)
+
     @property
     def busy(self) -> bool:
         return any(t.is_alive() for t in self._threads)
@@ -400,6 +427,7 @@ class JobQueue:
                 finally:
                     with self._lock:
                         self._running.pop(job.id, None)
+                        self._passes.pop(job.id, None)
                         watchers = self._watchers.pop(job.id, [])
                     for notify in watchers:
                         notify()
@@ -411,7 +439,7 @@ class JobQueue:
         started = time.monotonic()
         try:
             article = Article.from_text(job.request["text"], source=job.request.get("source", "<text>"), max_chars=None)
-            summary = summarizer.summarize(article)
+            summary = summarizer.summarize(article, progress=partial(self._on_pass, job.id))
         except SummarizerError as exc:
             message = self.redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             self.store.fail(job.id, message, error_status(exc))
