@@ -21,6 +21,7 @@ from click_default_group import DefaultGroup
 from . import progress
 from .article import Article, check_path, load_article
 from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .serve.config import ServeConfig
 from .web import is_url, load_url
 
 if TYPE_CHECKING:
@@ -458,6 +459,19 @@ def eval_group() -> None:
 )
 @click.option("--no-variants", is_flag=True, help="Run the seeds only.")
 @click.option(
+    "--devset",
+    type=click.Choice(["ggt", "polnear", "figures"]),
+    help="Score a third-party dev set (../shared/devsets) instead of the seeds.",
+)
+@click.option(
+    "--part",
+    type=click.Choice(["study", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="With --devset: the fixed half to score (study: read misses; test: only scored).",
+)
+@click.option("--code-only", is_flag=True, help="With --devset: what code reads without the model, in seconds.")
+@click.option(
     "--thresholds",
     type=click.Path(path_type=Path),
     default=Path("evals/thresholds.toml"),
@@ -471,12 +485,19 @@ def eval_run(
     only: tuple[str, ...],
     variants: Path,
     no_variants: bool,
+    devset: str | None,
+    part: str,
+    code_only: bool,
     thresholds: Path,
     **options: Any,
 ) -> None:
     """Run the suite: per-field table, report.json + report.md, stored run, threshold gate."""
     from rich.console import Console
     from rich.progress import track
+
+    if devset is not None:
+        _eval_devset(devset, part, code_only, out_dir, options)
+        return
 
     from .evals import check_thresholds, render_markdown, run_suite, save_run
     from .labels import load_seeds, load_variants
@@ -508,6 +529,37 @@ def eval_run(
         if failures:
             sys.exit(4)
         click.echo(f"gate: all thresholds in {thresholds} met")
+
+
+def _eval_devset(name: str, part: str, code_only: bool, out_dir: Path, options: dict[str, Any]) -> None:
+    """``summarize eval --devset``: score a dev set, write report.json + report.md, print the table."""
+    from rich.console import Console
+    from rich.progress import track
+
+    from . import devsets
+
+    try:
+        summarizer = None if code_only else _summarizer(_settings(**options))
+        console = Console(stderr=True)
+        report = devsets.run(
+            name,
+            part,  # type: ignore[arg-type]
+            summarizer,
+            lambda items: track(items, description=f"eval {name}", console=console, transient=True),
+        )
+    except devsets.DevsetMissingError as exc:
+        click.echo(f"summarize: {exc}", err=True)
+        return
+    except SummarizerError as exc:
+        _fail(exc)
+        return
+    out = out_dir / report["id"]
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    md = devsets.render(report)
+    (out / "report.md").write_text(md, encoding="utf-8")
+    click.echo(md)
+    click.echo(f"report: {out}/report.md")
 
 
 @eval_group.command("history", context_settings=CONTEXT)
@@ -551,19 +603,30 @@ def eval_compare(run_a: str, run_b: str, cache_path: Path | None) -> None:
         click.echo(f"{metric:40s} {a:10.4g} -> {b:<10.4g} ({delta:+.4g})")
 
 
+_SERVE = ServeConfig()  # the defaults shown in --help
+
+
 @main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 exposes the service.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--queue", "queue_size", type=click.IntRange(1), default=16, show_default=True, help="Articles waiting.")
-@click.option("--concurrency", type=click.IntRange(1), default=1, show_default=True, help="Articles at once (servers).")
+@click.option("--host", default=_SERVE.host, show_default=True, help="Address to bind; 0.0.0.0 exposes the service.")
+@click.option("--port", type=click.IntRange(0, 65535), default=_SERVE.port, show_default=True)
+@click.option("--queue", type=click.IntRange(1), default=_SERVE.queue, show_default=True, help="Articles waiting.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1),
+    default=_SERVE.concurrency,
+    show_default=True,
+    help="Articles at once (servers).",
+)
 @click.option("--token", envvar="SUMMARIZER_SERVE_TOKEN", help="Bearer token for /v1 (or SUMMARIZER_SERVE_TOKEN).")
-@click.option("--max-body", type=click.IntRange(1), default=1_000_000, show_default=True, help="Request body bytes.")
+@click.option(
+    "--max-body", type=click.IntRange(1), default=_SERVE.max_body, show_default=True, help="Request body bytes."
+)
 @click.option("--jobs", "jobs_path", type=click.Path(path_type=Path), help="Jobs file (default: <cache>.jobs.sqlite).")
 @model_options
 def serve(
     host: str,
     port: int,
-    queue_size: int,
+    queue: int,
     concurrency: int,
     token: str | None,
     max_body: int,
@@ -571,18 +634,18 @@ def serve(
     **options: Any,
 ) -> None:
     """Serve the HTTP API (FastAPI + uvicorn): POST /v1/summaries, /v1/jobs; docs at /docs."""
-    from .server import run_server
+    from .serve import run_server
 
+    config = ServeConfig(
+        host=host,
+        port=port,
+        queue=queue,
+        concurrency=concurrency,
+        token=token or None,
+        max_body=max_body,
+        jobs_path=jobs_path,
+    )
     try:
-        run_server(
-            _settings(**options),
-            host=host,
-            port=port,
-            queue=queue_size,
-            concurrency=concurrency,
-            token=token,
-            max_body=max_body,
-            jobs_path=jobs_path,
-        )
+        run_server(_settings(**options), config)
     except SummarizerError as exc:
         _fail(exc)

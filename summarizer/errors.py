@@ -1,4 +1,5 @@
-"""One exception hierarchy, so the CLI can turn any expected failure into one line and an exit code."""
+"""One exception hierarchy, so the CLI and the HTTP service turn any expected failure into one line:
+each class carries its exit code (CLI) beside its HTTP status (``summarize serve``)."""
 
 from __future__ import annotations
 
@@ -15,15 +16,20 @@ __all__ = [
 
 
 class SummarizerError(Exception):
-    """Base of every error the user is meant to see; ``exit_code`` is what the CLI returns."""
+    """Base of every error the user is meant to see; ``exit_code`` is what the CLI returns,
+    ``http_status`` what the service answers (503: ours, not the client's), ``headers`` extra
+    response headers (``Retry-After``)."""
 
     exit_code = 1
+    http_status = 503
+    headers: dict[str, str] | None = None
 
 
 class BadInputError(SummarizerError):
     """The article cannot be read as text: missing, empty, binary, not UTF-8, too large."""
 
     exit_code = 2
+    http_status = 422
 
 
 class FetchError(BadInputError):
@@ -50,7 +56,10 @@ class BackendError(SummarizerError):
     """The model or server failed after the retry budget was spent."""
 
     exit_code = 3
+    http_status = 502
 
 
 class ModelUnavailableError(BackendError):
     """The embedded weights or a GGUF file cannot be found or verified."""
+
+    http_status = 503

@@ -31,7 +31,7 @@ from typing import Any, Literal
 import sqlite_utils
 
 from .article import Article
-from .errors import BackendError, BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .errors import ConfigError, SummarizerError
 from .pipeline import Summarizer
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
     "JobStore",
     "QueueFullError",
     "default_jobs_path",
-    "error_status",
 ]
 
 log = logging.getLogger("summarizer.server")
@@ -58,32 +57,20 @@ KEEP_SECONDS = 7 * 24 * 3600
 
 class QueueFullError(SummarizerError):
     """The bounded queue is full (429) or the server is stopping (503); ``retry_after`` is the
-    estimated wait in seconds."""
+    estimated wait in seconds, sent as ``Retry-After``."""
 
     exit_code = 3
 
     def __init__(self, message: str, retry_after: int, status: int = 429) -> None:
         super().__init__(message)
         self.retry_after = retry_after
-        self.status = status
+        self.http_status = status
+        self.headers = {"Retry-After": str(retry_after)}
 
 
 def default_jobs_path(cache_path: Path) -> Path:
     """The jobs file sits beside the cache file: ``cache.sqlite`` -> ``cache.sqlite.jobs.sqlite``."""
     return cache_path.with_name(cache_path.name + ".jobs.sqlite")
-
-
-def error_status(exc: BaseException) -> int:
-    """The HTTP status a failure maps to: the client's fault (422), the model server's (502), ours (503)."""
-    if isinstance(exc, BadInputError):
-        return 422
-    if isinstance(exc, ModelUnavailableError | ConfigError):
-        return 503
-    if isinstance(exc, BackendError):
-        return 502
-    if isinstance(exc, SummarizerError):
-        return 503
-    return 500
 
 
 @dataclass(frozen=True)
@@ -442,7 +429,7 @@ class JobQueue:
             summary = summarizer.summarize(article, progress=partial(self._on_pass, job.id))
         except SummarizerError as exc:
             message = self.redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            self.store.fail(job.id, message, error_status(exc))
+            self.store.fail(job.id, message, exc.http_status)
             log.warning("job %s failed: %s", job.id, message)
             return
         except Exception as exc:  # a bug: the job fails with one line, the log keeps the traceback

@@ -83,9 +83,9 @@ class Summarizer:
             self._cache = Cache(self.settings.resolved_cache_path())
         return self._cache
 
-    def key_for(self, article: Article) -> str:
+    def key_for(self, article_sha256: str) -> str:
         return cache_key(
-            article=article.sha256,
+            article=article_sha256,
             prompt=prompt_version(),
             schema=schema_version(),
             code=code_version(),
@@ -93,17 +93,35 @@ class Summarizer:
             params=self.settings.generation_params(),
         )
 
+    def lookup(self, article_sha256: str, cache: Cache | None = None) -> Summary | None:
+        """The summary this summarizer would give for the article with that sha256, when it is in
+        the cache: ``meta.cached`` set, ``meta.seconds`` what the original run took. ``cache`` is
+        another connection to the same file, for a caller on another thread (SQLite connections
+        stay in the thread that opened them: the HTTP service reads on its event loop)."""
+        if not self.settings.use_cache:
+            return None
+        started = time.monotonic()
+        cache = cache or self.cache
+        hit = cache.get(self.key_for(article_sha256)) if cache is not None else None
+        if hit is not None:
+            hit.meta.cached = True
+            hit.meta.lookup_seconds = round(time.monotonic() - started, 4)
+        return hit
+
+    def cached(self, article: Article, cache: Cache | None = None) -> Summary | None:
+        """What ``summarize(article)`` returns when the article is in the cache, else None."""
+        hit = self.lookup(article.sha256, cache)
+        return None if hit is None else _with_source(hit, article)
+
     def summarize(self, article: Article | str, progress: Progress | None = None) -> Summary:
         """``progress(pass_name, index, total)`` is called before each model pass (for a status line)."""
         if isinstance(article, str):
             article = Article.from_text(article, max_chars=self.settings.max_article_chars)
+        if (hit := self.cached(article)) is not None:
+            return hit
         started = time.monotonic()
-        key = self.key_for(article)
+        key = self.key_for(article.sha256)
         cache = self.cache
-        if cache is not None and (hit := cache.get(key)) is not None:
-            hit.meta.cached = True  # meta.seconds stays what the original run took
-            hit.meta.lookup_seconds = round(time.monotonic() - started, 4)
-            return _with_source(hit, article)
         with self._lock:  # one model, one sequence of calls at a time
             self._progress = progress
             try:

@@ -20,7 +20,7 @@ def test_fifo_claims_and_the_bound(tmp_path: Path) -> None:
     b = store.submit({"text": "b"}, "sha-b", limit=2, workers=1)
     with pytest.raises(QueueFullError) as full:
         store.submit({"text": "c"}, "sha-c", limit=2, workers=1)
-    assert full.value.status == 429 and full.value.retry_after >= 1
+    assert full.value.http_status == 429 and full.value.retry_after >= 1
     first = store.claim()
     assert first is not None and first.id == a.id and first.status == "running" and first.attempts == 1
     store.submit({"text": "c"}, "sha-c", limit=2, workers=1)  # a running job frees its queue slot

@@ -22,7 +22,7 @@ from summarizer import BackendError, Settings, Summarizer, pipeline
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailableError
-from summarizer.server import create_app
+from summarizer.serve import ServeConfig, create_app
 
 from .conftest import SEED, router
 from .serving import Gate, cache_rows, echo_key_server, job_rows, page_server, running, seed_page, wait_for
@@ -34,7 +34,7 @@ KEY = "sk-test-RECOGNISABLE-5f3a9c"
 
 def make(tmp_path: Path, backend: ScriptedBackend | None = None, settings_kw: dict | None = None, **kw: Any) -> FastAPI:
     s = Settings(cache_path=tmp_path / "c.sqlite", **(settings_kw or {}))
-    return create_app(s, Summarizer(s, backend=backend or ScriptedBackend(router=router())), **kw)
+    return create_app(s, Summarizer(s, backend=backend or ScriptedBackend(router=router())), ServeConfig(**kw))
 
 
 def one_line(response: httpx.Response) -> str:
@@ -279,7 +279,7 @@ def test_model_server_key_never_in_a_response_or_log(
     )
     caplog.set_level(logging.DEBUG)
     try:
-        with running(create_app(s, token=TOKEN)) as base:
+        with running(create_app(s, config=ServeConfig(token=TOKEN))) as base:
             responses = [
                 httpx.post(f"{base}/v1/summaries", json={"text": seed_text}, headers=AUTH, timeout=60),
                 httpx.post(f"{base}/v1/summaries", json={"text": ""}, headers=AUTH),
