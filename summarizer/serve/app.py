@@ -25,6 +25,7 @@ from ..errors import ConfigError, SummarizerError
 from ..jobs import JobQueue, JobStore, default_jobs_path
 from ..pipeline import Summarizer
 from .config import ServeConfig
+from .page import build_page_routers
 from .routes import build_routers
 from .service import Service, service_of
 
@@ -159,7 +160,7 @@ def create_app(settings: Settings, summarizer: Summarizer | None = None, config:
     )
     app.add_middleware(BodyLimit, limit=config.max_body)
     app.state.service = svc
-    for router in build_routers():
+    for router in [*build_routers(), *build_page_routers()]:
         app.include_router(router)
     _install_handlers(app)
     return app

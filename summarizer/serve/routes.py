@@ -62,19 +62,23 @@ async def _load_article(svc: Service, body: ArticleInput) -> Article:
                 "send a single article",
             )
         return Article.from_text(text, source="text", max_chars=max_chars)
-    assert body.url is not None
     try:
-        from ..web import load_url  # type: ignore[import-not-found,unused-ignore]
+        from ..web import load_html, load_url  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise ApiError(
             501, 'URL input is not available in this build (no summarizer.web); send {"text": ...} instead'
         ) from None
+    if body.html is not None:
+        page: Article = await run_in_threadpool(partial(load_html, body.html, "the page", max_chars))
+        return page
+    assert body.url is not None
     article: Article = await run_in_threadpool(partial(load_url, body.url, max_chars=max_chars))
     return article
 
 
 def _job_request(article: Article, body: ArticleInput) -> dict[str, Any]:
-    return {"text": article.text, "source": article.source, "url": body.url}
+    title = article.web.title if article.web is not None else None
+    return {"text": article.text, "source": article.source, "url": body.url, "title": title}
 
 
 def _respond(summary: Summary, fmt: str, article: Article) -> Response:
@@ -176,7 +180,7 @@ def _v1() -> APIRouter:
         job = await run_in_threadpool(service_of(request).store.get, job_id)
         if job is None:
             raise ApiError(404, f"no job {job_id!r}; POST /v1/jobs returns the id")
-        return JobView.of(job)
+        return JobView.of(job, service_of(request).queue.progress(job_id))
 
     return v1
 
