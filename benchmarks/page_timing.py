@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -96,9 +97,10 @@ def main() -> int:
             error = page.locator("#error").text_content() or ""
             if error:
                 raise SystemExit(f"the page shows an error: {error}")
-            if line != seen and line:
+            step = re.sub(r" \(\d+\.\d s\)", "", line)  # a new line when the pass changes, not the clock
+            if step != seen and line:
                 print(f"{time.monotonic() - started:7.1f} s  {line}")
-                seen = line
+                seen = step
             if time.monotonic() - started > args.timeout:
                 raise SystemExit(f"no report after {args.timeout:.0f} s (last status: {seen})")
             time.sleep(0.1)
@@ -111,9 +113,12 @@ def main() -> int:
             f"submit to report: {total:.1f} s for {args.article.name} ({len(text):,} characters; "
             f"pipeline {meta['seconds']:.1f} s, {meta['output_tokens']} generated tokens, model {meta['model']})"
         )
-        if args.screenshot:
-            page.evaluate("window.scrollTo(0, 0)")
-            page.screenshot(path=str(args.screenshot), full_page=True)
+        if args.screenshot:  # the whole page in one tall window (a full-page capture leaves the frame blank)
+            frame.locator('#a1-article mark[data-kind="quote"]').first.click()
+            page.evaluate("document.getElementById('text').scrollTop = 0; window.scrollTo(0, 0)")
+            height = page.evaluate("document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": 1280, "height": height})
+            page.screenshot(path=str(args.screenshot))
             print(f"screenshot: {args.screenshot}")
     return 0
 
