@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -97,10 +96,9 @@ def main() -> int:
             error = page.locator("#error").text_content() or ""
             if error:
                 raise SystemExit(f"the page shows an error: {error}")
-            step = re.sub(r" \(\d+\.\d s\)", "", line)  # a new line when the pass changes, not the clock
-            if step != seen and line:
+            if line != seen and line:
                 print(f"{time.monotonic() - started:7.1f} s  {line}")
-                seen = step
+                seen = line
             if time.monotonic() - started > args.timeout:
                 raise SystemExit(f"no report after {args.timeout:.0f} s (last status: {seen})")
             time.sleep(0.1)

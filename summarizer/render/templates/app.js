@@ -7,7 +7,7 @@
   var POLL_MS = 400;
   var byId = function (id) { return document.getElementById(id); };
   var form = byId("article-form"), tokenForm = byId("token-form"), errorBox = byId("error");
-  var statusText = byId("status-text"), bar = byId("progress"), submit = byId("submit");
+  var statusText = byId("status-text"), elapsed = byId("elapsed"), bar = byId("progress"), submit = byId("submit");
   var list = byId("recent-list"), empty = byId("recent-empty");
   var result = byId("result"), frame = byId("report"), resultTitle = byId("result-title");
   var shown = null; // the job whose report is shown: {id, title, summary, report}
@@ -60,8 +60,11 @@
     errorBox.textContent = "";
   }
 
-  function status(text, done, total) {
-    statusText.textContent = text;
+  // The status line (a live region: set only when it changes, so a screen reader hears each pass
+  // once), the seconds beside it (not live), and the bar: done of total, no total = indeterminate.
+  function status(text, done, total, clock) {
+    if (statusText.textContent !== text) statusText.textContent = text;
+    elapsed.textContent = clock || "";
     bar.hidden = !text || total === null;
     if (total === undefined) {
       bar.removeAttribute("value"); // indeterminate
@@ -223,8 +226,8 @@
           status("Queued: waiting for the model to finish the articles ahead of it…");
         } else if (job.status === "running") {
           var p = job.progress;
-          if (p) status("Running pass " + p.index + " of " + p.total + ": " + p.pass + " (" + seconds(job) + ")", p.index - 1, p.total);
-          else status("Running: reading the article (" + seconds(job) + ")…");
+          if (p) status("Running pass " + p.index + " of " + p.total + ": " + p.pass, p.index - 1, p.total, seconds(job));
+          else status("Running: reading the article…", undefined, undefined, seconds(job));
         } else if (job.status === "failed") {
           following = null;
           status("");
