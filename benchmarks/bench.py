@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from summarizer import Settings, Summarizer
-from summarizer.article import load_article
 from summarizer.backends.local import LocalBackend
 from summarizer.fields import PASSES, Context, build_messages, grounding_context
+from summarizer.loading import load_article
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,8 +19,9 @@ import click
 from click_default_group import DefaultGroup
 
 from . import progress
-from .article import Article, check_path, load_article
+from .article import Article
 from .errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
+from .loading import check_path, load_article
 from .serve.config import ServeConfig
 from .web import is_url, load_url
 

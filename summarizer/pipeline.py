@@ -46,10 +46,10 @@ def code_version() -> str:
     """Hash of the modules that shape an answer from the model's replies (scanners, grounding,
     passes, merging): a new release that reads quotes differently must not be served summaries
     cached by the old one."""
-    from . import article, attribution, chunking, fields, grounding, scan
+    from . import article, attribution, chunking, fields, grounding, lexicon, scan, text
 
     digest = hashlib.sha256()
-    modules = (article, chunking, grounding, sys.modules[__name__])
+    modules = (article, chunking, grounding, lexicon, text, sys.modules[__name__])
     packages = (attribution, scan, fields)  # every module in each package
     files = [Path(str(m.__file__)) for m in modules]
     files += [f for pkg in packages for f in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]

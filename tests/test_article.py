@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarizer import BadInputError, summarize
-from summarizer.article import Article, load_article, read_article_bytes, split_sentences
+from summarizer.article import Article, read_article_bytes
+from summarizer.loading import load_article
+from summarizer.text import split_sentences
 
 from .conftest import SEED
 

@@ -113,9 +113,9 @@ def test_numbers_are_typed_and_dates_excluded_from_figures() -> None:
     ],
 )
 def test_guess_speaker(text: str, speaker: str | None) -> None:
-    from summarizer.article import split_sentences
     from summarizer.attribution import guess_speaker
     from summarizer.scan import scan_names
+    from summarizer.text import split_sentences
 
     names = scan_names(text, {s.start for s in split_sentences(text)})
     (quote,) = [q for q in scan_quotes(text) if not q.nested]
@@ -123,8 +123,8 @@ def test_guess_speaker(text: str, speaker: str | None) -> None:
 
 
 def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
-    from summarizer.article import split_sentences
     from summarizer.scan import scan_names
+    from summarizer.text import split_sentences
 
     text = (
         "Tensions rose on Friday. White House Press Secretary Jen Psaki said the Church of Scientology "
@@ -157,9 +157,9 @@ def test_name_scanner_splits_titles_and_skips_sentence_initial_words() -> None:
 
 
 def test_pronouns_and_continuations_keep_the_previous_speaker() -> None:
-    from summarizer.article import split_sentences
     from summarizer.attribution import attribute_quotes
     from summarizer.scan import scan_names
+    from summarizer.text import split_sentences
 
     text = (
         "“The bridge is closed,” said KCNA. “It deserves harsh punishment,” it added.\n\n"

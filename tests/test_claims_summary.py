@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from summarizer import Settings, Summarizer
-from summarizer.article import Article, split_sentences
+from summarizer.article import Article
 from summarizer.attribution import claim_sources
 from summarizer.backends import ScriptedBackend
 from summarizer.fields.base import Context
 from summarizer.fields.summary import extractive_summary, key_sentences, unsupported
 from summarizer.labels import VARIANTS
 from summarizer.scan import scan_names
+from summarizer.text import split_sentences
 
 from .conftest import GOOD, SEED, router
 

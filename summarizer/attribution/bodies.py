@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..scan.names import ORG_WORDS, NameCandidate, countries
+from ..lexicon import BODY_WORDS, MONTHS, WEEKDAYS
+from ..scan.names import NameCandidate, countries
 from .cast import Cast, person_part, read_once, whole_words
 from .patterns import APPOSITIVE, NAME
 
@@ -29,11 +30,6 @@ __all__ = [
 ]
 
 
-#: words that make a capitalised run a body's name ("Church of Scientology", "Municipality of Livorno")
-BODY_WORDS = ORG_WORDS | {
-    "church", "municipality", "club", "olympics", "conference", "tribunal", "bank", "trust", "fund", "inc",
-    "ltd", "llc", "corp", "airlines", "wiki", "house", "cabinet", "senate", "congress", "secretariat",
-}  # fmt: skip
 #: words of a government-like body (what "the government" or "officials" refer to)
 _GOVERNMENT_WORDS = {
     "office", "ministry", "department", "government", "council", "municipality", "agency", "administration",
@@ -151,11 +147,7 @@ _ISSUER_RE = re.compile(
     rf"|(?P<m>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had)\s+)?(?:released|issued|published|sent|posted|put\s+out|"
     rf"wrote|emailed|circulated)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
 )
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "last", "this", "next",
-}  # fmt: skip
+_CALENDAR = {w.casefold() for w in WEEKDAYS + MONTHS} | {"today", "yesterday", "last", "this", "next"}
 _CAPTION_LINE_RE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:")
 _CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*$")
 

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..scan.names import ORG_WORDS, TITLES, NameCandidate
-from .patterns import BOUNDARY, SPEECH, next_stop
+from ..lexicon import ORG_WORDS, SPEECH, TITLES
+from ..scan.names import NameCandidate
+from .patterns import BOUNDARY, next_stop
 
 R = TypeVar("R")
 

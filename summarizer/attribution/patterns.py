@@ -1,24 +1,16 @@
 """Regular-expression pieces that the cast, the quote speakers and the claim sources all read with.
 
-Shared here so that a verb of speech or a name is recognised the same way everywhere: quotes and
-claims must agree on who said what.
+Shared here so that a name is recognised the same way everywhere (the verbs of speech are
+``summarizer.lexicon``'s): quotes and claims must agree on who said what.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "SPEECH", "next_stop"]
+from ..lexicon import ABBREVIATIONS
 
-
-SPEECH = (
-    r"said|says|say|told|tells|added|adds|explained|stated|wrote|writes|asked|replied|warned|noted|"
-    r"argued|claimed|insisted|declared|announced|commented|remarked|continued|concluded|recalled|stressed|"
-    r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
-    r"stating|saying|adding|writing|noting|telling|explaining|warning|"
-    r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted|"
-    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke"
-)
+__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "next_stop"]
 
 
 # a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
@@ -33,7 +25,11 @@ PRONOUNS = ("he", "she", "they", "it")
 
 
 # a full stop that ends a sentence inside a scanned run ("Bash. Charges"), not "Mr. " or "Jr. "
-BOUNDARY = re.compile(r"(?<=\w\w)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!Mrs|Gen|Sen|Rep|Gov|Col)\.\s+(?=[A-Z])")
+# (a look-behind holds words of one length: the two- and three-letter abbreviations)
+_ABBREVIATED = [sorted(w.capitalize() for w in ABBREVIATIONS if w.isalpha() and len(w) == n) for n in (2, 3)]
+BOUNDARY = re.compile(
+    rf"(?<=\w\w)(?<!\b(?:{'|'.join(_ABBREVIATED[0])}))(?<!\b(?:{'|'.join(_ABBREVIATED[1])}))\.\s+(?=[A-Z])"
+)
 
 
 def next_stop(text: str, at: int) -> int:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import SPEECH
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, descriptor_kind
 from .cast import Cast, person_part
-from .patterns import NAME, SPEECH
+from .patterns import NAME
 
 __all__ = [
     "CLAUSE_WORDS",

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ..scan.names import ORG_WORDS, NameCandidate
+from ..lexicon import CLAIM_VERBS, ORG_WORDS, SAID, SPEECH
+from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
-from .patterns import APPOSITIVE, NAME, PRONOUNS, SPEECH
+from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .phrases import is_phrase
 
 __all__ = ["claim_source", "claim_sources"]
@@ -20,14 +21,6 @@ __all__ = ["claim_source", "claim_sources"]
 
 # ---- claims -------------------------------------------------------------------------------
 
-_CLAIM_VERBS = (
-    r"said|says|say|told|tells|added|announced|announces|reported|reports|found|finds|estimated|estimates|"
-    r"denied|denies|claimed|claims|warned|warns|stated|states|confirmed|confirms|believes|believe|believed|"
-    r"expects|expected|predicted|predicts|alleged|alleges|argued|argues|insisted|insists|accused|accuses|"
-    r"acknowledged|admitted|noted|wrote|writes|tweeted|declared|revealed|disclosed|suggested|suggests|"
-    r"concluded|concludes|showed|shows|indicated|indicates|demanded|demands|called|urged|promised|vowed|"
-    r"notes|explains|reasoned|reasons|cautioned|cautions"
-)
 # "US intelligence", "the Saudi Interior Ministry", "Ukraine's defense minister Oleksii Reznikov"
 _SOURCE = rf"(?:the\s+)?(?:{NAME})(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?(?:\s+{NAME})?|\s+[a-z]+(?:\s+[a-z]+)?(?=[,\s]))?"
 _DESCRIPTOR = (
@@ -47,7 +40,7 @@ _SUBJECT_RE = re.compile(
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{_CLAIM_VERBS})\b"
+    rf"(?P<cue>{CLAIM_VERBS})\b"
 )
 _TRAILING_RE = re.compile(
     rf",?\s*(?:(?P<cue1>{SPEECH})\s+(?P<src1>{_DESCRIPTOR}|{NAME})|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
@@ -60,11 +53,11 @@ _TRAILING_RE = re.compile(
 _UNNAMED_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<src>[Aa]n?\s+(?:{NAME}\s+)?(?:[a-z]+\s+){{0,2}}?"
     rf"(?:official|spokesman|spokeswoman|spokesperson|source|officer|diplomat|analyst|expert|researcher|aide))\b"
-    rf"[^.;“”\"]{{0,100}}?\s(?P<cue>said|says|told|stated|confirmed|added)\b"
+    rf"[^.;“”\"]{{0,100}}?\s(?P<cue>{SAID}|confirmed|added)\b"
 )
 # "Executive director of the … chapter … Alia Salem said …": a name right before the verb
 _ANYWHERE_RE = re.compile(
-    rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>said|says|told|stated|announced)\b"
+    rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
 
 
@@ -73,7 +66,7 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{_CLAIM_VERBS}|reads)\b"
+    rf"(?P<cue>{CLAIM_VERBS}|reads)\b"
 )
 
 

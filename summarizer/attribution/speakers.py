@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..scan.names import ORG_WORDS, NameCandidate
+from ..lexicon import ORG_WORDS, SPEECH
+from ..scan.names import NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .cast import Cast, cast_of, person_part
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, SPEECH, next_stop
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop
 from .phrases import (
     CLAUSE_WORDS,
     OTHER_VOICE,

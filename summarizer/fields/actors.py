@@ -11,9 +11,9 @@ from typing import Any
 from ..attribution import cast_of
 from ..attribution.bodies import person_descriptor
 from ..grounding import find_mentions
+from ..lexicon import ABBREVIATIONS, ORG_WORDS, TITLE_MODIFIERS, TITLES
 from ..models import Actor, ActorKind, Span
-from ..scan import ORG_WORDS, NameCandidate, countries
-from ..scan import TITLES as _TITLES
+from ..scan import NameCandidate, countries
 from .base import Context
 
 __all__ = [
@@ -66,16 +66,12 @@ def read_actors(ctx: Context) -> list[Actor]:
     return merge_actors(text, actors)
 
 
-_NOT_HEADS = frozenset("prime press defense defence foreign interior health finance justice vice deputy".split())
-_ABBREVIATIONS = frozenset("dr mr mrs ms prof gen lt sgt col rep sen gov st".split())
-
-
 def _without_title(name: str) -> str:
     """ "White House Press Secretary Jen Psaki" -> "Jen Psaki"; a title alone ("White House Press
     Secretary") -> "" (not a name); "Associated Press" and "Secretary of State Mike Pompeo" stay."""
     words = name.split()
-    heads = [i for i, w in enumerate(words) if w[:1].isupper() and w.casefold().rstrip(".") in _TITLES]
-    heads = [i for i in heads if words[i].casefold().rstrip(".") not in _NOT_HEADS]
+    heads = [i for i, w in enumerate(words) if w[:1].isupper() and w.casefold().rstrip(".") in TITLES]
+    heads = [i for i in heads if words[i].casefold().rstrip(".") not in TITLE_MODIFIERS]
     if not heads:
         return name
     rest = words[heads[-1] + 1 :]
@@ -148,7 +144,7 @@ def read_role(text: str, name: str) -> str | None:
         keep: list[str] = []
         for word in reversed(words):
             bare = word.casefold().rstrip(".")
-            if bare not in _TITLES or (word.endswith(".") and bare not in _ABBREVIATIONS):
+            if bare not in TITLES or (word.endswith(".") and bare not in ABBREVIATIONS):
                 break  # "… the Associated Press. Alireza Mehraban": a full stop ends the title
             keep.insert(0, word)
         if keep:

@@ -18,12 +18,14 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
-from ..article import Article, Sentence
+from ..article import Article
 from ..attribution import claim_source
 from ..grounding import content_tokens
+from ..lexicon import SAID
 from ..models import Rejected
 from ..prompts import render
 from ..scan import NameCandidate, NumberCandidate, parse_number
+from ..text import Sentence
 from .base import Answer, Context, Pass, guillemets
 
 __all__ = [
@@ -55,7 +57,7 @@ LEAVES_OUT = "leaves out most of the key sentences"
 _NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITAL_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _CUES = re.compile(
-    r"\b(?:said|says|say|told|according|claim\w*|report\w*|announc\w*|estimat\w*|warn\w*|den(?:y|ied|ies)|"
+    rf"\b(?:{SAID}|say|according|claim\w*|report\w*|announc\w*|estimat\w*|warn\w*|den(?:y|ied|ies)|"
     r"stat\w*|believ\w*|accus\w*|alleg\w*|insist\w*|argu\w*|predict\w*|expect\w*|confirm\w*|show\w*|found|"
     r"call\w*|urg\w*|suggest\w*)\b",
     re.IGNORECASE,

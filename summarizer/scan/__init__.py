@@ -6,10 +6,12 @@ measures); offsets always come from here or from the aligner, never from the mod
 * ``quotes``: ``scan_quotes``, ``QuoteCandidate``.
 * ``numbers``: ``scan_numbers``, ``NumberCandidate``, ``parse_number`` and the typing of numbers
   (figure types, units).
-* ``names``: ``scan_names``, ``NameCandidate``, ``ORG_WORDS``, ``TITLES``, ``countries``.
+* ``names``: ``scan_names``, ``NameCandidate``, ``countries``.
+
+The word lists they read are ``summarizer.lexicon``'s.
 """
 
-from .names import ORG_WORDS, TITLES, NameCandidate, countries, scan_names
+from .names import NameCandidate, countries, scan_names
 from .numbers import (
     FIGURE_TYPES,
     QUANTITY_UNITS,
@@ -26,9 +28,7 @@ from .quotes import QuoteCandidate, scan_quotes
 
 __all__ = [
     "FIGURE_TYPES",
-    "ORG_WORDS",
     "QUANTITY_UNITS",
-    "TITLES",
     "UNIT_STOP",
     "NameCandidate",
     "NumberCandidate",

@@ -1,7 +1,7 @@
 """Name candidates: runs of capitalised words that may be actors, split at titles and joins.
 
-``TITLES`` and ``ORG_WORDS`` are shared with attribution and actors, which must tell a title or a
-body from a person the same way the scanner does.
+The titles, organisation words and abbreviations are ``summarizer.lexicon``'s, shared with
+attribution and actors, which must tell a title or a body from a person the same way.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["ORG_WORDS", "TITLES", "NameCandidate", "countries", "scan_names"]
+from ..lexicon import ABBREVIATIONS, MONTHS, ORG_WORDS, TITLES, WEEKDAYS
+
+__all__ = ["NameCandidate", "countries", "scan_names"]
 
 
 @dataclass(frozen=True)
@@ -21,18 +23,8 @@ class NameCandidate:
     text: str
 
 
-TITLES = {
-    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor",
-    "governor", "senator", "mayor", "general", "director", "chairman", "chairwoman", "ceo", "king",
-    "queen", "prince", "princess", "pope", "judge", "officer", "chief", "commissioner", "ambassador",
-    "prime", "press", "defense", "defence", "foreign", "interior", "health", "finance", "justice",
-    "vice", "deputy", "representative", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "prof", "lt",
-    "sgt", "col", "gen", "captain", "commander", "professor", "councillor", "councilor", "leader",
-}  # fmt: skip
-_NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "i", "according", "however", "but", "and", "the", "a", "an", "in", "on",
+_NOT_NAMES = {w.casefold() for w in WEEKDAYS + MONTHS} | {
+    "i", "according", "however", "but", "and", "the", "a", "an", "in", "on",
     "at", "it", "he", "she", "they", "we", "this", "that", "these", "those", "there", "next", "last",
     "during", "after", "before", "while", "when", "if", "as", "for", "with", "from", "his", "her",
     "their", "our", "its", "mr", "mrs", "ms", "dr", "what", "who", "also", "some", "many", "one",
@@ -40,7 +32,6 @@ _NOT_NAMES = {
     "file", "picture", "yesterday", "today", "tomorrow", "though", "although", "because", "since",
     "meanwhile", "earlier", "later", "then", "now", "so", "yet", "or", "nor", "not", "no",
 }  # fmt: skip
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "inc", "ltd", "lt", "mt", "no", "vs"}
 _CONNECTORS = {"of", "de", "del", "da", "van", "von", "al", "bin", "for", "the", "la", "le"}
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w’'&-]|\.(?![A-Z][a-z]))*")  # 'Burnell.The' in glued text is two words
 
@@ -51,7 +42,7 @@ def _is_cap(word: str) -> bool:
 
 def _ends_sentence(word: str) -> bool:
     """A trailing period ends a run unless the word is an initial or acronym ("F.", "U.S.")."""
-    return word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word) and word[:-1].casefold() not in _ABBREVIATIONS
+    return word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word) and word[:-1].casefold() not in ABBREVIATIONS
 
 
 def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameCandidate]:
@@ -160,16 +151,6 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def _occurrences(text: str, word: str) -> int:
     return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
-
-
-ORG_WORDS = {
-    "council", "department", "office", "ministry", "agency", "university", "institute", "party",
-    "association", "society", "committee", "commission", "bureau", "board", "court", "nations",
-    "union", "league", "federation", "corporation", "company", "group", "news", "times", "post",
-    "relations", "foundation", "center", "centre", "museum", "college", "school", "force", "army",
-    "navy", "police", "service", "gazette", "magazine", "network", "authority", "organization",
-    "organisation", "institution", "administration", "government", "parliament", "assembly",
-}  # fmt: skip
 
 
 @functools.cache

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+
+from ..lexicon import SPEECH
 
 __all__ = ["CREDIT_LINE", "QuoteCandidate", "scan_quotes"]
 
@@ -119,22 +120,17 @@ def _glued_boundary(text: str, j: int) -> bool:
     return text[j - 1 : j] in tuple(".!?") and (nxt.isalpha() or nxt in tuple("[‘'"))
 
 
+#: 'said,' just before a straight mark: the mark opens what was said
+_SPEECH_COMMA = re.compile(rf"\b(?:{SPEECH})[,:]$")
+
+
 def _looks_closing(text: str, k: int) -> bool:
     """A straight mark that ends a quotation: glued to the word or punctuation before it, and not
     to a word after it; not the misplaced opener of ``Wilkins said," [Warhol] liked…``."""
     prev = text[k - 1 : k]
     if prev == "" or prev.isspace() or prev in "([{—–-" or text[k + 1 : k + 2].isalnum():
         return False
-    return _speech_comma().search(text, max(0, k - 40), k) is None
-
-
-@cache
-def _speech_comma() -> re.Pattern[str]:
-    """'said,' just before a straight mark: the mark opens what was said. The verbs are the
-    attribution's (imported here, not at the top: attribution reads this module's candidates)."""
-    from ..attribution.patterns import SPEECH
-
-    return re.compile(rf"\b(?:{SPEECH})[,:]$")
+    return _SPEECH_COMMA.search(text, max(0, k - 40), k) is None
 
 
 def _opens_after_space(text: str, j: int) -> bool:
