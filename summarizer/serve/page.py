@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
+from ..jobs import JobStatus
 from ..models import Summary
 from ..render import render
 from ..render.html import report_policy
@@ -26,8 +27,8 @@ from .service import ApiError, service_of
 
 __all__ = ["JobBrief", "JobList", "build_page_routers"]
 
-#: headers of both pages: the policy again (a header also covers what a meta tag cannot), no
-#: framing by other sites, no sniffing, no referrer
+#: headers of both pages, beside their Content-Security-Policy (sent as a header too: a header also
+#: covers what a meta tag cannot, such as frame-ancestors)
 _HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 
 
@@ -37,7 +38,7 @@ class JobBrief(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    status: str
+    status: JobStatus
     title: str = Field(description="the page's title, else its URL, else the article's first words")
     created_at: float
     seconds: float | None = Field(description="running time so far, or the run's length once finished")
