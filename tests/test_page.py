@@ -204,7 +204,7 @@ def test_refusals_are_shown_in_plain_words_and_the_form_keeps_its_input(server: 
     t = tab(server)
     page = t.page
     error = page.locator("#error")
-    page.get_by_role("button", name="Summarize").click()  # nothing pasted
+    page.get_by_label("Article text").press("Control+Enter")  # the shortcut, with nothing pasted
     expect(error).to_contain_text("Paste the article's text first")
     expect(page.get_by_label("Article text")).to_be_focused()
 

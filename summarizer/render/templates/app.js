@@ -12,6 +12,7 @@
   var result = byId("result"), frame = byId("report"), resultTitle = byId("result-title");
   var shown = null; // the job whose report is shown: {id, title, summary, report}
   var following = null; // the id of the job being polled
+  var wanted = null; // the job asked for last: an older answer arriving late is not shown
   var pending = null; // what to do again once a token is given
 
   function token() {
@@ -204,7 +205,7 @@
   }
 
   function follow(id, submitted) {
-    following = id;
+    following = wanted = id;
     var last = "";
     (function poll() {
       if (following !== id) return;
@@ -245,6 +246,7 @@
   function showReport(job, submitted) {
     status("Building the report…");
     return api("GET", "/v1/jobs/" + encodeURIComponent(job.id) + "/report").then(function (res) {
+      if (wanted !== job.id) return;
       if (res.status === 401) return askToken(res, function () { showReport(job, submitted); });
       if (!res.ok) {
         status("");
