@@ -2,7 +2,7 @@
 
 One row per (article, prompt version, schema version, model identity, generation parameters).
 Only validated summaries are stored. WAL mode and a busy timeout let several processes share
-one file; schema changes are numbered migrations recorded in ``migrations``.
+one file; schema changes are named migrations (``summarizer.db``).
 """
 
 from __future__ import annotations
@@ -11,13 +11,10 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from .errors import ConfigError
+from .db import Migrations, immediate, open_db
 from .models import Summary
 
 __all__ = ["Cache", "cache_key"]
@@ -29,128 +26,76 @@ def cache_key(**parts: Any) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def _m1_results(db: sqlite_utils.Database) -> None:
-    db.table("results").create(
-        {
-            "key": str,
-            "article_sha256": str,
-            "model": str,
-            "prompt_version": str,
-            "schema_version": str,
-            "request": str,
-            "response": str,
-            "input_tokens": int,
-            "output_tokens": int,
-            "attempts": int,
-            "seconds": float,
-            "created_at": float,
-        },
-        pk="key",
+MIGRATIONS = Migrations()
+
+
+@MIGRATIONS
+def m001_results(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE results (key TEXT PRIMARY KEY, article_sha256 TEXT, model TEXT, prompt_version TEXT, "
+        "schema_version TEXT, request TEXT, response TEXT, input_tokens INTEGER, output_tokens INTEGER, "
+        "attempts INTEGER, seconds FLOAT, created_at FLOAT)"
     )
-    db.table("results").create_index(["article_sha256"])
+    conn.execute("CREATE INDEX idx_results_article_sha256 ON results (article_sha256)")
 
 
-def _m2_eval_runs(db: sqlite_utils.Database) -> None:
-    db.table("eval_runs").create(
-        {
-            "id": str,
-            "created_at": float,
-            "model": str,
-            "prompt_version": str,
-            "schema_version": str,
-            "seeds": str,
-            "metrics": str,
-            "report": str,
-        },
-        pk="id",
-    )
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_results, _m2_eval_runs]
+#: the numbered ``migrations`` of releases before named ones (2 made ``eval_runs``, now in evals.sqlite)
+_LEGACY = {1: "m001_results"}
 
 
 class Cache:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot open the cache at {self.path}: {exc}; pass --cache PATH") from None
-        conn.execute("PRAGMA busy_timeout = 60000")
-        self.db = sqlite_utils.Database(conn)
-        try:
-            self.db.enable_wal()
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"{self.path} is not a usable cache ({exc}); remove it or pass --cache") from None
-
-    def _migrate(self) -> None:
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            if "migrations" not in self.db.table_names():
-                self.db.table("migrations").create({"version": int, "applied_at": float}, pk="version")
-            done = {row["version"] for row in self.db.table("migrations").rows}
-            for version, migration in enumerate(MIGRATIONS, 1):
-                if version not in done:
-                    migration(self.db)
-                    self.db.table("migrations").insert({"version": version, "applied_at": time.time()})
+        self.db = open_db(self.path, "cache", "pass --cache PATH", MIGRATIONS, legacy=_LEGACY)
 
     def get(self, key: str) -> Summary | None:
-        try:
-            row = self.db.table("results").get(key)
-        except sqlite_utils.db.NotFoundError:
-            return None
-        return Summary.model_validate_json(row["response"])
+        row = self.db.execute("select response from results where key = ?", [key]).fetchone()
+        return None if row is None else Summary.model_validate_json(row[0])
 
     def put(self, key: str, summary: Summary, request: dict[str, Any]) -> None:
         m = summary.meta
-        with self.db.conn:
-            self.db.table("results").upsert(
-                {
-                    "key": key,
-                    "article_sha256": m.article_sha256,
-                    "model": m.model,
-                    "prompt_version": m.prompt_version,
-                    "schema_version": m.schema_version,
-                    "request": json.dumps(request, sort_keys=True),
-                    "response": summary.model_dump_json(),
-                    "input_tokens": m.input_tokens,
-                    "output_tokens": m.output_tokens,
-                    "attempts": m.attempts,
-                    "seconds": m.seconds,
-                    "created_at": time.time(),
-                },
-                pk="key",
-            )
+        row = {
+            "key": key,
+            "article_sha256": m.article_sha256,
+            "model": m.model,
+            "prompt_version": m.prompt_version,
+            "schema_version": m.schema_version,
+            "request": json.dumps(request, sort_keys=True),
+            "response": summary.model_dump_json(),
+            "input_tokens": m.input_tokens,
+            "output_tokens": m.output_tokens,
+            "attempts": m.attempts,
+            "seconds": m.seconds,
+            "created_at": time.time(),
+        }
+        columns = ", ".join(row)
+        self.db.execute(
+            f"insert or replace into results ({columns}) values ({', '.join('?' * len(row))})", list(row.values())
+        )
 
     def stats(self) -> dict[str, Any]:
-        rows = next(
-            iter(
-                self.db.query(
-                    "select count(*) n, count(distinct article_sha256) articles, coalesce(sum(seconds),0) secs, "
-                    "coalesce(sum(input_tokens),0) tin, coalesce(sum(output_tokens),0) tout from results"
-                )
-            )
-        )
-        models = {r["model"]: r["n"] for r in self.db.query("select model, count(*) n from results group by model")}
+        n, articles, secs, tin, tout = self.db.execute(
+            "select count(*), count(distinct article_sha256), coalesce(sum(seconds),0), "
+            "coalesce(sum(input_tokens),0), coalesce(sum(output_tokens),0) from results"
+        ).fetchone()
+        models = dict(self.db.execute("select model, count(*) from results group by model").fetchall())
         return {
             "path": str(self.path),
-            "entries": rows["n"],
-            "articles": rows["articles"],
-            "model_seconds_saved_per_full_replay": round(rows["secs"], 1),
-            "input_tokens": rows["tin"],
-            "output_tokens": rows["tout"],
+            "entries": n,
+            "articles": articles,
+            "model_seconds_saved_per_full_replay": round(secs, 1),
+            "input_tokens": tin,
+            "output_tokens": tout,
             "models": models,
             "bytes": self.path.stat().st_size if self.path.exists() else 0,
         }
 
     def clear(self) -> int:
-        with self.db.conn:
-            n = self.db.table("results").count
+        with immediate(self.db):
+            n = int(self.db.execute("select count(*) from results").fetchone()[0])
             self.db.execute("delete from results")
-        self.db.vacuum()
+        self.db.execute("VACUUM")
         return n
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()

@@ -1,13 +1,15 @@
 """The eval suite: summarize every labelled seed through the public API, score, report, gate.
 
-Runs are stored in the cache database (table ``eval_runs``) so ``summarize eval history`` and
-``summarize eval compare`` can show how metrics moved between prompts, models and code.
+Runs are stored in their own SQLite file (``evals.sqlite`` beside the cache, ``EvalRuns``) so
+``summarize eval history`` and ``summarize eval compare`` can show how metrics moved between
+prompts, models and code; the summary cache holds summaries only.
 """
 
 from __future__ import annotations
 
 import json
 import platform
+import sqlite3
 import time
 import tomllib
 import uuid
@@ -15,15 +17,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from .article import Article
-from .cache import Cache
+from .db import Migrations, immediate, open_db
 from .labels import Seed
 from .models import schema_version
 from .pipeline import Summarizer, code_version
 from .prompts import prompt_version
 from .scoring import FieldScore, SeedScore, score
 
-__all__ = ["aggregate", "check_thresholds", "compare", "history", "render_markdown", "run_suite", "save_run"]
+__all__ = ["EvalRuns", "aggregate", "check_thresholds", "compare", "default_runs_path", "render_markdown", "run_suite"]
 
 FIELDS = ("quotes", "figures", "actors", "claims")
 
@@ -115,32 +119,82 @@ def check_thresholds(metrics: dict[str, Any], path: Path) -> list[str]:
     return failures
 
 
-def save_run(cache: Cache, report: dict[str, Any]) -> None:
-    with cache.db.conn:
-        cache.db.table("eval_runs").insert(
-            {
-                "id": report["id"],
-                "created_at": report["created_at"],
-                "model": report["model"],
-                "prompt_version": report["prompt_version"],
-                "schema_version": report["schema_version"],
-                "seeds": json.dumps([s["seed"] for s in report["seeds"]]),
-                "metrics": json.dumps(report["metrics"]),
-                "report": json.dumps(report),
-            }
-        )
+MIGRATIONS = Migrations()
 
 
-def history(cache: Cache) -> list[dict[str, Any]]:
-    rows = cache.db.query("select * from eval_runs order by created_at")
-    return [{**r, "seeds": json.loads(r["seeds"]), "metrics": json.loads(r["metrics"])} for r in rows]
+@MIGRATIONS
+def m001_eval_runs(conn: sqlite3.Connection) -> None:
+    sqlite_utils.Database(conn).table("eval_runs").create(
+        {
+            "id": str,
+            "created_at": float,
+            "model": str,
+            "prompt_version": str,
+            "schema_version": str,
+            "seeds": str,
+            "metrics": str,
+            "report": str,
+        },
+        pk="id",
+    )
 
 
-def load_run(cache: Cache, run_id: str) -> dict[str, Any] | None:
-    for r in history(cache):
-        if r["id"] == run_id or r["id"].startswith(run_id):
-            return r
-    return None
+def default_runs_path(cache_path: Path) -> Path:
+    """Eval runs live in ``evals.sqlite`` in the cache's folder, not in the cache itself."""
+    return cache_path.with_name("evals.sqlite")
+
+
+class EvalRuns:
+    """The stored eval runs (``summarize eval history``/``compare``), in their own SQLite file.
+
+    A new file takes the runs an older release kept in the cache's ``eval_runs`` table."""
+
+    def __init__(self, path: Path, legacy_cache: Path | None = None) -> None:
+        self.path = Path(path)
+        fresh = not self.path.exists()
+        self.db = sqlite_utils.Database(open_db(self.path, "eval runs file", "pass another --cache folder", MIGRATIONS))
+        if fresh and legacy_cache is not None and legacy_cache.exists():
+            self._take_legacy(legacy_cache)
+
+    def _take_legacy(self, cache_path: Path) -> None:
+        try:
+            self.db.execute("ATTACH DATABASE ? AS old", [str(cache_path)])
+            try:
+                if self.db.execute("select 1 from old.sqlite_master where name = 'eval_runs'").fetchone():
+                    with immediate(self.db.conn):
+                        self.db.execute("insert or ignore into eval_runs select * from old.eval_runs")
+            finally:
+                self.db.execute("DETACH DATABASE old")
+        except sqlite3.DatabaseError:
+            pass  # an unreadable old cache has no runs to give
+
+    def save(self, report: dict[str, Any]) -> None:
+        with immediate(self.db.conn):
+            self.db.table("eval_runs").insert(
+                {
+                    "id": report["id"],
+                    "created_at": report["created_at"],
+                    "model": report["model"],
+                    "prompt_version": report["prompt_version"],
+                    "schema_version": report["schema_version"],
+                    "seeds": json.dumps([s["seed"] for s in report["seeds"]]),
+                    "metrics": json.dumps(report["metrics"]),
+                    "report": json.dumps(report),
+                }
+            )
+
+    def history(self) -> list[dict[str, Any]]:
+        rows = self.db.query("select * from eval_runs order by created_at")
+        return [{**r, "seeds": json.loads(r["seeds"]), "metrics": json.loads(r["metrics"])} for r in rows]
+
+    def load(self, run_id: str) -> dict[str, Any] | None:
+        for r in self.history():
+            if r["id"] == run_id or r["id"].startswith(run_id):
+                return r
+        return None
+
+    def close(self) -> None:
+        self.db.conn.close()
 
 
 def compare(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, float, float, float]]:

@@ -1,59 +1,46 @@
-"""The end-to-end pipeline: article -> cache lookup -> per-field passes -> grounding -> Summary."""
+"""The end-to-end pipeline: article -> cache lookup -> per-field passes -> grounding -> Summary.
+
+This module answers from the cache; the passes themselves run in ``summarizer.extract``, imported
+only when a model is called, so a cache hit loads neither instructor nor a model client.
+"""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
-
-import instructor
-import jiter
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-from openai.types.chat import ChatCompletion
+from typing import Any
 
 from .article import Article
 from .backends import Backend, make_backend
 from .cache import Cache, cache_key
-from .chunking import chunk_spans
 from .config import Settings
-from .errors import BackendError, SummarizerError
-from .fields import COMBINE, PASSES, Context, Pass, build_messages, grounding_context, lenient_parse, read_actors
-from .fields.actors import link_speakers, merge_actors, union_spans
-from .fields.figures import link_conflicts
-from .fields.summary import MIN_WORDS, build_combine_messages, extractive_summary
-from .grounding import find_mentions
-from .models import Actor, Claim, Figure, Meta, Quote, Rejected, Span, Summary, schema_version
+from .models import Summary, schema_version
 from .prompts import prompt_version
-from .transport import Accounting, Transport
 
-__all__ = ["Progress", "Summarizer", "summarize"]
+__all__ = ["Progress", "Summarizer", "code_version", "summarize"]
 
 Progress = Callable[[str, int, int], None]
 
-# instructor logs every failed attempt at ERROR; with no logging configured Python would print
-# them on stderr, under the CLI's one-line error. Configured handlers still receive them.
-logging.getLogger("instructor").addHandler(logging.NullHandler())
+_PACKAGE = Path(__file__).resolve().parent
+#: modules that shape an answer from the model's replies, beside every module of the packages below
+_SHAPING = ("article", "chunking", "extract", "grounding", "lexicon", "pipeline", "registry", "text")
+_SHAPING_PACKAGES = ("attribution", "scan", "fields")
 
 
 @functools.cache
 def code_version() -> str:
     """Hash of the modules that shape an answer from the model's replies (scanners, grounding,
-    passes, merging): a new release that reads quotes differently must not be served summaries
-    cached by the old one."""
-    from . import article, attribution, chunking, fields, grounding, lexicon, scan, text
-
+    passes, merging) and the word lists they read: a new release that reads quotes differently
+    must not be served summaries cached by the old one. Read as files, not imported: a cache hit
+    needs none of them."""
     digest = hashlib.sha256()
-    modules = (article, chunking, grounding, lexicon, text, sys.modules[__name__])
-    packages = (attribution, scan, fields)  # every module in each package
-    files = [Path(str(m.__file__)) for m in modules]
-    files += [f for pkg in packages for f in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]
-    files += sorted((Path(__file__).parent / "data").glob("*.txt"))  # word lists code reads (countries)
+    files = [_PACKAGE / f"{name}.py" for name in _SHAPING]
+    files += [f for pkg in _SHAPING_PACKAGES for f in sorted((_PACKAGE / pkg).glob("*.py"))]
+    files += sorted((_PACKAGE / "data").glob("*.txt"))  # word lists code reads (countries)
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -144,132 +131,10 @@ class Summarizer:
         }
 
     def _run(self, article: Article, started: float) -> Summary:
-        accounting = Accounting()
-        create = instructor.patch(
-            create=Transport(self.backend, self.settings, accounting), mode=instructor.Mode.JSON_SCHEMA
-        )
-        counter = {"reasks": 0}
-        spans = chunk_spans(article, self.settings.effective_chunk_chars())
-        whole = Context.of(article)  # scanned once; a one-chunk article is its own only chunk
-        parts = []
-        for start, end in spans:
-            ctx = whole if len(spans) == 1 else Context.of(Article.from_text(article.text[start:end], article.source))
-            parts.append((start, self._extract(create, ctx, accounting, counter)))
-        fields, rejected = merge_parts(article, parts)
-        fields = link_speakers(article.text, fields, whole.names)
-        if len(parts) > 1:
-            summaries = [values.get("summary", "") for _, (values, _) in parts if values.get("summary")]
-            combined, dropped = self._call(
-                create, whole, COMBINE, accounting, counter, build_combine_messages(summaries)
-            )
-            fields["summary"] = combined.get("summary", "")
-            rejected.extend(dropped)
-        method: Literal["model", "extractive"] = "model"
-        if len(fields.get("summary", "").split()) < MIN_WORDS:
-            fields["summary"], method = extractive_summary(article), "extractive"
-        meta = Meta(
-            model=self.backend.name,
-            prompt_version=prompt_version(),
-            schema_version=schema_version(),
-            cached=False,
-            attempts=accounting.calls,
-            reasks=counter["reasks"],
-            transport_retries=accounting.transport_retries,
-            input_tokens=accounting.input_tokens,
-            output_tokens=accounting.output_tokens,
-            seconds=round(time.monotonic() - started, 3),
-            article_sha256=article.sha256,
-            article_chars=len(article.text),
-            summary_method=method,
-        )
-        return Summary(**fields, rejected=rejected, meta=meta)
+        # instructor and the model client load only when a model is called, never on a cache hit
+        from .extract import Extraction
 
-    def _extract(
-        self, create: Any, ctx: Context, accounting: Accounting, counter: dict[str, int]
-    ) -> tuple[dict[str, Any], list[Rejected]]:
-        """Every per-field pass over one article (or one chunk of a long one)."""
-        fields: dict[str, Any] = {"summary": "", "claims": [], "actors": read_actors(ctx), "figures": [], "quotes": []}
-        rejected: list[Rejected] = []
-        passes = [p for p in PASSES if not p.skipped(ctx)]
-        for p in PASSES:
-            if p.skipped(ctx) and p.model_for is not None:  # nothing to ask: keep what code found
-                answer, _ = lenient_parse(p.model(ctx), {})
-                if answer is not None:
-                    values, dropped = answer.ground(ctx)
-                    fields.update(values)
-                    rejected.extend(dropped)
-        for index, p in enumerate(passes, 1):
-            if self._progress is not None:
-                self._progress(p.name, index, len(passes))
-            values, dropped = self._call(create, ctx, p, accounting, counter, build_messages(ctx, p))
-            fields.update(values)
-            rejected.extend(dropped)
-        return fields, rejected
-
-    def _call(
-        self,
-        create: Any,
-        ctx: Context,
-        p: Pass,
-        accounting: Accounting,
-        counter: dict[str, int],
-        messages: list[dict[str, str]],
-    ) -> tuple[dict[str, Any], list[Rejected]]:
-        before = accounting.calls - accounting.failed_calls
-        try:
-            return self._run_pass(create, ctx, p, messages)
-        finally:
-            counter["reasks"] += max(0, accounting.calls - accounting.failed_calls - before - 1)
-
-    def _run_pass(
-        self, create: Any, ctx: Context, p: Pass, messages: list[dict[str, str]]
-    ) -> tuple[dict[str, Any], list[Rejected]]:
-        """One field: re-asked by instructor while grounding fails, then grounded leniently."""
-        s = self.settings
-        try:
-            with grounding_context(ctx):
-                answer = create(
-                    response_model=p.model(ctx),
-                    messages=messages,
-                    max_retries=s.max_retries if p.max_retries is None else min(p.max_retries, s.max_retries),
-                    temperature=s.temperature,
-                    max_tokens=s.max_tokens if p.max_tokens is None else min(p.max_tokens, s.max_tokens),
-                )
-            return answer.ground(ctx)
-        except InstructorRetryException as exc:
-            cause = exc.__cause__
-            if isinstance(cause, SummarizerError):
-                raise cause from None
-            if not exc.failed_attempts:
-                raise BackendError(f"{self.backend.name}: {cause or exc}".splitlines()[0]) from None
-            return self._salvage(ctx, p, exc.last_completion)
-        except IncompleteOutputException as exc:
-            return self._salvage(ctx, p, exc.last_completion, cut=True)
-
-    def _salvage(
-        self, ctx: Context, p: Pass, completion: Any, cut: bool = False
-    ) -> tuple[dict[str, Any], list[Rejected]]:
-        """Keep what is grounded in the last answer; everything else goes to ``rejected``."""
-        content = ""
-        if isinstance(completion, ChatCompletion) and completion.choices:
-            content = completion.choices[0].message.content or ""
-        try:
-            data = jiter.from_json(content.encode(), partial_mode="trailing-strings") if content else {}
-        except ValueError:
-            data = {}
-        answer, rejected = lenient_parse(p.model(ctx), data)
-        if answer is None and p.model_for is not None:
-            answer, _ = lenient_parse(p.model(ctx), {})  # keyed passes keep what code found
-        if cut:
-            rejected.append(
-                Rejected(
-                    field=p.answer.field_name, item={"raw": content[-200:]}, reason="answer cut off at --max-tokens"
-                )
-            )
-        if answer is None:
-            return {}, rejected
-        values, dropped = answer.ground(ctx)
-        return values, rejected + dropped
+        return Extraction(self.backend, self.settings, self._progress).run(article, started)
 
     def close(self) -> None:
         if self._cache is not None:
@@ -288,59 +153,6 @@ def _with_source(summary: Summary, article: Article) -> Summary:
     summary.meta.source_date = web.date if web else None
     summary.meta.source_url = web.url if web else None
     return summary
-
-
-def _shift(span: Span, by: int) -> Span:
-    return Span(start=span.start + by, end=span.end + by)
-
-
-def merge_parts(
-    article: Article, parts: list[tuple[int, tuple[dict[str, Any], list[Rejected]]]]
-) -> tuple[dict[str, Any], list[Rejected]]:
-    """Shift chunk offsets to the whole article and drop duplicates.
-
-    Quotes and figures are duplicates when their spans overlap; actors when their names are one
-    entity (``merge_actors``), and their mentions are then found again over the whole article.
-    """
-    if len(parts) == 1:
-        only_values, only_rejected = parts[0][1]
-        return dict(only_values), list(only_rejected)
-    quotes: list[Quote] = []
-    figures: list[Figure] = []
-    claims: list[Claim] = []
-    actors: list[Actor] = []
-    rejected: list[Rejected] = []
-
-    def overlaps(span: Span, taken: list[Any]) -> bool:
-        return any(span.start < t.span.end and t.span.start < span.end for t in taken)
-
-    for offset, (values, dropped) in parts:
-        for q in values.get("quotes", []):
-            q = q.model_copy(update={"span": _shift(q.span, offset)})
-            if not overlaps(q.span, quotes):
-                quotes.append(q)
-        for f in values.get("figures", []):
-            sentence = _shift(f.sentence, offset) if f.sentence else None
-            f = f.model_copy(update={"span": _shift(f.span, offset), "sentence": sentence})
-            if not overlaps(f.span, figures):
-                figures.append(f)
-        for c in values.get("claims", []):
-            claims.append(c.model_copy(update={"evidence": [_shift(e, offset) for e in c.evidence]}))
-        actors.extend(values.get("actors", []))
-        rejected.extend(dropped)
-    merged = []
-    for a in merge_actors(article.text, actors):
-        found = {s for n in (a.name, *a.aliases) for s in find_mentions(article.text, n)}
-        mentions = union_spans([Span(start=s, end=e) for s, e in found])
-        merged.append(a.model_copy(update={"mentions": mentions or a.mentions}))
-    figures = link_conflicts(sorted(figures, key=lambda f: f.span.start))  # conflicts index the merged list
-    return {
-        "summary": "",
-        "quotes": sorted(quotes, key=lambda q: q.span.start),
-        "figures": figures,
-        "claims": claims[:50],
-        "actors": merged,
-    }, rejected
 
 
 _DEFAULT: dict[Settings, Summarizer] = {}

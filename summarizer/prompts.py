@@ -1,7 +1,8 @@
 """Prompt templates live in prompts/*.md as files; this module finds, validates and renders them.
 
 Templates use ``$name`` placeholders (``string.Template``), so JSON examples need no escaping.
-The prompt version is a content hash of every template: editing a prompt changes cache keys.
+The prompt version is a content hash of every template: editing a prompt changes cache keys. The
+templates in use are the shared ones and one per registered pass.
 """
 
 from __future__ import annotations
@@ -13,19 +14,23 @@ from pathlib import Path
 from string import Template
 
 from .errors import PromptError
+from .registry import fields
 
-__all__ = ["PROMPT_NAMES", "prompt_dir", "prompt_version", "render"]
+__all__ = ["prompt_dir", "prompt_names", "prompt_version", "render"]
 
-#: Every template the pipeline uses, with the variables each one requires.
-PROMPT_NAMES: dict[str, frozenset[str]] = {
-    "system": frozenset(),
-    "article": frozenset({"sentences"}),
-    "claims": frozenset(),
-    "summary": frozenset({"candidates"}),
-    "figures": frozenset({"candidates"}),
-    "quotes": frozenset({"candidates"}),
-    "combine": frozenset({"summaries"}),
-}
+#: the templates every pass shares: the system text and the article (the shared prompt prefix)
+_SHARED: dict[str, frozenset[str]] = {"system": frozenset(), "article": frozenset({"sentences"})}
+
+
+@cache
+def prompt_names() -> dict[str, frozenset[str]]:
+    """Every template the pipeline uses, with the variables each one requires: the shared ones and
+    one per registered pass (``summarizer.registry``)."""
+    names = dict(_SHARED)
+    for f in fields():
+        for p in (*f.passes, *f.extra):
+            names[p.name] = p.prompt_variables
+    return names
 
 
 def prompt_dir() -> Path:
@@ -38,8 +43,9 @@ def prompt_dir() -> Path:
 
 @cache
 def _load(name: str) -> Template:
-    if name not in PROMPT_NAMES:
-        raise PromptError(f"unknown prompt {name!r}; known: {', '.join(PROMPT_NAMES)}")
+    known = prompt_names()
+    if name not in known:
+        raise PromptError(f"unknown prompt {name!r}; known: {', '.join(known)}")
     path = prompt_dir() / f"{name}.md"
     try:
         template = Template(path.read_text(encoding="utf-8"))
@@ -48,17 +54,15 @@ def _load(name: str) -> Template:
     if not template.is_valid():
         raise PromptError(f"prompt template {path} has a malformed $placeholder")
     used = set(template.get_identifiers())
-    if used != PROMPT_NAMES[name]:
-        raise PromptError(
-            f"prompt template {path} uses {sorted(used)} but the pipeline supplies {sorted(PROMPT_NAMES[name])}"
-        )
+    if used != known[name]:
+        raise PromptError(f"prompt template {path} uses {sorted(used)} but the pipeline supplies {sorted(known[name])}")
     return template
 
 
 def render(name: str, **variables: str) -> str:
     """Fill a template; a missing variable is named in the error instead of left as ``$x``."""
     template = _load(name)
-    missing = PROMPT_NAMES[name] - variables.keys()
+    missing = prompt_names()[name] - variables.keys()
     if missing:
         raise PromptError(f"prompt {name!r} needs variable(s) {', '.join(sorted(missing))}")
     return template.substitute(variables).strip()
@@ -66,8 +70,8 @@ def render(name: str, **variables: str) -> str:
 
 @cache
 def prompt_version() -> str:
+    """Content hash of every template file (read, not validated: a cache hit loads no pass)."""
     digest = hashlib.sha256()
-    for name in sorted(PROMPT_NAMES):
-        _load(name)
-        digest.update(name.encode() + b"\0" + (prompt_dir() / f"{name}.md").read_bytes())
+    for path in sorted(prompt_dir().glob("*.md")):
+        digest.update(path.stem.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]

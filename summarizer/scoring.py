@@ -30,15 +30,22 @@ then removed, until no pair passes its rule. Rules:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .article import Article
 from .fields.summary import MIN_WORDS, split_written, unsupported
-from .grounding import content_tokens, normalize, stem, tokens
-from .labels import LabelActor, Labels
+from .grounding import content_tokens, normalize, tokens
+from .labels import Labels
+from .matching import (
+    KEY_POINT_RECALL,
+    actor_matches,
+    claim_supported,
+    key_point_coverage,
+    speaker_matches,
+)
+from .matching import units_match as _units_match
 from .models import Summary
 from .scan import parse_number, scan_names, scan_numbers
 
@@ -64,7 +71,6 @@ __all__ = [
 
 QUOTE_F1 = 0.8
 CLAIM_F1 = 0.4
-KEY_POINT_RECALL = 0.5
 
 
 def token_f1(a: Sequence[str], b: Sequence[str]) -> float:
@@ -146,55 +152,6 @@ class FieldScore:
         for k, v in self.extra.items():
             d[k] = round(sum(v) / len(v), 4) if v else None
         return d
-
-
-def _names(a: LabelActor) -> list[str]:
-    return [a.name, *a.aliases]
-
-
-def _norm_name(name: str) -> str:
-    n = " ".join(tokens(name))
-    return n[4:] if n.startswith("the ") else n
-
-
-def _name_match(a: str, b: str) -> bool:
-    a, b = _norm_name(a), _norm_name(b)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.endswith(" " + short)
-
-
-def speaker_matches(predicted: str | None, labelled: str | None, actors: Sequence[LabelActor]) -> bool:
-    """A predicted speaker is right when it names the labelled speaker's actor (see module doc)."""
-    if labelled is None or predicted is None:
-        return labelled is None and predicted is None
-    names = [labelled]
-    for a in actors:
-        if any(_norm_name(n) == _norm_name(labelled) for n in _names(a)):
-            names.extend(_names(a))
-    p = set(_norm_name(predicted).split())
-    for n in names:
-        if _name_match(predicted, n):
-            return True
-        words = set(_norm_name(n).split())
-        if p and words and (p <= words or words <= p) and len(" ".join(p & words)) >= 4:
-            return True
-    return False
-
-
-def actor_matches(names: Sequence[str], label: LabelActor) -> bool:
-    return any(_name_match(n, m) for n in names for m in _names(label))
-
-
-def _units_match(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return not a and not b
-    if a.strip() in ("%", "percent") and b.strip() in ("%", "percent"):
-        return True
-    return bool(set(map(stem, tokens(a))) & set(map(stem, tokens(b))))
 
 
 @dataclass
@@ -381,32 +338,6 @@ def score(seed: str, article: str, summary: Summary, labels: Labels) -> SeedScor
         cached=summary.meta.cached,
         speaker_misses=speaker_misses,
     )
-
-
-def key_point_coverage(summary: str, key_points: Sequence[str]) -> float:
-    """Share of key points with at least ``KEY_POINT_RECALL`` of their content words in ``summary``."""
-    summary_tokens = set(content_tokens(summary))
-    covered = 0
-    for point in key_points:
-        words = content_tokens(point)
-        if words and sum(w in summary_tokens for w in words) / len(words) >= KEY_POINT_RECALL:
-            covered += 1
-    return covered / len(key_points) if key_points else 1.0
-
-
-def claim_supported(article: str, text: str, evidence: Sequence[Any]) -> bool:
-    """Every number and proper name of a claim occurs in the article text its evidence points at."""
-    cited = " ".join(article[e.start : e.end] for e in evidence)
-    if not cited:
-        return False
-    for number in re.findall(r"\d[\d,.]*\d|\d", text):
-        if number not in cited:
-            return False
-    for m in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]*", text):
-        opens = m.start() == 0 or re.search(r"(?:[.!?:]\s+|[“\"‘(]\s*)$", text[: m.start()])
-        if not opens and re.sub(r"['’]s?$", "", m.group()) not in cited:
-            return False
-    return True
 
 
 def _grounding(article: str, s: Summary) -> tuple[int, int, int]:

@@ -10,7 +10,9 @@ import pytest
 
 from summarizer import Settings
 from summarizer.article import Article
+from summarizer.backends import Backend
 from summarizer.fields import PASSES, Context
+from summarizer.registry import register_backend, unregister_backend
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -121,6 +123,19 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("SUMMARIZER_API_KEY", "OPENAI_API_KEY", "SUMMARIZER_MODEL", "SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path / "env-cache.sqlite"))
+
+
+@pytest.fixture
+def use_backend() -> Iterator[Callable[[Callable[[Settings], Backend]], None]]:
+    """Register a backend in front of the built-in ones, the way any backend registers
+    (``summarizer.registry``): ``use_backend(lambda settings: ScriptedBackend(...))``. Every
+    ``Summarizer`` made during the test then uses it; it is unregistered afterwards."""
+
+    def use(make: Callable[[Settings], Backend]) -> None:
+        register_backend("test-scripted", accepts=lambda settings: True, make=make)
+
+    yield use
+    unregister_backend("test-scripted")
 
 
 @pytest.fixture(scope="module")

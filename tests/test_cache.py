@@ -85,13 +85,13 @@ def test_changing_the_extraction_code_misses(
     settings: Settings, seed_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A release that reads quotes differently (scan/quotes.py edited) must not reuse old answers."""
-    from summarizer import pipeline, scan
+    from summarizer import pipeline
 
     assert run(settings, seed_text) == (N_PASSES, False)
-    edited = tmp_path / "scan"
-    shutil.copytree(Path(str(scan.__file__)).parent, edited)
-    (edited / "quotes.py").write_text((edited / "quotes.py").read_text() + "\n# a change\n")
-    monkeypatch.setattr(scan, "__file__", str(edited / "__init__.py"))
+    edited = tmp_path / "summarizer"
+    shutil.copytree(pipeline._PACKAGE, edited)
+    (edited / "scan" / "quotes.py").write_text((edited / "scan" / "quotes.py").read_text() + "\n# a change\n")
+    monkeypatch.setattr(pipeline, "_PACKAGE", edited)
     pipeline.code_version.cache_clear()
     try:
         assert run(settings, seed_text) == (N_PASSES, False)
@@ -113,7 +113,7 @@ def test_cache_file_is_wal_and_migrated(settings: Settings, seed_text: str) -> N
     run(settings, seed_text)
     conn = sqlite3.connect(settings.cache_path)
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("select max(version) from migrations").fetchone()[0] >= 1
+    assert [r[0] for r in conn.execute("select name from _migrations")] == ["m001_results"]
     row = conn.execute("select request, response, input_tokens, seconds from results").fetchone()
     assert '"article_sha256"' in row[0] and '"summary"' in row[1] and row[2] > 0
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from summarizer import BackendError, pipeline
+from summarizer import BackendError
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 
@@ -26,7 +26,7 @@ BAD_INPUTS = {
 
 
 @pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> list[ScriptedBackend]:
+def scripted(use_backend) -> list[ScriptedBackend]:
     made: list[ScriptedBackend] = []
 
     def make(settings):
@@ -34,7 +34,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> list[ScriptedBackend]:
         made.append(backend)
         return backend
 
-    monkeypatch.setattr(pipeline, "make_backend", make)
+    use_backend(make)
     return made
 
 
@@ -102,9 +102,9 @@ def test_directory_and_size_limit(scripted, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "above the limit of 100" in result.output
 
 
-def test_backend_failure_is_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_backend_failure_is_exit_3(use_backend, tmp_path: Path) -> None:
     backend = ScriptedBackend(router=lambda kw: (_ for _ in ()).throw(BackendError("server down")))
-    monkeypatch.setattr(pipeline, "make_backend", lambda settings: backend)
+    use_backend(lambda settings: backend)
     result = CliRunner().invoke(main, [str(SEED), "--cache", str(tmp_path / "c.sqlite")])
     assert result.exit_code == 3
     assert result.output == "summarize: error: server down\n"

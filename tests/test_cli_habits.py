@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from summarizer import Settings, Summarizer, cli, pipeline, progress, weights
+from summarizer import Settings, Summarizer, cli, progress, weights
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 
@@ -28,7 +28,7 @@ EXE = Path(sys.executable).parent / "summarize"
 
 
 @pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> list[ScriptedBackend]:
+def scripted(use_backend) -> list[ScriptedBackend]:
     made: list[ScriptedBackend] = []
 
     def make(settings: Settings) -> ScriptedBackend:
@@ -36,7 +36,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> list[ScriptedBackend]:
         made.append(backend)
         return backend
 
-    monkeypatch.setattr(pipeline, "make_backend", make)
+    use_backend(make)
     return made
 
 
@@ -132,13 +132,13 @@ def test_cache_clear_asks_or_needs_yes(scripted, tmp_path: Path, monkeypatch: py
     assert refused.stderr.startswith("summarize: error: cache clear would delete 1 cached summaries")
     assert "--yes" in refused.stderr and entries() == 1
 
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli.cachecmd, "_interactive", lambda: True)
     declined = CliRunner().invoke(main, ["cache", "clear", "--cache", cache], input="n\n")
     assert declined.exit_code == 0 and "nothing removed" in declined.stdout and entries() == 1
     accepted = CliRunner().invoke(main, ["cache", "clear", "--cache", cache], input="y\n")
     assert accepted.exit_code == 0 and "removed 1 cached summaries" in accepted.stdout and entries() == 0
 
-    monkeypatch.setattr(cli, "_interactive", lambda: False)
+    monkeypatch.setattr(cli.cachecmd, "_interactive", lambda: False)
     CliRunner().invoke(main, [str(SEED), "--cache", cache])
     assert CliRunner().invoke(main, ["cache", "clear", "--yes", "--cache", cache]).exit_code == 0
     assert entries() == 0

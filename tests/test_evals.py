@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from summarizer import pipeline
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 from summarizer.evals import check_thresholds, render_markdown
@@ -21,8 +21,8 @@ SEED_ID = "000_1090c6890e8707cd"
 
 
 @pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+def scripted(use_backend) -> None:
+    use_backend(lambda settings: ScriptedBackend(router=router()))
 
 
 def run_eval(tmp_path: Path, *extra: str):
@@ -79,6 +79,11 @@ def test_eval_runs_the_stress_variants_of_the_selected_seeds(scripted, tmp_path:
 
     history = CliRunner().invoke(main, ["eval", "history", "--cache", str(tmp_path / "c.sqlite")])
     assert report["id"] in history.output
+    # the run is kept in its own file beside the cache, not in the summary cache
+    with sqlite3.connect(tmp_path / "c.sqlite") as conn:
+        assert "eval_runs" not in {r[0] for r in conn.execute("select name from sqlite_master")}
+    with sqlite3.connect(tmp_path / "evals.sqlite") as conn:
+        assert conn.execute("select id from eval_runs").fetchall() == [(report["id"],)]
 
 
 def test_gate_fails_with_exit_4_and_compare_shows_what_moved(scripted, tmp_path: Path) -> None:

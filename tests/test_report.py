@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
-from summarizer import Settings, Summarizer, SummarizerError, Summary, pipeline
+from summarizer import Settings, Summarizer, SummarizerError, Summary
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 from summarizer.render import render, render_report
@@ -251,8 +251,8 @@ def test_report_makes_no_request_to_another_origin(seed_summary, open_page) -> N
     assert "default-src 'none'" in csp
 
 
-def test_several_articles_give_one_page_with_a_section_each(monkeypatch, open_page, tmp_path: Path) -> None:
-    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+def test_several_articles_give_one_page_with_a_section_each(use_backend, open_page, tmp_path: Path) -> None:
+    use_backend(lambda settings: ScriptedBackend(router=router()))
     seed = SEED.read_text(encoding="utf-8")
     other = tmp_path / "other.txt"
     other.write_text("Ruiz said on Friday. " + seed, encoding="utf-8")

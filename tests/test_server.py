@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 
-from summarizer import BackendError, Settings, Summarizer, pipeline
+from summarizer import BackendError, Settings, Summarizer
 from summarizer.backends import ScriptedBackend
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailableError
@@ -52,13 +52,13 @@ def poll_job(base: str, job_id: str, until: set[str], headers: dict[str, str] | 
     return dict(wait_for(state, what=f"job {job_id} to reach {until}"))
 
 
-def test_summary_is_the_cli_json_contract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_text: str) -> None:
+def test_summary_is_the_cli_json_contract(tmp_path: Path, use_backend, seed_text: str) -> None:
     with running(make(tmp_path / "serve")) as base:
         r = httpx.post(f"{base}/v1/summaries", json={"text": seed_text}, timeout=60)
     assert r.status_code == 200 and r.headers["content-type"] == "application/json"
     served = r.json()
 
-    monkeypatch.setattr(pipeline, "make_backend", lambda settings: ScriptedBackend(router=router()))
+    use_backend(lambda settings: ScriptedBackend(router=router()))
     cli = CliRunner().invoke(main, [str(SEED), "--format", "json", "--cache", str(tmp_path / "cli.sqlite")])
     assert cli.exit_code == 0, cli.output
     expected = json.loads(cli.output)

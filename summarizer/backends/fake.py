@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openai.types.chat import ChatCompletion
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 from .base import Backend
 
@@ -35,6 +36,8 @@ class ScriptedBackend(Backend):
         return {"backend": "scripted"}
 
     def create(self, **kwargs: Any) -> ChatCompletion:
+        from openai.types.chat import ChatCompletion  # the client's types load with the first call
+
         self.requests.append(kwargs)
         if self.router is not None:
             item = self.router(kwargs)

@@ -6,14 +6,15 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import Any
-
-from openai.types.chat import ChatCompletion
+from typing import TYPE_CHECKING, Any
 
 from ..config import DEFAULT_MODEL, Settings
 from ..errors import ConfigError, ModelUnavailableError
 from ..weights import EMBEDDED_SHA256, embedded_model_path
 from .base import Backend, to_json_object_format
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 __all__ = ["LocalBackend", "available_cores"]
 
@@ -73,6 +74,8 @@ class LocalBackend(Backend):
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
     def create(self, **kwargs: Any) -> ChatCompletion:
+        from openai.types.chat import ChatCompletion  # the client's types load with the first call
+
         kwargs = to_json_object_format(kwargs)
         kwargs.pop("model", None)
         kwargs.pop("timeout", None)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import openai
-from openai.types.chat import ChatCompletion
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import ConfigError
 from .base import Backend, to_json_object_format
+
+if TYPE_CHECKING:
+    import openai
+    from openai.types.chat import ChatCompletion
 
 __all__ = ["OpenAIBackend"]
 
@@ -35,8 +36,22 @@ class OpenAIBackend(Backend):
             key = "not-needed"  # local servers (llama.cpp, Ollama, vLLM) accept any key
         self.name = settings.model
         self.base_url = settings.base_url
-        self.client = openai.OpenAI(api_key=key, base_url=settings.base_url, max_retries=0, timeout=settings.timeout)
+        self._key = key
+        self._timeout = settings.timeout
+        self._client: openai.OpenAI | None = None
         self.json_object_schema = False
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The openai client, made (and the package imported, about a second) on the first call:
+        a run answered from the cache never needs it."""
+        if self._client is None:
+            import openai
+
+            self._client = openai.OpenAI(
+                api_key=self._key, base_url=self.base_url, max_retries=0, timeout=self._timeout
+            )
+        return self._client
 
     def identity(self) -> dict[str, Any]:
         return {"backend": "openai", "model": self.name, "base_url": self.base_url or "api.openai.com"}
@@ -45,8 +60,11 @@ class OpenAIBackend(Backend):
         kwargs.setdefault("model", self.name)
         if self.json_object_schema:
             return self._create_llama_cpp(kwargs)
+        client = self.client
+        import openai
+
         try:
-            return self.client.chat.completions.create(**kwargs)
+            return client.chat.completions.create(**kwargs)
         except (openai.BadRequestError, openai.InternalServerError) as exc:
             if "json_schema" not in str(exc) and "response_format" not in str(exc):
                 raise
@@ -61,4 +79,5 @@ class OpenAIBackend(Backend):
         return self.client.chat.completions.create(**to_json_object_format(kwargs), extra_body=extra)
 
     def close(self) -> None:
-        self.client.close()
+        if self._client is not None:
+            self._client.close()

@@ -156,7 +156,9 @@ class Pass:
 
     ``model_for`` makes a per-article response model (one key per quotation or number);
     ``skip`` says when there is nothing to ask; ``max_tokens`` and ``max_retries`` override the
-    settings where a field needs its own budget, so one field cannot starve another.
+    settings where a field needs its own budget, so one field cannot starve another. The prompt
+    is ``prompts/<name>.md``; ``variables`` are those it is filled with (default: ``candidates``
+    when the pass has them).
     """
 
     name: str
@@ -166,6 +168,13 @@ class Pass:
     skip: Callable[[Context], bool] | None = None
     max_tokens: int | None = None
     max_retries: int | None = None
+    variables: frozenset[str] | None = None
+
+    @property
+    def prompt_variables(self) -> frozenset[str]:
+        if self.variables is not None:
+            return self.variables
+        return frozenset({"candidates"}) if self.candidates else frozenset()
 
     def model(self, ctx: Context) -> type[Answer]:
         """The response model for this article (the quotes pass makes one key per quotation)."""

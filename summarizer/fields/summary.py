@@ -233,7 +233,7 @@ def _key_sentences(ctx: Context) -> str:
 
 PASS = Pass("summary", SummaryAnswer, _key_sentences, max_tokens=320, max_retries=1)
 
-COMBINE = Pass("combine", CombinedSummaryAnswer, max_tokens=320, max_retries=1)
+COMBINE = Pass("combine", CombinedSummaryAnswer, max_tokens=320, max_retries=1, variables=frozenset({"summaries"}))
 
 
 def build_combine_messages(summaries: list[str]) -> list[dict[str, str]]:

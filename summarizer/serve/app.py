@@ -22,12 +22,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
 from ..errors import ConfigError, SummarizerError
-from ..jobs import JobQueue, JobStore, default_jobs_path
+from ..jobs import JobStore, default_jobs_path
 from ..pipeline import Summarizer
 from .config import ServeConfig
 from .page import build_page_routers
 from .routes import build_routers
 from .service import Service, service_of
+from .workers import JobQueue
 
 __all__ = ["BodyLimit", "create_app"]
 

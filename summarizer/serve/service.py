@@ -11,10 +11,11 @@ from ..article import Article
 from ..cache import Cache
 from ..config import Settings
 from ..errors import SummarizerError
-from ..jobs import JobQueue, JobStore
+from ..jobs import JobStore
 from ..models import Summary
 from ..pipeline import Summarizer
 from .config import ServeConfig
+from .workers import JobQueue
 
 __all__ = ["ApiError", "Service", "service_of"]
 

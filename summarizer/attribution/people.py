@@ -1,0 +1,173 @@
+"""Who reads as a person: the name part of a title-laden run, surnames, genders read from words
+around a name, and whole-word mentions. What the ``Cast`` (``cast.py``) is built from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import ORG_WORDS, TITLES
+
+__all__ = ["Person", "person_part", "whole_words"]
+
+
+def person_part(found: str) -> str:
+    """The name in a run with a title or body before it: "Governor of Washington Chris Gregoire"
+    -> "Chris Gregoire", "Refugee Council Enver Solomon" -> "Enver Solomon"."""
+    words = found.rstrip(".,;:").split()
+    cut = max((i for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=-1)
+    if cut >= 0 and cut + 2 < len(words) and words[cut + 1] in ("of", "de"):
+        cut += 2  # "Minister of Education Stefania Giannini": skip the portfolio
+    org = max((i for i, w in enumerate(words) if w.casefold() in ORG_WORDS), default=-1)
+    if len(words) - org - 1 >= 2:
+        cut = max(cut, org)
+    return " ".join(words[cut + 1 :]) if cut + 1 < len(words) else " ".join(words)
+
+
+# ---- the cast: who the article names, as whom, and how it refers to them again ---------------
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_PREPS = {
+    "of", "to", "by", "for", "with", "against", "from", "about", "on", "at", "in", "into", "toward",
+    "towards", "between", "among", "via", "than", "like", "as", "under", "over", "asking", "told",
+    "telling", "thanked", "met", "meeting", "and", "or", "nor",
+}  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
+_FEMALE = re.compile(
+    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
+)
+_MALE = re.compile(
+    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
+)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_ROLE_WORDS = {
+    "representatives", "representative", "actor", "actress", "broadcaster", "singer", "rapper", "coach",
+    "manager", "player", "rookie", "striker", "goalkeeper", "defenceman", "defenseman", "forward", "captain",
+    "councilman", "councilwoman", "officer", "detective", "reverend", "rev", "saint", "sir", "lord", "lady",
+    "dame", "doctor", "chef", "author", "writer", "producer", "journalist", "reporter", "columnist", "editor",
+    "lawyer", "attorney", "prosecutor", "economist", "analyst", "activist", "campaigner", "founder", "host",
+}  # fmt: skip
+_NOT_PERSON_LAST = {
+    "house", "hall", "bridge", "city", "street", "road", "square", "park", "river", "war", "hospital", "church",
+    "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
+    "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
+    "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
+}  # fmt: skip
+
+
+_PLACE_FIRST = {
+    "north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower", "san",
+    "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
+}  # fmt: skip
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
+        words = words[:-1]
+    return words[-1].rstrip(".,").casefold() if words else ""
+
+
+@dataclass
+class Person:
+    """Someone the article names: the fullest form of the name, gender where the article makes it
+    clear, and the descriptor words it attaches ("director", "minister", "defenceman")."""
+
+    name: str
+    forms: set[str] = field(default_factory=set)
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
+
+    @property
+    def surname(self) -> str:
+        return _surname(self.name)
+
+
+def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 5 or name.isupper():
+        return False
+    if any(w.casefold() in ORG_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|I{1,3}|IV", w) for w in words):
+        return False  # "UN Human Rights", "BBC News"
+    if (
+        " of " in f" {name} "
+        or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
+        or words[0].casefold() in _PLACE_FIRST
+    ):
+        return False
+    cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
+    if not all(w[:1].isupper() or re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", w) for w in cap):
+        return False  # "Suleiman al-Amr" is a person's name
+    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
+        return False  # "Human Rights", "Civic Platform": the last word is a common noun
+    spots = [s for s, _ in whole_words(text, name)]
+    if spots and all(
+        (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
+        for s in spots
+    ):
+        return False  # "Shadow Home" of "Shadow Home Secretary Yvette Cooper": a title's first words
+    credits = sum(
+        1
+        for s in spots
+        if text[s + len(name) : s + len(name) + 1] == "/"
+        or re.search(
+            r"(?:\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:|(?:^|\n|\s)By)\s*$", text[max(0, s - 14) : s]
+        )
+    )  # a photo credit ("Name/Agency", "Image: Name") or a byline ("By Name")
+    if spots and credits == len(spots):
+        return False  # only ever a photo credit ("Name/Agency")
+    after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
+    placed = any(
+        re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
+    )
+    return not (spots and after_the == len(spots)) and not placed
+
+
+_CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+
+
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
+    search: a regex with a look-behind first scans slowly on long articles)."""
+    out = []
+    at = text.find(word)
+    while at != -1 and word:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append((at, end))
+        at = text.find(word, at + 1)
+    return out
+
+
+def _standalone(text: str, name: str) -> bool:
+    """Whether ``name`` occurs without a capitalised word glued before it."""
+    for start, _ in whole_words(text, name):
+        glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30) : start])
+        if not glued or glued.group(1).casefold().rstrip(".") in TITLES | _ROLE_WORDS:
+            return True
+    return False
+
+
+def _oblique(text: str, start: int) -> bool:
+    """Whether a mention is not the subject of its clause: after a preposition or a verb
+    ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
+    if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 8) : start]):
+        return False  # "For Kevin Allton, …, Warhol was a legend": whose view the sentence gives
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80) : start])
+    for w in reversed(words[-5:]):
+        lw = w.casefold()
+        if lw in _PREPS:
+            return True
+        if not re.match(r"\w", w) or lw in ("that", "said", "says", "but", "while", "when"):
+            return False
+        if lw in _DETERMINERS or w[:1].isupper():
+            continue
+        if re.search(r"(?:ed|es|ing)$", lw) and lw not in ("president", "chairman"):
+            return True  # a verb before it: "accused Zelensky", "asks Trump" (not "journalist")
+    return False
