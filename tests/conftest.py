@@ -70,7 +70,7 @@ SEED_FIGURES = {100, 0.5, 175000, 2, 94300}
 #: one speaker (Q1); on the seed itself code reads everything and both passes are skipped
 ASKED = (
     SEED.read_text(encoding="utf-8")
-    + "\n\nA panel of twelve, officials said, will judge the plan.\n\n“It is over. We have lost the plan.”\n"
+    + "\n\nA panel of twelve, its members said, will be judging the plan.\n\n“It is over. We have lost the plan.”\n"
 )
 #: model calls for ASKED when every answer is good: every pass
 N_ASKED_PASSES = len(PASSES)

@@ -4,27 +4,19 @@ The model then only has to point at them and add what code cannot know (speaker,
 measures); offsets always come from here or from the aligner, never from the model.
 
 * ``quotes``: ``scan_quotes``, ``QuoteCandidate``.
-* ``numbers``: ``scan_numbers``, ``NumberCandidate``, ``parse_number`` and the typing of numbers
-  (figure types, units).
+* ``numbers``: ``scan_numbers``, ``NumberCandidate``, ``parse_number``: every number, typed.
+* ``units``: the unit and figure type of a number, read from the words next to it.
+* ``measures``: ``measures_of``, what a number counts or measures, from its own clause
+  (``clauses``: the readers of a clause's verb).
 * ``names``: ``scan_names``, ``NameCandidate``, ``countries``.
 
 The word lists they read are ``summarizer.lexicon``'s.
 """
 
 from .names import NameCandidate, countries, scan_names
-from .numbers import (
-    FIGURE_TYPES,
-    QUANTITY_UNITS,
-    UNIT_STOP,
-    NumberCandidate,
-    parse_number,
-    plural,
-    read_unit,
-    scan_numbers,
-    subject_before,
-    type_and_unit,
-)
+from .numbers import FIGURE_TYPES, NumberCandidate, parse_number, scan_numbers
 from .quotes import QuoteCandidate, scan_quotes
+from .units import QUANTITY_UNITS, UNIT_STOP, plural, read_unit, subject_before, type_and_unit
 
 __all__ = [
     "FIGURE_TYPES",

@@ -10,19 +10,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..lexicon import MONTHS
 from ..models import FigureType
+from .clauses import CHANGE_NOUNS
+from .units import UNIT_STOP, plural, type_and_unit
 
 __all__ = [
     "FIGURE_TYPES",
-    "QUANTITY_UNITS",
-    "UNIT_STOP",
     "NumberCandidate",
     "parse_number",
-    "plural",
-    "read_unit",
     "scan_numbers",
-    "subject_before",
-    "type_and_unit",
 ]
 
 
@@ -59,22 +56,21 @@ _WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
     "half": 0.5, "dozen": 12, "a quarter": 0.25, "a third": 1 / 3, "two-thirds": 2 / 3,
-    "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75, "twice": 2, "thrice": 3,
+    "two thirds": 2 / 3, "three-quarters": 0.75, "three quarters": 0.75, "twice": 2, "thrice": 3, "zero": 0,
 }  # fmt: skip
 _SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
 }  # fmt: skip
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTHS = "|".join((*MONTHS, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|(?:k|m|mn|bn|tn)\b)"
+_SCALE = r"(?:[\s-]?(?:thousand|million|billion|trillion)|(?:k|m|mn|bn|tn)\b)"  # "$10-million" too
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _NUMBER_WORDS = "|".join(
-    w.replace(" ", r"\s+") for w in sorted((w for w in _WORDS if w not in ("twice", "thrice")), key=len, reverse=True)
+    w.replace(" ", r"\s+")
+    for w in sorted((w for w in _WORDS if w not in ("twice", "thrice", "zero")), key=len, reverse=True)
 )  # spaces as \s+: the pattern is compiled VERBOSE
+_FEW = "(?:one|two|three|four|five|six|seven|eight|nine)"  # "two in three": a fraction
 _NUMBER_RE = re.compile(
     rf"""
     (?P<date>\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b
@@ -84,13 +80,13 @@ _NUMBER_RE = re.compile(
       |\b\d{{3,4}}\s?(?:UTC|GMT|hrs\b|hours\s+(?:UTC|GMT|local)))
     |(?P<label>(?<![\w/])\d+/\d+(?![\w/])|(?<!\w)\(?\d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b|\#\d+\b)
     |(?P<money>(?:\b(?:NZ|US|A|C|HK|S|AU|CA)\s?\$|[$€£¥])\s?(?:{_NUM}){_SCALE}?)
-    |(?P<percent>(?<![\w.])(?:{_NUM}|{_NUMBER_WORDS})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    |(?P<percent>(?<![\w.])(?:{_NUM}|{_NUMBER_WORDS}|zero)\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
       (?=\s+(?:later|ago|earlier|before|after|long|old)\b))
     |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
-    |(?P<word>\b(?:twice|thrice|one\s+in\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
+    |(?P<word>\b(?:twice|thrice|{_FEW}\s+in\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
       (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1 and k not in ("twice", "thrice"))})\b)*)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -101,18 +97,18 @@ def parse_number(expr: str) -> float | None:
     """Value of a number expression: "175,000" -> 175000, "3.5 million" -> 3.5e6, "12%" -> 12.
 
     Returns None for text with no number in it. Number words are summed/multiplied the usual way
-    ("twenty-five" -> 25, "three hundred" -> 300); "one in three" is 1/3.
+    ("twenty-five" -> 25, "three hundred" -> 300); "one in three" is 1/3, "two in three" 2/3.
     """
     s = expr.strip().lower().replace("us$", "$").replace("a$", "$").replace("c$", "$")
+    part_in = re.fullmatch(rf"({_FEW})\s+in\s+(.+)", s)
+    if part_in:
+        n, whole = parse_number(part_in.group(1)), parse_number(part_in.group(2))
+        return n / whole if n and whole else None
     m = re.search(rf"({_NUM})\s*({_SCALE[3:-1]})?", s.replace("\u00a0", " "))
     if m:
         value = float(m.group(1).replace(",", ""))
-        scale = (m.group(2) or "").strip()
+        scale = (m.group(2) or "").strip(" -")
         return value * _SCALES.get(scale, 1.0)
-    one_in = re.fullmatch(r"one\s+in\s+(.+)", s)
-    if one_in:
-        n = parse_number(one_in.group(1))
-        return 1 / n if n else None
     total, current, seen = 0.0, 0.0, False
     for word in re.findall(r"a quarter|a third|two[ -]thirds|three[ -]quarters|[a-z]+", s):
         if word not in _WORDS:
@@ -146,9 +142,13 @@ def _is_label(text: str, start: int) -> bool:
     """A number that names rather than counts: after a capitalised word inside a sentence
     ("Internet Explorer 6", "Boeing 747"), after a noun like "post" or "film" ("police posts 542",
     "film 42"), or a house number before a street name ("221 Baker Street")."""
-    end = start + len(re.match(r"[\d,.]*", text[start:]).group())  # type: ignore[union-attr]
+    end = start + len(re.match(r"(?:[\d,.]*\d)?", text[start:]).group())  # type: ignore[union-attr]
     if _STREET_RE.match(text, end):
         return True
+    if re.match(r"\([a-z]\)", text[end : end + 3]):
+        return True  # "401(k)": a plan's name
+    if re.match(r"\s*(?:to|-|–)\s*\d[\d,.]*\s*(?:%|percent\b|per\s?cent\b)", text[end : end + 20]):
+        return False  # "the mayor led her rival 45 to 40 percent": a tally, not a model number
     m = re.search(r"([A-Za-z][\w.’'-]*)\s+$", text[max(0, start - 40) : start])
     if not m:
         return False
@@ -191,6 +191,8 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
                 kind = "ordinal"  # "#2 browser": a rank
         elif group == "number" and re.fullmatch(r"1[89]\d\d|20\d\d|2100", raw.replace(",", "")):
             kind = "year"
+        elif group == "number" and re.fullmatch(r"\d{10,}", raw):
+            kind = "label"  # an identifier ("tweet-id=\"669350861383049216\""), not a count
         elif group == "number" and _is_label(text, start):
             kind = "label"
         elif group in ("number", "word") and _is_rank(text, start):
@@ -201,9 +203,15 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             joined = _JOINED_RE.fullmatch(gap) and ("," not in gap or prev.kind == "label")
             if prev.kind in ("label", "date", "time", "ordinal") and joined:
                 kind = prev.kind  # "posts 542 and 543", "March 4 and 5"
-            elif prev.kind == "score" and re.fullmatch(r"\s*[-–]\s*", text[prev.end : start]):
-                out.append(NumberCandidate(start, end, raw, "score", parse_number(raw), prev.unit))  # "won 3-1"
-                continue
+        if group == "word" and kind is None and _part_of_a_whole(text, start, end):
+            kind = "label"  # "the first half", "half-time": a part of a game or a year, not a fraction
+        elif (
+            group == "word"
+            and kind is None
+            and _ORDINAL_USE_RE.match(text, end)
+            and re.fullmatch(r"(?:a\s+)?(?:third|quarter)", raw.casefold())
+        ):
+            kind = "ordinal"  # "a third party", "a third term": the third one, not a third of something
         if group == "word" and raw.casefold() == "one" and kind is None and not _counted_one(text, start, end):
             continue  # "one" is mostly a pronoun ("one of the ...")
         if group == "single":  # "an hour later", "nearly a decade ago": a duration of one
@@ -221,31 +229,78 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
     return _join_ranges(text, out)
 
 
+_ORDINAL_USE_RE = re.compile(
+    r"[\s-]+(?:party|parties|term|time|round|wave|way|world|option|place|straight|consecutive|generation|attempt|"
+    r"child|day|week|month|year|season|game|match|period|person|candidate|reading|trial|stage|phase)\b",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE_RE = re.compile(
+    r"\b(?:first|second|third|fourth|final|opening|closing|latter|former|early|late|other|each)\s+$", re.IGNORECASE
+)
+
+
+def _part_of_a_whole(text: str, start: int, end: int) -> bool:
+    """ "the first half", "the second half of the year", "half-time", "halftime": "half" naming a
+    part of a game or a year (a period), not a fraction of something counted."""
+    if text[start:end].casefold() != "half":
+        return False
+    return (
+        bool(_PERIOD_BEFORE_RE.search(text[max(0, start - 12) : start]))
+        or bool(re.match(r"[\s-]?time\b", text[end : end + 6], re.IGNORECASE))
+        or bool(re.match(r"[\s-](?:\w+ing|\w+ed|empty|full|hearted|asleep|awake)\b", text[end : end + 16]))
+    )  # "half joking", "half-empty": "half" as an adverb
+
+
 _CHANGE_RE = re.compile(
     r"\b(?:increas|ris|rose|grew|grow|fell|fall|drop|climb|jump|decreas|declin|went|go|cut|rais|low|chang|up|down|by)"
     r"\w*\s+(?:from\s+)?(?:\S+\s+)?$",
     re.IGNORECASE,
 )
-_RANGE_GAP_RE = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
+_MOVED_RE = re.compile(rf"\b(?:{'|'.join(CHANGE_NOUNS)})\s+(?:\S+\s+)?$", re.IGNORECASE)  # "gained $2.05 to $71.40"
+_RANGE_GAP_RE = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*|-\s+(?:to|or)\s+")  # "30- or 35-year-old"
+_PAIRED = frozenset(("count", "quantity", "percent", "score"))
 
 
 def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidate]:
-    """ "ten to 32 pages", "one or two points", "20-30 people": one ``range`` figure (value None,
-    the unit of its upper end); "from 9 to 10" is a change, two figures."""
+    """Two numbers written as one expression are one figure: a range ("ten to 32 pages", "one or
+    two points", "20-30 people", "zero per cent to 2 per cent": type ``range``, value None, the
+    unit of its upper end) or a tally ("voted 7-2", "62%-32%", "312 votes to 190", "45 to 40
+    percent", "won 3-1": type ``score``, the value of its first number). A pair written high to
+    low, or after a word of winning or voting, is a tally; low to high, a range. "from 9 to 10",
+    "rose 5 to 7" are a change: two figures."""
     out: list[NumberCandidate] = []
     for c in found:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind in ("count", "quantity")
-            and c.kind in ("count", "quantity")
-            and _RANGE_GAP_RE.fullmatch(text[prev.end : c.start])
-            and not _CHANGE_RE.search(text[max(0, prev.start - 40) : prev.start])
-            and (prev.value or 0) < (c.value or 0)
-        ):
-            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit)
+        money = prev is not None and prev.kind == c.kind == "money" and prev.unit == c.unit
+        if prev is None or (not money and (prev.kind not in _PAIRED or c.kind not in _PAIRED)):
+            out.append(c)
             continue
-        out.append(c)
+        gap = text[prev.end : c.start]
+        unit_gap = bool(prev.unit) and re.fullmatch(rf"\s+{re.escape(prev.unit or '')}\s+to\s+", gap)
+        before = text[max(0, prev.start - 40) : prev.start]
+        moved = _CHANGE_RE.search(before)  # "rose by 5 to 30" is a change; "rejected it by 432 votes to 202" is not
+        low_high = (prev.value or 0) < (c.value or 0)
+        change = (
+            (moved and not moved.group().casefold().startswith("by"))
+            or (money and _MOVED_RE.search(before))
+            or (not low_high and re.search(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", before))
+        )  # "shrank from 12 points to 8 points"; "range from ten to 32 pages" is a range
+        if change or not (_RANGE_GAP_RE.fullmatch(gap) or unit_gap):
+            out.append(c)
+            continue
+        same = prev.kind == c.kind or {prev.kind, c.kind} <= {"count", "quantity"}
+        if money:  # "$30-million to $50-million": a range of sums, never a tally
+            if low_high and " or " not in gap:
+                out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit)
+            else:
+                out.append(c)
+        elif "score" in (prev.kind, c.kind) or (not low_high and " or " not in gap and (same or c.kind == "percent")):
+            unit = prev.unit or c.unit
+            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "score", prev.value, unit)
+        elif low_high and same and prev.kind != "score" and not unit_gap:
+            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit)
+        else:
+            out.append(c)
     return out
 
 
@@ -265,231 +320,3 @@ def _counted_one(text: str, start: int, end: int) -> bool:
         return False  # "with one poster writing", "one national and one …": a pronoun or an article
     word = m.group(1).casefold()
     return word not in UNIT_STOP and word not in ("another", "way", "thing") and not word.endswith("ly")
-
-
-# --- units and figure types -------------------------------------------------------------------
-
-UNIT_STOP = frozenset(
-    (
-        "of in at to from who that which were was is are have has had and or for on by with as than since after "
-        "before the a an this their his her its will would could been be per into over under about each when while "
-        "but later earlier ago said says left more aboard another across within through during until against "
-        "it they he she we you i one ones these those there such same than whose where like last next today "
-        "yesterday tonight near among inside outside toward towards via amid along around behind beyond despite "
-        "fell hit died went came took made gave got ran won lost say"
-    ).split()
-)
-_PARTICLES = frozenset("up down out off away back over".split())
-_UNIT_SKIP = frozenset("more additional new other extra further remaining".split())
-_CURRENCY_WORDS = {
-    "euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD", "pounds": "GBP", "yen": "JPY",
-    "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "francs": "CHF", "won": "KRW",
-}  # fmt: skip
-_CURRENCY_SIGNS = (
-    ("NZ", "NZD"), ("A$", "AUD"), ("AU", "AUD"), ("C$", "CAD"), ("CA", "CAD"), ("HK", "HKD"),
-    ("S$", "SGD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
-)  # fmt: skip
-_FRACTIONS = frozenset(
-    ("half", "a half", "a third", "a quarter", "third", "quarter", "two-thirds", "two thirds", "three-quarters")
-)
-#: words whose numbers are measurements (type ``quantity``); anything else counted is a ``count``
-QUANTITY_UNITS = frozenset(
-    (
-        "second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months year "
-        "years decade decades century centuries millennia fortnight night nights "
-        "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet ft inch "
-        "inches yard yards nautical "
-        "g kg mg gram grams kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds lb lbs ounce ounces oz "
-        "hectare hectares acre acres sq square km2 "
-        "litre litres liter liters l ml gallon gallons barrel barrels "
-        "mph kph km/h knots degrees degree °c °f celsius fahrenheit kelvin "
-        "magnitude richter volts watts kw mw gw kwh mwh gwh megawatts gigawatts calories "
-        "mb gb tb kb bytes megabytes gigabytes terabytes pixels"
-    ).split()
-)
-_QUANTITY_AFTER = frozenset(("magnitude", "richter"))
-
-
-def plural(word: str) -> str:
-    """ "roll" -> "rolls", "city" -> "cities": the counted noun of "12-roll packs"."""
-    low = word.casefold()
-    if low.endswith("s") or low in ("km", "kg", "mm", "cm", "mph", "kph"):
-        return word
-    if re.search(r"[^aeiou]y$", low):
-        return word[:-1] + "ies"
-    if re.search(r"(?:s|x|z|ch|sh)$", low):
-        return word + "es"
-    if low in ("man", "woman"):
-        return word[:-2] + "en"
-    if low in ("child",):
-        return word + "ren"
-    if low in ("person",):
-        return "people"
-    return word + "s"
-
-
-def read_unit(text: str, c: NumberCandidate) -> str | None:
-    """The unit of a scanned number (``NumberCandidate.unit``): kept for callers of the old API."""
-    return c.unit if c.unit is not None else type_and_unit(text, c.start, c.end, c.text, "number")[1]
-
-
-def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tuple[FigureKind, str | None]:
-    """(figure type, unit) read from the number's text and the words next to it: "58%" -> percent
-    "%", "NZ$26 million" -> money "NZD", "half of" -> ratio "fraction", "twice" -> ratio
-    "times", "14-year-old" -> quantity "years", "(800 km)" -> quantity "km", "12-roll packs" ->
-    count "rolls", "100 battalion tactical units" -> count "battalion tactical units" (up to three
-    words, stopping at a function word or a verb: "107 killed" has no unit here)."""
-    low_raw = raw.casefold()
-    before = text[max(0, start - 4) : start]
-    if group == "percent" or low_raw.endswith("%") or "percent" in low_raw or "per cent" in low_raw:
-        return "percent", "%"
-    if group == "money" or any(sym in raw for sym in "$€£¥"):
-        for sign, code in _CURRENCY_SIGNS:
-            if sign in raw or sign in before:
-                return "money", code
-        return "money", "USD"
-    if low_raw in _FRACTIONS or low_raw.startswith("one in "):
-        return "ratio", "fraction"
-    after_all = text[end : end + 80].split("\n")[0]
-    if low_raw in ("twice", "thrice"):  # "twice as many": a multiple; "denied visas twice": how often
-        multiple = re.match(r"\s+(?:as|the|more|less|that|over)\b|\s+\w+er\b", after_all)
-        return ("ratio", "times") if multiple else ("count", "times")
-    if group == "fold":
-        return "ratio", "times"
-    if re.match(
-        r"\s+times\s+(?:more|less|fewer|as|larger|higher|bigger|greater|smaller|lower|the|that|over)\b", after_all
-    ):
-        return "ratio", "times"
-    age = re.match(r"\s*-\s*(year|month|week|day)s?-old", after_all)
-    if age:
-        return "quantity", plural(age.group(1))
-    if (
-        re.match(r"\s*[-–]\s*\d", after_all)
-        and re.search(r"\b(?:won|beat|defeated|lost|score|draw|drew|victory|win)\b", text[max(0, start - 40) : start])
-    ) or _score_pair(text, start, end):
-        return "score", "points" if re.match(r"\W*points?\b", after_all) else None
-    before_word = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
-    if before_word and before_word.group(1).casefold() in _QUANTITY_AFTER:
-        return "quantity", "magnitude"
-    if _is_age(text, start, end):
-        return "quantity", "years"
-    unit = _unit_after(after_all)
-    if unit is None and re.search(
-        rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$",
-        text[max(0, start - 40) : start],
-        re.IGNORECASE,
-    ):
-        return "count", "people"  # "killing 107 or more and wounding 238"
-    if unit is None:
-        subject = subject_before(text, start)
-        return "count", (
-            " ".join(w for w in subject[0].split() if w.casefold() not in _UNIT_SKIP)[-40:] or None
-        ) if subject else None
-    if unit in _CURRENCY_WORDS.values():
-        return "money", unit
-    head = unit.split()[-1].casefold()
-    return ("quantity" if head in QUANTITY_UNITS else "count"), unit
-
-
-_CASUALTY_VERBS = (
-    "killing|killed|wounding|wounded|injuring|injured|evacuating|evacuated|rescuing|rescued|arresting|arrested"
-)
-
-
-_COPULA_RE = re.compile(
-    r"(?:\b(?:is|was|are|were|be|been|stood\s+at|stands\s+at|totall?ed|totals|reached|numbered|number|numbers|"
-    r"(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from(?:\s+\S+\s+to)?)"
-    r"(?:\s+(?:about|around|roughly|nearly|almost|over|some|at\s+least|more\s+than|approximately|an\s+estimated|a|an))*"
-    r"\s+)$"
-)
-_SUBJECT_RE = re.compile(
-    r"\b(?:number|total|toll|count|tally)\s+of\s+((?:[A-Za-z][\w’'-]*\s+){0,2}?[a-z][\w-]*s)\b((?:\s+(?:near|in|at|on|from)"
-    r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)"
-)
-
-
-def subject_before(text: str, start: int) -> tuple[str, str] | None:
-    """(counted noun, where) of a number given as a predicate: "The number of Russian troops near
-    Ukraine … is believed to be 94,300" -> ("Russian troops", "near Ukraine"); "intended Russian
-    personnel – which might number 175,000" -> ("intended Russian personnel", "")."""
-    left = text[max(0, start - 200) : start]
-    left = left[max(left.rfind(". "), left.rfind("\n")) + 1 :]
-    if not _COPULA_RE.search(left):
-        return None
-    subjects = list(_SUBJECT_RE.finditer(left))
-    if subjects:
-        m = subjects[-1]
-        return m.group(1), m.group(2).strip()
-    if re.search(r"\bdeath\s+toll\b", left):
-        return "death toll", ""
-    change = re.search(
-        r"\b(?:the\s+)?((?:[\w’'-]+\s+){0,2}?[a-z][\w-]*s)((?:\s+(?:in|of|at|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)"
-        r"\s+(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from\s+(?:\S+\s+to\s+)?$",
-        left,
-    )
-    if change:
-        return change.group(1), change.group(2).strip()
-    which = re.search(
-        r"((?:[A-Za-z][\w’'-]*\s+){0,2}[a-z][\w-]*s|personnel|staff|police)\s*[–—,(]\s*which\s+(?:\w+\s+)?number\s+$",
-        left,
-    )
-    return (which.group(1), "") if which else None
-
-
-def _score_pair(text: str, start: int, end: int) -> bool:
-    """ "the Internet: 1, Scientology: 0": a tally read as a score."""
-    window = text[max(0, start - 40) : end + 40]
-    return bool(re.search(r"[A-Z][\w ]{0,25}:\s*\d+\s*,\s*[A-Z][\w ]{0,25}:\s*\d+", window)) and bool(
-        re.match(r"\s*[,.]", text[end : end + 2]) and re.search(r":\s*$", text[max(0, start - 3) : start])
-    )
-
-
-def _is_age(text: str, start: int, end: int) -> bool:
-    """ "James Ford, 42, a convicted murderer": an age between commas after a name."""
-    return bool(
-        re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]) and re.match(r"\s*[,)]", text[end : end + 2])
-    ) and bool(re.fullmatch(r"\d{1,3}", text[start:end]))
-
-
-def _unit_after(after: str) -> str | None:
-    after = re.sub(r"^\s*(?:to|-|–|or|and)\s*[\d,]*\d(?:\.\d+)?", "", after)  # a range: "ten to 32 pages"
-    hyphen = re.match(r"\s?-\s?([A-Za-z]+)(?:-[A-Za-z]+)*\b", after)
-    if hyphen:  # "12-roll packs", "six-member team", "11-year lull"
-        word = hyphen.group(1)
-        if word.casefold() in ("year", "month", "week", "day", "hour", "minute", "second", "mile", "kilometre"):
-            return plural(word.casefold())
-        return plural(word)
-    phrase: list[str] = []
-    for word in re.findall(r"[A-Za-z][\w'-]*|\d[\w-]*|[^\sA-Za-z\d]", after):
-        low = word.casefold()
-        if word[0].isdigit():
-            if phrase or not re.fullmatch(r"\d+-[a-z]+", low):
-                break
-            continue  # "two 12-roll packs": the packs are counted
-        if not word[0].isalpha():
-            if phrase or word not in "-(]":
-                break
-            continue
-        if low in _CURRENCY_WORDS and not phrase:
-            return _CURRENCY_WORDS[low]
-        if low in UNIT_STOP or (phrase and re.search(r"(?:ly|ed|ing)$", low)):
-            break
-        if not phrase and low.endswith("ed") and not _adjective(after, word):
-            break  # "107 killed in": a verb; "12 cracked beams": an adjective
-        if low in _UNIT_SKIP and not phrase:
-            continue
-        phrase.append(word)
-        if len(phrase) == 4 or low in QUANTITY_UNITS:
-            break
-    if len(phrase) > 1 and all(w[:1].isupper() for w in phrase):
-        return None  # "member 0 Ana Ruiz": a name follows, not a unit
-    return " ".join(phrase[-3:]) or None
-
-
-def _adjective(after: str, word: str) -> bool:
-    """A participle before a noun ("cracked beams") rather than a verb ("killed in", "wounded,")."""
-    m = re.search(rf"\b{re.escape(word)}\s+([A-Za-z][\w-]*)", after)
-    if not m:
-        return False
-    nxt = m.group(1).casefold()
-    return nxt not in UNIT_STOP and not re.search(r"(?:ly|ed|ing)$", nxt) and nxt not in _PARTICLES

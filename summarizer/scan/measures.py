@@ -1,0 +1,300 @@
+"""What a number measures, as a short noun phrase of words from its own sentence (``measures_of``):
+the counted noun, the verb it is subject or object of and the place or thing named after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import (
+    age_measures,
+    change_measures,
+    expected_measures,
+    part_measures,
+    share_measures,
+    tally_measures,
+    verb_measures,
+)
+from .units import UNIT_STOP as _UNIT_STOP
+from .units import subject_before
+
+__all__ = ["measures_of"]
+
+_HEDGES = frozenset(
+    "about around approximately roughly nearly almost over some at least more than less fewer up to just only "
+    "an a the estimated another other all record under below above exceeded already currently reportedly "
+    "probably either".split()
+)
+_PREPS = frozenset("of in near at on from to for by across inside outside aboard against into among between".split())
+_CLAUSE_END = frozenset(
+    "and or but which who that after when while as since because said says according where whose if so "
+    "although though".split()
+)
+_AUX = frozenset("were was are is have has had been being be will would could may might reportedly also".split())
+_VERB_WORDS = frozenset(
+    "fell hit left fired received won lost reached rose dropped got made took pay paid cost costs spent attended "
+    "voted saved held elects include includes included number".split()
+)
+_CHANGE_NOUNS = {
+    "increas": "increase", "rise": "rise", "rose": "rise", "grew": "growth", "grow": "growth", "fell": "fall",
+    "fall": "fall", "drop": "drop", "declin": "decline", "decreas": "decrease", "reduc": "reduction",
+    "cut": "cut", "climb": "rise", "jump": "rise",
+}  # fmt: skip
+_PAST = frozenset("fell hit died went came took made gave got ran won lost left".split())
+_TRIM = (_UNIT_STOP - {"earlier", "later", "ago"} - _PAST) | _HEDGES | _PREPS
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries night nights fortnight".split()
+)
+_DISTANCE_UNITS = frozenset(
+    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
+_PUNCT = frozenset(',;:()[]“”"—–.!?')
+
+
+def _is_verb(word: str) -> bool:
+    low = word.casefold()
+    return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
+
+
+_DONE_TO = {
+    "killing": "killed", "wounding": "wounded", "injuring": "injured", "firing": "fired", "evacuating": "evacuated",
+    "arresting": "arrested", "rescuing": "rescued", "saving": "saved", "hitting": "hit", "detaining": "detained",
+}  # fmt: skip
+
+
+def _participle(word: str) -> str:
+    """ "killing 107" -> "killed": what was done to the counted things (other verbs stay as written)."""
+    return _DONE_TO.get(word.casefold(), word)
+
+
+def _clause_left(words: list[str]) -> list[str]:
+    """The words of the number's clause before it: back to punctuation or a clause word."""
+    out: list[str] = []
+    for w in reversed(words):
+        if w in _PUNCT or w in _CLAUSE_END:  # lower case only: "Wilson Or" is a name
+            break
+        out.insert(0, w)
+    return out
+
+
+_PRONOUNS = frozenset("it they he she we them this these those its their his her".split())
+
+
+def _content(words: list[str], limit: int) -> list[str]:
+    kept = [
+        w for w in words if w.casefold() not in _HEDGES | _AUX | _PRONOUNS and not w[0].isdigit() and w not in _PUNCT
+    ]
+    return kept[-limit:]
+
+
+def measures_of(
+    text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int, kind: str | None = None
+) -> str:
+    """What a number counts or measures, as a short noun phrase of words from its own sentence:
+    the counted noun, the verb it is subject or object of and the place or thing the following
+    of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
+    evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
+    "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
+    moved = (
+        (age_measures(text, start, end, s_start) if kind == "quantity" else None)
+        or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
+        or change_measures(text, start, kind, s_start)
+        or verb_measures(text, start, kind, unit, s_start)
+        or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
+        or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
+        or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
+    )
+    if moved:
+        return moved
+    left_all = _WORD_RE.findall(text[s_start:start])
+    right_all = _WORD_RE.findall(text[end:s_end])
+    left = _clause_left(left_all)
+    if len(_content(left, 3)) < 2 and len(left) < len(left_all) and left_all[-len(left) - 1] in ("or", "and"):
+        left = _clause_left(left_all[: -len(left) - 1]) + left  # "by 49 percent or by 27 percent"
+    unit_words = {w.casefold().rstrip("s") for w in (unit or "").split()}
+    head_unit = (unit or "").split()[-1].casefold() if unit else ""
+    noun_unit = bool(unit) and kind in ("count", "range")
+    # the right side: past a range's other end and the unit, then a verb and a preposition phrase
+    i = 0
+    while i < len(right_all) and (right_all[i].casefold() in ("-", "–", "to", "or", "percent", "per", "cent", "fold")):
+        i += 1
+    while i < len(right_all) and (right_all[i].casefold().rstrip("s") in unit_words or right_all[i] in ("-", "(")):
+        i += 1
+    if i < len(right_all) and right_all[i].casefold() in ("more", "old"):
+        i += 1
+    if (
+        i + 1 < len(right_all)
+        and right_all[i].casefold() == "of"
+        and right_all[i + 1].casefold() in ("them", "these", "those")
+    ):
+        i += 2  # "Six shells of them hit"
+    verb: list[str] = []
+    j = i
+    while j < len(right_all) and (
+        right_all[j].casefold() in _AUX | {"that", "who", "which"} or right_all[j].endswith("ly")
+    ):
+        j += 1
+    if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
+        verb = [right_all[j]]
+        i = j + 1
+    pp, after_pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else ([], i)
+    if len(pp) == 1:
+        pp = []  # "of 2000 levels": a preposition before a number says nothing
+    if pp and pp[-1].casefold() in ("not", "never") and right_all[after_pp : after_pp + 1]:
+        tail = right_all[after_pp : after_pp + 4]  # "riders on the bus not wearing masks"
+        if tail[0].endswith("ing"):
+            pp += tail[: next((n for n, w in enumerate(tail) if w in _PUNCT or w in _CLAUSE_END), 4)]
+    if not verb and pp and pp[0].casefold() == "of":  # "a quarter of citizens favoured …"
+        j = after_pp
+        while j < len(right_all) and (right_all[j].casefold() in _AUX or right_all[j].endswith("ly")):
+            j += 1
+        if j < len(right_all) and _is_verb(right_all[j]):
+            verb = [right_all[j]]
+    # the left side
+    k = len(left) - 1
+    while k >= 0 and left[k].casefold() in _HEDGES:
+        k -= 1
+    before = left[k].casefold() if k >= 0 else ""
+    head: list[str] = []
+    tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
+    if kind == "score" and tally:
+        return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
+    subject = subject_before(text, start) if kind in ("count", "range") else None
+    if subject:
+        return " ".join([subject[0], subject[1]]).strip()
+    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+an?\s+$", text[max(0, start - 60) : start])
+    if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
+        return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
+    aged = re.match(r"\s*-\s*years?-old\s+((?:[A-Z][\w’'-]+\s?){1,3})", text[end : end + 50])
+    if unit == "years" and aged:
+        return f"age of {aged.group(1).strip()}"  # "61-year-old Ada Brook"
+    if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
+        noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
+        if noun in _AUX or noun in _TRIM or _is_verb(noun):
+            return "age"  # "a 70-year-old was among them": the age alone
+        return " ".join(["age", "of", *_content(left[: k + 1], 2), noun])
+    if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
+        name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
+        return f"age of {name.group(1)}" if name else "age"
+    change = next((_CHANGE_NOUNS[p] for w in left for p in _CHANGE_NOUNS if w.casefold().startswith(p)), None)
+    if kind in ("percent", "ratio") or (kind == "money" and not noun_unit):
+        if pp and pp[0].casefold() == "of":
+            head = ["share", *pp] if kind == "percent" else pp[1:]
+            pp = []
+        elif before == "of":
+            head = [w for w in left[max(0, k - 3) : k] if w.casefold() not in _HEDGES - {"estimated"} | _AUX | _PUNCT]
+        elif change:
+            obj = [
+                w
+                for w in _content(left, 6)
+                if not w.casefold().startswith(tuple(_CHANGE_NOUNS)) and w.casefold() not in _TRIM | {"percent"}
+            ][-3:]
+            head = [change, "in", *obj]
+        else:
+            head = _content(left[: k + 1], 4)
+    elif kind == "quantity" and head_unit in _TIME_UNITS:
+        after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
+        compound = re.match(r"\s?-\s?[a-z]+\s+([a-z]+)", text[end : end + 30])
+        if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
+            since = _content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)
+            if not since:  # "Ten years ago, a browser was born"
+                since = _content([w for w in right_all[right_all.index(after[0]) + 1 :] if w not in _PUNCT], 4)
+            head = ["time", "since", *since]
+            verb = pp = []
+        elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
+            head = ["length", "of", compound.group(1)]  # "an 11-year lull": how long the lull was
+        elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
+            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
+            verb = pp = []
+        else:
+            head = ["time", *_content(left[: k + 1], 3)]
+    elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
+        head = ["length", "of", *long]  # "a five-foot narwhal tusk": how long the tusk is
+        verb = pp = []
+    elif kind == "quantity" and head_unit in _DISTANCE_UNITS:
+        head = ["distance", *_content(left[: k + 1], 2)]
+    elif noun_unit:
+        head = (unit or "").split()
+        names = _names(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
+        if before == "by" and head_unit == "votes":
+            beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left_all))
+            head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
+        elif (
+            before in ("with", "received", "won", "got", "secured")
+            and head_unit in ("votes", "seats", "points")
+            and names
+        ):
+            head += ["for", names[-1]]
+        elif k >= 0 and _is_verb(left[k]) and not verb:
+            verb = [_participle(left[k])]
+        elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
+            head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
+        if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
+            noun = re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]).group(1)  # type: ignore[union-attr]
+            if noun not in _TRIM and not _is_verb(noun):
+                head.append(noun)
+    else:
+        head = _content(left[: k + 1], 3)
+    words = [*head, *verb, *pp]
+    words = [w for w in words if w.casefold() not in _HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "for")]
+    while words and (words[-1].casefold() in _TRIM | _AUX | {"not", "never", "no"}):
+        words.pop()
+    while words and words[0].casefold() in _PREPS:
+        words.pop(0)
+    if not words:  # nothing read: the content words next to it in its clause
+        right = []
+        for w in right_all:
+            if w in _PUNCT or w in _CLAUSE_END:
+                break
+            right.append(w)
+        words = [w for w in _content(right, 8)[:4] if w.casefold() not in _TRIM] or [
+            w for w in _content(left, 4) if w.casefold() not in _TRIM
+        ]
+    return " ".join([w for w in words if w not in ("-", "–")][:8])
+
+
+def _measured_thing(text: str, end: int) -> list[str]:
+    """The noun a hyphenated measurement qualifies: "five-foot (1.5 m) narwhal tusk" -> narwhal tusk."""
+    m = re.match(r"\s?-\s?[a-z]+(?:\s*\([^)]{0,40}\))?\s+((?:[a-z]+\s+){0,2}[a-z]+)", text[end : end + 80])
+    if not m:
+        return []
+    words = []
+    for w in m.group(1).split():
+        if w in _TRIM or _is_verb(w):
+            break
+        words.append(w)
+    return words
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised runs in a clause, a possessive's owner dropped ("Party's Regina Ip" -> "Regina Ip")."""
+    out = []
+    for m in re.finditer(r"(?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*", text):
+        name = re.split(r"[’']s\s", m.group())[-1]
+        if name.casefold() not in ("the", "a", "an", "in", "on", "at", "by") and len(name) > 1:
+            out.append(name)
+    return out
+
+
+def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
+    """A preposition and the noun phrase after it, up to punctuation or a clause word (and the
+    index of the word after it)."""
+    out = [words[i]]
+    j = i + 1
+    for w in words[i + 1 :]:
+        low = w.casefold()
+        adjective = out[-1].casefold() in ("the", "a", "an", "its", "their", "his", "her", "our")  # "the intended"
+        if (
+            not w[0].isalnum()
+            or low in _CLAUSE_END
+            or (len(out) > 1 and _is_verb(w) and not adjective)
+            or w[0].isdigit()
+        ):
+            break
+        out.append(w)
+        j += 1
+        if len(out) >= limit:
+            break
+    return [w for w in out if w.casefold() not in ("the", "a", "an")], j
