@@ -241,15 +241,13 @@ class JobStore:
             return int(cursor.rowcount)
 
     def recent(self, limit: int) -> list[dict[str, Any]]:
-        """The newest ``limit`` jobs, newest first, without their text or result: id, status,
-        timestamps, error, and what names the article (``title``, ``url``, ``head``: its first
-        200 characters), for a list a person picks a job from."""
+        """The newest ``limit`` jobs, newest first, for a list a person picks a job from: id,
+        status, timestamps, error and the request's ``title``; not the text, not the result."""
         with self._lock:
             return list(
                 self.db.query(
                     "select id, status, created_at, started_at, finished_at, error, "
-                    "json_extract(request, '$.title') as title, json_extract(request, '$.url') as url, "
-                    "substr(json_extract(request, '$.text'), 1, 200) as head "
+                    "json_extract(request, '$.title') as title "
                     "from jobs order by created_at desc, rowid desc limit ?",
                     [limit],
                 )

@@ -22,7 +22,7 @@ from ..render import render
 from ..render.html import report_policy
 from ..render.page import render_page
 from .routes import _check_token
-from .schemas import ERRORS, ErrorBody, job_seconds, job_title
+from .schemas import ERRORS, ErrorBody, job_seconds
 from .service import ApiError, service_of
 
 __all__ = ["JobBrief", "JobList", "build_page_routers"]
@@ -78,7 +78,7 @@ def _jobs_router() -> APIRouter:
                 JobBrief(
                     id=r["id"],
                     status=r["status"],
-                    title=job_title(r["title"], r["url"], r["head"]),
+                    title=r["title"] or "",
                     created_at=r["created_at"],
                     seconds=job_seconds(r["started_at"], r["finished_at"], now),
                     error=r["error"],
@@ -90,7 +90,11 @@ def _jobs_router() -> APIRouter:
     @v1.get(
         "/jobs/{job_id}/report",
         response_class=HTMLResponse,
-        responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody, "description": "the job is not done"}},
+        responses={
+            404: {"model": ErrorBody},
+            409: {"model": ErrorBody, "description": "the job is not done"},
+            410: {"model": ErrorBody, "description": "the job's article text is no longer kept"},
+        },
     )
     async def job_report(job_id: str, request: Request) -> Response:
         """A done job's self-contained HTML report (the CLI's ``--format html``)."""
@@ -101,9 +105,15 @@ def _jobs_router() -> APIRouter:
             what = f"failed ({job.error})" if job.status == "failed" else job.status
             raise ApiError(409, f"job {job_id} is {what}: a report exists once it is done; poll GET /v1/jobs/{job_id}")
         summary = Summary.model_validate_json(job.result)
-        req = job.request
-        title = job_title(req.get("title"), req.get("url"), None) or None
-        html = await run_in_threadpool(render, summary, "html", title, req["text"])
+        text = summary.article or job.request.get("text")  # a web page's result carries its text
+        if text is None:
+            raise ApiError(
+                410,
+                f"the article text of job {job_id} is no longer kept; POST it to /v1/summaries with "
+                '"format": "html" for its report',
+            )
+        title = summary.meta.source_title or job.request.get("url")
+        html = await run_in_threadpool(render, summary, "html", title, text)
         return HTMLResponse(html, headers={"Content-Security-Policy": report_policy(), **_HEADERS})
 
     return v1

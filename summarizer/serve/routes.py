@@ -22,7 +22,17 @@ from ..article import Article
 from ..jobs import Job
 from ..models import Summary
 from ..render import render
-from .schemas import ERRORS, SHA256, ArticleInput, ErrorBody, Health, JobAccepted, JobView, SummaryRequest
+from .schemas import (
+    ERRORS,
+    SHA256,
+    ArticleInput,
+    ErrorBody,
+    Health,
+    JobAccepted,
+    JobView,
+    SummaryRequest,
+    job_title,
+)
 from .service import ApiError, Service, service_of
 
 __all__ = ["build_routers"]
@@ -77,7 +87,8 @@ async def _load_article(svc: Service, body: ArticleInput) -> Article:
 
 
 def _job_request(article: Article, body: ArticleInput) -> dict[str, Any]:
-    title = article.web.title if article.web is not None else None
+    """What a worker needs, and the ``title`` a person knows the job by (computed once, here)."""
+    title = job_title(article.web.title if article.web is not None else None, body.url, article.text)
     return {"text": article.text, "source": article.source, "url": body.url, "title": title}
 
 

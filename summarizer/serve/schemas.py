@@ -123,7 +123,7 @@ class JobView(BaseModel):
             id=job.id,
             status=job.status,
             article_sha256=job.article_sha256,
-            title=job_title(req.get("title"), req.get("url"), req.get("text")),
+            title=req.get("title") or job_title(None, req.get("url"), req.get("text")),
             attempts=job.attempts,
             created_at=job.created_at,
             started_at=job.started_at,
