@@ -113,7 +113,7 @@ def _jobs_router() -> APIRouter:
                 '"format": "html" for its report',
             )
         title = summary.meta.source_title or job.request.get("url")
-        html = await run_in_threadpool(render, summary, "html", title, text)
+        html = await service_of(request).work(render, summary, "html", title, text)
         return HTMLResponse(html, headers={"Content-Security-Policy": report_policy(), **_HEADERS})
 
     return v1
