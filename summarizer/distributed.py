@@ -1,15 +1,11 @@
 """``summarize batch --ray``: one JSONL batch over a Ray cluster, against a pool of model servers.
 
-The driver (the process that runs the command) reads and checks the input and owns OUT. The rows
-still to do go to a Ray Data actor pool (``--workers N``); each actor holds one ``Summarizer`` for
-its whole life: server i mod n of the ``--base-url`` pool for actor i, or the embedded model with
-``--threads`` CPUs. Lines and records are built by ``summarizer.batchlines``, as in the local batch.
-
-OUT is the run's journal: each record is appended as one whole line the moment it comes back (in
-whatever order), and when the run ends, finished or not, OUT is rewritten in input order. A rerun
-keeps every id with a successful record there (a complete line, bytes untouched) and sends the
-rest; error records are tried again; a line cut off by a kill is dropped. An article a killed run
-finished but never wrote comes back from the cache. Resumption goes by id, so ids must be unique.
+The driver reads and checks the input and owns OUT; the rows still to do go to a Ray Data actor
+pool (``--workers N``), each actor holding one ``Summarizer`` for its life (server i mod n of the
+``--base-url`` pool, or the embedded model with ``--threads``). Lines come from ``batchlines``.
+OUT is the journal: records are appended as whole lines as they come back and, when the run ends,
+OUT is rewritten in input order. A rerun keeps every id with a successful record (bytes untouched)
+and sends the rest (error records again, a line cut by a kill dropped; ids must be unique).
 """
 
 from __future__ import annotations
@@ -23,7 +19,7 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .batchlines import line_record, parse_line
 from .errors import BackendError, BadInputError, ConfigError, SummarizerError
@@ -32,18 +28,17 @@ if TYPE_CHECKING:
     from .article import Article
     from .config import Settings
     from .models import Summary
+    from .pipeline import Summarizer
 
 __all__ = ["LOCAL", "Journal", "ray_batch"]
 
 #: ``--ray`` given without an address: start a Ray instance on this machine
 LOCAL = "local"
 INSTALL = "--ray needs Ray, which is not installed; run: pip install 'summarizer[ray]'"
-#: seconds between progress lines on stderr
-PROGRESS_EVERY = 10.0
+PROGRESS_EVERY = 10.0  # seconds between progress lines on stderr
 #: at most this many blocks: a block's records come back together, so one row a block below it
 MAX_BLOCKS = 10_000
-#: seconds the cluster has to start every actor of the pool
-START_TIMEOUT = 600
+START_TIMEOUT = 600  # seconds the cluster has to start every actor of the pool
 
 
 class Journal:
@@ -141,6 +136,11 @@ class Tally:
 class Worker:
     """One actor of the pool: one Summarizer kept across rows (a loaded model, a warm HTTP client)."""
 
+    settings: Settings
+    input_name: str
+    fetch_timeout: float
+    summarizers: list[Summarizer]
+
     def __init__(
         self, settings: Settings, base_urls: list[str], counter: str, input_name: str, fetch_timeout: float
     ) -> None:
@@ -148,7 +148,7 @@ class Worker:
 
         from .pipeline import Summarizer, code_version
 
-        self.index: int = ray.get(ray.get_actor(counter).next.remote())
+        self.index = cast(int, ray.get(ray.get_actor(counter).next.remote()))  # ray's stubs say list
         self.settings, self.input_name, self.fetch_timeout = settings, input_name, fetch_timeout
         if base_urls:  # its own server first; the others only to find a summary one of them made
             first = self.index % len(base_urls)
