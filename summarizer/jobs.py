@@ -49,7 +49,7 @@ MAX_ATTEMPTS = 3
 KEEP_SECONDS = 7 * 24 * 3600
 #: ... or sooner, oldest first, when more finished jobs than this are kept ...
 KEEP_JOBS = 10_000
-#: ... or their results take more bytes than this (a web page's result carries its article text)
+#: ... or their results and article texts take more bytes than this (a web page's result carries its text too)
 KEEP_BYTES = 64_000_000
 
 
@@ -101,7 +101,7 @@ def m001_jobs(conn: sqlite3.Connection) -> None:
 
 @MIGRATIONS
 def m002_texts(conn: sqlite3.Connection) -> None:
-    """Article texts stored once per sha256 and only while a queued or running job needs them
+    """Article texts stored once per sha256 and only while a job that holds them is kept
     (150 jobs for one 195 KB article grew the file by 35 MB when each job held its own copy)."""
     conn.execute("CREATE TABLE texts (sha256 TEXT PRIMARY KEY, text TEXT NOT NULL, created_at FLOAT)")
 
@@ -222,7 +222,6 @@ class JobStore:
                 "where id = ?",
                 [result, time.time(), job_id],
             )
-            self._forget_text(job_id)
             self._cap()
 
     def fail(self, job_id: str, error: str, status: int) -> None:
@@ -231,26 +230,23 @@ class JobStore:
                 "update jobs set status = 'failed', error = ?, error_status = ?, finished_at = ? where id = ?",
                 [error, status, time.time(), job_id],
             )
-            self._forget_text(job_id)
             self._cap()
 
-    def _forget_text(self, job_id: str) -> None:
-        """The job's article text goes once no queued or running job needs it (the result stays)."""
-        self.db.execute(
-            "delete from texts where sha256 = (select article_sha256 from jobs where id = ?) and not exists "
-            "(select 1 from jobs j where j.article_sha256 = texts.sha256 and j.status in ('queued', 'running'))",
-            [job_id],
-        )
-
     def _cap(self) -> int:
-        """Finished jobs beyond ``keep_jobs``, or beyond ``keep_bytes`` of results, go, oldest first."""
+        """Finished jobs beyond ``keep_jobs``, or beyond ``keep_bytes`` of results and article texts
+        (a text shared by several jobs counts for each), go, oldest first; then every text no kept
+        job holds. A finished job keeps its text so that its report can be shown again (the page)."""
         cursor = self.db.execute(
-            "delete from jobs where id in (select id from (select id, "
-            "row_number() over (order by finished_at desc, rowid desc) n, "
-            "sum(coalesce(length(result), 0) + coalesce(length(error), 0)) "
-            "over (order by finished_at desc, rowid desc) total "
-            "from jobs where status in ('done', 'failed')) where n > ? or total > ?)",
+            "delete from jobs where id in (select id from (select jobs.id as id, "
+            "row_number() over (order by finished_at desc, jobs.rowid desc) n, "
+            "sum(coalesce(length(result), 0) + coalesce(length(error), 0) + coalesce(length(texts.text), 0)) "
+            "over (order by finished_at desc, jobs.rowid desc) total "
+            "from jobs left join texts on texts.sha256 = jobs.article_sha256 "
+            "where status in ('done', 'failed')) where n > ? or total > ?)",
             [self.keep_jobs, self.keep_bytes],
+        )
+        self.db.execute(
+            "delete from texts where not exists (select 1 from jobs j where j.article_sha256 = texts.sha256)"
         )
         return int(cursor.rowcount)
 
@@ -291,17 +287,25 @@ class JobStore:
 
     def prune(self, older_than: float = KEEP_SECONDS) -> int:
         """Forget finished jobs after ``older_than`` seconds (and beyond the count and size caps),
-        and every kept text no queued or running job needs."""
+        and every kept text no kept job holds."""
         with self._lock, immediate(self.db.conn):
             cursor = self.db.execute(
                 "delete from jobs where status in ('done', 'failed') and finished_at < ?", [time.time() - older_than]
             )
-            gone = int(cursor.rowcount) + self._cap()
-            self.db.execute(
-                "delete from texts where not exists (select 1 from jobs j where j.article_sha256 = texts.sha256 "
-                "and j.status in ('queued', 'running'))"
+            return int(cursor.rowcount) + self._cap()
+
+    def recent(self, limit: int) -> list[dict[str, Any]]:
+        """The newest ``limit`` jobs, newest first, for a list a person picks a job from: id,
+        status, timestamps, error and the request's ``title``; not the text, not the result."""
+        with self._lock:
+            return list(
+                self.db.query(
+                    "select id, status, created_at, started_at, finished_at, error, "
+                    "json_extract(request, '$.title') as title "
+                    "from jobs order by created_at desc, rowid desc limit ?",
+                    [limit],
+                )
             )
-            return gone
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:

@@ -332,7 +332,10 @@ def test_jobs_keep_one_copy_of_a_text_and_only_while_it_is_needed(tmp_path: Path
     for job in jobs:
         store.finish(job.id, '{"summary": "s"}')
     with sqlite3.connect(tmp_path / "jobs.sqlite") as db:
-        assert db.execute("select count(*) from texts").fetchone()[0] == 0  # nobody needs it now
+        assert db.execute("select count(*) from texts").fetchone()[0] == 1  # finished jobs keep it (reports)
+    store.prune(older_than=-1)
+    with sqlite3.connect(tmp_path / "jobs.sqlite") as db:
+        assert db.execute("select count(*) from texts").fetchone()[0] == 0  # gone with its jobs
     store.close()
 
 

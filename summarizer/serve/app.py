@@ -25,6 +25,7 @@ from ..jobs import JobStore, default_jobs_path
 from ..pipeline import Summarizer
 from .config import ServeConfig
 from .guard import PARSE_FAILURE, TrustedHost, body_error, validation_body
+from .page import build_page_routers
 from .routes import build_routers
 from .service import Service, service_of
 from .workers import JobQueue
@@ -147,7 +148,7 @@ def create_app(settings: Settings, summarizer: Summarizer | None = None, config:
     app.add_middleware(BodyLimit, limit=config.max_body)
     app.add_middleware(TrustedHost, names=config.trusted_hosts())  # outermost: before the body is read
     app.state.service = svc
-    for router in build_routers():
+    for router in [*build_routers(), *build_page_routers()]:
         app.include_router(router)
     _install_handlers(app)
     return app

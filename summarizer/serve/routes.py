@@ -25,7 +25,17 @@ from ..errors import FetchError
 from ..jobs import Job
 from ..models import Summary
 from ..render import render
-from .schemas import ERRORS, SHA256, ArticleInput, ErrorBody, Health, JobAccepted, JobView, SummaryRequest
+from .schemas import (
+    ERRORS,
+    SHA256,
+    ArticleInput,
+    ErrorBody,
+    Health,
+    JobAccepted,
+    JobView,
+    SummaryRequest,
+    job_title,
+)
 from .service import ApiError, Service, service_of
 
 __all__ = ["build_routers"]
@@ -72,13 +82,16 @@ async def _load_article(svc: Service, body: ArticleInput) -> Article:
         except UnicodeEncodeError:
             raise ApiError(422, "text contains lone surrogates (\\ud800-\\udfff); send valid Unicode") from None
         return await svc.work(partial(Article.from_text, text, source="text", max_chars=max_chars))
-    assert body.url is not None
     try:
-        from ..web import load_url_async
+        from ..web import load_html, load_url_async
     except ImportError:  # pragma: no cover - a build without summarizer.web
         raise ApiError(
             501, 'URL input is not available in this build (no summarizer.web); send {"text": ...} instead'
         ) from None
+    if body.html is not None:  # a saved page: extracted as a fetched one would be
+        page: Article = await svc.work(partial(load_html, body.html, "the page", max_chars))
+        return page
+    assert body.url is not None
     try:
         return await load_url_async(
             body.url,
@@ -94,9 +107,11 @@ async def _load_article(svc: Service, body: ArticleInput) -> Article:
 
 def _job_request(article: Article, body: ArticleInput) -> dict[str, Any]:
     """What a worker needs to summarize the article as the CLI would: the text, where it came from
-    and, for a web page, what the page said about itself (``meta.source_*``)."""
+    and, for a web page, what the page said about itself (``meta.source_*``); and the ``title`` a
+    person knows the job by (computed once, here)."""
     web = asdict(article.web) if article.web is not None else None
-    return {"text": article.text, "source": article.source, "url": body.url, "web": web}
+    title = job_title(article.web.title if article.web is not None else None, body.url, article.text)
+    return {"text": article.text, "source": article.source, "url": body.url, "web": web, "title": title}
 
 
 def _respond(summary: Summary | str, fmt: str, article: Article) -> Response:
@@ -111,13 +126,13 @@ def _respond(summary: Summary | str, fmt: str, article: Article) -> Response:
     return JSONResponse(summary.model_dump(mode="json"))
 
 
-def _job_response(job: Job) -> Response:
+def _job_response(job: Job, progress: tuple[str, int, int] | None = None) -> Response:
     try:
-        view = JobView.of(job)
+        view = JobView.of(job, progress)
     except ValueError:  # a result stored by an older release that no longer validates
         error = "the stored result no longer validates; POST the article again"
         view = JobView.of(replace(job, status="failed", result=None, error=error, error_status=500))
-    return JSONResponse(view.model_dump(mode="json"))
+    return JSONResponse(view.model_dump(mode="json", by_alias=True))
 
 
 def _v1() -> APIRouter:
@@ -207,7 +222,7 @@ def _v1() -> APIRouter:
         job = await run_in_threadpool(svc.store.get, job_id)
         if job is None:
             raise ApiError(404, f"no job {job_id[:80]!r}; POST /v1/jobs returns the id")
-        return await svc.work(_job_response, job)
+        return await svc.work(_job_response, job, svc.queue.progress(job_id))
 
     return v1
 

@@ -11,6 +11,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from ..article import Article, WebSource
@@ -58,6 +59,7 @@ class JobQueue:
         self._wake = threading.Condition()
         self._threads: list[threading.Thread] = []
         self._running: dict[str, int] = {}  # job id -> worker index
+        self._passes: dict[str, tuple[str, int, int]] = {}  # running job id -> (pass, index, total)
         self._watchers: dict[str, list[Callable[[], None]]] = {}
         self._drain_hooks: list[Callable[[], None]] = []
         self._lock = threading.Lock()
@@ -141,6 +143,16 @@ class JobQueue:
             log.info("re-queued %d running job(s) for the next start: %s", len(left), ", ".join(left))
         return left
 
+    def progress(self, job_id: str) -> tuple[str, int, int] | None:
+        """The model pass a running job is in: (name, index from 1, passes); in memory only, as it
+        means nothing once the job has finished or the server has restarted."""
+        with self._lock:
+            return self._passes.get(job_id)
+
+    def _on_pass(self, job_id: str, name: str, index: int, total: int) -> None:
+        with self._lock:
+            self._passes[job_id] = (name, index, total)
+
     @property
     def busy(self) -> bool:
         return any(t.is_alive() for t in self._threads)
@@ -167,6 +179,7 @@ class JobQueue:
                 finally:
                     with self._lock:
                         self._running.pop(job.id, None)
+                        self._passes.pop(job.id, None)
                         watchers = self._watchers.pop(job.id, [])
                     for notify in watchers:
                         notify()
@@ -177,7 +190,7 @@ class JobQueue:
     def _run(self, job: Job, summarizer: Summarizer) -> None:
         started = time.monotonic()
         try:
-            summary = summarizer.summarize(article_of(job.request))
+            summary = summarizer.summarize(article_of(job.request), progress=partial(self._on_pass, job.id))
         except SummarizerError as exc:
             message = self.redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             self.store.fail(job.id, message, exc.http_status)
