@@ -107,6 +107,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [s for s, _ in whole_words(text, name)]
+    if spots and all(s < _title_case_headline(text) for s in spots):
+        return False  # only in a Title-Case headline: "Hollywood Actor Who Endorsed Ted Cruz Just Called Hillary"
     if words[0].casefold() in lowered and spots and all(_opens(text, s) for s in spots):
         return False  # "Prominent Canadian examples", "Unlike Al Mnajer": a sentence's first word
     if words[0].casefold() in lowered and words[-1] in countries():
@@ -158,6 +160,14 @@ def clean_name(name: str | None) -> str | None:
 def _opens(text: str, at: int) -> bool:
     """Whether ``at`` starts a sentence or a paragraph."""
     return bool(re.search(r"(?:^|[.!?][”\"’')]?\s+|\n\s*)$", text[max(0, at - 6) : at]))
+
+
+def _title_case_headline(text: str) -> int:
+    """The end of the article's first line when it is written in Title Case (its words of four
+    letters or more all capitalised), else 0: such a line capitalises verbs and nouns alike."""
+    end = text.find("\n")
+    long = re.findall(r"[^\W\d_][\w’'-]{3,}", text[: max(end, 0)])
+    return end if len(long) >= 3 and all(w[0].isupper() for w in long) else 0
 
 
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}

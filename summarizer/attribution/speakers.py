@@ -323,7 +323,8 @@ def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Ca
     keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
     start = text.find("\n", start, end)
     body = [p for p in re.split(r"\n\s*\n|\n", text[start:end]) if p.strip(" .,;:!?“”\"‘’'")]
-    if start < 0 or not 1 <= len(body) <= 2 or any(_COMMUNICATES.search(p) for p in body):
+    opens = not text[text.rfind("\n", 0, end) + 1 : end].strip(" “\"‘'")  # the quotation opens its paragraph
+    if start < 0 or not opens or not 1 <= len(body) <= 2 or any(_COMMUNICATES.search(p) for p in body):
         return False
     who = cast.person(speaker) if speaker else None
     return all(p is who for p in cast.people if any(start <= s < end for s, _, _ in p.mentions))
