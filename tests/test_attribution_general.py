@@ -292,3 +292,17 @@ def test_only_a_quotation_that_opens_its_paragraph_keeps_the_previous_speaker() 
     )
     got = _speakers(text)
     assert "The mayor resigned" in got and got["The mayor resigned"] != "Ana Ruiz"
+
+
+def test_a_people_or_a_headline_adverb_is_no_person() -> None:
+    from summarizer.attribution import cast_of
+
+    text = (
+        "Maybe Varga hasn't changed the rules; a tough fight ahead\n\n"
+        "The Chinese said the visit was a provocation. He was not surprised, Tom Varga said later.\n\n"
+        "“They try to demonize me,” Varga said. “It is ugly,” he said.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    people = [p.name for p in cast_of(text, ctx.names).people]
+    assert "Chinese" not in people and "Maybe Varga" not in people
+    assert set(_speakers(text).values()) == {"Tom Varga"}

@@ -74,7 +74,7 @@ _ONE_WORD_RE = re.compile(
 _FUNCTION_WORDS = {
     "by", "unlike", "like", "after", "before", "with", "without", "for", "from", "under", "over", "despite",
     "during", "since", "while", "when", "as", "at", "in", "on", "to", "of", "and", "but", "or", "if", "though",
-    "although", "because", "including", "among", "against",
+    "although", "because", "including", "among", "against", "maybe", "perhaps",
 }  # fmt: skip
 #: particles that begin a surname ("Al Mnajer", "Van Dyke"): a name ending in one is not shortened to it
 _PARTICLES = {"al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "du", "van", "von", "la", "le"}
@@ -139,6 +139,8 @@ class Cast:
             word = m.group("a") or m.group("b")
             if m.group("a") and re.search(r"[A-Z][\w.’'-]*\s+$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # the last word of a longer name ("the United States said"), not a name of its own
+            if re.fullmatch(r"[A-Z][a-z]+(?:ese|ish)", word):
+                continue  # "the Chinese said …, he": a people, not a person
             if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
                 found.setdefault(word, []).append(m.start())
         for word, spots in found.items():
