@@ -43,7 +43,9 @@ SPEECH = (
     r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke|"
     r"suggested|suggests|echoed|echoes|chanted|chants|wondered|wonders|mentioned|confirmed|confirms|blurted|"
     r"recounted|recounts|conceded|concedes|vowed|vows|pledged|predicted|promised|countered|complained|"
-    r"lamented|boasted|bragged|admits|announces|acknowledges|tweets"
+    r"lamented|boasted|bragged|admits|announces|acknowledges|tweets|"
+    r"declares|answered|answers|asks|stresses|concludes|continues|testifies|predicts|promises|counters|"
+    r"complains|laments|boasts|observes|cautions|quips|jokes|shouts|tells"
 )
 
 #: verbs that make a sentence someone's claim ("X has denied", "the report found", "officials estimate")

@@ -306,3 +306,14 @@ def test_a_people_or_a_headline_adverb_is_no_person() -> None:
     people = [p.name for p in cast_of(text, ctx.names).people]
     assert "Chinese" not in people and "Maybe Varga" not in people
     assert set(_speakers(text).values()) == {"Tom Varga"}
+
+
+def test_present_tense_and_answer_verbs_of_speech() -> None:
+    text = (
+        "Campaign ad\n\n"
+        "Senator Ana Ruiz is airing a new ad, in which she declares, “The purpose of our life is service.”\n\n"
+        "Tom Okafor was asked about the server. He answered, “I have no idea. We are old friends.”\n"
+    )
+    got = _speakers(text)
+    assert got["The purpose of"] == "Ana Ruiz"
+    assert got["I have no"] == "Tom Okafor"
