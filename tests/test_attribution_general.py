@@ -317,3 +317,12 @@ def test_present_tense_and_answer_verbs_of_speech() -> None:
     got = _speakers(text)
     assert got["The purpose of"] == "Ana Ruiz"
     assert got["I have no"] == "Tom Okafor"
+
+
+def test_a_quotation_after_a_participle_of_speech_is_the_clause_subjects() -> None:
+    text = (
+        "Judge apologizes\n\n"
+        "Justice Rita Bradley apologized for the columns on Monday, saying they were old and have "
+        "“nothing to do with who I am as a person or a jurist.”\n"
+    )
+    assert _speakers(text)["nothing to do"] == "Rita Bradley"

@@ -76,6 +76,10 @@ _NAMING_RE = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)|describ(?:es|ed|ing)|term(?:s|ed|ing)|label(?:s|led|ed|ling|ing)|"
     r"brand(?:s|ed|ing))\b(?:\s+(?:it|him|her|them|this|that|the\s+\w+))?(?:\s+as)?(?:\s+an?)?\s*$"
 )
+# a participle of speech after the clause: the words are its subject's ("…, saying he “has …”")
+_PARTICIPLE_RE = re.compile(
+    r",\s+(?:saying|adding|arguing|insisting|noting|writing|claiming|stating|warning)\b[^.;:!?“”\"]*$"
+)
 # 'awarded a silver medal for "courageous achievement" … in the FIRST Global Challenge': the citation
 _AWARD_RE = re.compile(
     r"\b(?:awarded|honou?red|presented|won|wins|received|earned|recogni[sz]ed)\b[^.;:!?“”\"]{0,60}\bfor\s*$"
@@ -113,7 +117,9 @@ def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> 
     who = cast._person_in(owner.group("n"), q.start) if owner else None
     if who is not None:
         return who.name
-    if _NAMING_RE.search(lead):  # "Sparkes …, calling it a “global takeover”": the clause's subject
+    # "Sparkes …, calling it a “global takeover”", "Bradley apologized …, saying they have “nothing to do
+    # with …”": the clause's subject
+    if _NAMING_RE.search(lead) or _PARTICIPLE_RE.search(lead):
         subjects = sorted(
             (s, p.name) for p in cast.people for s, _, aside in p.mentions if start <= s < q.start and not aside
         )
