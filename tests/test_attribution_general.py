@@ -326,3 +326,17 @@ def test_a_quotation_after_a_participle_of_speech_is_the_clause_subjects() -> No
         "“nothing to do with who I am as a person or a jurist.”\n"
     )
     assert _speakers(text)["nothing to do"] == "Rita Bradley"
+
+
+def test_narration_naming_someone_else_only_as_an_object_keeps_the_speaker() -> None:
+    text = (
+        "Endorsement\n\n"
+        "“He has the appeal Reagan had,” said Dana Holt, a conservative organiser.\n\n"
+        "Holt is upbeat about the chances of Omar Reyes, because she sees Reyes as a uniter.\n\n"
+        "“Not only can he win in November, he is the one with the best chance.”\n\n"
+        "According to the Post, officials were not asked for their view.\n\n"
+        "“The administration has not talked to us.”\n"
+    )
+    got = _speakers(text)
+    assert got["Not only can"] == "Dana Holt"
+    assert got["The administration has"] != "Dana Holt"

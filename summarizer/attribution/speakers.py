@@ -317,17 +317,25 @@ def _continued(
     return out[prev]
 
 
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
 def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Cast) -> bool:
     """A paragraph or two of narration between two quotation paragraphs (after the previous
-    quotation's own line) that names no one but the speaker, and reports no one else's words,
-    keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
+    quotation's own line) in which no one but the speaker is a subject, and no one's words are
+    reported, keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
     start = text.find("\n", start, end)
     body = [p for p in re.split(r"\n\s*\n|\n", text[start:end]) if p.strip(" .,;:!?“”\"‘’'")]
     opens = not text[text.rfind("\n", 0, end) + 1 : end].strip(" “\"‘'")  # the quotation opens its paragraph
-    if start < 0 or not opens or not 1 <= len(body) <= 2 or any(_COMMUNICATES.search(p) for p in body):
+    if (
+        start < 0
+        or not opens
+        or not 1 <= len(body) <= 2
+        or any(_COMMUNICATES.search(p) or _ACCORDING.search(p) for p in body)
+    ):
         return False
     who = cast.person(speaker) if speaker else None
-    return all(p is who for p in cast.people if any(start <= s < end for s, _, _ in p.mentions))
+    return all(p is who for p in cast.people if any(start <= s < end and not aside for s, _, aside in p.mentions))
 
 
 def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
