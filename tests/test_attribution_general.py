@@ -340,3 +340,14 @@ def test_narration_naming_someone_else_only_as_an_object_keeps_the_speaker() -> 
     got = _speakers(text)
     assert got["Not only can"] == "Dana Holt"
     assert got["The administration has"] != "Dana Holt"
+
+
+def test_a_party_and_state_in_brackets_after_the_name() -> None:
+    text = (
+        "Images condemned\n\n"
+        "Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\n\n"
+        "“There is tremendous energy in a whole host of races,” Rep. Earl Blumenauer (D-Ore.) said.\n"
+    )
+    got = _speakers(text)
+    assert got["anti-Semitic images have"] == "Paul Ryan"
+    assert got["There is tremendous"] == "Earl Blumenauer"
