@@ -351,3 +351,12 @@ def test_a_party_and_state_in_brackets_after_the_name() -> None:
     got = _speakers(text)
     assert got["anti-Semitic images have"] == "Paul Ryan"
     assert got["There is tremendous"] == "Earl Blumenauer"
+
+
+def test_of_the_body_between_a_name_and_its_verb() -> None:
+    text = (
+        "Cow urine\n\n"
+        "A minister had cited the benefits of cow urine.\n\n"
+        'Suman Haripriya of the Hajo assembly said "Coronavirus is an airborne disease that cow urine cures."\n'
+    )
+    assert _speakers(text)["Coronavirus is an"] == "Suman Haripriya"

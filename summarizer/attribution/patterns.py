@@ -19,7 +19,10 @@ _WORD = r"[A-Z](?:[\w’'-]|\.(?![A-Z][a-z]))+"
 NAME = rf"(?<![\w-]){_WORD}(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?{_WORD})*"
 # ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
 # ", the mayor,", and a party and state in brackets: "Paul Ryan (R-WI) said"
-APPOSITIVE = r"(?:\s\([A-Z][\w.-]{0,12}\))?(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
+APPOSITIVE = (
+    r"(?:\s\([A-Z][\w.-]{0,12}\))?(?:\s+of\s+the\s+[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,2}?(?=\s+[a-z]))?"
+    r"(?:(?:,[^,\"“”\n]{2,80}){1,2},)?"
+)
 
 
 PRONOUNS = ("he", "she", "they", "it")
