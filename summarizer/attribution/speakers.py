@@ -318,6 +318,7 @@ def _continued(
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?]\s+)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z]+|[A-Z][a-z]+)\b")
 
 
 def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Cast) -> bool:
@@ -335,6 +336,8 @@ def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Ca
     ):
         return False
     who = cast.person(speaker) if speaker else None
+    if who is None or any(descriptor_kind(m.group(1)) for m in _SENTENCE_SUBJECT.finditer(" ".join(body))):
+        return False  # "The council met on Monday.": narration about a body or officials, not the speaker
     return all(p is who for p in cast.people if any(start <= s < end and not aside for s, _, aside in p.mentions))
 
 
