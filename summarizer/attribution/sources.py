@@ -35,12 +35,14 @@ _ACCORDING_RE = re.compile(
 )
 _NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
+# "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
+_ADDED = r"""(?:(?<!\badded)(?<!\badds)|(?=\s*(?:that\b|[,:]|[“"‘']|[.!?]?$)))"""
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS})\b"
+    rf"(?P<cue>{CLAIM_VERBS})\b{_ADDED}"
 )
 _TRAILING_RE = re.compile(
     rf",?\s*(?:(?P<cue1>{SPEECH})\s+(?P<src1>{_DESCRIPTOR}|{NAME})|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
@@ -66,7 +68,7 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|reads)\b"
+    rf"(?P<cue>{CLAIM_VERBS}|reads)\b{_ADDED}"
 )
 
 

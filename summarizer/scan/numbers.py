@@ -80,7 +80,8 @@ _NUMBER_RE = re.compile(
       |\b\d{{3,4}}\s?(?:UTC|GMT|hrs\b|hours\s+(?:UTC|GMT|local)))
     |(?P<label>(?<![\w/])\d+/\d+(?![\w/])|(?<!\w)\(?\d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b|\#\d+\b)
     |(?P<money>(?:\b(?:NZ|US|A|C|HK|S|AU|CA)\s?\$|[$€£¥])\s?(?:{_NUM}){_SCALE}?)
-    |(?P<percent>(?<![\w.])(?:{_NUM}|{_NUMBER_WORDS}|zero)\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    |(?P<percent>(?<![\w.])(?:{_NUM}|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))*|zero)\s?
+      (?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)

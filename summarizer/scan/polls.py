@@ -1,0 +1,222 @@
+"""Polls and surveys: who made the poll a figure comes from, and what a poll's own figures measure.
+
+A poll figure's source is the poll's maker ("according to a Quinnipiac University poll" ->
+Quinnipiac University; "the survey, conducted by Harbor State's Civic Research Center" -> that
+centre; "a survey by Pew" -> Pew), carried over to the sentences that go on about the same poll
+("the poll found", "the survey also showed", "Only 31 percent support it") until another source
+speaks. Its margin of error measures the poll's margin of error and its sample size counts the
+people polled ("812 likely voters" -> "likely voters polled").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
+
+__all__ = [
+    "is_poll_source",
+    "lead_measures",
+    "margin_measures",
+    "poll_group",
+    "poll_maker",
+    "poll_makers",
+    "sample_measures",
+]
+
+_CAP = r"[A-Z][\w&’'.-]*(?:/[A-Z][\w&’'.-]*)*"
+_RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP})*"
+_POLL = rf"(?:{POLL_WORDS})"
+#: "a Harbor State University poll", "the latest CNN/ORC national poll", "a February survey"
+_BEFORE_RE = re.compile(rf"(?P<maker>{_RUN})\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
+#: "the survey, conducted by X", "a survey of 1,003 adults by the Lakeview Institute", "a poll from X"
+_AFTER_RE = re.compile(
+    rf"\b{_POLL}\b[^.;:“”\"]{{0,60}}?(?:\b(?:conducted|released|commissioned|published|carried\s+out|taken|"
+    rf"sponsored|fielded|done|run|paid\s+for)\s+)?\b(?:by|from)\s+(?:the\s+)?(?P<maker>{_RUN}(?:['’]s\s+{_RUN})?)"
+)
+#: "Gallup's latest poll"
+_OWNER_RE = re.compile(rf"(?P<maker>{_RUN})['’]s\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
+_NOT_MAKERS = frozenset(
+    w.casefold() for w in (*MONTHS, *WEEKDAYS, "A", "An", "The", "This", "That", "In", "New", "Latest", "Recent", "But")
+)
+_FOUND = r"(?:also\s+)?(?:found|finds|showed|shows|reported|reports|asked)\b"
+_FOUND_RE = re.compile(rf"\b{_POLL}\b|\brespondents\b|\bpolled\b|\bsurveyed\b", re.IGNORECASE)
+#: a sentence that goes on about the poll named before it
+_ABOUT_RE = re.compile(
+    rf"\b(?:the|that|this|same|its|their)\s+(?:(?:{POLL_ADJECTIVES})\s+)?{_POLL}\b|\brespondents\b|\bpolled\b|"
+    r"\bsurveyed\b|\binterviewed\b|\bmargin\s+of\s+(?:sampling\s+)?error\b",
+    re.IGNORECASE,
+)
+#: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
+_SHARE_RE = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
+    r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
+    r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
+    r"|(?:^|[,;:]\s*)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
+    r"(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+majority|(?:one|two|three)\s+in\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _clean(maker: str) -> str | None:
+    words = maker.split()
+    while words and words[0].casefold().strip(".,") in _NOT_MAKERS:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def poll_maker(sentence: str) -> str | None:
+    """The maker of the poll a sentence names, or None: one who conducted it ("conducted by X",
+    "a survey by X") before one whose name stands on it ("a CNN/ORC poll", "Gallup's poll")."""
+    for pattern in (_AFTER_RE, _OWNER_RE, _BEFORE_RE):
+        for m in pattern.finditer(sentence):
+            if maker := _clean(m.group("maker")):
+                return maker
+    return None
+
+
+def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[int, str | None]) -> dict[int, str]:
+    """Per sentence index, the maker of the poll its figures come from. A sentence that names a
+    poll's maker sets it; one about "the poll"/"the survey" (or its respondents, sample or margin
+    of error) keeps it; a share with no source of its own right after a poll sentence keeps it;
+    any other sentence with a source of its own ends it for the shares that follow."""
+    out: dict[int, str] = {}
+    current: str | None = None
+    chained = False
+    for index, start, end in sentences:
+        sentence = text[start:end]
+        own = sources.get(index)
+        maker = poll_maker(sentence)
+        if (
+            maker is None
+            and own
+            and _FOUND_RE.search(sentence)
+            and re.search(rf"{re.escape(own)}\s+{_FOUND}", sentence)
+        ):
+            maker = own  # "Gallup found in its survey that …": a pollster reporting its poll
+        if maker:
+            current, chained = maker, True
+            out[index] = maker
+        elif current and _ABOUT_RE.search(sentence):
+            out[index], chained = current, True
+        elif current and chained and not own and _SHARE_RE.search(sentence):
+            out[index] = current
+        else:
+            chained = False
+    return out
+
+
+def is_poll_source(source: str | None) -> bool:
+    """No source of its own, or the poll itself ("a Harbor State University poll released Tuesday")."""
+    return source is None or bool(re.search(rf"\b{_POLL}\b", source, re.IGNORECASE))
+
+
+def poll_group(text: str, s_start: int, s_end: int) -> str | None:
+    """The group a poll sentence's shares are of: "Among voters under 30, 64 percent …" -> "voters
+    under 30"; "58 percent of registered voters in Riverton oppose …" -> "registered voters in
+    Riverton" (the words up to the verb)."""
+    sentence = text[s_start:s_end]
+    m = re.match(r"\s*Among\s+(?:the\s+|all\s+)?([^,]{3,60}),", sentence)
+    if m:
+        return m.group(1).strip()
+    m = re.search(
+        r"(?:%|\bpercent|\bper\s?cent)\s*(?:[—–]\s*)?\bof\s+(?:the\s+|all\s+)?((?:[\w’'-]+\s+){0,5}?(?:"
+        + RESPONDENT_WORDS
+        + r")(?:\s+(?:in|from|under|over|aged|between|across)\s+(?-i:[A-Z\d][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?)\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    return m.group(1).strip() if m else None
+
+
+_MARGIN_RE = re.compile(
+    r"\bmargin\s+of\s+(?:sampling\s+)?error\b[^.;]{0,40}$|\bmargin\s+of\s+(?:sampling\s+)?error\s+(?:is|was|of)\s+"
+    r"(?:plus\s+or\s+minus\s+|\+/-\s*|±\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def margin_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "a margin of error of plus or minus 3.4 percentage points", "with a 3.5-point margin of
+    error" -> "poll's margin of error"."""
+    before = text[max(s_start, start - 80) : start]
+    after = text[end : min(s_end, end + 30)]
+    if _MARGIN_RE.search(before) or re.match(
+        r"[\s-]*(?:percentage[\s-])?(?:points?|%|percent)?[\s-]*margin\s+of\s+(?:sampling\s+)?error", after
+    ):
+        return "poll's margin of error"
+    return None
+
+
+_SAMPLE_RE = re.compile(
+    rf"\b(?:{POLL_WORDS}|sample|polled|surveyed|interviewed|questioned|interviews\s+with)\b", re.IGNORECASE
+)
+
+
+def sample_measures(text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int) -> str | None:
+    """ "The poll of 812 likely voters", "surveyed 1,003 adults" -> "likely voters polled", "adults
+    polled": a count of people in a sentence about a poll is its sample."""
+    if not unit or not re.search(rf"\b(?:{RESPONDENT_WORDS})$", unit, re.IGNORECASE):
+        return None
+    window = text[max(s_start, start - 40) : min(s_end, end + len(unit) + 40)]
+    if not _SAMPLE_RE.search(window):
+        return None
+    return f"{unit} polled"
+
+
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?"
+_NAME = rf"{_TITLE}[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}"
+_PEOPLE = rf"(?P<subj>{_NAME}|he|she|they)\s+"
+_LEAD_VERB = (
+    r"(?P<verb>leads?|led|leading|trails?|trailed|trailing|(?:is|was|are|were)\s+ahead\s+of|"
+    r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing)"
+)
+_HEDGE = r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
+#: "Trump trails Clinton by 6 points", "Mr. Trump leading Mr. Cruz nationally, 45 percent to 18 percent"
+_LEADS_RE = re.compile(
+    rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+(?P<obj>{_NAME}|him|her|them)"
+    rf"(?:\s+(?:[a-z]+ly|nationally|overall|statewide))?,?\s*(?:by\s+)?{_HEDGE}$"
+)
+#: "Ortiz had a 6-point lead over Brandt", "Portman has a 7-point lead over Strickland, 48%-41%"
+_HAS_RE = re.compile(
+    rf"{_PEOPLE}(?:(?:now|still|also)\s+)?(?:has|had|have|holds|held|maintains|maintained|enjoys|enjoyed|opened|"
+    rf"built|with)\s+an?\s+(?:(?:narrow|slim|comfortable|commanding|double-digit|wide|solid|clear)\s+)?$"
+)
+_LEAD_NOUN_RE = re.compile(
+    rf"^[\s-]*(?:percentage[\s-]+)?points?[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})", re.IGNORECASE
+)
+_HAS_LEAD_RE = re.compile(
+    rf"{_PEOPLE}(?:has|had|have|holds|held|maintains|enjoys)\s+an?\s+[\w.-]+[\s-]+(?:percentage[\s-]+)?points?"
+    rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})"
+)
+_AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)?(?P<among>among\s+[^,;.:]{2,50})")
+
+
+def _who(words: str | None) -> list[str]:
+    return [w for w in (words or "").split() if w.casefold() not in ("he", "she", "they", "him", "her", "them")]
+
+
+def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
+    """A candidate's lead or deficit in a race, by its verb or noun: "Trump trails Clinton by 6
+    points among women" -> "Trump deficit behind Clinton among women"; "Ortiz had a 6-point lead
+    over Brandt" and the split after it ("…, 48%-41%") -> "Ortiz lead over Brandt"."""
+    left = text[max(s_start, start - 120) : start]
+    right = text[end:s_end]
+    subj = obj = verb = None
+    if (m := _LEADS_RE.search(left)) and (kind == "score" or re.match(r"[\s-]*(?:percentage\s+)?points?\b", right)):
+        subj, obj, verb = m.group("subj"), m.group("obj"), m.group("verb").casefold()
+    elif (m := _HAS_RE.search(left)) and (n := _LEAD_NOUN_RE.match(right)):
+        subj, obj, verb = m.group("subj"), n.group("obj"), "lead"
+    elif kind == "score" and (m := _HAS_LEAD_RE.search(left)) and re.fullmatch(r"[\s,]*", left[m.end() :]):
+        subj, obj, verb = m.group("subj"), m.group("obj"), "lead"
+    if verb is None:
+        return None
+    behind = verb.startswith(("trail", "is behind", "was behind", "are behind", "were behind", "lagging", "is lag"))
+    among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
+    names = re.findall(_NAME, text[s_start:start])
+    subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
+    obj = next((n for n in names if n != subj), obj) if _who(obj) == [] else obj
+    words = [*_who(subj), *(["deficit", "behind"] if behind else ["lead", "over"]), *_who(obj)]
+    if among:
+        words += among.group("among").split()[:6]
+    return " ".join(w.rstrip(",") for w in words)

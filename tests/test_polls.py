@@ -1,0 +1,155 @@
+"""Figures of polls and surveys (issue 22): the poll's maker as their source, carried over to the
+sentences about the same poll; what a share, a split, a lead, a sample and a margin of error
+measure. Every article here is text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import Article
+from summarizer.attribution import claim_source
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+from summarizer.scan.polls import poll_maker
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+TOLL = (
+    "Voters sour on bridge toll, poll finds\n\n"
+    "Fifty-eight percent of registered voters in Riverton County oppose the toll, according to a Harbor "
+    "State University poll released Tuesday. Only 31 percent support it, and 11 percent are undecided.\n\n"
+    "The survey, conducted by Harbor State's Civic Research Center, also found that Mayor Dana Ortiz leads "
+    "challenger Paul Brandt 47%-39% among likely voters. Among voters under 30, 64 percent said they would "
+    "never pay the toll.\n\n"
+    "The poll of 812 likely voters was conducted May 2-6 and has a margin of error of plus or minus 3.4 "
+    "percentage points.\n\n"
+    "A separate survey by the Lakeview Institute put support for the toll at 36 percent. That survey "
+    "interviewed 1,003 adults by telephone.\n\n"
+    "In a Morning Ledger poll last month, Ortiz had a 6-point lead over Brandt, 45%-39%.\n\n"
+    "The county's index of consumer confidence added 0.4 percent in April. Brandt said the toll would "
+    "raise 14 percent more than planned."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "maker"),
+    [
+        ("Most oppose it, according to a Harbor State University poll released Tuesday.", "Harbor State University"),
+        (
+            "The survey, conducted by Harbor State's Civic Research Center, also found that …",
+            "Harbor State's Civic Research Center",
+        ),
+        ("A separate survey by the Lakeview Institute put support at 36 percent.", "Lakeview Institute"),
+        ("A CNN/ORC poll last month showed Mr. Trump ahead.", "CNN/ORC"),
+        ("Gallup's latest poll has him at 40 percent.", "Gallup"),
+        ("Many made up 46 percent, according to a February survey conducted by WBUR radio.", "WBUR"),
+        ("Of the seven polls released this month, most show him ahead.", None),
+        ("The council voted 7-2 to close the bridge.", None),
+    ],
+)
+def test_the_maker_of_the_poll_a_sentence_names(sentence: str, maker: str | None) -> None:
+    assert poll_maker(sentence) == maker
+
+
+def test_a_poll_figure_comes_from_the_poll_maker_and_so_do_the_sentences_about_that_poll() -> None:
+    figures = figures_of(TOLL)
+    assert figures["Fifty-eight percent"].source == "Harbor State University"
+    assert figures["31 percent"].source == "Harbor State University"  # the share right after it
+    assert figures["47%-39%"].source == "Harbor State's Civic Research Center"  # "the survey, conducted by"
+    assert figures["3.4 percentage points"].source == "Harbor State's Civic Research Center"  # "the poll of …"
+    assert figures["1,003"].source == "Lakeview Institute"  # "that survey": the one named just before
+    assert figures["6"].source == "Morning Ledger"
+
+
+def test_a_figure_after_the_poll_with_a_source_or_subject_of_its_own_is_not_the_polls() -> None:
+    figures = figures_of(TOLL)
+    assert figures["0.4 percent"].source is None  # an index's gain, in the article's own voice
+    assert figures["14 percent"].source == "Paul Brandt"
+
+
+def test_a_number_word_percentage_is_a_percent() -> None:
+    f = figures_of(TOLL)["Fifty-eight percent"]
+    assert (f.type, f.value, f.unit) == ("percent", 58, "%")
+
+
+def test_a_share_is_of_the_group_its_poll_sentence_or_the_one_before_names() -> None:
+    figures = figures_of(TOLL)
+    assert figures["Fifty-eight percent"].measures == "registered voters in Riverton County oppose the toll"
+    assert figures["31 percent"].measures == "registered voters in Riverton County support it"
+    assert figures["11 percent"].measures == "registered voters in Riverton County undecided"
+    assert figures["64 percent"].measures == "voters under 30 never pay the toll"
+    assert "voters" not in figures["36 percent"].measures  # another poll: its group is not carried over
+
+
+def test_sample_size_and_margin_of_error() -> None:
+    figures = figures_of(TOLL)
+    assert figures["812"].measures == "likely voters polled"
+    assert figures["1,003"].measures == "adults polled"
+    assert figures["3.4 percentage points"].measures == "poll's margin of error"
+
+
+def test_a_split_or_a_lead_names_who_leads_whom_and_among_whom() -> None:
+    figures = figures_of(TOLL)
+    assert figures["6"].measures == "Ortiz lead over Brandt"
+    assert figures["45%-39%"].measures == "Ortiz lead over Brandt"  # the split after the lead it gives
+    race = figures_of(
+        "Hillary Clinton leads Donald Trump 45 percent to 40 percent among likely voters in Ohio, a Quinnipiac "
+        "University poll released Wednesday shows. Trump trails Clinton by 6 points among women, while he "
+        "leads her by 9 points among men."
+    )
+    assert (
+        race["45 percent to 40 percent"].measures
+        == "Hillary Clinton lead over Donald Trump among likely voters in Ohio"
+    )
+    assert race["45 percent to 40 percent"].source == "Quinnipiac University"
+    assert race["6"].measures == "Trump deficit behind Clinton among women"
+    assert race["9"].measures == "Trump lead over Clinton among men"  # "he" and "her" are the two named before
+    assert race["9"].source == "Quinnipiac University"
+
+
+def test_a_share_set_off_by_a_dash_and_a_poll_named_inside_the_group() -> None:
+    figures = figures_of(
+        "A recent Mercer poll showed that only a bit more than half — 55 percent — of Ortiz supporters said "
+        "they were planning to back Brandt. Some 22 percent said they would stay home.\n\n"
+        "Later, 78 percent of voters in a recent Ledger poll said they think the toll is unfair."
+    )
+    assert figures["55 percent"].measures == "Ortiz supporters planning to back Brandt"
+    assert figures["22 percent"].measures == "Ortiz supporters stay home"
+    assert figures["22 percent"].source == "Mercer"
+    assert figures["78 percent"].measures.startswith("voters ")
+    assert "Ledger" not in figures["78 percent"].measures
+    assert figures["78 percent"].source == "Ledger"
+
+
+def test_a_pollster_reporting_its_own_survey_is_its_maker_and_stays_until_another_source() -> None:
+    figures = figures_of(
+        "Gallup found in its survey that 61 percent of Americans approve of the mayor. Nearly half said the "
+        "economy was getting better.\n\n"
+        "Dana Ortiz said 12 percent of the budget goes to roads. About 30 percent goes to schools."
+    )
+    assert figures["61 percent"].source == "Gallup"
+    assert figures["half"].source == "Gallup"
+    assert figures["half"].measures == "Americans saying the economy was getting better"
+    assert figures["12 percent"].source == "Dana Ortiz"
+    assert figures["30 percent"].source != "Gallup"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The Dow added 0.4 percent to 18,100 on Friday.", None),
+        ("South Korea's Kospi added 0.4 per cent to 2,106.10, and the Hang Seng rose.", None),
+        ("The mayor added that the bridge would close in May.", "the mayor"),
+        ('Dana Ortiz added: "We will rebuild the bridge."', "Dana Ortiz"),
+    ],
+)
+def test_added_is_speech_only_before_a_that_clause_or_a_quotation(sentence: str, source: str | None) -> None:
+    found = claim_source(sentence, 0, len(sentence), [])[0]
+    assert (found.casefold() if found else None) == (source.casefold() if source else None)
