@@ -153,3 +153,55 @@ def test_a_pollster_reporting_its_own_survey_is_its_maker_and_stays_until_anothe
 def test_added_is_speech_only_before_a_that_clause_or_a_quotation(sentence: str, source: str | None) -> None:
     found = claim_source(sentence, 0, len(sentence), [])[0]
     assert (found.casefold() if found else None) == (source.casefold() if source else None)
+
+
+TRADE = (
+    "Young voters split on trade, survey says\n\n"
+    "A new survey from the Civic Youth Project finds that millennials agree on trade.\n\n"
+    "Nearly 6 in 10 millennials say free trade has helped the country, the survey found. Trump is viewed "
+    "unfavorably by 80 percent of Latino voters in Florida. Trump's unfavorable rating among Florida Latinos "
+    "is 72 percent.\n\n"
+    "A majority (52%) say the economy is getting worse. The poll surveyed 600 registered Latino voters in "
+    "Florida. About 1.2 million voters cast ballots at 60 polling places.\n\n"
+    "A recent opinion survey by the independent Levada Center showed that six out of ten Russian respondents "
+    "had a negative attitude, and half had a negative view of the EU. The nationwide poll of 1,600 conducted in "
+    "late November had a margin of error of 3.4 percentage points.\n\n"
+    "Ortiz defeated Brandt by 20 points in the primary. Ortiz's 16-point victory in Riverton is explained by "
+    "turnout. He scored 6 in 10 minutes."
+)
+
+
+def test_shares_written_n_in_ten_are_fractions() -> None:
+    figures = figures_of(TRADE)
+    assert (figures["6 in 10"].type, figures["6 in 10"].value) == ("ratio", 0.6)
+    assert figures["6 in 10"].measures == "millennials saying free trade has helped the country"
+    assert figures["6 in 10"].source == "Civic Youth Project"  # "the survey found": the one named before
+    assert figures["six out of ten"].value == 0.6
+    assert "6 in 10" not in {f for f in figures_of("He scored 6 in 10 minutes.")}  # a time, not a share
+
+
+def test_a_share_by_its_passive_verb_its_rating_noun_or_in_parentheses() -> None:
+    figures = figures_of(TRADE)
+    assert figures["80 percent"].measures == "Latino voters in Florida who viewed Trump unfavorably"
+    assert figures["72 percent"].measures == "Trump unfavorable rating among Florida Latinos"
+    assert figures["52%"].measures == "saying the economy is getting worse"
+
+
+def test_a_sample_is_the_people_a_poll_asked_and_polling_places_are_not_a_poll() -> None:
+    figures = figures_of(TRADE)
+    assert figures["600"].measures == "registered Latino voters polled"
+    assert figures["1,600"].measures == "respondents polled"  # "the poll of 1,600": no noun named
+    assert figures["1.2 million"].measures != "voters polled"
+
+
+def test_a_maker_after_an_adjective_and_a_share_of_the_group_named_before() -> None:
+    figures = figures_of(TRADE)
+    assert figures["six out of ten"].source == "Levada Center"
+    assert figures["half"].measures == "Russian respondents negative view EU"
+    assert figures["3.4 percentage points"].source == "Levada Center"
+
+
+def test_a_victory_margin_by_its_verb_or_possessive_noun() -> None:
+    figures = figures_of(TRADE)
+    assert figures["20"].measures == "Ortiz victory margin over Brandt"
+    assert figures["16"].measures == "Ortiz victory margin in Riverton"

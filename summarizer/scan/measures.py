@@ -15,7 +15,7 @@ from .clauses import (
     tally_measures,
     verb_measures,
 )
-from .polls import lead_measures, margin_measures, sample_measures
+from .polls import lead_measures, margin_measures, opinion_measures, sample_measures
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
 
@@ -102,6 +102,7 @@ def measures_of(
         margin_measures(text, start, end, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
+        or opinion_measures(text, start, end, kind, s_start, s_end)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or change_measures(text, start, kind, s_start)

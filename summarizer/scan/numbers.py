@@ -86,8 +86,11 @@ _NUMBER_RE = re.compile(
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
       (?=\s+(?:later|ago|earlier|before|after|long|old)\b))
+    |(?P<share>(?<![\w.,])\d{{1,2}}\s+(?:in|out\s+of)\s+(?:10|100|1,000|{_FEW}|ten)\b(?![.,]\d)
+      (?!\s+(?:seconds|minutes|hours|days|weeks|months|years|games|matches|attempts|tries|shots)\b)
+      (?=\s+(?:[a-z]+\s+){{0,2}}?(?:[A-Z]?[a-z]+s|people)\b))
     |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
-    |(?P<word>\b(?:twice|thrice|{_FEW}\s+in\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
+    |(?P<word>\b(?:twice|thrice|{_FEW}\s+(?:in|out\s+of)\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
       (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1 and k not in ("twice", "thrice"))})\b)*)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -101,7 +104,7 @@ def parse_number(expr: str) -> float | None:
     ("twenty-five" -> 25, "three hundred" -> 300); "one in three" is 1/3, "two in three" 2/3.
     """
     s = expr.strip().lower().replace("us$", "$").replace("a$", "$").replace("c$", "$")
-    part_in = re.fullmatch(rf"({_FEW})\s+in\s+(.+)", s)
+    part_in = re.fullmatch(rf"({_FEW}|\d{{1,2}})\s+(?:in|out\s+of)\s+(.+)", s)
     if part_in:
         n, whole = parse_number(part_in.group(1)), parse_number(part_in.group(2))
         return n / whole if n and whole else None

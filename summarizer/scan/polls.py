@@ -32,7 +32,7 @@ _BEFORE_RE = re.compile(rf"(?P<maker>{_RUN})\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2
 #: "the survey, conducted by X", "a survey of 1,003 adults by the Lakeview Institute", "a poll from X"
 _AFTER_RE = re.compile(
     rf"\b{_POLL}\b[^.;:“”\"]{{0,60}}?(?:\b(?:conducted|released|commissioned|published|carried\s+out|taken|"
-    rf"sponsored|fielded|done|run|paid\s+for)\s+)?\b(?:by|from)\s+(?:the\s+)?(?P<maker>{_RUN}(?:['’]s\s+{_RUN})?)"
+    rf"sponsored|fielded|done|run|paid\s+for)\s+)?\b(?:by|from)\s+(?:the\s+)?(?:(?:{POLL_ADJECTIVES}|nonpartisan|non-partisan)\s+)*(?P<maker>{_RUN}(?:['’]s\s+{_RUN})?)"
 )
 #: "Gallup's latest poll"
 _OWNER_RE = re.compile(rf"(?P<maker>{_RUN})['’]s\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
@@ -47,6 +47,10 @@ _ABOUT_RE = re.compile(
     r"\bsurveyed\b|\binterviewed\b|\bmargin\s+of\s+(?:sampling\s+)?error\b",
     re.IGNORECASE,
 )
+#: a percentage in a sentence about people ("Trump's rating among Florida Latinos is 72 percent")
+_PEOPLE_SHARE_RE = re.compile(
+    rf"(?=.*\b(?:{RESPONDENT_WORDS})\b).*\d\s?(?:%|percent\b|per\s?cent\b)", re.IGNORECASE | re.DOTALL
+)
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
 _SHARE_RE = re.compile(
     r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
@@ -59,7 +63,7 @@ _SHARE_RE = re.compile(
 
 
 def _clean(maker: str) -> str | None:
-    words = maker.split()
+    words = maker.rstrip(".").split()
     while words and words[0].casefold().strip(".,") in _NOT_MAKERS:
         words.pop(0)
     return " ".join(words) or None
@@ -90,6 +94,7 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
         if (
             maker is None
             and own
+            and not is_poll_source(own)
             and _FOUND_RE.search(sentence)
             and re.search(rf"{re.escape(own)}\s+{_FOUND}", sentence)
         ):
@@ -99,7 +104,7 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
             out[index] = maker
         elif current and _ABOUT_RE.search(sentence):
             out[index], chained = current, True
-        elif current and chained and not own and _SHARE_RE.search(sentence):
+        elif current and chained and not own and (_SHARE_RE.search(sentence) or _PEOPLE_SHARE_RE.search(sentence)):
             out[index] = current
         else:
             chained = False
@@ -126,6 +131,11 @@ def poll_group(text: str, s_start: int, s_end: int) -> str | None:
         sentence,
         re.IGNORECASE,
     )
+    m = m or re.search(
+        r"\b(?:in|out\s+of)\s+(?:\d+|[a-z]+)\s+((?:[\w’'-]+\s+){0,3}?(?:" + RESPONDENT_WORDS + r"))\b",
+        sentence,
+        re.IGNORECASE,
+    )
     return m.group(1).strip() if m else None
 
 
@@ -148,18 +158,27 @@ def margin_measures(text: str, start: int, end: int, s_start: int, s_end: int) -
     return None
 
 
-_SAMPLE_RE = re.compile(
-    rf"\b(?:{POLL_WORDS}|sample|polled|surveyed|interviewed|questioned|interviews\s+with)\b", re.IGNORECASE
+_SAMPLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:poll|survey|sample|study)s?\s+(?:of|among)|\b(?:polled|surveyed|interviewed|questioned|sampled|"
+    r"interviews\s+with|responses\s+from))\s+(?:(?:about|nearly|almost|more\s+than|some|roughly|over|just)\s+)?$",
+    re.IGNORECASE,
+)
+_SAMPLE_AFTER_RE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:were|was|had\s+been|have\s+been)\s+(?:polled|surveyed|interviewed|questioned)\b",
+    re.IGNORECASE,
 )
 
 
 def sample_measures(text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int) -> str | None:
-    """ "The poll of 812 likely voters", "surveyed 1,003 adults" -> "likely voters polled", "adults
-    polled": a count of people in a sentence about a poll is its sample."""
-    if not unit or not re.search(rf"\b(?:{RESPONDENT_WORDS})$", unit, re.IGNORECASE):
+    """ "The poll of 812 likely voters", "surveyed 1,003 adults", "1,000 voters were polled" ->
+    "likely voters polled", "adults polled": the people a poll asked ("respondents polled" when the
+    article names no noun: "the poll of 1,600 conducted in November")."""
+    asked = _SAMPLE_BEFORE_RE.search(text[max(s_start, start - 40) : start]) or _SAMPLE_AFTER_RE.match(text[end:s_end])
+    if not asked:
         return None
-    window = text[max(s_start, start - 40) : min(s_end, end + len(unit) + 40)]
-    if not _SAMPLE_RE.search(window):
+    if unit is None:
+        return "respondents polled"
+    if not re.search(rf"\b(?:{RESPONDENT_WORDS})$", unit, re.IGNORECASE):
         return None
     return f"{unit} polled"
 
@@ -169,7 +188,7 @@ _NAME = rf"{_TITLE}[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}"
 _PEOPLE = rf"(?P<subj>{_NAME}|he|she|they)\s+"
 _LEAD_VERB = (
     r"(?P<verb>leads?|led|leading|trails?|trailed|trailing|(?:is|was|are|were)\s+ahead\s+of|"
-    r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing)"
+    r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing|defeated|defeats|won\s+over)"
 )
 _HEDGE = r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
 #: "Trump trails Clinton by 6 points", "Mr. Trump leading Mr. Cruz nationally, 45 percent to 18 percent"
@@ -189,6 +208,12 @@ _HAS_LEAD_RE = re.compile(
     rf"{_PEOPLE}(?:has|had|have|holds|held|maintains|enjoys)\s+an?\s+[\w.-]+[\s-]+(?:percentage[\s-]+)?points?"
     rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})"
 )
+_POSSESSIVE_RE = re.compile(rf"(?P<subj>{_NAME})['’]s\s+(?:(?:narrow|slim|comfortable|commanding|wide)\s+)?$")
+_MARGIN_NOUN_RE = re.compile(
+    rf"^[\s-]*(?:percentage[\s-]+)?points?[\s-]+(?P<noun>victory|win|loss|defeat|margin|lead)"
+    rf"(?:\s+over\s+(?P<obj>{_NAME}))?",
+    re.IGNORECASE,
+)
 _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)?(?P<among>among\s+[^,;.:]{2,50})")
 
 
@@ -203,20 +228,81 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     left = text[max(s_start, start - 120) : start]
     right = text[end:s_end]
     subj = obj = verb = None
+    n = None
     if (m := _LEADS_RE.search(left)) and (kind == "score" or re.match(r"[\s-]*(?:percentage\s+)?points?\b", right)):
         subj, obj, verb = m.group("subj"), m.group("obj"), m.group("verb").casefold()
     elif (m := _HAS_RE.search(left)) and (n := _LEAD_NOUN_RE.match(right)):
         subj, obj, verb = m.group("subj"), n.group("obj"), "lead"
     elif kind == "score" and (m := _HAS_LEAD_RE.search(left)) and re.fullmatch(r"[\s,]*", left[m.end() :]):
         subj, obj, verb = m.group("subj"), m.group("obj"), "lead"
+    elif (m := _POSSESSIVE_RE.search(left)) and (n := _MARGIN_NOUN_RE.match(right)):
+        subj, verb = m.group("subj"), n.group("noun").casefold()  # "Clinton's 16-point victory in New York"
+        obj = n.group("obj")
     if verb is None:
         return None
+    if verb in ("victory", "win", "loss", "defeat", "margin"):
+        place = re.match(
+            r"\s+(?:in|over|against)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", right[n.end() :] if n else ""
+        )
+        return " ".join([*_who(subj), verb, "margin", *(place.group().split() if place else [])])
     behind = verb.startswith(("trail", "is behind", "was behind", "are behind", "were behind", "lagging", "is lag"))
     among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
     names = re.findall(_NAME, text[s_start:start])
     subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
     obj = next((n for n in names if n != subj), obj) if _who(obj) == [] else obj
-    words = [*_who(subj), *(["deficit", "behind"] if behind else ["lead", "over"]), *_who(obj)]
+    won = verb.startswith(("defeat", "beat", "won"))
+    words = [
+        *_who(subj),
+        *(["deficit", "behind"] if behind else ["victory", "margin", "over"] if won else ["lead", "over"]),
+    ]
+    words += _who(obj)
     if among:
         words += among.group("among").split()[:6]
     return " ".join(w.rstrip(",") for w in words)
+
+
+#: "Trump is viewed unfavorably by 80 percent of …", "Clinton is favored by 65 percent of …"
+_PASSIVE_RE = re.compile(
+    rf"(?P<subj>{_NAME}|[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+ed|seen|chosen)\s+(?P<adv2>[a-z]+ly\s+)?by\s+" + _HEDGE + "$"
+)
+#: "Trump's unfavorable rating among Florida Latinos is 72 percent", "Clinton's lead has grown to 8 points"
+_RATING_RE = re.compile(
+    r"(?P<what>(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:rating|ratings|approval|disapproval|support|favorability|favourability|lead|margin|standing|share|"
+    r"numbers?)(?:\s+(?:among|with|in)\s+[^,;]{2,40}?)?)\s+"
+    r"(?:is|was|are|were|stands\s+at|stood\s+at|sits\s+at|at|reached|hit|(?:has\s+|have\s+|had\s+)?"
+    r"(?:fallen|fell|dropped|slipped|risen|rose|climbed|grown|grew|jumped|widened|narrowed|shrunk|shrank)\s+to)\s+"
+    + _HEDGE
+    + "$"
+)
+#: "A majority (52%) say …": the share in parentheses after the words that name it
+_PAREN_RE = re.compile(
+    r"\b(?:a\s+(?:majority|plurality|minority)|most|many|half|nearly\s+half|about\s+half|few)\s*\($", re.IGNORECASE
+)
+
+
+def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
+    """A share of a poll by the verb or noun that says what it is: the passive "Trump is viewed
+    unfavorably by 80 percent of Latino voters" -> "Latino voters who viewed Trump unfavorably";
+    "Trump's unfavorable rating among Florida Latinos is 72 percent" -> "Trump unfavorable rating
+    among Florida Latinos"; "A majority (52%) say the economy is worse" -> "saying the economy is
+    worse"."""
+    if kind not in ("percent", "ratio", "count", "quantity"):
+        return None
+    left = text[max(s_start, start - 120) : start]
+    if kind in ("percent", "ratio") and (m := _PASSIVE_RE.search(left)):
+        group = re.match(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+)?([^,;.:()]{2,50})", text[end:s_end])
+        if group and m.group("subj").casefold() not in ("it", "this", "that"):
+            adverb = (m.group("adv") or m.group("adv2") or "").strip()
+            words = [*group.group(1).split()[:6], "who", m.group("verb"), *m.group("subj").split(), adverb]
+            return " ".join(w for w in words if w)
+    if m := _RATING_RE.search(left):
+        what = re.sub(r"['’]s\b", "", m.group("what"))
+        return " ".join(w for w in what.split() if w.casefold() not in ("the", "a", "an", "his", "her", "their"))
+    if kind in ("percent", "ratio") and _PAREN_RE.search(left) and text[end : end + 1] == ")":
+        said = re.split(r"[,;:.!?()“”\"—–]", text[end + 1 : s_end])[0].split()
+        if said and said[0].casefold() in ("say", "said", "says", "think", "believe", "support", "oppose", "want"):
+            verb = {"say": "saying", "said": "saying", "says": "saying"}.get(said[0].casefold(), said[0])
+            return " ".join([verb, *said[1:8]])
+    return None

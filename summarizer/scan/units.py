@@ -139,7 +139,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
             if sign in raw or sign in before:
                 return "money", code
         return "money", "USD"
-    if low_raw in _FRACTIONS or re.fullmatch(r"[a-z]+\s+in\s+\S+", low_raw):
+    if low_raw in _FRACTIONS or re.fullmatch(r"[a-z\d]+\s+(?:in|out\s+of)\s+\S+", low_raw):
         return "ratio", "fraction"
     after_all = text[end : end + 80].split("\n")[0]
     if low_raw in ("twice", "thrice"):  # "twice as many": a multiple; "denied visas twice": how often
