@@ -205,3 +205,44 @@ def test_a_victory_margin_by_its_verb_or_possessive_noun() -> None:
     figures = figures_of(TRADE)
     assert figures["20"].measures == "Ortiz victory margin over Brandt"
     assert figures["16"].measures == "Ortiz victory margin in Riverton"
+
+
+COMMUTERS = (
+    "Poll: Toll a big turnoff for Riverton commuters\n\n"
+    "The survey, conducted by Bendixen & Amandi International for The Riverton Herald, found that 71 percent "
+    "of commuters oppose the toll.\n\n"
+    "By 62%-32%, commuters say the bridge should stay free. Commuters support a gas tax 55%-38%, the poll "
+    "found.\n\n"
+    "Women favor Ortiz by 15 points, while men back Brandt by 9 points, a gender gap of 24 points. The gap "
+    "among voters under 35 is 18 percentage points. The margin of error for commuters alone is larger, at 5.5 "
+    "points.\n\n"
+    "Ortiz is supported by roughly a third of independents. In the league final, the Hawks won by 3 points "
+    "and Lee scored 25 points."
+)
+
+
+def test_the_maker_is_who_conducted_the_poll_not_the_paper_it_was_made_for() -> None:
+    figures = figures_of(COMMUTERS)
+    assert figures["71 percent"].source == "Bendixen & Amandi International"
+    assert figures["a third"].source == "Bendixen & Amandi International"
+
+
+def test_a_split_measures_the_clause_it_scores() -> None:
+    figures = figures_of(COMMUTERS)
+    assert figures["62%-32%"].measures == "commuters say bridge should stay free"
+    assert figures["55%-38%"].measures == "Commuters support gas tax"
+
+
+def test_margins_gaps_and_age_bounds() -> None:
+    figures = figures_of(COMMUTERS)
+    assert figures["15"].measures == "Ortiz margin among Women"
+    assert figures["9"].measures == "Brandt margin among men"
+    assert figures["24"].measures == "gender gap"
+    assert figures["18 percentage points"].measures == "gap among voters under 35"
+    assert (figures["35"].type, figures["35"].unit, figures["35"].measures) == ("quantity", "years", "age of voters")
+
+
+def test_points_of_a_margin_are_a_quantity_points_scored_a_count() -> None:
+    figures = figures_of(COMMUTERS)
+    assert [figures[t].type for t in ("15", "24", "5.5", "3")] == ["quantity"] * 4
+    assert figures["25"].type == "count"  # points scored in a game are counted

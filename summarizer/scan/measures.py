@@ -15,7 +15,7 @@ from .clauses import (
     tally_measures,
     verb_measures,
 )
-from .polls import lead_measures, margin_measures, opinion_measures, sample_measures
+from .polls import age_bound_measures, lead_measures, margin_measures, opinion_measures, sample_measures, split_measures
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
 
@@ -103,6 +103,7 @@ def measures_of(
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or opinion_measures(text, start, end, kind, s_start, s_end)
+        or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or change_measures(text, start, kind, s_start)
@@ -110,6 +111,7 @@ def measures_of(
         or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
         or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
         or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
+        or (split_measures(text, start, end, s_start, s_end) if kind == "score" and "%" in text[start:end] else None)
     )
     if moved:
         return moved

@@ -302,7 +302,7 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
             unit = prev.unit or c.unit
             out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "score", prev.value, unit)
         elif low_high and same and prev.kind != "score" and not unit_gap:
-            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit)
+            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit or prev.unit)
         else:
             out.append(c)
     return out

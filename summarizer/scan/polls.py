@@ -49,20 +49,22 @@ _ABOUT_RE = re.compile(
 )
 #: a percentage in a sentence about people ("Trump's rating among Florida Latinos is 72 percent")
 _PEOPLE_SHARE_RE = re.compile(
-    rf"(?=.*\b(?:{RESPONDENT_WORDS})\b).*\d\s?(?:%|percent\b|per\s?cent\b)", re.IGNORECASE | re.DOTALL
+    rf"(?=.*\b(?:{RESPONDENT_WORDS})\b).*\d\s?(?:%|percent\b|per\s?cent\b|(?:percentage\s+)?points?\b)",
+    re.IGNORECASE | re.DOTALL,
 )
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
 _SHARE_RE = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
     r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
-    r"|(?:^|[,;:]\s*)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
+    r"|(?:^|[,;:]\s*|\b(?:by|and|but|while)\s+)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
     r"(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+majority|(?:one|two|three)\s+in\s+\w+)\b",
     re.IGNORECASE,
 )
 
 
 def _clean(maker: str) -> str | None:
+    maker = re.split(r"\s+for\s+(?:The|the)\s+", maker)[0]  # "X for The Riverton Herald": X made it
     words = maker.rstrip(".").split()
     while words and words[0].casefold().strip(".,") in _NOT_MAKERS:
         words.pop(0)
@@ -208,6 +210,13 @@ _HAS_LEAD_RE = re.compile(
     rf"{_PEOPLE}(?:has|had|have|holds|held|maintains|enjoys)\s+an?\s+[\w.-]+[\s-]+(?:percentage[\s-]+)?points?"
     rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})"
 )
+#: "Women favor Ortiz by 15 points" -> "Ortiz margin among Women"
+_FAVOR_RE = re.compile(
+    rf"(?:^|[,;]\s+|\b(?=while|and|but))(?:(?:while|and|but)\s+)?(?P<group>(?:[A-Za-z’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS}))\s+"
+    rf"(?:favou?rs?|favou?red|backs?|backed|supports?|supported|prefers?|preferred|chose|choose|picks?|picked|"
+    rf"went\s+for|break\s+for|broke\s+for)\s+(?P<obj>(?-i:{_NAME}))\s+by\s+{_HEDGE}$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_RE = re.compile(rf"(?P<subj>{_NAME})['’]s\s+(?:(?:narrow|slim|comfortable|commanding|wide)\s+)?$")
 _MARGIN_NOUN_RE = re.compile(
     rf"^[\s-]*(?:percentage[\s-]+)?points?[\s-]+(?P<noun>victory|win|loss|defeat|margin|lead)"
@@ -238,6 +247,8 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     elif (m := _POSSESSIVE_RE.search(left)) and (n := _MARGIN_NOUN_RE.match(right)):
         subj, verb = m.group("subj"), n.group("noun").casefold()  # "Clinton's 16-point victory in New York"
         obj = n.group("obj")
+    elif (m := _FAVOR_RE.search(left)) and re.match(r"[\s-]*(?:percentage\s+)?points?\b", right):
+        return " ".join([*_who(m.group("obj")), "margin", "among", *m.group("group").split()])
     if verb is None:
         return None
     if verb in ("victory", "win", "loss", "defeat", "margin"):
@@ -276,6 +287,13 @@ _RATING_RE = re.compile(
     + _HEDGE
     + "$"
 )
+#: "a gender gap of 24 points", "a 24-point gender gap (between men and women)" -> "gender gap …"
+_GAP_WHAT = r"\b(?:[a-z-]+\s+){0,2}(?:gap|spread|difference|divide)(?:\s+(?:between|among)\s+[^,;.:]{2,40}?)?"
+_GAP_BEFORE_RE = re.compile(rf"(?P<what>{_GAP_WHAT})\s+(?:of|is|was|at|stands\s+at|grew\s+to)\s+{_HEDGE}$")
+_GAP_AFTER_RE = re.compile(
+    r"^[\s-]*(?:percentage[\s-]+)?(?:points?|%|percent)?[\s-]+(?P<what>(?:[a-z-]+\s+){0,2}?(?:gap|spread|divide)"
+    r"(?:\s+(?:between|among)\s+[^,;.:]{2,40})?)"
+)
 #: "A majority (52%) say …": the share in parentheses after the words that name it
 _PAREN_RE = re.compile(
     r"\b(?:a\s+(?:majority|plurality|minority)|most|many|half|nearly\s+half|about\s+half|few)\s*\($", re.IGNORECASE
@@ -297,6 +315,9 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
             adverb = (m.group("adv") or m.group("adv2") or "").strip()
             words = [*group.group(1).split()[:6], "who", m.group("verb"), *m.group("subj").split(), adverb]
             return " ".join(w for w in words if w)
+    gap = _GAP_BEFORE_RE.search(left) or _GAP_AFTER_RE.match(text[end:s_end])
+    if gap:
+        return " ".join(w for w in gap.group("what").split() if w.casefold() not in ("a", "an", "the"))
     if m := _RATING_RE.search(left):
         what = re.sub(r"['’]s\b", "", m.group("what"))
         return " ".join(w for w in what.split() if w.casefold() not in ("the", "a", "an", "his", "her", "their"))
@@ -306,3 +327,33 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
             verb = {"say": "saying", "said": "saying", "says": "saying"}.get(said[0].casefold(), said[0])
             return " ".join([verb, *said[1:8]])
     return None
+
+
+def split_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """A poll's split by the clause it scores: "Commuters support a gas tax 55%-38%" -> "Commuters
+    support gas tax"; "By 62%-32%, commuters say the bridge should stay free" -> "commuters say
+    bridge should stay free"."""
+    left = text[s_start:start]
+    if re.search(r"(?:^|[,;]\s*)[Bb]y\s+$", left):
+        clause = re.split(r"[,;:.!?()“”\"—–]", text[end:s_end].lstrip(" ,"))[0]
+    else:
+        clause = re.split(r"[,;:!?()“”\"—–]\s|\b(?:that|while|and|but)\s", left)[-1]
+    words = [w for w in re.findall(r"[A-Za-z0-9’'-]+", clause) if w.casefold() not in ("a", "an", "the", "that")]
+    return " ".join(words[:8]) if len(words) >= 2 else None
+
+
+_AGE_GROUP_RE = re.compile(
+    rf"\b(?P<group>(?:[A-Za-z’'-]+\s+)?(?:{RESPONDENT_WORDS}|those|people|children))\s*,?\s+"
+    r"(?:under|over|older\s+than|younger\s+than|aged?|ages)\s+(?:between\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def age_bound_measures(text: str, start: int, s_start: int) -> str | None:
+    """ "voters under 30", "adults aged 18 to 34" -> "age of voters", "age of adults": the age
+    bound of a group polled."""
+    m = _AGE_GROUP_RE.search(text[max(s_start, start - 60) : start])
+    if not m:
+        return None
+    group = [w for w in m.group("group").split() if w.casefold() not in ("the", "a", "an", "of", "among")]
+    return " ".join(["age", "of", *group])
