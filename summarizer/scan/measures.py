@@ -15,7 +15,14 @@ from .clauses import (
     tally_measures,
     verb_measures,
 )
-from .polls import age_bound_measures, lead_measures, margin_measures, opinion_measures, sample_measures, split_measures
+from .poll_measures import (
+    age_bound_measures,
+    lead_measures,
+    margin_measures,
+    opinion_measures,
+    sample_measures,
+    split_measures,
+)
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
 
