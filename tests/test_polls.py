@@ -246,3 +246,16 @@ def test_points_of_a_margin_are_a_quantity_points_scored_a_count() -> None:
     figures = figures_of(COMMUTERS)
     assert [figures[t].type for t in ("15", "24", "5.5", "3")] == ["quantity"] * 4
     assert figures["25"].type == "count"  # points scored in a game are counted
+
+
+def test_a_new_poll_named_later_gets_its_maker_and_a_trials_sample_is_not_a_poll() -> None:
+    figures = figures_of(
+        "The toll is deeply unpopular among Riverton commuters, according to a new poll. Some 71 percent "
+        "oppose it.\n\n"
+        "The survey, conducted by Bendixen & Amandi International, interviewed 800 commuters.\n\n"
+        "Readings for a sample of 100 of the first 500 patients showed a drop."
+    )
+    assert figures["71 percent"].source == "Bendixen & Amandi International"
+    assert figures["800"].measures == "commuters polled"
+    assert figures["100"].measures != "respondents polled"
+    assert figures["100"].source is None

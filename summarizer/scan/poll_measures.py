@@ -56,12 +56,14 @@ def sample_measures(text: str, start: int, end: int, unit: str | None, s_start: 
     "likely voters polled", "adults polled": the people a poll asked ("respondents polled" when the
     article names no noun: "the poll of 1,600 conducted in November")."""
     asked = _SAMPLE_BEFORE_RE.search(text[max(s_start, start - 40) : start]) or _SAMPLE_AFTER_RE.match(text[end:s_end])
-    if not asked:
-        return None
+    if not asked or (
+        asked.group().casefold().startswith("sample") and not re.search(r"\b(?:poll|survey)", text[s_start:s_end], re.I)
+    ):
+        return None  # "a sample of 100 of the first 500 participants" of a trial is not a poll's
     if unit is None:
         return "respondents polled"
-    if not re.search(rf"\b(?:{RESPONDENT_WORDS})$", unit, re.IGNORECASE):
-        return None
+    if not re.search(rf"\b(?:{RESPONDENT_WORDS})$|[a-z]s$", unit, re.IGNORECASE):
+        return None  # "the poll of 812 likely voters", "surveyed 800 commuters": a plural noun of people
     return f"{unit} polled"
 
 

@@ -81,10 +81,13 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
     """Per sentence index, the maker of the poll its figures come from. A sentence that names a
     poll's maker sets it; one about "the poll"/"the survey" (or its respondents, sample or margin
     of error) keeps it; a share with no source of its own right after a poll sentence keeps it;
-    any other sentence with a source of its own ends it for the shares that follow."""
+    any other sentence with a source of its own ends it for the shares that follow. An article that
+    speaks of "a new poll" before it names who made it ("The survey, conducted by X") gives the
+    earlier poll sentences that maker too."""
     out: dict[int, str] = {}
     current: str | None = None
     chained = False
+    pending: list[int] = []  # poll sentences before any maker is named
     for index, start, end in sentences:
         sentence = text[start:end]
         own = sources.get(index)
@@ -98,8 +101,16 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
         ):
             maker = own  # "Gallup found in its survey that …": a pollster reporting its poll
         if maker:
+            if current is None and _ABOUT_RE.search(sentence):
+                out.update(dict.fromkeys(pending, maker))  # "the survey" named now is the "new poll" before
             current, chained = maker, True
             out[index] = maker
+        elif current is None and (
+            re.search(rf"\b{_POLL}\b", sentence, re.IGNORECASE)
+            or (pending and chained and not own and _SHARE_RE.search(sentence))
+        ):
+            pending.append(index)
+            chained = not own or is_poll_source(own)
         elif current and _ABOUT_RE.search(sentence):
             out[index], chained = current, True
         elif current and chained and not own and (_SHARE_RE.search(sentence) or _PEOPLE_SHARE_RE.search(sentence)):
