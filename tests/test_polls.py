@@ -259,3 +259,38 @@ def test_a_new_poll_named_later_gets_its_maker_and_a_trials_sample_is_not_a_poll
     assert figures["800"].measures == "commuters polled"
     assert figures["100"].measures != "respondents polled"
     assert figures["100"].source is None
+
+
+RACE = (
+    "Ortiz holds edge in Riverton\n\n"
+    "The Harbor State poll has Ortiz at 45 percent and Brandt at 40 percent among likely voters. Support for a "
+    "third candidate stands at 6 percent.\n\n"
+    "Just 23 percent of those surveyed view Brandt favorably, while 61 percent view him unfavorably. Just 19% of "
+    "millennials said they want new tariffs, compared with 34% of baby boomers.\n\n"
+    "Ortiz gets 52 percent of the vote among women. Ortiz's favorability rose to 48 percent, up from 41 percent "
+    "in March. For residents between the ages of 15 and 24, the jobless rate was 10.8 per cent (down from 11.0)."
+)
+
+
+def test_a_candidates_share_and_a_measure_named_by_its_noun() -> None:
+    figures = figures_of(RACE)
+    assert figures["45 percent"].measures == "Ortiz support among likely voters"
+    assert figures["40 percent"].measures == "Brandt support among likely voters"
+    assert figures["52 percent"].measures == "Ortiz vote share among women"
+    assert figures["6 percent"].measures == "Support for third candidate"
+    assert figures["6 percent"].source == "Harbor State"  # a poll's measure right after the poll sentence
+
+
+def test_the_group_of_those_surveyed_and_the_same_stance_of_another_group() -> None:
+    figures = figures_of(RACE)
+    assert figures["61 percent"].measures == "those surveyed view him unfavorably"
+    assert figures["34%"].measures == "baby boomers want new tariffs"
+
+
+def test_up_from_is_the_same_measure_before_and_between_the_ages_a_range_of_years() -> None:
+    figures = figures_of(RACE)
+    assert figures["41 percent"].measures == "Ortiz favorability before"
+    assert (figures["11.0"].type, figures["11.0"].unit) == ("percent", "%")  # "(down from 11.0)" after a percent
+    assert figures["11.0"].measures == f"{figures['10.8 per cent'].measures} before"
+    ages = figures["15 and 24"]
+    assert (ages.type, ages.unit, ages.measures) == ("range", "years", "age of residents")

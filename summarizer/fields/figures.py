@@ -17,7 +17,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.polls import is_poll_source, poll_group, poll_makers
+from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -169,7 +169,9 @@ _SHARES = frozenset(("percent", "ratio"))
 
 def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """A number said of "it" or "this" ("a decrease from the year before, when it was forty
-    percent") measures what the figure before it (of the same type, within two sentences) measured."""
+    percent") measures what the figure before it (of the same type, within two sentences) measured;
+    "…, up from 41 percent" what it measured before; "compared with 34% of baby boomers" the same
+    stance of another group."""
     text = ctx.article.text
     out: list[Figure] = []
     for f in figures:
@@ -177,6 +179,16 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         near = prev is not None and f.span.start - prev.span.end < 400
         if prev is not None and near and f.sentence and refers_back(text, f.span.start, f.sentence.start):
             f = f.model_copy(update={"measures": prev.measures})
+        elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
+            last = out[-1]
+            before = text[max(0, f.span.start - 25) : f.span.start]
+            if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
+                same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
+                f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
+            elif prev is not None and (
+                found := compared_measures(text, prev.span.end, prev.measures, f.span.start, f.span.end, sentence.end)
+            ):
+                f = f.model_copy(update={"measures": found})
         out.append(f)
     return out
 

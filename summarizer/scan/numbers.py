@@ -289,7 +289,8 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
             or (money and _MOVED_RE.search(before))
             or (not low_high and re.search(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", before))
         )  # "shrank from 12 points to 8 points"; "range from ten to 32 pages" is a range
-        if change or not (_RANGE_GAP_RE.fullmatch(gap) or unit_gap):
+        between = gap.strip() == "and" and re.search(r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", before)
+        if change or not (_RANGE_GAP_RE.fullmatch(gap) or unit_gap or between):
             out.append(c)
             continue
         same = prev.kind == c.kind or {prev.kind, c.kind} <= {"count", "quantity"}

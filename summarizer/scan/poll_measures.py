@@ -162,8 +162,8 @@ _PASSIVE_RE = re.compile(
 #: "Trump's unfavorable rating among Florida Latinos is 72 percent", "Clinton's lead has grown to 8 points"
 _RATING_RE = re.compile(
     r"(?P<what>(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s\s+)?(?:[a-z-]+\s+){0,2}"
-    r"(?:rating|ratings|approval|disapproval|support|favorability|favourability|lead|margin|standing|share|"
-    r"numbers?)(?:\s+(?:among|with|in)\s+[^,;]{2,40}?)?)\s+"
+    r"(?i:rating|ratings|approval|disapproval|support|favorability|favourability|lead|margin|standing|share|"
+    r"numbers?)(?:\s+(?:for|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?(?:\s+(?:among|with|in)\s+[^,;]{2,40}?)?)\s+"
     r"(?:is|was|are|were|stands\s+at|stood\s+at|sits\s+at|at|reached|hit|(?:has\s+|have\s+|had\s+)?"
     r"(?:fallen|fell|dropped|slipped|risen|rose|climbed|grown|grew|jumped|widened|narrowed|shrunk|shrank)\s+to)\s+"
     + _HEDGE
@@ -176,6 +176,13 @@ _GAP_AFTER_RE = re.compile(
     r"^[\s-]*(?:percentage[\s-]+)?(?:points?|%|percent)?[\s-]+(?P<what>(?:[a-z-]+\s+){0,2}?(?:gap|spread|divide)"
     r"(?:\s+(?:between|among)\s+[^,;.:]{2,40})?)"
 )
+#: "has Ortiz at 45 percent and Brandt at 40 percent", "Ortiz gets 52 percent of the vote"
+_CANDIDATE_RE = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+(?:at|with)|\s+(?P<verb>gets|got|wins|won|receives|received|draws|drew|garners|garnered|"
+    rf"takes|took|earns|earned|polls|polled|captures|captured))\s+{_HEDGE}$"
+)
+_CONTEST = r"\b(?:poll|polls|survey|voters?|support|lead|race|ballot|primary|caucus)\b"
+_NOT_NAMES = frozenset("The A An It This That Shares Stocks Prices Inflation Unemployment Turnout".split())
 #: "A majority (52%) say …": the share in parentheses after the words that name it
 _PAREN_RE = re.compile(
     r"\b(?:a\s+(?:majority|plurality|minority)|most|many|half|nearly\s+half|about\s+half|few)\s*\($", re.IGNORECASE
@@ -197,6 +204,19 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
             adverb = (m.group("adv") or m.group("adv2") or "").strip()
             words = [*group.group(1).split()[:6], "who", m.group("verb"), *m.group("subj").split(), adverb]
             return " ".join(w for w in words if w)
+    if kind == "percent" and (m := _CANDIDATE_RE.search(left)):
+        right = text[end:s_end]
+        vote = re.match(r"\s+of\s+the\s+(?:\w+\s+)?vote\b", right)
+        polled = m.group("verb") or vote or re.search(_CONTEST, text[s_start:s_end], re.IGNORECASE)
+        if polled and m.group("name").split()[0] not in _NOT_NAMES:
+            among = re.search(r"\bamong\s+[^,;.:]{2,40}", right)
+            return " ".join(
+                [
+                    *m.group("name").split(),
+                    "vote share" if vote else "support",
+                    *(among.group().split() if among else []),
+                ]
+            )
     gap = _GAP_BEFORE_RE.search(left) or _GAP_AFTER_RE.match(text[end:s_end])
     if gap:
         return " ".join(w for w in gap.group("what").split() if w.casefold() not in ("a", "an", "the"))
@@ -226,7 +246,7 @@ def split_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
 
 _AGE_GROUP_RE = re.compile(
     rf"\b(?P<group>(?:[A-Za-z’'-]+\s+)?(?:{RESPONDENT_WORDS}|those|people|children))\s*,?\s+"
-    r"(?:under|over|older\s+than|younger\s+than|aged?|ages)\s+(?:between\s+)?$",
+    r"(?:under|over|older\s+than|younger\s+than|aged?|ages|between\s+the\s+ages?\s+of)\s+(?:between\s+)?$",
     re.IGNORECASE,
 )
 
@@ -237,5 +257,5 @@ def age_bound_measures(text: str, start: int, s_start: int) -> str | None:
     m = _AGE_GROUP_RE.search(text[max(s_start, start - 60) : start])
     if not m:
         return None
-    group = [w for w in m.group("group").split() if w.casefold() not in ("the", "a", "an", "of", "among")]
+    group = [w for w in m.group("group").split() if w.casefold() not in ("the", "a", "an", "of", "among", "for")]
     return " ".join(["age", "of", *group])

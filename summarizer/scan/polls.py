@@ -14,6 +14,7 @@ import re
 from ..lexicon import MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
 
 __all__ = [
+    "compared_measures",
     "is_poll_source",
     "poll_group",
     "poll_maker",
@@ -46,6 +47,11 @@ _ABOUT_RE = re.compile(
 #: a percentage in a sentence about people ("Trump's rating among Florida Latinos is 72 percent")
 _PEOPLE_SHARE_RE = re.compile(
     rf"(?=.*\b(?:{RESPONDENT_WORDS})\b).*\d\s?(?:%|percent\b|per\s?cent\b|(?:percentage\s+)?points?\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: a poll's measure named in a sentence with a percentage ("Support for a third candidate stands at 6 percent")
+_MEASURE_SHARE_RE = re.compile(
+    r"(?=.*\b(?:support|approval|disapproval|favou?rability|rating|lead|vote|undecided)\b).*\d\s?(?:%|percent\b|per\s?cent\b)",
     re.IGNORECASE | re.DOTALL,
 )
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
@@ -113,7 +119,12 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
             chained = not own or is_poll_source(own)
         elif current and _ABOUT_RE.search(sentence):
             out[index], chained = current, True
-        elif current and chained and not own and (_SHARE_RE.search(sentence) or _PEOPLE_SHARE_RE.search(sentence)):
+        elif (
+            current
+            and chained
+            and not own
+            and any(p.search(sentence) for p in (_SHARE_RE, _PEOPLE_SHARE_RE, _MEASURE_SHARE_RE))
+        ):
             out[index] = current
         else:
             chained = False
@@ -136,7 +147,8 @@ def poll_group(text: str, s_start: int, s_end: int) -> str | None:
     m = re.search(
         r"(?:%|\bpercent|\bper\s?cent)\s*(?:[—–]\s*)?\bof\s+(?:the\s+|all\s+)?((?:[\w’'-]+\s+){0,5}?(?:"
         + RESPONDENT_WORDS
-        + r")(?:\s+(?:in|from|under|over|aged|between|across)\s+(?-i:[A-Z\d][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?)\b",
+        + r"|those\s+(?:surveyed|polled|asked|questioned|interviewed))"
+        + r"(?:\s+(?:in|from|under|over|aged|between|across)\s+(?-i:[A-Z\d][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?)\b",
         sentence,
         re.IGNORECASE,
     )
@@ -146,3 +158,29 @@ def poll_group(text: str, s_start: int, s_end: int) -> str | None:
         re.IGNORECASE,
     )
     return m.group(1).strip() if m else None
+
+
+_COMPARED_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|to)\s+(?:(?:about|nearly|almost|just|only|some)\s+)?$"
+)
+_GROUP_AFTER_RE = re.compile(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+|those\s+)?([A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,4})")
+
+
+def compared_measures(text: str, prev_end: int, prev_measures: str, start: int, end: int, s_end: int) -> str | None:
+    """ "19% of millennials said they want new tariffs, compared with 34% of baby boomers" -> "baby
+    boomers want new tariffs": the same stance of the other group (None unless the figure before
+    it, in its sentence, measures a group's stance)."""
+    if not _COMPARED_RE.search(text[max(0, start - 30) : start]):
+        return None
+    mine = _GROUP_AFTER_RE.match(text, end, s_end)
+    theirs = _GROUP_AFTER_RE.match(text, prev_end, s_end)
+    if not mine or not theirs:
+        return None
+    group = re.split(r"\s+(?:who|and|but|while|in|said|say|were|are)\b", mine.group(1))[0]
+    prev_words, their_words = prev_measures.split(), theirs.group(1).split()
+    n = 0
+    while n < min(len(prev_words), len(their_words)) and prev_words[n] == their_words[n]:
+        n += 1
+    if n == 0 or n == len(prev_words):
+        return None
+    return " ".join([group, *prev_words[n:]])

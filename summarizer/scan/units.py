@@ -277,7 +277,7 @@ def _score_pair(text: str, start: int, end: int) -> bool:
 #: "voters under 30", "adults aged 18 to 34", "those 65 and older": an age bound of a group
 _AGE_BOUND_RE = re.compile(
     rf"(?:\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+(?:under|over|older\s+than|younger\s+than)|"
-    rf"\bages?|\baged)\s+(?:between\s+)?$",
+    rf"\bages?(?:\s+of)?|\baged)\s+(?:between\s+)?$",
     re.IGNORECASE,
 )
 
