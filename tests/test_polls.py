@@ -294,3 +294,15 @@ def test_up_from_is_the_same_measure_before_and_between_the_ages_a_range_of_year
     assert figures["11.0"].measures == f"{figures['10.8 per cent'].measures} before"
     ages = figures["15 and 24"]
     assert (ages.type, ages.unit, ages.measures) == ("range", "years", "age of residents")
+
+
+def test_a_maker_with_a_capital_poll_or_as_the_one_who_asked_and_a_share_who_said_something() -> None:
+    assert poll_maker("Ortiz leads in the latest Harbor State University Poll.") == "Harbor State University"
+    figures = figures_of(
+        "Quinnipiac surveyed 1,200 voters from May 1 to May 5.\n\n"
+        "Some 64 percent of Riverton Latinos have an unfavorable view of Brandt, compared to 11 percent who see "
+        "him favorably."
+    )
+    assert (figures["1,200"].source, figures["1,200"].measures) == ("Quinnipiac", "voters polled")
+    assert figures["11 percent"].measures == "Riverton Latinos see him favorably"
+    assert figures["11 percent"].source == "Quinnipiac"

@@ -185,8 +185,14 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
             if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
                 same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
                 f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
-            elif prev is not None and (
-                found := compared_measures(text, prev.span.end, prev.measures, f.span.start, f.span.end, sentence.end)
+            elif (
+                prev is not None
+                and prev.span.start >= sentence.start
+                and (
+                    found := compared_measures(
+                        text, prev.span.end, prev.measures, f.span.start, f.span.end, sentence.end
+                    )
+                )
             ):
                 f = f.model_copy(update={"measures": found})
         out.append(f)
@@ -233,7 +239,7 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
 
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
+    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
     re.IGNORECASE,
 )

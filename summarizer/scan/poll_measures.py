@@ -217,6 +217,9 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
                     *(among.group().split() if among else []),
                 ]
             )
+    who = re.match(r"\s+who\s+(?:(?:say|said|says)\s+(?:they\s+)?)?([^,;:.!?()“”\"—–]{3,80})", text[end:s_end])
+    if kind in ("percent", "ratio") and who:  # "compared to 11 percent who see him favorably"
+        return " ".join(who.group(1).split()[:7])
     gap = _GAP_BEFORE_RE.search(left) or _GAP_AFTER_RE.match(text[end:s_end])
     if gap:
         return " ".join(w for w in gap.group("what").split() if w.casefold() not in ("a", "an", "the"))
@@ -256,6 +259,6 @@ def age_bound_measures(text: str, start: int, s_start: int) -> str | None:
     bound of a group polled."""
     m = _AGE_GROUP_RE.search(text[max(s_start, start - 60) : start])
     if not m:
-        return None
+        return "age" if re.search(r"\bthe\s+age\s+of\s+$", text[max(s_start, start - 20) : start]) else None
     group = [w for w in m.group("group").split() if w.casefold() not in ("the", "a", "an", "of", "among", "for")]
     return " ".join(["age", "of", *group])

@@ -25,7 +25,11 @@ _CAP = r"[A-Z][\w&’'.-]*(?:/[A-Z][\w&’'.-]*)*"
 _RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP})*"
 _POLL = rf"(?:{POLL_WORDS})"
 #: "a Harbor State University poll", "the latest CNN/ORC national poll", "a February survey"
-_BEFORE_RE = re.compile(rf"(?P<maker>{_RUN})\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
+_BEFORE_RE = re.compile(rf"(?P<maker>{_RUN})\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}(?i:{_POLL})\b")
+#: "Quinnipiac surveyed 1,200 voters": who asked them
+_ASKED_RE = re.compile(
+    rf"(?P<maker>{_RUN})\s+(?:surveyed|polled|interviewed|questioned)\s+(?:(?:about|nearly|more\s+than|some)\s+)?\d"
+)
 #: "the survey, conducted by X", "a survey of 1,003 adults by the Lakeview Institute", "a poll from X"
 _AFTER_RE = re.compile(
     rf"\b{_POLL}\b[^.;:“”\"]{{0,60}}?(?:\b(?:conducted|released|commissioned|published|carried\s+out|taken|"
@@ -76,7 +80,7 @@ def _clean(maker: str) -> str | None:
 def poll_maker(sentence: str) -> str | None:
     """The maker of the poll a sentence names, or None: one who conducted it ("conducted by X",
     "a survey by X") before one whose name stands on it ("a CNN/ORC poll", "Gallup's poll")."""
-    for pattern in (_AFTER_RE, _OWNER_RE, _BEFORE_RE):
+    for pattern in (_AFTER_RE, _OWNER_RE, _BEFORE_RE, _ASKED_RE):
         for m in pattern.finditer(sentence):
             if maker := _clean(m.group("maker")):
                 return maker
@@ -161,7 +165,7 @@ def poll_group(text: str, s_start: int, s_end: int) -> str | None:
 
 
 _COMPARED_RE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than|to)\s+(?:(?:about|nearly|almost|just|only|some)\s+)?$"
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|than)\s+(?:(?:about|nearly|almost|just|only|some)\s+)?$"
 )
 _GROUP_AFTER_RE = re.compile(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+|those\s+)?([A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,4})")
 
