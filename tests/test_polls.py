@@ -306,3 +306,14 @@ def test_a_maker_with_a_capital_poll_or_as_the_one_who_asked_and_a_share_who_sai
     assert (figures["1,200"].source, figures["1,200"].measures) == ("Quinnipiac", "voters polled")
     assert figures["11 percent"].measures == "Riverton Latinos see him favorably"
     assert figures["11 percent"].source == "Quinnipiac"
+
+
+def test_ages_in_parentheses_a_whopping_share_and_a_rating_after_a_colon() -> None:
+    figures = figures_of(
+        "Millennials (ages 18-34) back free trade, a GenForward survey found. A whopping 80 percent of "
+        "millennials said trade helps the economy.\n\n"
+        "Brandt's unfavorable rating among Riverton Latinos: 72 percent."
+    )
+    assert (figures["18-34"].unit, figures["18-34"].measures) == ("years", "age of Millennials")
+    assert figures["80 percent"].source == "GenForward"
+    assert figures["72 percent"].measures == "Brandt unfavorable rating among Riverton Latinos"

@@ -239,7 +239,7 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
 
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
+    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
     re.IGNORECASE,
 )

@@ -163,9 +163,9 @@ _PASSIVE_RE = re.compile(
 _RATING_RE = re.compile(
     r"(?P<what>(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?i:rating|ratings|approval|disapproval|support|favorability|favourability|lead|margin|standing|share|"
-    r"numbers?)(?:\s+(?:for|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?(?:\s+(?:among|with|in)\s+[^,;]{2,40}?)?)\s+"
+    r"numbers?)(?:\s+(?:for|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?(?:\s+(?:among|with|in)\s+[^,;:]{2,40}?)?)(?:\s*:|\s+"
     r"(?:is|was|are|were|stands\s+at|stood\s+at|sits\s+at|at|reached|hit|(?:has\s+|have\s+|had\s+)?"
-    r"(?:fallen|fell|dropped|slipped|risen|rose|climbed|grown|grew|jumped|widened|narrowed|shrunk|shrank)\s+to)\s+"
+    r"(?:fallen|fell|dropped|slipped|risen|rose|climbed|grown|grew|jumped|widened|narrowed|shrunk|shrank)\s+to))\s+"
     + _HEDGE
     + "$"
 )
@@ -248,7 +248,7 @@ def split_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
 
 
 _AGE_GROUP_RE = re.compile(
-    rf"\b(?P<group>(?:[A-Za-z’'-]+\s+)?(?:{RESPONDENT_WORDS}|those|people|children))\s*,?\s+"
+    rf"\b(?P<group>(?:[A-Za-z’'-]+\s+)?(?:{RESPONDENT_WORDS}|those|people|children))\s*[,(]?\s*"
     r"(?:under|over|older\s+than|younger\s+than|aged?|ages|between\s+the\s+ages?\s+of)\s+(?:between\s+)?$",
     re.IGNORECASE,
 )

@@ -60,7 +60,7 @@ _MEASURE_SHARE_RE = re.compile(
 )
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
 _SHARE_RE = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|"
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
     r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
     r"|(?:^|[,;:]\s*|\b(?:by|and|but|while)\s+)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
