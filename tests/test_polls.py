@@ -317,3 +317,9 @@ def test_ages_in_parentheses_a_whopping_share_and_a_rating_after_a_colon() -> No
     assert (figures["18-34"].unit, figures["18-34"].measures) == ("years", "age of Millennials")
     assert figures["80 percent"].source == "GenForward"
     assert figures["72 percent"].measures == "Brandt unfavorable rating among Riverton Latinos"
+
+
+def test_a_lead_over_a_titled_rival_and_a_measure_put_at_a_share() -> None:
+    figures = figures_of(TOLL)
+    assert figures["47%-39%"].measures == "Mayor Dana Ortiz lead over Paul Brandt among likely voters"
+    assert figures["36 percent"].measures == "support for toll"

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..grounding import align, content_tokens, stem, tokens
+from ..lexicon import RESPONDENT_WORDS
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
@@ -229,6 +230,7 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
             f.type in ("percent", "ratio")
             and group
             and not set(tokens(group)) & set(tokens(f.measures))
+            and not re.search(rf"\b(?:{RESPONDENT_WORDS})\b", f.measures, re.IGNORECASE)  # it names its own group
             and _OPENS_RE.search(before)
             and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
         ):

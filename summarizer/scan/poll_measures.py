@@ -74,10 +74,11 @@ _LEAD_VERB = (
     r"(?P<verb>leads?|led|leading|trails?|trailed|trailing|(?:is|was|are|were)\s+ahead\s+of|"
     r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing|defeated|defeats|won\s+over)"
 )
+_ROLE = r"(?:(?:challenger|rival|incumbent|opponent|candidate|nominee|frontrunner|front-runner)\s+)?"
 _HEDGE = r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
 #: "Trump trails Clinton by 6 points", "Mr. Trump leading Mr. Cruz nationally, 45 percent to 18 percent"
 _LEADS_RE = re.compile(
-    rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+(?P<obj>{_NAME}|him|her|them)"
+    rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+{_ROLE}(?P<obj>{_NAME}|him|her|them)"
     rf"(?:\s+(?:[a-z]+ly|nationally|overall|statewide))?,?\s*(?:by\s+)?{_HEDGE}$"
 )
 #: "Ortiz had a 6-point lead over Brandt", "Portman has a 7-point lead over Strickland, 48%-41%"
@@ -161,13 +162,17 @@ _PASSIVE_RE = re.compile(
 )
 #: "Trump's unfavorable rating among Florida Latinos is 72 percent", "Clinton's lead has grown to 8 points"
 _RATING_RE = re.compile(
-    r"(?P<what>(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?P<what>\b(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?i:rating|ratings|approval|disapproval|support|favorability|favourability|lead|margin|standing|share|"
     r"numbers?)(?:\s+(?:for|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?(?:\s+(?:among|with|in)\s+[^,;:]{2,40}?)?)(?:\s*:|\s+"
     r"(?:is|was|are|were|stands\s+at|stood\s+at|sits\s+at|at|reached|hit|(?:has\s+|have\s+|had\s+)?"
     r"(?:fallen|fell|dropped|slipped|risen|rose|climbed|grown|grew|jumped|widened|narrowed|shrunk|shrank)\s+to))\s+"
     + _HEDGE
     + "$"
+)
+#: "put support for the toll at 36 percent"
+_PUT_RE = re.compile(
+    r"\b(?:put|puts|putting|pegged|pegs|placed|places)\s+(?P<what>(?:[\w’'-]+\s+){1,5}?)at\s+" + _HEDGE + "$"
 )
 #: "a gender gap of 24 points", "a 24-point gender gap (between men and women)" -> "gender gap …"
 _GAP_WHAT = r"\b(?:[a-z-]+\s+){0,2}(?:gap|spread|difference|divide)(?:\s+(?:between|among)\s+[^,;.:]{2,40}?)?"
@@ -223,7 +228,7 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
     gap = _GAP_BEFORE_RE.search(left) or _GAP_AFTER_RE.match(text[end:s_end])
     if gap:
         return " ".join(w for w in gap.group("what").split() if w.casefold() not in ("a", "an", "the"))
-    if m := _RATING_RE.search(left):
+    if (m := _PUT_RE.search(left)) or (m := _RATING_RE.search(left)):
         what = re.sub(r"['’]s\b", "", m.group("what"))
         return " ".join(w for w in what.split() if w.casefold() not in ("the", "a", "an", "his", "her", "their"))
     if kind in ("percent", "ratio") and _PAREN_RE.search(left) and text[end : end + 1] == ")":
@@ -244,7 +249,8 @@ def split_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     else:
         clause = re.split(r"[,;:!?()“”\"—–]\s|\b(?:that|while|and|but)\s", left)[-1]
     words = [w for w in re.findall(r"[A-Za-z0-9’'-]+", clause) if w.casefold() not in ("a", "an", "the", "that")]
-    return " ".join(words[:8]) if len(words) >= 2 else None
+    among = re.match(r"\s*(?:among|with)\s+[^,;.:]{2,40}", text[end:s_end])
+    return " ".join([*words[:8], *(among.group().split() if among else [])]) if len(words) >= 2 else None
 
 
 _AGE_GROUP_RE = re.compile(
