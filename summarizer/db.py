@@ -9,15 +9,17 @@ once, in order, recorded in a ``_migrations`` table (the pattern of simonw/llm's
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Migrations", "immediate", "open_db"]
+__all__ = ["Migrations", "immediate", "open_db", "open_read_only", "writable"]
 
 #: seconds a writer waits for another process's transaction before giving up
 BUSY_SECONDS = 60
@@ -54,6 +56,44 @@ def open_db(
     return conn
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` and its folder (a read-only folder or mount, or a
+    file it may only read, is opened read-only instead: see ``open_read_only``)."""
+    folder = next((p for p in (path.parent, *path.parents) if p.exists()), Path("."))
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def open_read_only(
+    path: Path, what: str, hint: str, migrations: Migrations | None = None, *, legacy: dict[int, str] | None = None
+) -> sqlite3.Connection:
+    """Open an existing SQLite file for reading only. A WAL file needs its ``-shm`` beside it; in a
+    folder where that cannot be made, the file is read as immutable (nobody can be writing it)."""
+    if not path.exists():
+        raise ConfigError(f"cannot create the {what} at {path}: its folder is read-only; {hint}")
+    last: Exception | None = None
+    base = "file:" + urllib.parse.quote(str(path.resolve()))
+    for uri in (f"{base}?mode=ro", f"{base}?immutable=1"):
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            break
+        except sqlite3.Error as exc:
+            last = exc
+    else:
+        raise ConfigError(f"cannot read the {what} at {path} ({last}); {hint}") from None
+    try:
+        pending = migrations.pending(conn, legacy) if migrations is not None else []
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ConfigError(f"{path} is not a usable {what} ({exc}); {hint}") from None
+    if pending:
+        conn.close()
+        raise ConfigError(
+            f"the {what} at {path} is read-only and needs an upgrade ({', '.join(pending)}); make it writable or {hint}"
+        )
+    return conn
+
+
 @contextmanager
 def immediate(conn: sqlite3.Connection) -> Iterator[None]:
     """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``): two processes
@@ -75,6 +115,16 @@ class Migrations:
     def __call__(self, fn: Migration) -> Migration:
         self.steps.append((fn.__name__, fn))
         return fn
+
+    def pending(self, conn: sqlite3.Connection, legacy: dict[int, str] | None = None) -> list[str]:
+        """The steps a file still needs, read without writing anything."""
+        if _exists(conn, "_migrations"):
+            done = {row[0] for row in conn.execute("select name from _migrations")}
+        elif legacy and _exists(conn, "migrations"):
+            done = {legacy[v] for (v,) in conn.execute("select version from migrations") if v in legacy}
+        else:
+            done = set()
+        return [name for name, _ in self.steps if name not in done]
 
     def apply(self, conn: sqlite3.Connection, legacy: dict[int, str] | None = None) -> list[str]:
         """Apply the steps not yet recorded, in one immediate transaction; returns their names.

@@ -33,7 +33,15 @@ class BadInputError(SummarizerError):
 
 
 class FetchError(BadInputError):
-    """A URL could not be fetched as a web page: HTTP error, timeout, too large, not HTML or text."""
+    """A URL could not be fetched as a web page: HTTP error, timeout, too large, not HTML or text,
+    or refused (a non-public address for the service, credentials in the URL).
+
+    ``str(exc)`` is the detailed line for the person at the command line; ``public`` is what the
+    HTTP service tells its client, which must not map the server's network (ports, services)."""
+
+    def __init__(self, message: str, public: str | None = None) -> None:
+        super().__init__(message)
+        self.public = public or message
 
 
 class NoArticleError(BadInputError):

@@ -45,8 +45,12 @@ JobStatus = Literal["queued", "running", "done", "failed"]
 #: that kills the server must not kill it again on every restart).
 MAX_ATTEMPTS = 3
 
-#: Finished jobs (with their article text and result) are deleted this long after they finished.
+#: Finished jobs (with their result) are deleted this long after they finished...
 KEEP_SECONDS = 7 * 24 * 3600
+#: ... or sooner, oldest first, when more finished jobs than this are kept ...
+KEEP_JOBS = 10_000
+#: ... or their results and article texts take more bytes than this (a web page's result carries its text too)
+KEEP_BYTES = 64_000_000
 
 
 class QueueFullError(SummarizerError):
@@ -95,6 +99,13 @@ def m001_jobs(conn: sqlite3.Connection) -> None:
     db.table("jobs").create_index(["status", "created_at"])
 
 
+@MIGRATIONS
+def m002_texts(conn: sqlite3.Connection) -> None:
+    """Article texts stored once per sha256 and only while a job that holds them is kept
+    (150 jobs for one 195 KB article grew the file by 35 MB when each job held its own copy)."""
+    conn.execute("CREATE TABLE texts (sha256 TEXT PRIMARY KEY, text TEXT NOT NULL, created_at FLOAT)")
+
+
 @dataclass(frozen=True)
 class Job:
     id: str
@@ -111,15 +122,23 @@ class Job:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Job:
-        return cls(**{**row, "request": json.loads(row["request"])})
+        """A row of ``jobs`` (joined with its text, while it is kept, as ``_text``)."""
+        row = dict(row)
+        text = row.pop("_text", None)
+        request = json.loads(row["request"])
+        if text is not None:
+            request["text"] = text
+        return cls(**{**row, "request": request})
 
 
 class JobStore:
     """The ``jobs`` table. One connection shared by the HTTP thread and the workers under a lock;
     every state change is one short transaction (``summarizer.db``: WAL, 60 s busy timeout)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, keep_jobs: int = KEEP_JOBS, keep_bytes: int = KEEP_BYTES) -> None:
         self.path = Path(path)
+        self.keep_jobs = keep_jobs
+        self.keep_bytes = keep_bytes
         self._lock = threading.RLock()
         self.db = sqlite_utils.Database(open_db(self.path, "jobs file", "pass --jobs PATH", MIGRATIONS, shared=True))
 
@@ -140,10 +159,16 @@ class JobStore:
                 raise QueueFullError(
                     f"the queue is full ({waiting} articles waiting); retry later", self._retry_after(waiting, workers)
                 )
+            stored = {k: v for k, v in request.items() if k != "text"}
+            if "text" in request:  # one copy per article, however many jobs ask for it
+                self.db.execute(
+                    "insert or ignore into texts (sha256, text, created_at) values (?, ?, ?)",
+                    [article_sha256, request["text"], time.time()],
+                )
             row = {
                 "id": uuid.uuid4().hex,
                 "status": "queued",
-                "request": json.dumps(request, ensure_ascii=False),
+                "request": json.dumps(stored, ensure_ascii=False),
                 "article_sha256": article_sha256,
                 "result": None,
                 "error": None,
@@ -154,7 +179,7 @@ class JobStore:
                 "finished_at": None,
             }
             self.db.table("jobs").insert(row)
-            return Job.from_row(row)
+            return Job.from_row({**row, "_text": request.get("text")})
 
         job: Job = self._transaction(insert)
         return job
@@ -191,19 +216,47 @@ class JobStore:
         return job
 
     def finish(self, job_id: str, result: str) -> None:
-        with self._lock, self.db.conn:
+        with self._lock, immediate(self.db.conn):
             self.db.execute(
                 "update jobs set status = 'done', result = ?, error = null, error_status = null, finished_at = ? "
                 "where id = ?",
                 [result, time.time(), job_id],
             )
+            self._cap()
 
     def fail(self, job_id: str, error: str, status: int) -> None:
-        with self._lock, self.db.conn:
+        with self._lock, immediate(self.db.conn):
             self.db.execute(
                 "update jobs set status = 'failed', error = ?, error_status = ?, finished_at = ? where id = ?",
                 [error, status, time.time(), job_id],
             )
+            self._cap()
+
+    def _cap(self) -> int:
+        """Finished jobs beyond ``keep_jobs``, or beyond ``keep_bytes`` of results and article texts
+        (a text shared by several jobs counts for each), go, oldest first; then every text no kept
+        job holds. A finished job keeps its text so that its report can be shown again (the page)."""
+        cursor = self.db.execute(
+            "delete from jobs where id in (select id from (select jobs.id as id, "
+            "row_number() over (order by finished_at desc, jobs.rowid desc) n, "
+            "sum(coalesce(length(result), 0) + coalesce(length(error), 0) + coalesce(length(texts.text), 0)) "
+            "over (order by finished_at desc, jobs.rowid desc) total "
+            "from jobs left join texts on texts.sha256 = jobs.article_sha256 "
+            "where status in ('done', 'failed')) where n > ? or total > ?)",
+            [self.keep_jobs, self.keep_bytes],
+        )
+        self.db.execute(
+            "delete from texts where not exists (select 1 from jobs j where j.article_sha256 = texts.sha256)"
+        )
+        return int(cursor.rowcount)
+
+    def room(self, limit: int, workers: int) -> None:
+        """Raise what ``submit`` would for a full queue, before anything is spent on an article."""
+        with self._lock:
+            waiting = self.count("queued")
+            if waiting >= limit:
+                retry = self._retry_after(waiting, workers)
+                raise QueueFullError(f"the queue is full ({waiting} articles waiting); retry later", retry)
 
     def requeue(self, job_ids: Iterable[str]) -> None:
         """Put jobs interrupted by a graceful stop back in the queue; the stop is not held against them."""
@@ -233,16 +286,36 @@ class JobStore:
         return queued
 
     def prune(self, older_than: float = KEEP_SECONDS) -> int:
-        """Forget finished jobs (and the article text they hold) after ``older_than`` seconds."""
-        with self._lock, self.db.conn:
+        """Forget finished jobs after ``older_than`` seconds (and beyond the count and size caps),
+        and every kept text no kept job holds."""
+        with self._lock, immediate(self.db.conn):
             cursor = self.db.execute(
                 "delete from jobs where status in ('done', 'failed') and finished_at < ?", [time.time() - older_than]
             )
-            return int(cursor.rowcount)
+            return int(cursor.rowcount) + self._cap()
+
+    def recent(self, limit: int) -> list[dict[str, Any]]:
+        """The newest ``limit`` jobs, newest first, for a list a person picks a job from: id,
+        status, timestamps, error and the request's ``title``; not the text, not the result."""
+        with self._lock:
+            return list(
+                self.db.query(
+                    "select id, status, created_at, started_at, finished_at, error, "
+                    "json_extract(request, '$.title') as title "
+                    "from jobs order by created_at desc, rowid desc limit ?",
+                    [limit],
+                )
+            )
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
-            rows = list(self.db.query("select * from jobs where id = ?", [job_id]))
+            rows = list(
+                self.db.query(
+                    "select jobs.*, texts.text as _text from jobs "
+                    "left join texts on texts.sha256 = jobs.article_sha256 where jobs.id = ?",
+                    [job_id],
+                )
+            )
         return Job.from_row(rows[0]) if rows else None
 
     def close(self) -> None:

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 __all__ = [
     "ABBREVIATIONS",
+    "AGREEMENT_WORDS",
     "BODY_WORDS",
+    "BUSINESS_FIRST",
     "CLAIM_VERBS",
     "MONTHS",
     "ORG_WORDS",
+    "PARTY_WORDS",
     "POLL_ADJECTIVES",
     "POLL_WORDS",
+    "RELATIVES",
     "RESPONDENT_WORDS",
     "SAID",
     "SPEECH",
+    "STANCE_VERBS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "TITLE_MODIFIERS",
@@ -38,7 +43,10 @@ SPEECH = (
     r"tweeted|posted|observed|admitted|acknowledged|urged|responded|testified|reported|"
     r"stating|saying|adding|writing|noting|telling|explaining|warning|"
     r"called|calls|dubbed|described|characterized|characterised|reasoned|cautioned|quipped|joked|shouted|"
-    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke"
+    r"notes|states|argues|warns|insists|recalls|explains|comments|remarks|replies|responds|talked|spoke|"
+    r"suggested|suggests|echoed|echoes|chanted|chants|wondered|wonders|mentioned|confirmed|confirms|blurted|"
+    r"recounted|recounts|conceded|concedes|vowed|vows|pledged|predicted|promised|countered|complained|"
+    r"lamented|boasted|bragged|admits|announces|acknowledges|tweets"
 )
 
 #: verbs that make a sentence someone's claim ("X has denied", "the report found", "officials estimate")
@@ -49,6 +57,22 @@ CLAIM_VERBS = (
     r"acknowledged|admitted|noted|wrote|writes|tweeted|declared|revealed|disclosed|suggested|suggests|"
     r"concluded|concludes|showed|shows|indicated|indicates|demanded|demands|called|urged|promised|vowed|"
     r"notes|explains|reasoned|reasons|cautioned|cautions"
+)
+
+#: verbs of stance and belief that make a sentence someone's claim as well ("X thinks", "Y endorsed",
+#: "Z dismissed"): PolNeAR's annotators attribute what someone thinks, wants or backs; not "supports"
+#: or "asks" (the seeds read "has supported LGBT rights", "asks Zelensky to" as the article's own)
+STANCE_VERBS = (
+    r"thinks|thought|wants|wanted|hopes|hoped|fears|feared|doubts|doubted|worries|worried|knows|knew|"
+    r"endorsed|endorses|criticized|criticised|criticizes|praised|praises|"
+    r"dismissed|dismisses|rejected|rejects|blamed|blames|questioned|questions|touted|touts|cited|cites|"
+    r"agreed|agrees|disagreed|disagrees|conceded|concedes|contended|contends|maintained|maintains|pledged|"
+    r"pledges|vows|recalled|recalls|described|describes|defended|defends|slammed|attacked|"
+    r"countered|complained|complains|lamented|projected|testified|emphasized|emphasised|"
+    r"recommended|recommends|proposed|proposes|advised|replied|responded|adds|asserted|asserts|"
+    # acts of communication: "will discuss", "is calling for", "knocked a statement", "issued a report"
+    r"discuss|discussed|discusses|discussing|talked|talks|urges|urging|demanded|demanding|pledging|"
+    r"vowing|knocked|ripped|blasted|issued|posted|published|released|highlighted|highlighting|touting"
 )
 
 # ---- titles and abbreviations -----------------------------------------------------------------
@@ -107,6 +131,30 @@ RESPONDENT_WORDS = (
     r"Hispanics|millennials|women|men|supporters|caucusgoers|electorate|citizens|members|parents|students|"
     r"workers|consumers|households|likely\s+voters|registered\s+voters|Britons|Canadians|Australians"
 )
+
+#: a business or venue a name's first word makes of it ("Studio Schicketanz", "Camp Kilmer"): no person
+BUSINESS_FIRST = frozenset({
+    "studio", "gallery", "restaurant", "cafe", "café", "hotel", "clinic", "farm", "store", "shop", "bakery",
+    "salon", "camp", "radio", "channel", "project", "operation", "team", "club", "hall", "house",
+})  # fmt: skip
+#: agreements and laws ("Paris Agreement", "Global Compact"): of kind "other", never a person
+AGREEMENT_WORDS = frozenset(
+    {"convention", "treaty", "pact", "accord", "agreement", "compact", "act", "protocol", "charter"}
+)
+#: party words that may stand before a person's name ("Democratic Gov. Maggie Hassan"): not part of it
+PARTY_WORDS = (
+    "Democratic", "Republican", "Democrat", "Liberal", "Conservative", "Labour", "Tory", "Green", "GOP", "NDP",
+    "Socialist", "Progressive", "Libertarian",
+)  # fmt: skip
+
+# ---- people -------------------------------------------------------------------------------
+
+#: relatives named through someone else ("her husband Tom", "his son, Andrew"): a family member
+RELATIVES = (
+    "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "partner", "dad", "mom", "mum",
+    "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother",
+    "fiance", "fiancé", "fiancée", "boyfriend", "girlfriend", "spouse", "child", "widow", "widower",
+)  # fmt: skip
 
 # ---- calendar -----------------------------------------------------------------------------
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import typing
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from annotated_types import MaxLen
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Actor",
@@ -32,6 +35,13 @@ quantities ("24/7", "COVID-19", a film called *42*) are not figures at all."""
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fit_to_limits(cls, data: Any) -> Any:
+        """Code keeps within the schema's limits before validating: a long article (hundreds of
+        mentions, quotes, figures) yields a valid Summary with its first items, not an error."""
+        return _fit(cls, data) if isinstance(data, dict) else data
 
 
 class Span(_Strict):
@@ -132,6 +142,104 @@ class Summary(_Strict):
     article: str | None = Field(
         None, description="web input: the text extracted from the page, which every offset refers to"
     )
+
+
+#: fields copied from the article, cut at their limit together with the span that gives them back
+_VERBATIM = {("Claim", "text"): "evidence", ("Quote", "text"): "span", ("Figure", "text"): "span"}
+
+
+@functools.cache
+def _limits(cls: type[BaseModel]) -> dict[str, tuple[str, int]]:
+    """``{field: ("list" | "str", max_length)}`` for the fields of ``cls`` that have a length limit."""
+    out = {}
+    for name, info in cls.model_fields.items():
+        cap = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
+        if cap is None:
+            continue
+        kinds = {typing.get_origin(a) or a for a in (typing.get_args(info.annotation) or (info.annotation,))}
+        kinds.add(typing.get_origin(info.annotation) or info.annotation)
+        out[name] = ("list" if list in kinds else "str", cap)
+    return out
+
+
+def _refit(item: Any) -> Any:
+    """A model instance made without validation (``model_copy(update=...)``) brought within limits."""
+    if not isinstance(item, _Strict) or not _limits(type(item)):
+        return item
+    data = dict(item.__dict__)
+    fitted = _fit(type(item), data)
+    return item if fitted is data else type(item)(**fitted)
+
+
+def _cut_span(span: Any, length: int) -> Any:
+    if isinstance(span, Span):
+        return Span(start=span.start, end=span.start + length)
+    if isinstance(span, dict) and isinstance(span.get("start"), int):
+        return {**span, "end": span["start"] + length}
+    return span
+
+
+def _fit(cls: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every limited list cut to its limit (nested items fitted too), free text cut
+    with an ellipsis, and verbatim text cut with its span; ``data`` itself when nothing changed.
+    A Summary notes in ``rejected`` how many items of each list were left out."""
+    limits = _limits(cls)
+    if not limits:
+        return data
+    out = data
+    dropped: dict[str, int] = {}
+    for name, (kind, cap) in limits.items():
+        value = data.get(name)
+        if kind == "list" and isinstance(value, list):
+            fitted = [_refit(v) for v in value[:cap]]
+            if len(value) > cap or any(a is not b for a, b in zip(fitted, value, strict=False)):
+                out = {**out, name: fitted}
+                if len(value) > cap:
+                    dropped[name] = len(value) - cap
+        elif kind == "str" and isinstance(value, str) and len(value) > cap:
+            span_field = _VERBATIM.get((cls.__name__, name))
+            out = dict(out)
+            if span_field is None:
+                out[name] = value[: cap - 1].rstrip() + "…"
+            else:
+                out[name] = value[:cap]
+                span = out.get(span_field)
+                if isinstance(span, list) and span:
+                    out[span_field] = [_cut_span(span[0], cap), *span[1:]]
+                else:
+                    out[span_field] = _cut_span(span, cap)
+    if cls is Summary and dropped:
+        out = _note_dropped(out, dropped)
+    return out
+
+
+def _note_dropped(data: dict[str, Any], dropped: dict[str, int]) -> dict[str, Any]:
+    """Say in ``rejected`` what the limits left out (nothing goes silently); figure conflicts that
+    pointed past the kept figures are removed."""
+    cap = _limits(Summary)["rejected"][1]
+    notes = [
+        Rejected(
+            field=name,
+            item={"left_out": n},
+            reason=f"above the schema's limit of {_limits(Summary)[name][1]} {name}: the first ones are kept",
+        )
+        for name, n in dropped.items()
+        if name != "rejected"
+    ]
+    rejected = list(data.get("rejected") or [])[: cap - len(notes)] + notes
+    out = {**data, "rejected": rejected}
+    if "figures" in dropped:
+        kept = len(out["figures"])
+        out["figures"] = [_without_conflicts_past(f, kept) for f in out["figures"]]
+    return out
+
+
+def _without_conflicts_past(figure: Any, kept: int) -> Any:
+    if isinstance(figure, Figure) and any(i >= kept for i in figure.conflicts_with):
+        return figure.model_copy(update={"conflicts_with": [i for i in figure.conflicts_with if i < kept]})
+    if isinstance(figure, dict) and isinstance(figure.get("conflicts_with"), list):
+        return {**figure, "conflicts_with": [i for i in figure["conflicts_with"] if not isinstance(i, int) or i < kept]}
+    return figure
 
 
 def schema_version() -> str:

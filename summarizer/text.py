@@ -43,7 +43,7 @@ _CAPTION_RE = re.compile(
 # "…in the last quarter.The company said…": scraped text loses the space after a full stop
 _GLUED_RE = re.compile(r"(?<=[\w%)]{2})[.!?][\"”’')\]]*(?=[“\"‘]?[A-Z][a-z])")
 
-SentenceKind = str  # "body" | "headline" | "dateline" | "byline" | "caption"
+SentenceKind = str  # "body" | "headline" | "dateline" | "byline" | "caption" | "blank"
 
 
 def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
@@ -93,27 +93,53 @@ def _front_matter_cuts(text: str) -> list[tuple[int, int, str]]:
 def split_sentences(text: str) -> list[Sentence]:
     """Paragraph- and punctuation-based splitting that survives scraped text: glued sentences
     ("quarter.The"), no line breaks, and a headline, date, byline or wire dateline on top, which
-    become sentences of their own kind so summaries and claims can skip them."""
+    become sentences of their own kind so summaries and claims can skip them.
+
+    Linear in the text: what a sentence's kind needs from its line (the line stripped, whether it
+    reads as a caption) is computed once per line, never once per sentence of a long line."""
     cuts = _front_matter_cuts(text)
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, _Line]] = []
     for para in re.finditer(r"[^\n]+", text):
         bounds = {para.start(), para.end()}
         for s, e, _ in cuts:
             bounds |= {b for b in (s, e) if para.start() < b < para.end()}
         pieces = sorted(bounds)
+        line = _Line(text, para.start(), para.end())
         for a, b in itertools.pairwise(pieces):
-            spans.extend(_split_piece(text, a, b))
+            spans.extend((s, e, line) for s, e in _split_piece(text, a, b))
     kinds = {(s + len(text[s:e]) - len(text[s:e].lstrip()), len(text[:e].rstrip())): k for s, e, k in cuts}
+    doc = _Doc(text)
     sentences: list[Sentence] = []
-    for s, e in spans:
+    for s, e, line in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            kind = kinds.get((s, e)) or _kind(text, s, e, kinds)
+            kind = kinds.get((s, e)) or _kind(doc, s, e, line)
             sentences.append(Sentence(len(sentences) + 1, s, e, text[s:e], kind))
     return sentences
+
+
+_CLOSERS = frozenset("\"”’')]")
+_WORD_CHAR_RE = re.compile(r"[\w.]")
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    r"""The word before the final ``.``, ``!`` or ``?`` of ``text[start:end]`` (closing quotes,
+    brackets and spaces may follow it): what ``re.search(r"([\w.]+)[.!?][\"”’')\]]*\s*$")`` finds,
+    read backwards from the end, so a long run of skipped cuts ("Mr. Mr. …") stays linear."""
+    i = end
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    while i > start and text[i - 1] in _CLOSERS:
+        i -= 1
+    if i <= start or text[i - 1] not in ".!?":
+        return None
+    j = i - 1
+    while j > start and _WORD_CHAR_RE.match(text[j - 1]):
+        j -= 1
+    return text[j : i - 1] if j < i - 1 else None
 
 
 def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -123,10 +149,10 @@ def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
     at = start
     for cut in sorted(set(cuts)):
         cut += start
-        word = re.search(r"([\w.]+)[.!?][\"”’')\]]*\s*$", text[at:cut])
-        if word and word.group(1).lower() in ABBREVIATIONS:
+        word = _last_word(text, at, cut)
+        if word and word.lower() in ABBREVIATIONS:
             continue
-        if word and len(word.group(1)) == 1 and word.group(1).isupper():
+        if word and len(word) == 1 and word.isupper():
             continue  # an initial, as in "John F. Kennedy"
         spans.append((at, cut))
         at = cut
@@ -134,16 +160,56 @@ def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _kind(text: str, start: int, end: int, front: dict[tuple[int, int], str]) -> SentenceKind:
-    s = text[start:end]
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    if _CAPTION_RE.search(s) or (_CAPTION_RE.search(line) and len(line.split()) <= 60):
+class _Doc:
+    """Facts about the whole text that a sentence's kind asks for, each found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        first = _NON_SPACE_RE.search(text)
+        self.top = first.start() if first else len(text)  # text[:start].strip() is empty iff start <= top
+        self.last = len(text.rstrip())
+
+    def more_lines_after(self, end: int) -> bool:
+        """``"\n" in text[end:].strip()``: another non-blank line follows, with text after it."""
+        nxt = _NON_SPACE_RE.search(self.text, end)
+        return nxt is not None and self.text.find("\n", nxt.start(), self.last) >= 0
+
+
+_NON_SPACE_RE = re.compile(r"\S")
+
+
+class _Line:
+    """A line (paragraph) of the text; its stripped text and caption test are computed on first use."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._stripped: str | None = None
+        self._caption: bool | None = None
+
+    @property
+    def stripped(self) -> str:
+        if self._stripped is None:
+            self._stripped = self.text[self.start : self.end].strip()
+        return self._stripped
+
+    @property
+    def caption(self) -> bool:
+        if self._caption is None:
+            line = self.stripped
+            self._caption = bool(_CAPTION_RE.search(line)) and len(line.split()) <= 60
+        return self._caption
+
+
+def _kind(doc: _Doc, start: int, end: int, line: _Line) -> SentenceKind:
+    s = doc.text[start:end]
+    if not any(c.isalnum() for c in s):
+        return "blank"  # a scraper's lone " ." between paragraphs: never a claim, summary or key sentence
+    if _CAPTION_RE.search(s) or line.caption:
         return "caption"
-    if line == s and not re.search(r"[.!?:;,\"”’)]$", s) and len(s.split()) <= 20 and "\n" in text[end:].strip():
-        first = not text[:start].strip()
+    whole_line = len(s) == len(line.stripped) and s == line.stripped
+    if whole_line and not re.search(r"[.!?:;,\"”’)]$", s) and len(s.split()) <= 20 and doc.more_lines_after(end):
+        first = start <= doc.top
         return "headline" if first else "caption"  # a line with no full stop: a title or a picture's caption
-    if line == s and _DATE_RE.fullmatch(s):
+    if whole_line and _DATE_RE.fullmatch(s):
         return "dateline"
     return "body"

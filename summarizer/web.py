@@ -1,30 +1,30 @@
 """Web pages in: fetch a URL (bounded in time, size and redirects) and extract the article's text.
 
 trafilatura does the extraction and never fetches anything itself: the page arrives as bytes from
-``load_url`` (httpx) or from a saved file. Navigation, cookie banners, related links and footers
-stay behind; offsets of the summary refer to the extracted text, which the output carries as
-``article`` so that ``article[start:end]`` can be checked. Title, author, date and URL go to
-``Article.web`` and from there to ``meta.source_*``.
+``load_url`` (summarizer.fetch: httpx, addresses checked, one deadline) or from a saved file.
+Navigation, cookie banners, related links and footers stay behind; offsets of the summary refer to
+the extracted text, which the output carries as ``article`` so that ``article[start:end]`` can be
+checked. Title, author, date and URL go to ``Article.web`` and from there to ``meta.source_*``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import time
 from dataclasses import replace
-from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from .article import Article, WebSource, read_article_bytes
 from .errors import FetchError, NoArticleError
+from .fetch import MAX_PAGE_BYTES, MAX_REDIRECTS, Page, fetch_page, public_url
 
-__all__ = ["MAX_PAGE_BYTES", "MIN_ARTICLE_WORDS", "is_url", "load_html", "load_url"]
+if TYPE_CHECKING:
+    import anyio
 
-MAX_PAGE_BYTES = 5_000_000
+__all__ = ["MAX_PAGE_BYTES", "MAX_REDIRECTS", "MIN_ARTICLE_WORDS", "is_url", "load_html", "load_url", "load_url_async"]
+
 MIN_ARTICLE_WORDS = 25  # fewer words left after extraction: a menu, a teaser or a consent wall
-MAX_REDIRECTS = 5
-_HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 # trafilatura and its helpers log discarded elements at WARNING; with no logging configured Python
@@ -36,13 +36,6 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 def is_url(spec: str) -> bool:
     """Anything with a scheme (``https://``, ``ftp://``, ``file://``) is a URL, not a file name."""
     return bool(_SCHEME_RE.match(spec))
-
-
-def _user_agent() -> str:
-    try:
-        return f"summarizer/{version('summarizer')}"
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "summarizer"
 
 
 def load_html(data: bytes | str, source: str, max_chars: int | None, *, max_bytes: int = MAX_PAGE_BYTES) -> Article:
@@ -87,70 +80,60 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def load_url(url: str, *, max_chars: int | None, timeout: float = 30, max_bytes: int = MAX_PAGE_BYTES) -> Article:
-    """Fetch a page over HTTP(S) and extract its article; every failure is one ``FetchError`` line."""
-    import httpx
+def load_url(
+    url: str,
+    *,
+    max_chars: int | None,
+    timeout: float = 30,
+    max_bytes: int = MAX_PAGE_BYTES,
+    allow_private: bool = True,
+) -> Article:
+    """Fetch a page over HTTP(S) and extract its article; every failure is one ``FetchError`` line.
 
-    scheme = url.split("://", 1)[0].lower() if is_url(url) else ""
-    if scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched; save the page and pass the file")
-    deadline = time.monotonic() + timeout
-    headers = {
-        "User-Agent": _user_agent(),
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
-    }
-    try:
-        with (
-            httpx.Client(
-                follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code >= 400:
-                raise FetchError(
-                    f"{url}: HTTP {response.status_code} {response.reason_phrase}; check the address, "
-                    "or save the page and pass the file"
-                )
-            ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype and ctype not in _HTML_TYPES and ctype != "text/plain":
-                raise FetchError(
-                    f"{url} is {ctype}, not a web page; only HTML and plain text are read "
-                    "(convert it to text and pass the file)"
-                )
-            declared = response.headers.get("content-length", "").strip()
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(_too_large(url, int(declared), max_bytes))
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > max_bytes:
-                    raise FetchError(_too_large(url, len(body), max_bytes))
-                if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout("total time exceeded")
-            final_url = str(response.url)
-            charset = response.charset_encoding
-    except httpx.TimeoutException:
+    ``allow_private=False`` is the service's policy (summarizer.fetch): public addresses only."""
+    import anyio
+
+    return anyio.run(
+        partial(
+            load_url_async, url, max_chars=max_chars, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
+        )
+    )
+
+
+async def load_url_async(
+    url: str,
+    *,
+    max_chars: int | None,
+    timeout: float = 30,
+    max_bytes: int = MAX_PAGE_BYTES,
+    allow_private: bool = True,
+    limiter: anyio.CapacityLimiter | None = None,
+) -> Article:
+    """``load_url`` for an event loop: the fetch waits on sockets, never on a thread; decoding and
+    extraction (CPU) run in a worker thread, at most ``limiter``'s number at once."""
+    import anyio.to_thread
+
+    if not is_url(url) or url.split("://", 1)[0].lower() not in ("http", "https"):
         raise FetchError(
-            f"{url}: no complete answer within {timeout:g} s; try again later or raise --fetch-timeout"
-        ) from None
-    except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects; pass the page's final address") from None
-    except httpx.InvalidURL as exc:
-        raise FetchError(f"{url}: not a valid address ({exc}); check it") from None
-    except httpx.HTTPError as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FetchError(f"{url}: cannot fetch ({reason}); check the address and the network") from None
-    data = bytes(body)
-    page = _decode(data, charset)
-    if ctype == "text/plain":
-        if isinstance(page, str):
-            article = Article.from_text(page, source=url, max_chars=max_chars)
+            f"{public_url(url)}: only http:// and https:// URLs can be fetched; save the page and pass the file"
+        )
+    page = await fetch_page(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    source = public_url(url)
+    work = partial(_article_of, page, source, max_chars, max_bytes)
+    return await anyio.to_thread.run_sync(work, limiter=limiter)
+
+
+def _article_of(page: Page, source: str, max_chars: int | None, max_bytes: int) -> Article:
+    text = _decode(page.data, page.charset)
+    if page.content_type == "text/plain":
+        if isinstance(text, str):
+            article = Article.from_text(text, source=source, max_chars=max_chars)
         else:
-            article = read_article_bytes(data, url, max_chars)  # strict UTF-8, as for files
-        return replace(article, web=WebSource(url=final_url))
-    article = load_html(page, url, max_chars, max_bytes=max_bytes)
+            article = read_article_bytes(text, source, max_chars)  # strict UTF-8, as for files
+        return replace(article, web=WebSource(url=page.url))
+    article = load_html(text, source, max_chars, max_bytes=max_bytes)
     assert article.web is not None
-    return replace(article, web=replace(article.web, url=final_url))
+    return replace(article, web=replace(article.web, url=page.url))
 
 
 def _decode(data: bytes, charset: str | None) -> bytes | str:
@@ -161,7 +144,3 @@ def _decode(data: bytes, charset: str | None) -> bytes | str:
         return data.decode(charset, errors="replace")
     except LookupError:
         return data
-
-
-def _too_large(url: str, size: int, limit: int) -> str:
-    return f"{url} is over {limit:,} bytes ({size:,} so far); save the article's text and pass that"

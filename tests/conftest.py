@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -14,7 +14,22 @@ from summarizer.backends import Backend
 from summarizer.fields import PASSES, Context
 from summarizer.registry import register_backend, unregister_backend
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parent.parent
+#: Debian's Chromium (``.ci/run`` installs it), driven by Playwright for the report and page tests
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SEED = ROOT / "seeds" / "000_1090c6890e8707cd" / "article.txt"
 
 #: the passes that call the model on the seed article, in order: a pass with nothing to ask is
@@ -121,3 +136,14 @@ def use_backend() -> Iterator[Callable[[Callable[[Settings], Backend]], None]]:
 
     yield use
     unregister_backend("test-scripted")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for the tests of one module (Playwright is imported only by those tests)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

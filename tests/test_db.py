@@ -59,7 +59,7 @@ def test_a_cache_from_a_numbered_release_is_adopted_not_migrated_again(tmp_path:
 def test_jobs_file_is_migrated_too(tmp_path: Path) -> None:
     store = JobStore(tmp_path / "jobs.sqlite")
     store.close()
-    assert names(tmp_path / "jobs.sqlite") == ["m001_jobs"]
+    assert names(tmp_path / "jobs.sqlite") == ["m001_jobs", "m002_texts"]
 
 
 def test_eval_runs_live_beside_the_cache_and_take_over_old_runs(tmp_path: Path) -> None:

@@ -304,8 +304,8 @@ def test_model_server_key_never_in_a_response_or_log(
 
 
 def test_url_input_from_a_local_page(tmp_path: Path, seed_text: str) -> None:
-    """Needs summarizer.web (another branch): passes once it is merged."""
-    with page_server(seed_page(seed_text)) as url, running(make(tmp_path)) as base:
+    """A page on 127.0.0.1 is fetched only with --allow-private-urls (see tests/test_serve_security.py)."""
+    with page_server(seed_page(seed_text)) as url, running(make(tmp_path, allow_private_urls=True)) as base:
         r = httpx.post(f"{base}/v1/summaries", json={"url": url}, timeout=60)
         job = httpx.post(f"{base}/v1/jobs", json={"url": url})
         assert job.status_code == 202, job.text
@@ -319,7 +319,7 @@ def test_url_input_from_a_local_page(tmp_path: Path, seed_text: str) -> None:
 @pytest.fixture(scope="module")
 def api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("schemathesis")
-    with running(make(tmp, token=TOKEN, queue=1000)) as base:
+    with running(make(tmp, token=TOKEN, queue=1000, allow_private_urls=True)) as base:
         yield base
 
 

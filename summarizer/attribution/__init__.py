@@ -6,9 +6,14 @@ only has to be asked where nothing in the text names anyone. One package owns at
 quotes and claims agree on who said what.
 
 * ``cast``: the people an article names (``Person``, ``Cast``, ``cast_of``): canonical names,
-  genders, descriptors, which mention is a clause's subject.
-* ``speakers``: quote speakers (``guess_speaker``, ``attribute_quotes``, ``discourse_speakers``,
-  ``carry_speakers``, ``quote_speakers_from_sentences``).
+  genders, descriptors, one-word people ("Kim told CTV News").
+* ``people``: names as people write them (``person_part``, ``clean_name``: no possessive, party
+  word or descriptor in a name) and whether a mention is its clause's subject.
+* ``speakers``: quote speakers (``guess_speaker``, ``attribute_quotes``, ``discourse_speakers``).
+* ``carry``: quotations that continue a speaker (``carry_speakers``,
+  ``quote_speakers_from_sentences``).
+* ``coref``: whom a speech "he/she" means (the sentence before, chained through pronoun
+  subjects), whom a descriptor means, which organisation "it said" means.
 * ``bodies``: the organisations an article names (``Body``, ``Bodies``, ``bodies_of``): the
   principal organisation, and what "the city", "officials" or "the letter" stand for; unnamed
   people by their descriptor ("One poster").
@@ -18,9 +23,10 @@ quotes and claims agree on who said what.
 """
 
 from .bodies import Bodies, Body, bodies_of
+from .carry import carry_speakers, quote_speakers_from_sentences
 from .cast import Cast, Person, cast_of
 from .sources import claim_source, claim_sources
-from .speakers import attribute_quotes, carry_speakers, guess_speaker, quote_speakers_from_sentences
+from .speakers import attribute_quotes, guess_speaker
 
 __all__ = [
     "Bodies",

@@ -57,6 +57,7 @@ _PEOPLE = {
     "researcher", "scientist", "diplomat", "aide", "lawyer", "activist", "protester", "protestor", "customer",
     "reader", "viewer", "participant", "organiser", "organizer", "insider", "observer", "soldier", "pilot",
     "owner", "manager", "player", "coach", "villager", "farmer", "volunteer", "priest", "caller", "listener",
+    "friend",
 }  # fmt: skip
 
 #: "the union", "the company", "the police": a body by the word its name has
@@ -64,6 +65,8 @@ _BODY_HEADS = {
     "union", "company", "firm", "university", "church", "club", "party", "court", "police", "association",
     "committee", "commission", "board", "foundation", "museum", "college", "school", "hospital", "bank",
     "network", "army", "navy", "organisation", "organization", "institute", "society", "league", "federation",
+    "team", "utility", "station", "airline", "retailer", "startup", "automaker", "carmaker", "manufacturer",
+    "insurer", "lender", "broadcaster", "publisher", "charity", "agency",
 }  # fmt: skip
 _HEADS = "|".join(sorted(_CITY | _GOVERNMENT | _DOCUMENTS | _PEOPLE | _BODY_HEADS, key=len, reverse=True))
 #: a descriptor of a body, a document or a person: "the city", "officials", "a leaked internal

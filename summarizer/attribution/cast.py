@@ -9,33 +9,79 @@ from __future__ import annotations
 
 import bisect
 import collections
-import functools
 import re
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from ..lexicon import ORG_WORDS, SPEECH, TITLES
-from ..scan.names import NameCandidate
+from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
+from ..scan.names import NameCandidate, countries
 from .patterns import BOUNDARY, next_stop
 from .people import (
-    _FEMALE,
-    _MALE,
-    _PLACE_BEFORE_RE,
-    _PREPS,
-    _PRONOUN_GENDER,
-    _ROLE_WORDS,
-    Person,
-    _is_person_name,
-    _oblique,
-    _standalone,
-    _surname,
+    PLACE_BEFORE_RE,
+    PREPS,
+    ROLE_WORDS,
+    clean_name,
+    is_person_name,
+    oblique,
     person_part,
+    read_once,
+    standalone,
+    surname,
     whole_words,
 )
 
-R = TypeVar("R")
-
 __all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words"]
+
+
+# ---- the cast: who the article names, as whom, and how it refers to them again ---------------
+
+_FEMALE = re.compile(
+    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
+)
+_MALE = re.compile(
+    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
+)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+# "his son Andrew", "her husband, Tom": a relative, named through someone else
+_RELATIVE_RE = re.compile(
+    rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
+)
+_PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+@dataclass
+class Person:
+    """Someone the article names: the fullest form of the name, gender where the article makes it
+    clear, and the descriptor words it attaches ("director", "minister", "defenceman")."""
+
+    name: str
+    forms: set[str] = field(default_factory=set)
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
+
+    @property
+    def surname(self) -> str:
+        return surname(self.name)
+
+
+# one word as the subject of a verb of speech: "Kim told CTV News", "… ,” says Michael."
+_ONE_WORD_RE = re.compile(
+    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]+)\s+(?:{SPEECH}|confirmed|told)\b"
+    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]+)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
+)
+#: words that open a clause, never a name ("Unlike Al Mnajer, he …", "By Jane Doe")
+_FUNCTION_WORDS = {
+    "by", "unlike", "like", "after", "before", "with", "without", "for", "from", "under", "over", "despite",
+    "during", "since", "while", "when", "as", "at", "in", "on", "to", "of", "and", "but", "or", "if", "though",
+    "although", "because", "including", "among", "against",
+}  # fmt: skip
+#: particles that begin a surname ("Al Mnajer", "Van Dyke"): a name ending in one is not shortened to it
+_PARTICLES = {"al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "du", "van", "von", "la", "le"}
+_NOT_ONE_WORD = {
+    "The", "He", "She", "They", "It", "We", "You", "This", "That", "These", "Those", "There", "Police",
+    "Officials", "Reuters", "Critics", "Experts", "Others", "Some", "Many", "Both", "Everyone", "Nobody",
+}  # fmt: skip
 
 
 class Cast:
@@ -48,19 +94,29 @@ class Cast:
         lowered = {w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*\b", text)}
         self.lowered = lowered
         people: dict[str, Person] = {}
-        stripped = {self._strip_role(text, n, lowered) for n in names}
-        fulls = sorted((n for n in stripped if _is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
+        stripped = {clean_name(self._strip_role(text, n, lowered)) or n.text for n in names}
+        # "St. Charles County Prosecuting Attorney Tim Lohmar": the name after the title
+        stripped |= {person_part(n) for n in stripped if len(n.split()) > 3}
+        stripped |= {
+            " ".join(n.split()[-2:]) for n in stripped if len(n.split()) > 3 and not is_person_name(text, n, lowered)
+        }
+        fulls = sorted((n for n in stripped if is_person_name(text, n, lowered)), key=lambda n: -len(n.split()))
         for full in fulls:
             key = full
             for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
                 if p.name.startswith(full + " ") or p.name.endswith(" " + full):
                     key = p.name
-                    if p.name.endswith(" " + full) and _standalone(text, full):
+                    if (
+                        p.name.endswith(" " + full)
+                        and standalone(text, full)
+                        and full.split()[0].casefold() not in _PARTICLES
+                    ):
                         p.name = full  # "United States Hamdullah Mohib" is "Hamdullah Mohib"
                     break
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
-        self._surnames = collections.Counter(_surname(p.name) for p in self.people)
+        self._one_word_speakers(lowered)
+        self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
         starts = sorted((s, i) for i, p in enumerate(self.people) for s, _, _ in p.mentions)
@@ -68,6 +124,27 @@ class Cast:
         self._owners = [i for _, i in starts]
         for i, p in enumerate(self.people):
             self._read(i, p)
+
+    def _one_word_speakers(self, lowered: set[str]) -> None:
+        """People the article names by one word as the subject of a verb of speech ("Kim told CTV
+        News", "says Michael."): a first name of someone it names in full is a form of them;
+        another word is a person of its own when a he/she follows it (not "Google said")."""
+        text = self.text
+        found: dict[str, list[int]] = {}
+        for m in _ONE_WORD_RE.finditer(text):
+            word = m.group("a") or m.group("b")
+            if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
+                found.setdefault(word, []).append(m.start())
+        for word, spots in found.items():
+            if any(word in p.forms or surname(p.name) == word.casefold() for p in self.people):
+                continue
+            firsts = [p for p in self.people if p.name.split()[0] == word]
+            if len(firsts) == 1:
+                firsts[0].forms.add(word)  # "says Michael." of Michael Greenspan
+                continue
+            after = [re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200]) for at in spots]
+            if not firsts and any(re.search(r"\b(?:[Hh]e|[Ss]he)\b", a) for a in after):
+                self.people.append(Person(word, {word}))
 
     @staticmethod
     def _strip_role(text: str, n: NameCandidate, lowered: set[str]) -> str:
@@ -78,13 +155,10 @@ class Cast:
         while len(words) > 1:
             w = words[0].casefold().rstrip(".")
             role = (
-                w in TITLES
-                or w in _ROLE_WORDS
-                or w.removesuffix("s") in _ROLE_WORDS
-                or (len(words) > 2 and w in lowered)
+                w in TITLES or w in ROLE_WORDS or w.removesuffix("s") in ROLE_WORDS or (len(words) > 2 and w in lowered)
             )
-            placed = first and len(words) > 2 and _PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
-            if role or w.endswith("ing") or placed or w == "by":
+            placed = first and len(words) > 2 and PLACE_BEFORE_RE.search(text[max(0, n.start - 10) : n.start])
+            if role or w.endswith("ing") or placed or w in _FUNCTION_WORDS:
                 words = words[1:]
             else:
                 break
@@ -95,19 +169,23 @@ class Cast:
         """Every mention of ``p`` (its forms, and its surname when no one else bears it)."""
         text = self.text
         forms = sorted(p.forms, key=len, reverse=True)
-        sur = _surname(p.name)
+        sur = surname(p.name)
         surname_form = next((w for w in p.name.split()[::-1] if w.casefold().rstrip(".,") == sur), None)
-        if surname_form and len(surname_form) > 2 and not self.shared_surname(p):
+        others = [q for q in self.people if q is not p and q.surname == sur] if surname_form else []
+        if surname_form and len(surname_form) > 2 and (not others or self._principal(p, others)):
             forms.append(surname_form)
         spans: list[tuple[int, int]] = []
         covered: set[int] = set()  # every offset inside a longer form already found
         for form in dict.fromkeys(forms):
             for start, end in whole_words(text, form):
+                glued = re.search(r"([A-Z][\w’'.-]*)\s+$", text[max(0, start - 30) : start])
+                if form == surname_form and glued and any(f"{glued.group(1)} {form}" in q.forms for q in others):
+                    continue  # "Andrew Vickers" is not a mention of Kevin Vickers
                 if start not in covered:
                     spans.append((start, end))
                     covered.update(range(start, end))
         spans.sort()
-        p.mentions = [(s, e, _oblique(text, s)) for s, e in spans]
+        p.mentions = [(s, e, oblique(text, s)) for s, e in spans]
 
     def _read(self, index: int, p: Person) -> None:
         """Gender (titles, the first he/she before anyone else is named) and descriptor words."""
@@ -119,12 +197,17 @@ class Cast:
                 votes["f"] += 3
             elif re.search(r"\bMr\.?\s+$", before):
                 votes["m"] += 3
-            if _oblique(text, s):
+            relation = re.search(r"\b([A-Za-z]+),?\s+$", text[max(0, s - 30) : s])
+            if relation and relation.group(1).casefold() not in _PRONOUN_WORDS:  # "his wife, Ana", "husband Tom"
+                votes["f"] += 3 * bool(_FEMALE.fullmatch(relation.group(1)))
+                votes["m"] += 3 * bool(_MALE.fullmatch(relation.group(1)))
+            if oblique(text, s):
                 self._roles(p, s, e)
                 continue
-            nxt = text[e : min(next_stop(text, next_stop(text, e)), e + 300)].split("\n\n", 1)[0]
-            # pronouns inside a quotation are the speaker's, not about this person
-            nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), nxt)
+            # pronouns inside a quotation are the speaker's, not about this person; the next two
+            # sentences outside quotation marks, across a paragraph break ("X … . ¶ “…,” he said")
+            nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), text[e : e + 400])
+            nxt = nxt[: next_stop(nxt, next_stop(nxt, 0))]
             k = bisect.bisect_right(self._starts, e)
             while k < len(self._starts) and self._owners[k] == index:
                 k += 1
@@ -155,18 +238,28 @@ class Cast:
         )  # "Its president, Tom Okafor, …"
         if fronted:
             p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in fronted.group(1).split())
-        before = re.search(r"((?:[\w’'-]+\s+){1,4})$", text[max(0, s - 60) : s])
+        before = re.search(r"((?:[\w’'-]+[ \t]+){1,4})$", text[max(0, s - 60) : s])
         if before:
             for w in reversed(before.group(1).split()):
                 lw = w.casefold()
-                if lw in _PREPS or lw in ("the", "a", "an", "and") or not re.fullmatch(r"[\w’'-]+", w):
+                if lw in PREPS or lw in ("the", "a", "an", "and") or not re.fullmatch(r"[\w’'-]+", w):
                     break
                 if re.fullmatch(SPEECH, lw) or re.search(r"(?:ed|ing)$", lw):
                     break
                 p.roles.add(lw.removesuffix("’s").removesuffix("'s"))
 
+    def _principal(self, p: Person, others: list[Person]) -> bool:
+        """Whether a surname several people share, standing alone, means ``p``: the one the
+        article names first, leaving out relatives named through someone ("her husband Tom X")."""
+
+        def first(q: Person) -> tuple[bool, int]:
+            at = min((s for f in q.forms for s, _ in whole_words(self.text, f)), default=len(self.text))
+            return bool(_RELATIVE_RE.search(self.text[max(0, at - 40) : at])), at
+
+        return first(p) < min(first(q) for q in others)
+
     def shared_surname(self, p: Person) -> bool:
-        return self._surnames[_surname(p.name)] > 1
+        return self._surnames[surname(p.name)] > 1
 
     def person(self, name: str) -> Person | None:
         for p in self.people:
@@ -208,8 +301,8 @@ class Cast:
     def nearest(self, candidates: list[Person], at: int, subjects_only: bool = True) -> Person | None:
         best: tuple[int, Person] | None = None
         for p in candidates:
-            for s, _, oblique in p.mentions:
-                if s < at and (not subjects_only or not oblique) and (best is None or s > best[0]):
+            for s, _, aside in p.mentions:
+                if s < at and (not subjects_only or not aside) and (best is None or s > best[0]):
                     best = (s, p)
         return best[1] if best else None
 
@@ -269,27 +362,6 @@ class Cast:
         if found is None:  # named only after the quote: "…," said the coach, Ann Lee
             found = min(fits, key=lambda p: min((s for s, _, _ in p.mentions), default=len(self.text)))
         return found.name
-
-
-def read_once(build: Callable[[str, list[NameCandidate]], R]) -> Callable[[str, Sequence[NameCandidate]], R]:
-    """One reading per article, shared by quotes and claims: the same text and names objects are
-    answered at once, equal ones from a small cache (``Cast``, ``Bodies``)."""
-    recent: list[tuple[str, Sequence[NameCandidate], R]] = []
-
-    @functools.lru_cache(maxsize=16)
-    def cached(text: str, names: tuple[NameCandidate, ...]) -> R:
-        return build(text, list(names))
-
-    def of(text: str, names: Sequence[NameCandidate]) -> R:
-        for t, n, value in recent:
-            if t is text and n is names:
-                return value
-        value = cached(text, tuple(names))
-        recent.insert(0, (text, names, value))
-        del recent[8:]
-        return value
-
-    return of
 
 
 _read_cast = read_once(Cast)

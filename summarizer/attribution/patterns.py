@@ -10,7 +10,7 @@ import re
 
 from ..lexicon import ABBREVIATIONS
 
-__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "next_stop"]
+__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "filler", "next_stop"]
 
 
 # a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
@@ -35,3 +35,16 @@ BOUNDARY = re.compile(
 def next_stop(text: str, at: int) -> int:
     m = re.search(r"[.!?](?:\s|$)", text[at:])
     return at + m.end() if m else len(text)
+
+
+# what scrapers leave between paragraphs: a lone " ." line, "Article Continued Below", "Story continues
+# below advertisement", a "READ MORE: …" or "WATCH: …" link to another story
+_FILLER_RE = re.compile(
+    r"\s*(?:[^\w\n]*|(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE)\s*:[^\n]*"
+    r"|(?i:article\s+continue[sd]\s+below|story\s+continues\s+below(?:\s+advertisement)?|advertisement))\s*"
+)
+
+
+def filler(paragraph: str) -> bool:
+    """A line that is no part of the story: wordless, or a scraper's or page's boilerplate."""
+    return _FILLER_RE.fullmatch(paragraph) is not None

@@ -1,14 +1,36 @@
-"""Who reads as a person: the name part of a title-laden run, surnames, genders read from words
-around a name, and whole-word mentions. What the ``Cast`` (``cast.py``) is built from."""
+"""People's names as news writes them: what makes a run of words a person's name, the name in a
+run with a title or body before it, and whether a mention is its clause's subject.
+
+The ``Cast`` (cast.py) reads an article's people with these; bodies and phrases share them.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from ..lexicon import ORG_WORDS, TITLES
+from ..lexicon import BUSINESS_FIRST, MONTHS, ORG_WORDS, PARTY_WORDS, TITLES, WEEKDAYS
+from ..scan.names import NameCandidate, countries
 
-__all__ = ["Person", "person_part", "whole_words"]
+R = TypeVar("R")
+
+__all__ = [
+    "DETERMINERS",
+    "PLACE_BEFORE_RE",
+    "PREPS",
+    "ROLE_WORDS",
+    "SUFFIXES",
+    "clean_name",
+    "is_person_name",
+    "oblique",
+    "person_part",
+    "read_once",
+    "standalone",
+    "surname",
+    "whole_words",
+]
 
 
 def person_part(found: str) -> str:
@@ -24,23 +46,16 @@ def person_part(found: str) -> str:
     return " ".join(words[cut + 1 :]) if cut + 1 < len(words) else " ".join(words)
 
 
-# ---- the cast: who the article names, as whom, and how it refers to them again ---------------
-
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_PREPS = {
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PREPS = {
     "of", "to", "by", "for", "with", "against", "from", "about", "on", "at", "in", "into", "toward",
     "towards", "between", "among", "via", "than", "like", "as", "under", "over", "asking", "told",
-    "telling", "thanked", "met", "meeting", "and", "or", "nor",
+    "telling", "thanked", "met", "meeting", "and", "or", "nor", "unlike", "besides", "beside", "despite",
 }  # fmt: skip
-_DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
-_FEMALE = re.compile(
-    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
-)
-_MALE = re.compile(
-    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
-)
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-_ROLE_WORDS = {
+DETERMINERS = {"the", "a", "an", "former", "current", "then", "late", "fellow"}
+
+
+ROLE_WORDS = {
     "representatives", "representative", "actor", "actress", "broadcaster", "singer", "rapper", "coach",
     "manager", "player", "rookie", "striker", "goalkeeper", "defenceman", "defenseman", "forward", "captain",
     "councilman", "councilwoman", "officer", "detective", "reverend", "rev", "saint", "sir", "lord", "lady",
@@ -52,40 +67,27 @@ _NOT_PERSON_LAST = {
     "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
     "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
     "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
+    "fund", "funds", "programme", "program", "plan", "initiative", "scheme", "convention", "treaty", "pact",
+    "accord", "act", "bill", "party", "alliance", "coalition", "front", "movement",
 }  # fmt: skip
 
 
 _PLACE_FIRST = {
     "north", "south", "east", "west", "new", "united", "saudi", "great", "central", "upper", "lower", "san",
-    "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
+    "santa", "los", "las", "fort", "port", "mount", "lake", "cape", "st", "st.",
 }  # fmt: skip
-_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
+#: a business or place a name's first word makes of it ("Studio Schicketanz", "Camp Kilmer")
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
+    while len(words) > 1 and words[-1].casefold() in SUFFIXES:
         words = words[:-1]
     return words[-1].rstrip(".,").casefold() if words else ""
 
 
-@dataclass
-class Person:
-    """Someone the article names: the fullest form of the name, gender where the article makes it
-    clear, and the descriptor words it attaches ("director", "minister", "defenceman")."""
-
-    name: str
-    forms: set[str] = field(default_factory=set)
-    gender: str | None = None
-    roles: set[str] = field(default_factory=set)
-    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
-
-    @property
-    def surname(self) -> str:
-        return _surname(self.name)
-
-
-def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
+def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 5 or name.isupper():
         return False
@@ -96,15 +98,19 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if (
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
-        or words[0].casefold() in _PLACE_FIRST
+        or words[0].casefold() in _PLACE_FIRST | BUSINESS_FIRST
     ):
         return False
     cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
     if not all(w[:1].isupper() or re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", w) for w in cap):
         return False  # "Suleiman al-Amr" is a person's name
-    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in _SUFFIXES:
+    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in SUFFIXES:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [s for s, _ in whole_words(text, name)]
+    if words[0].casefold() in lowered and spots and all(_opens(text, s) for s in spots):
+        return False  # "Prominent Canadian examples", "Unlike Al Mnajer": a sentence's first word
+    if words[0].casefold() in lowered and words[-1] in countries():
+        return False  # "Citizenship Canada" of "Immigration, Refugees and Citizenship Canada"
     if spots and all(
         (t := re.match(r"\s+([A-Z]\w+)", text[s + len(name) : s + len(name) + 20])) and t.group(1).casefold() in TITLES
         for s in spots
@@ -127,6 +133,33 @@ def _is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     return not (spots and after_the == len(spots)) and not placed
 
 
+_PARTY_BEFORE_RE = re.compile(
+    rf"^(?:{'|'.join(PARTY_WORDS)})\s+(?!(?:Party|Caucus|Committee|Association|Alliance|Union|League)\b)(?=[A-Z])"
+)
+
+
+def clean_name(name: str | None) -> str | None:
+    """A name as people write it: no possessive ("Trump’s" -> Trump), no party word before a
+    person's name ("Democratic Gov. Maggie Hassan"), no lower-case descriptor inside it
+    ("Liberal Oscar-winner Sarandon" -> Sarandon), and a lone article is no name at all."""
+    if not name:
+        return name
+    name = re.sub(r"(?<=\w)['’]s?$", "", name.strip())
+    name = _PARTY_BEFORE_RE.sub("", name)
+    words = name.split()
+    inner = [i for i, w in enumerate(words) if re.search(r"-[a-z]", w) and w[:1].isupper() and i < len(words) - 1]
+    if inner:
+        name = " ".join(words[inner[-1] + 1 :])  # "Oscar-winner Sarandon": the name after the descriptor
+    if name in WEEKDAYS + MONTHS:
+        return None  # "On Sunday, Pastor X stood …": a day is nobody
+    return None if name.casefold() in ("the", "a", "an", "") else name
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether ``at`` starts a sentence or a paragraph."""
+    return bool(re.search(r"(?:^|[.!?][”\"’')]?\s+|\n\s*)$", text[max(0, at - 6) : at]))
+
+
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
 
 
@@ -145,29 +178,51 @@ def whole_words(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-def _standalone(text: str, name: str) -> bool:
+def standalone(text: str, name: str) -> bool:
     """Whether ``name`` occurs without a capitalised word glued before it."""
     for start, _ in whole_words(text, name):
         glued = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, start - 30) : start])
-        if not glued or glued.group(1).casefold().rstrip(".") in TITLES | _ROLE_WORDS:
+        if not glued or glued.group(1).casefold().rstrip(".") in TITLES | ROLE_WORDS:
             return True
     return False
 
 
-def _oblique(text: str, start: int) -> bool:
+def oblique(text: str, start: int) -> bool:
     """Whether a mention is not the subject of its clause: after a preposition or a verb
     ("Speaking to Martin Smith", "the murder of journalist Jamal Khashoggi", "asks Zelensky")."""
     if re.search(r"(?:^|[.!?]\s+|\n)For\s+$", text[max(0, start - 8) : start]):
         return False  # "For Kevin Allton, …, Warhol was a legend": whose view the sentence gives
-    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80) : start])
+    # a paragraph's first words are its subject: the line before is another paragraph
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 80, text.rfind("\n", 0, start) + 1) : start])
     for w in reversed(words[-5:]):
         lw = w.casefold()
-        if lw in _PREPS:
+        if lw in PREPS:
             return True
         if not re.match(r"\w", w) or lw in ("that", "said", "says", "but", "while", "when"):
             return False
-        if lw in _DETERMINERS or w[:1].isupper():
+        if lw in DETERMINERS or w[:1].isupper():
             continue
         if re.search(r"(?:ed|es|ing)$", lw) and lw not in ("president", "chairman"):
             return True  # a verb before it: "accused Zelensky", "asks Trump" (not "journalist")
     return False
+
+
+def read_once(build: Callable[[str, list[NameCandidate]], R]) -> Callable[[str, Sequence[NameCandidate]], R]:
+    """One reading per article, shared by quotes and claims: the same text and names objects are
+    answered at once, equal ones from a small cache (``Cast``, ``Bodies``)."""
+    recent: list[tuple[str, Sequence[NameCandidate], R]] = []
+
+    @functools.lru_cache(maxsize=16)
+    def cached(text: str, names: tuple[NameCandidate, ...]) -> R:
+        return build(text, list(names))
+
+    def of(text: str, names: Sequence[NameCandidate]) -> R:
+        for t, n, value in recent:
+            if t is text and n is names:
+                return value
+        value = cached(text, tuple(names))
+        recent.insert(0, (text, names, value))
+        del recent[8:]
+        return value
+
+    return of

@@ -62,13 +62,19 @@ def is_phrase(text: str, q: QuoteCandidate) -> bool:
 def opens_sentence(text: str, q: QuoteCandidate) -> bool:
     """Whether the quotation starts its sentence or paragraph."""
     before = text[max(0, q.start - 6) : q.start].rstrip("“\"‘' ")
-    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’']?|\n)\s*$", before)) or before.endswith("\n")
+    return not before.strip() or bool(re.search(r"(?:[.!?:][”\"’')]?|\n)\s*$", before)) or before.endswith("\n")
 
 
 # "Prime Minister Rishi Sunak's effort to clear the … 'legacy backlog'": the person's own term for it
 _POLICY_RE = re.compile(
     rf"(?P<n>{NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:efforts?|plans?|pledge|promise|bid|drive|campaign|policy|"
     r"strategy|goal|vow|push|proposal|programme|program|agenda|target|mission|call)\b[^.;:!?“”\"]*$"
+)
+_OWNED_RE = re.compile(rf"(?P<n>{NAME})['’]s?\s*$")
+# a verb that names what the phrase calls something: "calling it a", "described as", "dubbed"
+_NAMING_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)|describ(?:es|ed|ing)|term(?:s|ed|ing)|label(?:s|led|ed|ling|ing)|"
+    r"brand(?:s|ed|ing))\b(?:\s+(?:it|him|her|them|this|that|the\s+\w+))?(?:\s+as)?(?:\s+an?)?\s*$"
 )
 # 'awarded a silver medal for "courageous achievement" … in the FIRST Global Challenge': the citation
 _AWARD_RE = re.compile(
@@ -103,6 +109,16 @@ def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> 
     window = text[para : q.start]
     start = para + max((m.end() for m in SENTENCE_GAP.finditer(window)), default=0)
     lead = text[start : q.start].rstrip("“\"‘' ")
+    owner = _OWNED_RE.search(lead)  # "to head off Musk’s “production hell”": the owner's words
+    who = cast._person_in(owner.group("n"), q.start) if owner else None
+    if who is not None:
+        return who.name
+    if _NAMING_RE.search(lead):  # "Sparkes …, calling it a “global takeover”": the clause's subject
+        subjects = sorted(
+            (s, p.name) for p in cast.people for s, _, aside in p.mentions if start <= s < q.start and not aside
+        )
+        if subjects:
+            return subjects[0][1]
     policy = _POLICY_RE.search(lead)
     if policy:
         who = cast._person_in(cast.canonical(person_part(policy.group("n")), q.start), q.start)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CLAIM_VERBS, ORG_WORDS, SAID, SPEECH
+from ..lexicon import CLAIM_VERBS, MONTHS, ORG_WORDS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
 from .patterns import APPOSITIVE, NAME, PRONOUNS
+from .people import clean_name
 from .phrases import is_phrase
 
 __all__ = ["claim_source", "claim_sources"]
@@ -36,16 +37,23 @@ _ACCORDING_RE = re.compile(
 _NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
 # "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
-_ADDED = r"""(?:(?<!\badded)(?<!\badds)|(?=\s*(?:that\b|[,:]|[“"‘']|[.!?]?$)))"""
+_ADDED = (
+    r"""(?:(?<!\badded)(?<!\badds)|(?=\s*(?:that\b|[,:]|[“"‘']|[.!?]?$|(?:when|as|while|after|before|later|then)\b|"""
+    r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
+    r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
+)
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
 )
+# "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
+_ROLE_THEN = r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 _TRAILING_RE = re.compile(
-    rf",?\s*(?:(?P<cue1>{SPEECH})\s+(?P<src1>{_DESCRIPTOR}|{NAME})|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
+    rf",?\s*(?:(?P<cue1>(?!told\b|tells\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
+    rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
     rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
     r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
 )
@@ -58,6 +66,19 @@ _UNNAMED_RE = re.compile(
     rf"[^.;“”\"]{{0,100}}?\s(?P<cue>{SAID}|confirmed|added)\b"
 )
 # "Executive director of the … chapter … Alia Salem said …": a name right before the verb
+# "Trump: Clinton should have …", "… - Pew Research: “All the samples …”": a headline's or a panel's speaker
+_COLON_RE = re.compile(rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?(?P<cue>:)\s*\S")
+# "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
+_SAID_NAME_RE = re.compile(
+    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})"
+    r"(?:,[^.;!?]*)?[.!?]?[”\"’']?\s*$"
+)
+# "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
+_LONG_SUBJECT_RE = re.compile(
+    rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
+)
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
@@ -68,7 +89,7 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|reads)\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|reads)\b{_ADDED}"
 )
 
 
@@ -116,8 +137,15 @@ def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
     return min(ends, key=len) if ends else None
 
 
+_LEADING_RE = re.compile(
+    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now)"
+    rf"\s+(?:(?:{'|'.join(WEEKDAYS + MONTHS)})\s+)?)+(?=[A-Z])"
+)
+
+
 def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
+    found = _LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
     if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
         return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
@@ -166,13 +194,13 @@ def claim_source(
     if source is None:
         t = _TRAILING_RE.search(sentence)
         if t and t.start() > 20:
-            source = t.group("src1") or t.group("src2") or t.group("src3")
+            source = t.group("src1b") or t.group("src1") or t.group("src2") or t.group("src3")
             cue = t.group("cue1") or t.group("cue2") or "according to"
             c_end = start + t.start()
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
-        for pattern in (_UNNAMED_RE, _ANYWHERE_RE):
+        for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
             if found:
                 source, cue = found.group("src"), found.group("cue")
@@ -202,13 +230,15 @@ def claim_source(
             source = cast_of(text, names).pronoun(pronoun, start, previous if fits else None)
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
+    if source is not None and source.strip(" ,") in WEEKDAYS + MONTHS:
+        source = None  # "On Thursday, Hatice Cengiz, …": a day is nobody
     if source is not None and source.casefold() in _NOT_SOURCES:
         source = None  # "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None:
-        source = _clean_source(source, names)
-        if source[:1].isupper():
+        source = clean_name(_clean_source(source, names))
+        if source and source[:1].isupper():
             source = cast_of(text, names).canonical(source, start)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1

@@ -8,18 +8,19 @@ these readers attributes is left for the model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..lexicon import ORG_WORDS, SPEECH
 from ..scan.names import NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
+from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of, person_part
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop
+from .coref import speaking_body, speech_pronoun
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop
+from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
     OTHER_VOICE,
-    SENTENCE_GAP,
     inside_sentence,
     opens_sentence,
     paragraph_end,
@@ -29,10 +30,8 @@ from .phrases import (
 
 __all__ = [
     "attribute_quotes",
-    "carry_speakers",
     "discourse_speakers",
     "guess_speaker",
-    "quote_speakers_from_sentences",
 ]
 
 
@@ -40,7 +39,7 @@ _ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|hav
 
 
 # "the rookie defenceman", "the union's president", "the minister"
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w-]*"
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*,?\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
@@ -58,8 +57,14 @@ _BEFORE_RE = re.compile(
     rf"|according\s+to\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
     rf"|(?P<n4>{NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
-    rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$)"
+    rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$"
+    # coordination: "IRCC did not reveal any details, but said", "Ruiz declined to comment and added"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=,\s))(?!(?:In|On|At|As|But|And|The|An?|After|When|While|If|It)\b)(?P<n6>{NAME})\s+[a-z][^.!?“”\"\n]{{3,150}}?,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
+    rf"(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$)"
 )
+
+
+_RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
 
 
 def _verb_at(span: str) -> int:
@@ -107,6 +112,7 @@ def guess_speaker(
             base = max(above.rfind("\n") + 1, len(above) - 200)
             before = above[base:]
     found = None
+    pronoun_at: int | None = None  # where a "he said:" before the quotation stands
     cast = cast_of(text, names)
     bodies = bodies_of(text, names)
     m = _AFTER_RE.match(after)
@@ -121,6 +127,9 @@ def guess_speaker(
         found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
+        relative = _RELATION_NAME_RE.match(after, m.end()) if found and found.endswith(("’s", "'s")) else None
+        if relative:  # "says Wise’s dad, Darrin": the relative, not Wise
+            return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
         stop = next_stop(text, quote.end)
         later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
         if found and m.group("n1") and not cast.is_person(person_part(found)) and later:
@@ -128,14 +137,15 @@ def guess_speaker(
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
             desc = m.group("d1") or m.group("d2")
-            who = cast.descriptor(desc, quote.start)
-            return who or (max(later)[1] if later else None) or _descriptor_speaker(desc, quote.start, cast, bodies)
+            who = cast.descriptor(desc, quote.start) or (max(later)[1] if later else None)
+            return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     lead = before.rstrip("“\"‘' ")
     if not found:
         m = _BEFORE_RE.search(lead)
         if m:
-            found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
-            group = next(g for g in ("n1", "n2", "n3", "n4") if m.group(g)) if found else "n1"
+            found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n6")
+            group = next(g for g in ("n1", "n2", "n3", "n4", "n6") if m.group(g)) if found else "n1"
+            pronoun_at = base + m.start(group) if found else None
             if found:
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
@@ -163,7 +173,7 @@ def guess_speaker(
                 found = named
             else:
                 who = cast.descriptor(desc, quote.start) if descriptor_kind(desc) == "person" else None
-                return who or _descriptor_speaker(desc, quote.start, cast, bodies)
+                return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
         hits = list(_LEAD_RE.finditer(sentence))
@@ -171,7 +181,12 @@ def guess_speaker(
     if not found:
         return None
     if found.casefold() in ("he", "she"):
-        return cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
+        own = pronoun_at is not None
+        return speech_pronoun(
+            cast, found, quote.start if pronoun_at is None else pronoun_at, learned, own=own, quoted=quote.text
+        ) or cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
+    if found.casefold() == "it" and (body_name := speaking_body(cast, bodies, quote.start)):
+        return body_name  # '"…," it said': the organisation that was saying something
     if found.casefold() in PRONOUNS:
         people = [
             n
@@ -201,11 +216,23 @@ def guess_speaker(
     return min(fuller, key=len) if fuller else found
 
 
-def _descriptor_speaker(phrase: str, at: int, cast: Cast, bodies: Bodies) -> str | None:
-    """A descriptor the Cast could not resolve to a named person: the body it stands for ("the
-    city" -> Municipality of Livorno, "a letter" -> its issuer), else an unnamed person in the
+def _descriptor_speaker(
+    phrase: str, at: int, cast: Cast, bodies: Bodies, names: list[NameCandidate] | None = None
+) -> str | None:
+    """A descriptor the Cast could not resolve by its words: the body it stands for ("the city"
+    -> Municipality of Livorno, "a letter" -> its issuer, "the company" -> the organisation just
+    named as saying something), else with ``names`` the person the sentence before is about ("the
+    lanky, bespectacled professor said" after "Schuh is aware …"), else an unnamed person in the
     article's words ("One poster"), else None."""
-    return bodies.resolve(phrase, at, cast) or person_descriptor(phrase)
+    found = bodies.resolve(phrase, at, cast)
+    if found or names is None:
+        return found or person_descriptor(phrase)
+    kind = descriptor_kind(phrase)
+    if kind in ("body", "city", "government"):
+        return speaking_body(cast, bodies, at)
+    if kind in (None, "person") and phrase.split()[0].casefold() == "the":
+        return speech_pronoun(cast, "the", at) or person_descriptor(phrase)
+    return person_descriptor(phrase)
 
 
 def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
@@ -221,13 +248,23 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
-    return discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+    found = discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+    cast = cast_of(text, names)
+    cleaned = [clean_name(w) for w in found]  # "Trump’s" -> Trump, the fullest name the article gives
+    return [
+        c if c == w or not c else cast.canonical(c, q.start) for w, c, q in zip(found, cleaned, quotes, strict=True)
+    ]
 
 
 _COMMUNICATES = re.compile(
     rf"\b(?:{SPEECH}|statement|promised|promising|defended|cited|citing|quoted|labell?ed|branded|termed|"
     r"praised|critici[sz]ed|condemned|welcomed|vowed|pledged|said)\b"
 )
+
+
+def _skipped(paragraph: str) -> bool:
+    """A picture's caption or a scraper's filler line: the discourse goes on across it."""
+    return bool(_CAPTION_RE.search(paragraph)) or filler(paragraph)
 
 
 def _is_caption(text: str, start: int, end: int) -> bool:
@@ -262,22 +299,14 @@ def discourse_speakers(
     return out
 
 
-# '"…," said the post by an unknown author': its own attribution, though it names nobody
-_OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
-
-
-def _own_cue(text: str, q: QuoteCandidate) -> bool:
-    return bool(_OWN_CUE_RE.match(text, q.end))
-
-
 def _continued(
     text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
 ) -> str | None:
-    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or _own_cue(text, quotes[i]):
+    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or own_cue(text, quotes[i]):
         return None
     between = text[quotes[prev].end : quotes[i].start]
     paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
-    body = [p for p in paragraphs if not _CAPTION_RE.search(p)]
+    body = [p for p in paragraphs if not _CAPTION_RE.search(p) and not filler(p)]
     if body:  # a sentence about anything else breaks the chain; a picture's caption does not
         return None
     return out[prev]
@@ -290,7 +319,7 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
     own = para
     if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
         above = text[:para].rstrip()
-        while above and _CAPTION_RE.search(above[paragraph_start(above, len(above) - 1) :]):
+        while above and _skipped(above[paragraph_start(above, len(above) - 1) :]):
             above = above[: paragraph_start(above, len(above) - 1)].rstrip()
         para = paragraph_start(text, len(above) - 1) if above else para
         lead = text[para : len(above)] if above else lead
@@ -320,50 +349,6 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
     return named.pop() if len(named) == 1 else None
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
-
-
-def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str | None]) -> list[str | None]:
-    """A quotation with nothing beside it that directly continues the previous one keeps its
-    speaker: ``“…,” Al-Maeena said. “…”`` or a paragraph that is only a quotation after
-    ``“…,” said Mohib.`` Only whitespace may separate the attribution's sentence from the
-    next quotation, so a sentence about anything else in between breaks the chain."""
-    out = list(speakers)
-    prev: int | None = None
-    for i, q in enumerate(quotes):
-        if q.nested:
-            continue
-        if out[i] is None and prev is not None and out[prev] and not _own_cue(text, q):
-            between = text[quotes[prev].end : q.start]
-            end = _SENTENCE_END_RE.search(between)
-            rest = between[end.end() :] if end else between
-            if not rest.strip(" \n“\"‘'") and between.count("\n\n") <= 1 and len(between) <= 200:
-                out[i] = out[prev]
-        prev = i
-    return out
-
-
 _CAPTION_RE = re.compile(
     r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
 )
-
-
-def quote_speakers_from_sentences(
-    text: str,
-    quotes: list[QuoteCandidate],
-    speakers: list[str | None],
-    sources: dict[int, tuple[str | None, str | None, tuple[int, int]]],
-    sentence_of: Callable[[int], int | None],
-) -> list[str | None]:
-    """A quotation with nobody beside it takes the source of its own sentence: "Reznikov warned
-    of a “large-scale escalation”" (read by ``claim_sources``, so quotes and claims agree)."""
-    out = list(speakers)
-    for i, q in enumerate(quotes):
-        lead = text[paragraph_start(text, q.start) : q.start]
-        lead = lead[max((m.end() for m in SENTENCE_GAP.finditer(lead)), default=0) :]
-        if out[i] is None and not q.nested and not OTHER_VOICE.search(lead):
-            index = sentence_of(q.start)
-            found = sources[index][0] if index is not None and index in sources else None
-            if found and found[:1].isupper():
-                out[i] = found
-    return out

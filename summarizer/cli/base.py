@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING, Any
 import click
 from click_default_group import DefaultGroup
 
-from ..article import Article
 from ..errors import SummarizerError
 
 if TYPE_CHECKING:
     from ..cache import Cache
     from ..config import Settings
-    from ..models import Summary
     from ..pipeline import Summarizer
 
 
@@ -74,7 +72,7 @@ def _settings(**options: Any) -> Settings:
 
 _model_options = [
     click.option("--model", help="Path to a .gguf file, or a model name on --base-url. Default: embedded."),
-    click.option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1."),
+    _base_url := click.option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1."),
     click.option("--api-key", help="Key for the server (or SUMMARIZER_API_KEY / OPENAI_API_KEY)."),
     click.option(
         "--cache", "cache_path", type=click.Path(path_type=Path), help="SQLite cache file (or SUMMARIZER_CACHE)."
@@ -111,11 +109,6 @@ def input_options(f: Any) -> Any:
     for option in reversed(_input_options):
         f = option(f)
     return f
-
-
-def _document(article: Article, summary: Summary) -> dict[str, Any]:
-    """The JSON contract plus ``source`` (path, ``<stdin>`` or URL), for one article or several."""
-    return {**summary.model_dump(mode="json"), "source": article.source}
 
 
 @click.group(cls=_Main, default="run", default_if_no_args=False, context_settings=CONTEXT)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -12,61 +11,34 @@ import click
 
 from .. import progress
 from ..article import Article
-from ..errors import BadInputError, ConfigError, ModelUnavailableError, SummarizerError
-from ..loading import load_article
-from ..web import load_url
+from ..batchlines import line_record
+from ..errors import BadInputError, ConfigError, SummarizerError
 
 if TYPE_CHECKING:
-    from ..config import Settings
+    from ..models import Summary
     from ..pipeline import Summarizer
 
 from .base import (
     CONTEXT,
     EXIT_SOME_FAILED,
-    _document,
+    _base_url,
     _fail,
+    _model_options,
     _settings,
     _summarizer,
     input_options,
     main,
-    model_options,
 )
 
 
-class _BadLineError(BadInputError):
-    """A batch line that is not ``{"id", "text"|"path"|"url"}``; keeps the id when there is one."""
-
-    def __init__(self, message: str, ident: Any = None) -> None:
-        super().__init__(message)
-        self.ident = ident
-
-
-def _parse_line(line: str) -> tuple[Any, str, str]:
-    """``{"id", "text"|"path"|"url"}`` -> (id, kind, value)."""
-    try:
-        obj = json.loads(line)
-    except ValueError as exc:
-        msg = getattr(exc, "msg", str(exc))
-        raise _BadLineError(f'not JSON ({msg}); write one object a line, like {{"id": 1, "text": "…"}}') from None
-    if not isinstance(obj, dict):
-        raise _BadLineError('not a JSON object; write {"id": …, "text"|"path"|"url": …}')
-    ident = obj.get("id")
-    if ident is None or isinstance(ident, bool) or not isinstance(ident, str | int):
-        raise _BadLineError('needs an "id" (a string or an integer)')
-    kinds = [k for k in ("text", "path", "url") if k in obj]
-    if len(kinds) != 1 or not isinstance(obj[kinds[0]], str):
-        raise _BadLineError('give exactly one of "text", "path" or "url", as a string', ident)
-    return ident, kinds[0], obj[kinds[0]]
-
-
-def _batch_article(kind: str, value: str, source: str, settings: Settings, fetch_timeout: float) -> Article:
-    if kind == "text":
-        return Article.from_text(value, source=source, max_chars=settings.max_article_chars)
-    if kind == "url":
-        return load_url(value, max_chars=settings.max_article_chars, timeout=fetch_timeout)
-    if value == "-":
-        raise BadInputError(f"{source}: a path cannot be - in a batch; give a file")
-    return load_article(value, settings.max_article_chars)
+def batch_model_options(f: Any) -> Any:
+    """The model options with --base-url repeatable: a pool of servers for ``batch --ray``."""
+    several = click.option(
+        "--base-url", "base_urls", multiple=True, help="OpenAI-compatible server; with --ray, repeat it for a pool."
+    )
+    for option in reversed(_model_options):
+        f = (several if option is _base_url else option)(f)
+    return f
 
 
 @main.command("batch", context_settings=CONTEXT)
@@ -77,11 +49,29 @@ def _batch_article(kind: str, value: str, source: str, settings: Settings, fetch
     required=True,
     metavar="OUT.jsonl",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="Output JSONL (- for standard output); an existing file is replaced.",
+    help="Output JSONL (- for standard output); an existing file is replaced (resumed with --ray).",
 )
+@click.option(
+    "--ray",
+    "ray_address",
+    is_flag=False,
+    flag_value="local",  # distributed.LOCAL: the module (and Ray) load only when --ray is given
+    metavar="[ADDRESS]",
+    help="Run on Ray (summarizer[ray]): alone, a local instance; auto or HOST:PORT joins a cluster.",
+)
+@click.option("--workers", type=click.IntRange(1), help="With --ray: actors (default: one per --base-url).")
 @input_options
-@model_options
-def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **options: Any) -> None:
+@batch_model_options
+def batch(
+    input_file: Path,
+    out: Path,
+    ray_address: str | None,
+    workers: int | None,
+    fetch_timeout: float,
+    quiet: bool,
+    base_urls: tuple[str, ...],
+    **options: Any,
+) -> None:
     """Summarize a JSONL file of articles: lines {"id", "text"} | {"id", "path"} | {"id", "url"}.
 
     \b
@@ -90,9 +80,18 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
     A bad line or a failed article becomes an error record and the run goes on; blank lines are
     skipped. Re-running resumes: finished articles come from the cache. Exit 0 when every line
     succeeded, 5 when some failed.
+
+    \b
+    --ray [ADDRESS] fans the lines out over Ray actors (--workers N), one Summarizer each, against
+    --base-url servers (repeat it: actor i uses server i mod n) or the embedded model (--threads
+    per actor). OUT is resumed: lines whose id has a record there are kept, the rest are done and
+    the file is put back in input order. Put --ray last, or write --ray=ADDRESS.
     """
     progress.set_quiet(quiet)
     started = time.monotonic()
+    if ray_address is None and (len(base_urls) > 1 or workers is not None):
+        _fail(ConfigError("--workers and a second --base-url need --ray; see: summarize batch --help"))
+    options["base_url"] = base_urls[0] if base_urls else None
     try:
         settings = _settings(**options)
         data = sys.stdin.buffer.read() if str(input_file) == "-" else _read_input(input_file)
@@ -102,6 +101,26 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
     lines = [(n, raw) for n, raw in enumerate(data.splitlines(), 1) if raw.strip()]
     if str(out) != "-" and str(input_file) != "-" and out.resolve() == input_file.resolve():
         _fail(BadInputError(f"--out {out} is the input file; write the output elsewhere"))
+    if ray_address is not None:
+        from ..distributed import ray_batch
+
+        try:
+            code = ray_batch(
+                str(input_file),
+                lines,
+                out,
+                settings,
+                address=ray_address,
+                workers=workers,
+                base_urls=base_urls,
+                fetch_timeout=fetch_timeout,
+                quiet=quiet,
+                echo=lambda line: click.echo(line, err=True),
+            )
+        except SummarizerError as exc:
+            _fail(exc)
+            return
+        sys.exit(code)
     counts = {"ok": 0, "cached": 0, "failed": 0, "in": 0, "out": 0}
     summarizer: Summarizer | None = None
     try:
@@ -112,32 +131,30 @@ def batch(input_file: Path, out: Path, fetch_timeout: float, quiet: bool, **opti
     fatal: SummarizerError | None = None
     try:
         with progress.PassStatus(len(lines)) as status:
+
+            def summarize(article: Article) -> Summary:
+                nonlocal summarizer
+                summarizer = summarizer or _summarizer(settings)
+                return summarizer.summarize(article, progress=status)
+
             for done, (number, raw) in enumerate(lines):
-                ident: Any = None
-                try:
-                    ident, kind, value = _parse_line(raw.decode("utf-8"))
-                    source = value if kind != "text" else f"{input_file}:{number}"
-                    status.article(str(ident), done)
-                    article = _batch_article(kind, value, source, settings, fetch_timeout)
-                    summarizer = summarizer or _summarizer(settings)
-                    summary = summarizer.summarize(article, progress=status)
-                    record = {"id": ident, **_document(article, summary)}
-                    counts["ok"] += 1
-                    counts["cached"] += summary.meta.cached
-                    if not summary.meta.cached:
-                        counts["in"] += summary.meta.input_tokens
-                        counts["out"] += summary.meta.output_tokens
-                except UnicodeDecodeError:
-                    record = {"id": None, "line": number, "error": "not UTF-8; convert the file to UTF-8"}
-                    counts["failed"] += 1
-                except SummarizerError as exc:
-                    record = {"id": getattr(exc, "ident", ident), "line": number, "error": str(exc)}
-                    counts["failed"] += 1
-                    if isinstance(exc, ConfigError | ModelUnavailableError):
-                        fatal = exc  # the setup, not the line: every other line would fail the same way
+                result = line_record(
+                    number,
+                    raw,
+                    str(input_file),
+                    settings,
+                    fetch_timeout,
+                    summarize,
+                    lambda ident: status.article(str(ident), done),  # noqa: B023 (called before the next line)
+                )
+                record, fatal = result.record, result.fatal
+                counts["failed" if result.failed else "ok"] += 1
+                counts["cached"] += result.cached
+                counts["in"] += result.input_tokens
+                counts["out"] += result.output_tokens
                 if "error" in record:
                     click.echo(f"summarize: error: line {number}: {record['error']}", err=True)
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sink.write(result.line())
                 sink.flush()
                 status.finished(done + 1)
                 if fatal is not None:

@@ -13,6 +13,7 @@ import click
 
 from .. import progress
 from ..article import Article
+from ..batchlines import document
 from ..errors import BadInputError, ConfigError, SummarizerError
 from ..loading import check_path, load_article
 from ..web import is_url, load_url
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 from .base import (
     CONTEXT,
-    _document,
     _fail,
     _settings,
     _summarizer,
@@ -125,7 +125,7 @@ def run(
     if results:
         several = len(inputs) > 1
         if fmt == "json":
-            docs = [_document(a, s) for a, s in results]
+            docs = [document(a, s) for a, s in results]
             text = json.dumps(docs if several else docs[0], indent=2, ensure_ascii=False) + "\n"
         elif fmt == "html":  # one page, a section per article, highlighted against the text as read
             from ..render import render_report

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..errors import SummarizerError
+from ..errors import ConfigError, SummarizerError
 
 if TYPE_CHECKING:
     pass
@@ -39,6 +40,21 @@ _SERVE = ServeConfig()  # the defaults shown in --help
     "--max-body", type=click.IntRange(1), default=_SERVE.max_body, show_default=True, help="Request body bytes."
 )
 @click.option("--jobs", "jobs_path", type=click.Path(path_type=Path), help="Jobs file (default: <cache>.jobs.sqlite).")
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Host header to answer besides localhost/127.0.0.1/[::1] (repeat; '*' for any).",
+)
+@click.option("--allow-private-urls", is_flag=True, help="Fetch URLs on loopback, private and link-local addresses.")
+@click.option(
+    "--fetch-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=_SERVE.fetch_timeout,
+    show_default=True,
+    help="Seconds a URL may take to fetch in all.",
+)
 @model_options
 def serve(
     host: str,
@@ -48,21 +64,33 @@ def serve(
     token: str | None,
     max_body: int,
     jobs_path: Path | None,
+    allowed_hosts: tuple[str, ...],
+    allow_private_urls: bool,
+    fetch_timeout: float,
     **options: Any,
 ) -> None:
     """Serve the HTTP API (FastAPI + uvicorn): POST /v1/summaries, /v1/jobs; docs at /docs."""
     from ..serve import run_server
 
-    config = ServeConfig(
-        host=host,
-        port=port,
-        queue=queue,
-        concurrency=concurrency,
-        token=token or None,
-        max_body=max_body,
-        jobs_path=jobs_path,
-    )
     try:
+        if token is None and os.environ.get("SUMMARIZER_SERVE_TOKEN") is not None:
+            token = os.environ["SUMMARIZER_SERVE_TOKEN"]  # click reads an empty variable as unset
+        if token is not None and not token.strip():
+            source = click.get_current_context().get_parameter_source("token")
+            given = "--token" if source == click.core.ParameterSource.COMMANDLINE else "SUMMARIZER_SERVE_TOKEN"
+            raise ConfigError(f"{given} is empty: give a token, or leave it unset to serve without one (loopback only)")
+        config = ServeConfig(
+            host=host,
+            port=port,
+            queue=queue,
+            concurrency=concurrency,
+            token=token,
+            max_body=max_body,
+            jobs_path=jobs_path,
+            allowed_hosts=allowed_hosts,
+            allow_private_urls=allow_private_urls,
+            fetch_timeout=fetch_timeout,
+        )
         run_server(_settings(**options), config)
     except SummarizerError as exc:
         _fail(exc)

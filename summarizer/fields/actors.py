@@ -11,7 +11,7 @@ from typing import Any
 from ..attribution import cast_of
 from ..attribution.bodies import person_descriptor
 from ..grounding import find_mentions
-from ..lexicon import ABBREVIATIONS, ORG_WORDS, TITLE_MODIFIERS, TITLES
+from ..lexicon import ABBREVIATIONS, AGREEMENT_WORDS, ORG_WORDS, TITLE_MODIFIERS, TITLES
 from ..models import Actor, ActorKind, Span
 from ..scan import NameCandidate, countries
 from .base import Context
@@ -89,7 +89,10 @@ _PLACE_WORDS = frozenset(
 )
 
 
-_ORG_NAMES = frozenset("press galleries gallery program programme collection collections club team inc ltd".split())
+_ORG_NAMES = frozenset(
+    "press galleries gallery program programme collection collections club team inc ltd fund funds alliance "
+    "coalition movement".split()
+)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ians?|eans?|ans|ish|is)")
 
 
@@ -105,6 +108,8 @@ def code_kind(name: str, text: str = "") -> ActorKind | None:
         return "organization"
     if words and words[-1].casefold() in _PLACE_WORDS:
         return "place"
+    if len(words) > 1 and words[-1].casefold() in AGREEMENT_WORDS:
+        return "other"
     if len(words) == 1 and 1 < len(name) <= 8 and name.isupper():
         return "organization"  # an acronym ("KPA"); not a shouted phrase ("IGNORE PREVIOUS INSTRUCTIONS")
     if len(words) == 1 and _DEMONYM.fullmatch(name):

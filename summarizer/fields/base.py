@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_
 
 from ..article import Article
 from ..attribution import attribute_quotes, claim_sources, quote_speakers_from_sentences
+from ..attribution.patterns import filler
 from ..models import Rejected
 from ..prompts import render
 from ..scan import NameCandidate, NumberCandidate, QuoteCandidate, scan_names, scan_numbers, scan_quotes
@@ -56,8 +57,10 @@ class Context:
     @classmethod
     def of(cls, article: Article) -> Context:
         starts = {s.start for s in article.sentences}
-        quotes = scan_quotes(article.text)
-        names = scan_names(article.text, starts)
+        text = article.text
+        # a scraper's filler line ("READ MORE: …" links to another story) holds no actor and no quotation
+        quotes = [q for q in scan_quotes(text) if not _on_filler(text, q.start)]
+        names = [n for n in scan_names(text, starts) if not _on_filler(text, n.start)]
         speakers = attribute_quotes(article.text, quotes, names)
         ctx = cls(article, quotes, scan_numbers(article.text), names, speakers)
         if None in speakers:
@@ -70,6 +73,12 @@ class Context:
             )
             ctx._sources = None  # read again with the quotes' speakers now known
         return ctx
+
+
+def _on_filler(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return filler(text[start : len(text) if end < 0 else end])
 
 
 _CURRENT: contextvars.ContextVar[Context | None] = contextvars.ContextVar("grounding", default=None)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from ..attribution import cast_of
 from ..attribution.phrases import is_phrase
 from ..grounding import align
+from ..lexicon import SPEECH
 from ..models import MatchStatus, Quote, Rejected, Span
 from .actors import mentioned
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -179,6 +180,9 @@ class QuotesAnswer(Answer):
                 rejected.append(Rejected(field="quotes", item={"id": key}, reason=f"there is no quotation Q{key}"))
         for key, index in enumerate(offered, 1):
             c = ctx.quotes[index]
+            term = is_phrase(text, c) and len(c.text.split()) <= 5 and not _said_beside(text, c.start, c.end)
+            if not ctx.speakers[index] and term:
+                continue  # a term no one is said to say (so-called "ghosting"): the article's wording
             # code's reading of the discourse beats the model, which is asked only where code
             # found nobody (on small models it drifts by one passage when naming speakers)
             speaker = ctx.speakers[index] or answered.get(key)
@@ -191,6 +195,8 @@ class QuotesAnswer(Answer):
                     )
                 )
                 speaker = None
+            if not speaker and len(c.text.split()) <= 2 and not _said_beside(text, c.start, c.end):
+                continue  # a word or two no one is said to say ('the word "collusion"'): a term, not a quote
             quotes.append(_quote(text, c.start, c.end, speaker, "exact"))
         for extra in getattr(self, "other", []):
             item = extra.model_dump()
@@ -209,6 +215,15 @@ class QuotesAnswer(Answer):
                 quotes.append(_quote(text, hit.start, hit.end, extra.speaker, hit.status))
         quotes.sort(key=lambda x: x.span.start)
         return {"quotes": quotes}, rejected
+
+
+def _said_beside(text: str, start: int, end: int) -> bool:
+    """A verb of speech right before or after the quotation ('“…” said someone', 'shouted “…”')."""
+    return bool(_SAID_AFTER_RE.match(text, end) or _SAID_BEFORE_RE.search(text, max(0, start - 40), start))
+
+
+_SAID_AFTER_RE = re.compile(rf"[\s,.!?”\"’']*(?:{SPEECH})\b")
+_SAID_BEFORE_RE = re.compile(rf"\b(?:{SPEECH})[\s,:]*[“\"‘']?$")
 
 
 def _quote(text: str, start: int, end: int, speaker: str | None, status: MatchStatus) -> Quote:

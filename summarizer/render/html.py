@@ -24,7 +24,7 @@ from ..errors import SummarizerError
 from ..models import Span, Summary
 from .spans import Highlight, Token, build_tokens
 
-__all__ = ["KINDS", "article_markup", "highlights", "render_report"]
+__all__ = ["KINDS", "article_markup", "content_policy", "highlights", "render_report", "report_policy"]
 
 # kind -> legend label; the order is also nesting preference for identical spans (outermost first)
 KINDS = {"claim": "Claim evidence", "quote": "Quote", "actor": "Actor", "figure": "Figure"}
@@ -82,6 +82,25 @@ def _asset(name: str) -> str:
 
 def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_policy(styles: Sequence[str], scripts: Sequence[str], connect: str = "") -> str:
+    """A CSP that allows nothing but these inline styles and scripts (by hash), and fetches to
+    ``connect`` when given ('self' for the browser page, nothing for the report)."""
+    parts = [
+        "default-src 'none'",
+        "style-src " + " ".join(_csp_hash(s) for s in styles),
+        "script-src " + " ".join(_csp_hash(s) for s in scripts),
+    ]
+    if connect:
+        parts.append(f"connect-src {connect}")
+    return "; ".join([*parts, "base-uri 'none'", "form-action 'none'"])
+
+
+@cache
+def report_policy() -> str:
+    """The report's policy: its own inline CSS and JS, nothing else (also sent as a header by the service)."""
+    return content_policy([_asset("report.css")], [_asset("report.js")])
 
 
 def _offsets(span: Span) -> str:
@@ -188,15 +207,7 @@ def render_report(items: Sequence[ReportInput]) -> str:
         for e in kind_entries
     }
     css, js = _asset("report.css"), _asset("report.js")
-    csp = "; ".join(
-        (
-            "default-src 'none'",
-            f"style-src {_csp_hash(css)}",
-            f"script-src {_csp_hash(js)}",
-            "base-uri 'none'",
-            "form-action 'none'",
-        )
-    )
+    csp = report_policy()
     titles = [t for _, _, t in items if t]
     page_title = "Summary report" + (f": {titles[0]}" if len(items) == 1 and titles else "")
     template = _env().get_template("report.html.j2")

@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import Headers
@@ -25,6 +24,8 @@ from ..errors import ConfigError, SummarizerError
 from ..jobs import JobStore, default_jobs_path
 from ..pipeline import Summarizer
 from .config import ServeConfig
+from .guard import PARSE_FAILURE, TrustedHost, body_error, validation_body
+from .page import build_page_routers
 from .routes import build_routers
 from .service import Service, service_of
 from .workers import JobQueue
@@ -77,27 +78,13 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = list(exc.errors())
-        parts = []
-        for e in errors[:3]:
-            if e.get("type") == "json_invalid":
-                where = e["loc"][-1] if e.get("loc") else "?"
-                reason = e.get("ctx", {}).get("error", "decode error")
-                parts.append(f"the body is not valid JSON ({reason} at character {where})")
-                continue
-            loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body") or "body"
-            parts.append(f"{loc}: {str(e.get('msg', 'invalid')).removeprefix('Value error, ')}")
-        if len(errors) > 3:
-            parts.append(f"and {len(errors) - 3} more")
-        detail = "; ".join(parts)
-        if any(e.get("loc", ("",))[0] == "body" for e in errors):
-            detail += '; send a JSON object such as {"text": "<the article>"}'
-        clean = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in errors]
-        return JSONResponse({"detail": detail, "errors": jsonable_encoder(clean)}, status_code=422)
+        return validation_body(list(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = str(exc.detail)
+        if exc.status_code == 400 and detail == PARSE_FAILURE:  # not UTF-8, too deep, an int too long
+            return body_error()
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no route {request.url.path}; see /docs"
         elif exc.status_code == 405:
@@ -159,8 +146,9 @@ def create_app(settings: Settings, summarizer: Summarizer | None = None, config:
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit, limit=config.max_body)
+    app.add_middleware(TrustedHost, names=config.trusted_hosts())  # outermost: before the body is read
     app.state.service = svc
-    for router in build_routers():
+    for router in [*build_routers(), *build_page_routers()]:
         app.include_router(router)
     _install_handlers(app)
     return app

@@ -9,7 +9,8 @@ from pathlib import Path
 
 __all__ = ["LOCAL_HOSTS", "ServeConfig"]
 
-#: addresses only this machine can reach: serving elsewhere without a token logs a warning
+#: addresses only this machine can reach: serving elsewhere without a token logs a warning; they
+#: are also the ``Host`` headers served by default (a rebinding DNS name is refused)
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
@@ -31,3 +32,19 @@ class ServeConfig:
     jobs_path: Path | None = None
     #: seconds a running job may take to finish on stop before it is re-queued
     grace: float = 2.0
+    #: ``Host`` header names served besides the loopback names and ``host`` ("*": any; the
+    #: DNS-rebinding check is off)
+    allowed_hosts: tuple[str, ...] = ()
+    #: fetch URLs that resolve to loopback, private, link-local or reserved addresses (off: public only)
+    allow_private_urls: bool = False
+    #: seconds a URL may take to fetch in all (resolve, connect, redirects, headers, body)
+    fetch_timeout: float = 30.0
+    #: worker threads that parse, split and render at once (kept off the event loop)
+    work_threads: int = 4
+
+    def trusted_hosts(self) -> frozenset[str]:
+        """The ``Host`` names this server answers (lower case, no port, IPv6 without brackets)."""
+        names = {*LOCAL_HOSTS, *(h.strip().lower().strip("[]") for h in self.allowed_hosts)}
+        if self.host not in ("0.0.0.0", "::", ""):
+            names.add(self.host.lower().strip("[]"))
+        return frozenset(names)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import logging
+from dataclasses import asdict, replace
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -19,13 +21,26 @@ from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from ..article import Article
+from ..errors import FetchError
 from ..jobs import Job
 from ..models import Summary
 from ..render import render
-from .schemas import ERRORS, SHA256, ArticleInput, ErrorBody, Health, JobAccepted, JobView, SummaryRequest
+from .schemas import (
+    ERRORS,
+    SHA256,
+    ArticleInput,
+    ErrorBody,
+    Health,
+    JobAccepted,
+    JobView,
+    SummaryRequest,
+    job_title,
+)
 from .service import ApiError, Service, service_of
 
 __all__ = ["build_routers"]
+
+log = logging.getLogger("summarizer.server")
 
 _bearer = HTTPBearer(auto_error=False, description="the server's --token (or SUMMARIZER_SERVE_TOKEN)")
 
@@ -47,47 +62,77 @@ def _check_token(
 
 
 async def _load_article(svc: Service, body: ArticleInput) -> Article:
-    """The request's article, refused with 413/422/501 before anything is queued or cached."""
+    """The request's article, refused with 413/422/429/501 before anything is queued or cached.
+
+    The queue limit is checked first; a URL is fetched without holding a thread (one deadline,
+    public addresses only unless ``--allow-private-urls``); splitting and extraction run in the
+    bounded worker threads, never on the event loop."""
+    await svc.check_room()
     max_chars = svc.settings.max_article_chars
     if body.text is not None:
         text = body.text
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ApiError(422, "text contains lone surrogates (\\ud800-\\udfff); send valid Unicode") from None
         if len(text) > max_chars:
             raise ApiError(
                 413,
                 f"the article has {len(text):,} characters, above the limit of {max_chars:,} (--max-chars); "
                 "send a single article",
             )
-        return Article.from_text(text, source="text", max_chars=max_chars)
-    assert body.url is not None
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ApiError(422, "text contains lone surrogates (\\ud800-\\udfff); send valid Unicode") from None
+        return await svc.work(partial(Article.from_text, text, source="text", max_chars=max_chars))
     try:
-        from ..web import load_url  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+        from ..web import load_html, load_url_async
+    except ImportError:  # pragma: no cover - a build without summarizer.web
         raise ApiError(
             501, 'URL input is not available in this build (no summarizer.web); send {"text": ...} instead'
         ) from None
-    article: Article = await run_in_threadpool(partial(load_url, body.url, max_chars=max_chars))
-    return article
+    if body.html is not None:  # a saved page: extracted as a fetched one would be
+        page: Article = await svc.work(partial(load_html, body.html, "the page", max_chars))
+        return page
+    assert body.url is not None
+    try:
+        return await load_url_async(
+            body.url,
+            max_chars=max_chars,
+            timeout=svc.config.fetch_timeout,
+            allow_private=svc.config.allow_private_urls,
+            limiter=svc.limiter,
+        )
+    except FetchError as exc:  # the client gets the generic line; the log keeps the reason
+        log.info("URL not fetched: %s", svc.queue.redact(str(exc)))
+        raise ApiError(422, exc.public) from None
 
 
 def _job_request(article: Article, body: ArticleInput) -> dict[str, Any]:
-    return {"text": article.text, "source": article.source, "url": body.url}
+    """What a worker needs to summarize the article as the CLI would: the text, where it came from
+    and, for a web page, what the page said about itself (``meta.source_*``); and the ``title`` a
+    person knows the job by (computed once, here)."""
+    web = asdict(article.web) if article.web is not None else None
+    title = job_title(article.web.title if article.web is not None else None, body.url, article.text)
+    return {"text": article.text, "source": article.source, "url": body.url, "web": web, "title": title}
 
 
-def _respond(summary: Summary, fmt: str, article: Article) -> Response:
+def _respond(summary: Summary | str, fmt: str, article: Article) -> Response:
+    """The answer in the requested format; a stored result (JSON text) is validated here. Runs in
+    a worker thread (``Service.work``): rendering a long article's report is CPU work."""
+    if isinstance(summary, str):
+        summary = Summary.model_validate_json(summary)
     if fmt == "markdown":
         return Response(render(summary, "markdown"), media_type="text/markdown; charset=utf-8")
     if fmt == "html":
-        render_any: Any = render
-        try:
-            page = render_any(summary, "html", article=article.text)
-        except TypeError:  # a render() without the article-aware page
-            page = render_any(summary, "html")
-        return HTMLResponse(page)
+        return HTMLResponse(render(summary, "html", article=article.text))
     return JSONResponse(summary.model_dump(mode="json"))
+
+
+def _job_response(job: Job, progress: tuple[str, int, int] | None = None) -> Response:
+    try:
+        view = JobView.of(job, progress)
+    except ValueError:  # a result stored by an older release that no longer validates
+        error = "the stored result no longer validates; POST the article again"
+        view = JobView.of(replace(job, status="failed", result=None, error=error, error_status=500))
+    return JSONResponse(view.model_dump(mode="json", by_alias=True))
 
 
 def _v1() -> APIRouter:
@@ -110,9 +155,9 @@ def _v1() -> APIRouter:
         """Summarize one article and wait for the result (queued behind earlier jobs)."""
         svc = service_of(request)
         article = await _load_article(svc, body)
-        hit = svc.cached(article)
+        hit = await svc.in_cache_thread(svc.cached, article)
         if hit is not None:
-            return _respond(hit, body.format, article)
+            return await svc.work(_respond, hit, body.format, article)
         loop = asyncio.get_running_loop()
         finished = asyncio.Event()
 
@@ -131,7 +176,7 @@ def _v1() -> APIRouter:
                 svc.queue.unwatch(job.id)
         final = await run_in_threadpool(svc.store.get, job.id)
         if final is not None and final.status == "done" and final.result:
-            return _respond(Summary.model_validate_json(final.result), body.format, article)
+            return await svc.work(_respond, final.result, body.format, article)
         if final is not None and final.status == "failed":
             raise ApiError(final.error_status or 503, final.error or "the job failed")
         raise ApiError(
@@ -152,10 +197,10 @@ def _v1() -> APIRouter:
         svc = service_of(request)
         if not svc.settings.use_cache:
             raise ApiError(404, "the cache is off (--no-cache); POST the article to /v1/summaries")
-        hit = svc.cached_by_sha(article_sha256)
+        hit = await svc.in_cache_thread(svc.cached_by_sha, article_sha256)
         if hit is None:
             raise ApiError(404, f"no cached summary for {article_sha256}; POST the article to /v1/summaries")
-        return JSONResponse(hit.model_dump(mode="json"))
+        return await svc.work(lambda: JSONResponse(hit.model_dump(mode="json")))
 
     @v1.post(
         "/jobs",
@@ -171,12 +216,13 @@ def _v1() -> APIRouter:
         return JobAccepted(id=job.id, status=job.status)
 
     @v1.get("/jobs/{job_id}", response_model=JobView, responses={404: {"model": ErrorBody}})
-    async def get_job(job_id: str, request: Request) -> JobView:
+    async def get_job(job_id: str, request: Request) -> Response:
         """A job's status: ``queued``, ``running``, ``done`` (with the Summary) or ``failed`` (one-line error)."""
-        job = await run_in_threadpool(service_of(request).store.get, job_id)
+        svc = service_of(request)
+        job = await run_in_threadpool(svc.store.get, job_id)
         if job is None:
-            raise ApiError(404, f"no job {job_id!r}; POST /v1/jobs returns the id")
-        return JobView.of(job)
+            raise ApiError(404, f"no job {job_id[:80]!r}; POST /v1/jobs returns the id")
+        return await svc.work(_job_response, job, svc.queue.progress(job_id))
 
     return v1
 

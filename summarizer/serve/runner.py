@@ -30,6 +30,11 @@ def run_server(settings: Settings, config: ServeConfig | None = None) -> None:
     svc: Service = app.state.service
     if not config.token and config.host not in LOCAL_HOSTS:
         log.warning("serving on %s without --token: anyone who can reach the port can use the model", config.host)
+    if config.host not in LOCAL_HOSTS and not config.allowed_hosts:
+        names = ", ".join(sorted(config.trusted_hosts()))
+        log.warning(
+            "answering only requests whose Host is one of %s: add the names clients use with --allowed-host", names
+        )
 
     class _Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:

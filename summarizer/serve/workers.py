@@ -10,9 +10,11 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
-from ..article import Article
+from ..article import Article, WebSource
 from ..errors import SummarizerError
 from ..jobs import Job, JobStore, QueueFullError
 from ..pipeline import Summarizer
@@ -20,6 +22,15 @@ from ..pipeline import Summarizer
 __all__ = ["JobQueue"]
 
 log = logging.getLogger("summarizer.server")
+
+
+def article_of(request: dict[str, Any]) -> Article:
+    """The article a job holds, as the request had it: a web page's extracted text keeps its
+    ``WebSource``, so the result carries ``article`` and ``meta.source_*`` like the CLI's."""
+    web = request.get("web")
+    text, source = request["text"], request.get("source", "<text>")
+    article = Article.from_text(text, source=source, max_chars=None, markup_ok=web is not None)
+    return replace(article, web=WebSource(**web)) if web else article
 
 
 class JobQueue:
@@ -48,6 +59,7 @@ class JobQueue:
         self._wake = threading.Condition()
         self._threads: list[threading.Thread] = []
         self._running: dict[str, int] = {}  # job id -> worker index
+        self._passes: dict[str, tuple[str, int, int]] = {}  # running job id -> (pass, index, total)
         self._watchers: dict[str, list[Callable[[], None]]] = {}
         self._drain_hooks: list[Callable[[], None]] = []
         self._lock = threading.Lock()
@@ -73,6 +85,13 @@ class JobQueue:
             )
             thread.start()
             self._threads.append(thread)
+
+    def check_room(self) -> None:
+        """Raise what ``submit`` would for a full queue or a stopping server, before the caller
+        spends anything on the article (fetching, parsing): the limit is checked first."""
+        if self.draining:
+            raise QueueFullError("the server is stopping; retry in a few seconds", 5, status=503)
+        self.store.room(self.limit, self.workers)
 
     def submit(self, request: dict[str, Any], article_sha256: str, on_done: Callable[[], None] | None = None) -> Job:
         if self.draining:
@@ -124,6 +143,16 @@ class JobQueue:
             log.info("re-queued %d running job(s) for the next start: %s", len(left), ", ".join(left))
         return left
 
+    def progress(self, job_id: str) -> tuple[str, int, int] | None:
+        """The model pass a running job is in: (name, index from 1, passes); in memory only, as it
+        means nothing once the job has finished or the server has restarted."""
+        with self._lock:
+            return self._passes.get(job_id)
+
+    def _on_pass(self, job_id: str, name: str, index: int, total: int) -> None:
+        with self._lock:
+            self._passes[job_id] = (name, index, total)
+
     @property
     def busy(self) -> bool:
         return any(t.is_alive() for t in self._threads)
@@ -150,6 +179,7 @@ class JobQueue:
                 finally:
                     with self._lock:
                         self._running.pop(job.id, None)
+                        self._passes.pop(job.id, None)
                         watchers = self._watchers.pop(job.id, [])
                     for notify in watchers:
                         notify()
@@ -160,8 +190,7 @@ class JobQueue:
     def _run(self, job: Job, summarizer: Summarizer) -> None:
         started = time.monotonic()
         try:
-            article = Article.from_text(job.request["text"], source=job.request.get("source", "<text>"), max_chars=None)
-            summary = summarizer.summarize(article)
+            summary = summarizer.summarize(article_of(job.request), progress=partial(self._on_pass, job.id))
         except SummarizerError as exc:
             message = self.redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             self.store.fail(job.id, message, exc.http_status)

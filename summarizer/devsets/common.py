@@ -1,0 +1,85 @@
+"""What the dev-set scorers share: when a predicted name names a labelled source, and per-half sums.
+
+A speaker or source is scored against the person or body the label resolves it to, not against
+the mention beside the quote: a pronoun or a possessive is never right, a surname is right when
+it is the labelled person's surname (``Hamish Telford`` vs ``Telford``: yes; ``Doug Telford``: no,
+a relative), an acronym is right for the body it abbreviates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..grounding import tokens
+
+__all__ = ["PARTS", "names_match", "opening", "ratio", "sum_parts"]
+
+PARTS = ("study", "test", "all")
+
+_PRONOUNS = frozenset("he she they it we i you his her their its him them who which that this".split())
+_TITLES = frozenset("mr mrs ms miss dr prof sir dame".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _words(name: str) -> list[str]:
+    words = [w for w in tokens(name) if w not in ("the", "s")]
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]  # "Joseph R. Biden Jr." is Biden
+    return words
+
+
+def _acronym(short: str, long_: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", long_))
+    return short.isupper() and 2 <= len(short) <= 8 and len(initials) >= 2 and initials == short
+
+
+def names_match(predicted: str | None, reference: str | None) -> bool:
+    """Whether ``predicted`` names ``reference`` (a person or body; "A and B" is either of them).
+
+    Right: the same words; one name inside the other ending on the same word (a surname alone, a
+    title or first name added, "Kevin Haley" / "Haley", "Premier Doug Ford" / "Doug Ford"); an
+    acronym of the other ("IRCC"). Never right: nothing, a pronoun, a possessive ("McCallum’s")."""
+    if not predicted or not reference:
+        return False
+    p = predicted.strip()
+    if p.casefold() in _PRONOUNS or re.search(r"['’]s?$", p):
+        return False
+    parts = [r for r in re.split(r",?\s+(?:and|&)\s+|,\s+", reference.strip()) if r]
+    people = len(parts) > 1 and all(len(r.split()) >= 2 for r in parts)  # "Tore Sohlberg and Lehla Abreder"
+    for ref in [reference.strip(), *(parts if people else [])]:
+        a, b = _words(p), _words(ref)
+        if not a or not b:
+            continue
+        if a == b or _acronym(p, ref) or _acronym(ref, p):
+            return True
+        if a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a)):
+            return True
+    return False
+
+
+def ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def sum_parts(per_article: Sequence[dict[str, Any]], keys: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Counts summed per half (``study``, ``test``) and over ``all``: one run shows both halves."""
+    keys = list(keys)
+    out = {part: dict.fromkeys(keys, 0) for part in PARTS}
+    out.update({part: {**out[part], "articles": 0} for part in PARTS})
+    for row in per_article:
+        for part in (row.get("part", "study"), "all"):
+            if part not in out:
+                continue
+            out[part]["articles"] += 1
+            for k in keys:
+                out[part][k] += int(row.get(k, 0))
+    return out
+
+
+def opening(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
