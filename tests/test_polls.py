@@ -323,3 +323,14 @@ def test_a_lead_over_a_titled_rival_and_a_measure_put_at_a_share() -> None:
     figures = figures_of(TOLL)
     assert figures["47%-39%"].measures == "Mayor Dana Ortiz lead over Paul Brandt among likely voters"
     assert figures["36 percent"].measures == "support for toll"
+
+
+def test_a_section_heading_before_a_colon_is_not_a_figures_source() -> None:
+    figures = figures_of(
+        "Stocks drift as traders wait\n\n"
+        "KEEPING SCORE: The Zembla RTX 40 rose 0.3 per cent to 7,215.\n\n"
+        "The index added 0.4 per cent on Friday."
+    )
+    assert figures["0.3 per cent"].source is None
+    assert figures["7,215"].source is None
+    assert figures["0.4 per cent"].source is None

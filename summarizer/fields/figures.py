@@ -239,6 +239,7 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
     return out
 
 
+_HEADING_RE = re.compile(r"[A-Z][A-Z’'&. -]*[A-Z]:\s")
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
     r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
@@ -262,6 +263,8 @@ def _figure(
     source = None
     if sentence is not None and sentence.kind == "body":
         source = ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
+        if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
+            source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
         if polls and sentence.index in polls and is_poll_source(source):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
     return Figure(
