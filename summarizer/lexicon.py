@@ -18,7 +18,10 @@ __all__ = [
     "MONTHS",
     "ORG_WORDS",
     "PARTY_WORDS",
+    "POLL_ADJECTIVES",
+    "POLL_WORDS",
     "RELATIVES",
+    "RESPONDENT_WORDS",
     "SAID",
     "SPEECH",
     "STANCE_VERBS",
@@ -114,6 +117,22 @@ BODY_WORDS = ORG_WORDS | {
     "church", "municipality", "club", "olympics", "conference", "tribunal", "bank", "trust", "fund", "inc",
     "ltd", "llc", "corp", "airlines", "wiki", "house", "cabinet", "senate", "congress", "secretariat",
 }  # fmt: skip
+
+# ---- polls --------------------------------------------------------------------------------
+
+#: words naming a poll (regular-expression alternation)
+POLL_WORDS = r"poll|polls|survey|surveys|polling|poll\s+average|polling\s+average"
+#: words between a poll's maker and the word poll ("a CNN national tracking poll")
+POLL_ADJECTIVES = (
+    r"new|latest|recent|national|state|statewide|online|telephone|phone|tracking|daily|weekly|monthly|exit|"
+    r"opinion|public|separate|independent|internal|early|final|nationwide"
+)
+#: nouns for the people a poll asks (the head of a sample or of a share's group)
+RESPONDENT_WORDS = (
+    r"voters|adults|respondents|residents|Americans|people|Democrats|Republicans|independents|Latinos|"
+    r"Hispanics|millennials|women|men|supporters|caucusgoers|electorate|citizens|members|parents|students|"
+    r"workers|consumers|households|likely\s+voters|registered\s+voters|Britons|Canadians|Australians"
+)
 
 #: a business or venue a name's first word makes of it ("Studio Schicketanz", "Camp Kilmer"): no person
 BUSINESS_FIRST = frozenset({

@@ -13,10 +13,12 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..grounding import align, content_tokens, stem, tokens
+from ..lexicon import RESPONDENT_WORDS
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
+from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -101,13 +103,14 @@ class FiguresAnswer(Answer):
         asked = {index: n for n, index in enumerate(asked_figures(ctx), 1)}
         units = self.units()
         figures: list[Figure] = []
+        polls = _poll_makers(ctx)
         for index in figure_candidates(ctx):  # every figure code found, answered or not
             c = ctx.numbers[index]
             unit = c.unit or (units.get(asked[index]) if index in asked else None)
             if unit and not c.unit and (reason := _foreign_unit(ctx, c.start, unit)):
                 rejected.append(Rejected(field="figures", item={"text": c.text, "unit": unit}, reason=reason))
                 unit = None
-            figures.append(_figure(ctx, c.start, c.end, c.value, unit, c.kind, "exact"))
+            figures.append(_figure(ctx, c.start, c.end, c.value, unit, c.kind, "exact", polls))
         for f in getattr(self, "other", []):
             item = f.model_dump()
             value = parse_number(f.text)
@@ -134,9 +137,9 @@ class FiguresAnswer(Answer):
                 if unit and (reason := _foreign_unit(ctx, hit.start, unit)):
                     rejected.append(Rejected(field="figures", item={"text": f.text, "unit": unit}, reason=reason))
                     unit = None
-                figures.append(_figure(ctx, hit.start, hit.end, value, unit, kind, hit.status))
+                figures.append(_figure(ctx, hit.start, hit.end, value, unit, kind, hit.status, polls))
         figures.sort(key=lambda fig: fig.span.start)
-        return {"figures": link_conflicts(_said_again(ctx, figures))}, rejected
+        return {"figures": link_conflicts(_said_again(ctx, _poll_groups(ctx, figures, polls)))}, rejected
 
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
         """A unit the article does not use is dropped (the figure stays, without a unit): not worth
@@ -167,7 +170,9 @@ _SHARES = frozenset(("percent", "ratio"))
 
 def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """A number said of "it" or "this" ("a decrease from the year before, when it was forty
-    percent") measures what the figure before it (of the same type, within two sentences) measured."""
+    percent") measures what the figure before it (of the same type, within two sentences) measured;
+    "…, up from 41 percent" what it measured before; "compared with 34% of baby boomers" the same
+    stance of another group."""
     text = ctx.article.text
     out: list[Figure] = []
     for f in figures:
@@ -175,16 +180,93 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         near = prev is not None and f.span.start - prev.span.end < 400
         if prev is not None and near and f.sentence and refers_back(text, f.span.start, f.sentence.start):
             f = f.model_copy(update={"measures": prev.measures})
+        elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
+            last = out[-1]
+            before = text[max(0, f.span.start - 25) : f.span.start]
+            if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
+                same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
+                f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
+            elif (
+                prev is not None
+                and prev.span.start >= sentence.start
+                and (
+                    found := compared_measures(
+                        text, prev.span.end, prev.measures, f.span.start, f.span.end, sentence.end
+                    )
+                )
+            ):
+                f = f.model_copy(update={"measures": found})
         out.append(f)
     return out
 
 
-def _figure(ctx: Context, start: int, end: int, value: float | None, unit: str | None, kind: Any, match: Any) -> Figure:
+def _poll_makers(ctx: Context) -> dict[int, str]:
+    """Per sentence index, the maker of the poll its figures come from (``scan.polls``)."""
+    body = [(s.index, s.start, s.end) for s in ctx.article.sentences if s.kind in ("headline", "body")]
+    sources = {i: found[0] for i, found in ctx.sources().items()}
+    return poll_makers(ctx.article.text, body, sources)
+
+
+def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> list[Figure]:
+    """A share that opens its clause in a poll sentence is a share of the group the sentence (or
+    the poll sentence before it, for the same poll) names: "58 percent of registered voters oppose
+    the toll. Only 31 percent support it" -> "registered voters … support it"; "Among voters under
+    30, 64 percent said they would never pay" -> "voters under 30 would never pay …"."""
+    text = ctx.article.text
+    group: str | None = None
+    maker: str | None = None
+    out: list[Figure] = []
+    for f in figures:
+        sentence = ctx.article.sentence_at(f.span.start)
+        if sentence is None or sentence.index not in polls:
+            group = maker = None
+            out.append(f)
+            continue
+        if polls[sentence.index] != maker:
+            group, maker = None, polls[sentence.index]
+        group = poll_group(text, sentence.start, sentence.end) or group
+        before = text[sentence.start : f.span.start]
+        if (
+            f.type in ("percent", "ratio")
+            and group
+            and not set(tokens(group)) & set(tokens(f.measures))
+            and not re.search(rf"\b(?:{RESPONDENT_WORDS})\b", f.measures, re.IGNORECASE)  # it names its own group
+            and _OPENS_RE.search(before)
+            and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
+        ):
+            f = f.model_copy(update={"measures": f"{group} {f.measures}".strip()})
+        out.append(f)
+    return out
+
+
+_HEADING_RE = re.compile(r"[A-Z][A-Z’'&. -]*[A-Z]:\s")
+#: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
+_OPENS_RE = re.compile(
+    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
+    r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _figure(
+    ctx: Context,
+    start: int,
+    end: int,
+    value: float | None,
+    unit: str | None,
+    kind: Any,
+    match: Any,
+    polls: dict[int, str] | None = None,
+) -> Figure:
     text = ctx.article.text
     sentence = ctx.article.sentence_at(start)
     source = None
     if sentence is not None and sentence.kind == "body":
         source = ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
+        if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
+            source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
+        if polls and sentence.index in polls and is_poll_source(source):
+            source = polls[sentence.index]  # a poll's figure: the poll's maker
     return Figure(
         text=text[start:end],
         value=value,

@@ -43,7 +43,9 @@ CHANGE_NOUNS = {
     "jumped": "jump", "jumps": "jump", "lost": "loss", "losing": "loss",
 }  # fmt: skip
 _VERB_RE = re.compile(
-    r"\b(?:(?:edged|closed|ended|finished|was|were|is|are)\s+(up|down)|(" + "|".join(CHANGE_NOUNS) + r"))\b",
+    r"\b(?:(?:edged|closed|ended|finished|was|were|is|are)\s+(up|down)|(?<!\bmade\s)(?<!\bmake\s)(?<!makes\s)(?<!making\s)("
+    + "|".join(CHANGE_NOUNS)
+    + r"))\b",
     re.IGNORECASE,
 )
 _HEDGE = r"(?:(?:less|more)\s+than|about|around|nearly|almost|just|roughly|some|only|over|under)"
@@ -223,12 +225,18 @@ def _is_clause_verb(words: list[str], i: int) -> bool:
     return low.endswith("ed") and (nxt.endswith("ing") or nxt in _NOT_NOUN or not nxt)
 
 
+_POLL_PHRASE = re.compile(
+    r"\s+(?:in|from|of)\s+(?:a|an|the|that|this|its|their)\s+[^,;.]{0,40}?\b(?:poll|survey)s?\b", re.IGNORECASE
+)
+
+
 def share_measures(text: str, end: int, s_end: int) -> str | None:
     """ "64 percent of bus drivers said they'd be glad to work weekends" -> "bus drivers glad to
     work weekends": a share is the group it is a share of
     with what is said of that group (None when nothing is said of it: "70 percent of the market")."""
-    m = re.match(r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)?", text[end:s_end])
-    rest = re.split(r"[,;:.!?()“”\"—–]", text[end + (m.end() if m else 0) : s_end])[0]
+    m = re.match(r"\s*(?:[—–]\s*)?\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?", text[end:s_end])
+    rest = _POLL_PHRASE.sub("", text[end + (m.end() if m else 0) : s_end])  # "voters in a recent CBS poll said"
+    rest = re.split(r"[,;:.!?()“”\"—–]", rest)[0]
     words = re.findall(r"[A-Za-z0-9’'-]+", rest)
     group: list[str] = []
     i = 0

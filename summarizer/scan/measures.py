@@ -15,6 +15,14 @@ from .clauses import (
     tally_measures,
     verb_measures,
 )
+from .poll_measures import (
+    age_bound_measures,
+    lead_measures,
+    margin_measures,
+    opinion_measures,
+    sample_measures,
+    split_measures,
+)
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
 
@@ -98,13 +106,19 @@ def measures_of(
     evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
     "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
     moved = (
-        (age_measures(text, start, end, s_start) if kind == "quantity" else None)
+        margin_measures(text, start, end, s_start, s_end)
+        or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
+        or lead_measures(text, start, end, kind, s_start, s_end)
+        or opinion_measures(text, start, end, kind, s_start, s_end)
+        or (age_bound_measures(text, start, s_start) if unit == "years" else None)
+        or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or change_measures(text, start, kind, s_start)
         or verb_measures(text, start, kind, unit, s_start)
         or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
         or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
         or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
+        or (split_measures(text, start, end, s_start, s_end) if kind == "score" and "%" in text[start:end] else None)
     )
     if moved:
         return moved

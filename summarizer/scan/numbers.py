@@ -80,13 +80,17 @@ _NUMBER_RE = re.compile(
       |\b\d{{3,4}}\s?(?:UTC|GMT|hrs\b|hours\s+(?:UTC|GMT|local)))
     |(?P<label>(?<![\w/])\d+/\d+(?![\w/])|(?<!\w)\(?\d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b|\#\d+\b)
     |(?P<money>(?:\b(?:NZ|US|A|C|HK|S|AU|CA)\s?\$|[$€£¥])\s?(?:{_NUM}){_SCALE}?)
-    |(?P<percent>(?<![\w.])(?:{_NUM}|{_NUMBER_WORDS}|zero)\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    |(?P<percent>(?<![\w.])(?:{_NUM}|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))*|zero)\s?
+      (?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
       (?=\s+(?:later|ago|earlier|before|after|long|old)\b))
+    |(?P<share>(?<![\w.,])\d{{1,2}}\s+(?:in|out\s+of)\s+(?:10|100|1,000|{_FEW}|ten)\b(?![.,]\d)
+      (?!\s+(?:seconds|minutes|hours|days|weeks|months|years|games|matches|attempts|tries|shots)\b)
+      (?=\s+(?:[a-z]+\s+){{0,2}}?(?:[A-Z]?[a-z]+s|people)\b))
     |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
-    |(?P<word>\b(?:twice|thrice|{_FEW}\s+in\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
+    |(?P<word>\b(?:twice|thrice|{_FEW}\s+(?:in|out\s+of)\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
       (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1 and k not in ("twice", "thrice"))})\b)*)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -100,7 +104,7 @@ def parse_number(expr: str) -> float | None:
     ("twenty-five" -> 25, "three hundred" -> 300); "one in three" is 1/3, "two in three" 2/3.
     """
     s = expr.strip().lower().replace("us$", "$").replace("a$", "$").replace("c$", "$")
-    part_in = re.fullmatch(rf"({_FEW})\s+in\s+(.+)", s)
+    part_in = re.fullmatch(rf"({_FEW}|\d{{1,2}})\s+(?:in|out\s+of)\s+(.+)", s)
     if part_in:
         n, whole = parse_number(part_in.group(1)), parse_number(part_in.group(2))
         return n / whole if n and whole else None
@@ -285,7 +289,8 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
             or (money and _MOVED_RE.search(before))
             or (not low_high and re.search(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", before))
         )  # "shrank from 12 points to 8 points"; "range from ten to 32 pages" is a range
-        if change or not (_RANGE_GAP_RE.fullmatch(gap) or unit_gap):
+        between = gap.strip() == "and" and re.search(r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", before)
+        if change or not (_RANGE_GAP_RE.fullmatch(gap) or unit_gap or between):
             out.append(c)
             continue
         same = prev.kind == c.kind or {prev.kind, c.kind} <= {"count", "quantity"}
@@ -298,7 +303,7 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
             unit = prev.unit or c.unit
             out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "score", prev.value, unit)
         elif low_high and same and prev.kind != "score" and not unit_gap:
-            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit)
+            out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit or prev.unit)
         else:
             out.append(c)
     return out

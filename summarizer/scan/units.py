@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import WEEKDAYS
+from ..lexicon import RESPONDENT_WORDS, WEEKDAYS
 from ..models import FigureType
 from .clauses import CHANGE_NOUNS
 
@@ -139,7 +139,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
             if sign in raw or sign in before:
                 return "money", code
         return "money", "USD"
-    if low_raw in _FRACTIONS or re.fullmatch(r"[a-z]+\s+in\s+\S+", low_raw):
+    if low_raw in _FRACTIONS or re.fullmatch(r"[a-z\d]+\s+(?:in|out\s+of)\s+\S+", low_raw):
         return "ratio", "fraction"
     after_all = text[end : end + 80].split("\n")[0]
     if low_raw in ("twice", "thrice"):  # "twice as many": a multiple; "denied visas twice": how often
@@ -171,6 +171,12 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
         return "money", unit  # "fell 42 cents"
     if unit and unit.casefold() in ("points", "point") and _CHANGE_BEFORE_RE.search(text[max(0, start - 40) : start]):
         return "quantity", unit  # "closed down 24.11 points": a move of an index, not a tally
+    if (
+        unit
+        and unit.casefold() in ("points", "point")
+        and _MARGIN_POINTS_RE.search(text[max(0, start - 80) : start] + "\x00" + text[end : end + 40])
+    ):
+        return "quantity", unit  # "leads by 6 points", "a 6-point lead", a margin of error: a difference
     if unit is None and re.search(
         rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$",
         text[max(0, start - 40) : start],
@@ -188,6 +194,13 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     return ("quantity" if head in QUANTITY_UNITS else "count"), unit
 
 
+#: the number (at NUL) is a margin: "by 6 points", "a 6-point lead", "margin of error … 4 points"
+_MARGIN_POINTS_RE = re.compile(
+    r"(?:\bby\s+(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
+    r"|\b(?:lead|margin|gap|edge|advantage|deficit|spread|error)\b[^.;\d]{0,40})\x00[\s-]*points?\b"
+    r"|\x00[\s-]+points?[\s-]+(?:[a-z]+\s+)?(?:lead|margin|gap|edge|advantage|deficit|victory|win|swing)\b",
+    re.IGNORECASE,
+)
 _CHANGE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(CHANGE_NOUNS)})\s+(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|just\s+)?$", re.IGNORECASE
 )
@@ -261,8 +274,19 @@ def _score_pair(text: str, start: int, end: int) -> bool:
     )
 
 
+#: "voters under 30", "adults aged 18 to 34", "those 65 and older": an age bound of a group
+_AGE_BOUND_RE = re.compile(
+    rf"(?:\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+(?:under|over|older\s+than|younger\s+than)|"
+    rf"\bages?(?:\s+of)?|\baged)\s+(?:between\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_age(text: str, start: int, end: int) -> bool:
-    """ "James Ford, 42, a convicted murderer": an age between commas after a name."""
+    """ "James Ford, 42, a convicted murderer": an age between commas after a name; "voters under
+    30", "adults ages 18 to 34": the age bound of a group."""
+    if re.fullmatch(r"\d{1,3}", text[start:end]) and _AGE_BOUND_RE.search(text[max(0, start - 40) : start]):
+        return True
     return (
         bool(
             re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start])
