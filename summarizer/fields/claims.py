@@ -17,7 +17,7 @@ from ..models import Claim, Rejected, Span
 from .base import Answer, Context, Pass
 from .summary import key_sentences
 
-__all__ = ["MAX_CLAIMS", "MODEL_PICKS", "PASS", "ClaimsAnswer", "claim_from_sentence"]
+__all__ = ["MAX_CLAIMS", "MODEL_PICKS", "PASS", "ClaimsAnswer", "build_claims", "claim_from_sentence"]
 
 MAX_CLAIMS = 8
 #: the model's top picks kept, in its order; code fills the rest up to ``MAX_CLAIMS``
@@ -34,6 +34,30 @@ def claim_from_sentence(ctx: Context, index: int) -> Claim:
         cue=cue,
         sentence=index,
     )
+
+
+def build_claims(ctx: Context, picks: list[int]) -> list[Claim]:
+    """The claims: the model's first ``MODEL_PICKS`` picks (body sentence numbers, in its order),
+    then code's sentences up to ``MAX_CLAIMS``, each copied with its source, duplicates dropped.
+    ``evals/claims_sim.py`` calls this with a stand-in for the model's picks."""
+    picked = list(picks[:MODEL_PICKS])
+    # the rest come from the sentences that cover what the story keeps talking about: on the
+    # seeds, eight such sentences match hand-labelled claims better (F1 0.52) than the first
+    # eight (0.45), which is what a small model picks when asked for eight
+    for s in key_sentences(ctx.article, MAX_CLAIMS, max_words=80):
+        if len(picked) >= MAX_CLAIMS:
+            break
+        if s.index not in picked:
+            picked.append(s.index)
+    claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for i in picked:
+        claim = claim_from_sentence(ctx, i)
+        span = (claim.evidence[0].start, claim.evidence[0].end)
+        if span not in seen:
+            seen.add(span)
+            claims.append(claim)
+    return claims
 
 
 class ClaimsAnswer(Answer):
@@ -66,24 +90,7 @@ class ClaimsAnswer(Answer):
             return {"claims": []}, rejected or [
                 Rejected(field="claims", item={"claims": []}, reason="no sentence was picked")
             ]
-        picked = picked[:MODEL_PICKS]
-        # the rest come from the sentences that cover what the story keeps talking about: on the
-        # seeds, eight such sentences match hand-labelled claims better (F1 0.52) than the first
-        # eight (0.45), which is what a small model picks when asked for eight
-        for s in key_sentences(ctx.article, MAX_CLAIMS, max_words=80):
-            if len(picked) >= MAX_CLAIMS:
-                break
-            if s.index not in picked:
-                picked.append(s.index)
-        claims: list[Claim] = []
-        seen: set[tuple[int, int]] = set()
-        for i in picked:
-            claim = claim_from_sentence(ctx, i)
-            span = (claim.evidence[0].start, claim.evidence[0].end)
-            if span not in seen:
-                seen.add(span)
-                claims.append(claim)
-        return {"claims": claims}, rejected
+        return {"claims": build_claims(ctx, picked)}, rejected
 
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
         """A stray pick (the headline, a number past the end) is dropped; only no pick at all is
