@@ -50,7 +50,8 @@ _SUBJECT_RE = re.compile(
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
 )
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
-_ROLE_THEN = r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+# (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
+_ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 _TRAILING_RE = re.compile(
     rf",?\s*(?:(?P<cue1>(?!told\b|tells\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
     rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
@@ -78,6 +79,12 @@ _SAID_NAME_RE = re.compile(
 _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
     rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
+)
+# "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
+# mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
+_INVERTED_RE = re.compile(
+    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
@@ -191,12 +198,19 @@ def claim_source(
         source, cue = inner.group("src"), inner.group("cue")
     elif source is None and subject and subject.start() == 0:
         source, cue = subject.group("src"), subject.group("cue")
+    inverted = _INVERTED_RE.search(sentence) if source is None else None
     if source is None:
         t = _TRAILING_RE.search(sentence)
         if t and t.start() > 20:
             source = t.group("src1b") or t.group("src1") or t.group("src2") or t.group("src3")
             cue = t.group("cue1") or t.group("cue2") or "according to"
             c_end = start + t.start()
+            if inverted and inverted.start() < t.start() and source.casefold() in PRONOUNS:
+                source, cue = inverted.group("src"), inverted.group("cue")  # "…, said X, …. ''…'' he said."
+                c_end = start + inverted.start()
+    if source is None and subject and inverted and inverted.start() < subject.start():
+        source, cue = inverted.group("src"), inverted.group("cue")  # "…, said X, who notes that Y has vowed"
+        c_end = start + inverted.start()
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
