@@ -91,6 +91,31 @@ _ANYWHERE_RE = re.compile(
 )
 
 
+# "PARIS, Aug 31 (Reuters) - ", "Friday on CNN’s “New Day,” ", "On Sunday, ": a dateline or a time
+# before the sentence's subject
+_LEAD_RE = re.compile(
+    rf"^(?:[^()\n]{{2,40}}\([A-Z][\w ]{{1,20}}\)\s*[-–—]+\s*)?"
+    rf"(?:(?:On|In|Last|This|Earlier|Later|{'|'.join(WEEKDAYS)})\b[^,\n]{{0,40}},[”\"’]?\s+)?"
+)
+# "X will discuss", "X is reaffirming that …", "X to call for …" (a headline): a verb of saying after
+# a modal, "to" or a progressive "is"; and "X acknowledges/understands that …": any verb before a that-clause
+_SAY_BASE = (
+    "discuss|call|urge|warn|claim|deny|announce|argue|endorse|back|sue|say|tell|insist|demand|accuse|"
+    "criticize|criticise|reaffirm|acknowledge|propose|defend|testify|predict|vow|pledge|ask|push|press"
+)
+_SAY_ING = (
+    "discussing|calling|urging|warning|claiming|denying|announcing|arguing|endorsing|backing|suing|saying|"
+    "telling|insisting|demanding|accusing|criticizing|criticising|reaffirming|acknowledging|proposing|"
+    "defending|testifying|predicting|vowing|pledging|asking|pushing|pressing"
+)
+_MODAL_RE = re.compile(
+    rf"(?P<src>{NAME})(?:{_ROLE_THEN}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE})"
+    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING})"
+    rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
+)
+
+
 # "The city reasoned", "A leaked internal letter seen by Sky News says": a descriptor as the subject
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
@@ -98,6 +123,11 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|reads)\b{_ADDED}"
 )
+
+
+def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
+    """Whether a scanned name lies in ``start:end`` (not "This", "Sales": a sentence's first word)."""
+    return any(start <= n.start and n.end <= end for n in names)
 
 
 def _agent_only(sentence: str, source: str) -> bool:
@@ -219,6 +249,12 @@ def claim_source(
             if found:
                 source, cue = found.group("src"), found.group("cue")
                 break
+    if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
+        lead = _LEAD_RE.match(sentence)
+        found = _MODAL_RE.match(sentence, lead.end() if lead else 0)
+        if found and _names_someone(start + found.start(), start + found.end("src"), names):
+            source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
+            cue = found.group("cue") or found.group("cue2") or found.group("cue3")
     if source is not None and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
