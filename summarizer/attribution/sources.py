@@ -87,7 +87,7 @@ _INVERTED_RE = re.compile(
     rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 _ANYWHERE_RE = re.compile(
-    rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
+    rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
 
 
@@ -123,6 +123,18 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|reads)\b{_ADDED}"
 )
+
+
+def _appositive_person(appositive: str | None, names: list[NameCandidate]) -> str | None:
+    """The person an appositive's last part opens with: ", her adviser, Jake Sullivan," -> Jake
+    Sullivan; ", Darran Whiting of Liberty Baptist Church," -> Darran Whiting."""
+    parts = [p.strip() for p in (appositive or "").strip(" ,").split(",")]
+    m = re.match(rf"(?:the\s+)?(?P<n>{NAME})", parts[-1]) if parts and parts[-1] else None
+    if not m:
+        return None
+    name = re.sub(r"\s+of\s+.*$", "", m.group("n"))
+    known = {n.text for n in names}
+    return name if len(name.split()) >= 2 and name in known and _is_person(name) else None
 
 
 def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
@@ -248,6 +260,9 @@ def claim_source(
             found = pattern.search(sentence)
             if found:
                 source, cue = found.group("src"), found.group("cue")
+                # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
+                # appositive names speaks, not the name before it
+                source = _appositive_person(found.groupdict().get("app"), names) or source
                 break
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = _LEAD_RE.match(sentence)
