@@ -58,7 +58,9 @@ def polnear_part(part: str, misses: bool = False) -> dict[str, Any]:
         if misses and article.part == "study" and result["misses"]:
             print(f"- {article.id}")
             for m in result["misses"]:
-                print(f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}\n        claim: {m['claim']}")
+                print(
+                    f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}\n        claim: {m['claim']}"
+                )
     return dict(polnear.aggregate(rows)[part])
 
 

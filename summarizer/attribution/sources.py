@@ -99,6 +99,9 @@ _LEAD_RE = re.compile(
 )
 # "X will discuss", "X is reaffirming that …", "X to call for …" (a headline): a verb of saying after
 # a modal, "to" or a progressive "is"; and "X acknowledges/understands that …": any verb before a that-clause
+# "Breitbart Jerusalem editor Aaron Klein": a role of one or two nouns (not "reminds me of Abraham Lincoln")
+_NOT_ROLE = r"(?!(?:on|in|at|for|of|from|to|with|by|about|me|him|her|us|them|and|or)\b)"
+_ROLE = rf"\s+{_NOT_ROLE}[a-z][\w-]*(?:\s+{_NOT_ROLE}[a-z][\w-]*)?\s+"
 _SAY_BASE = (
     "discuss|call|urge|warn|claim|deny|announce|argue|endorse|back|sue|say|tell|insist|demand|accuse|"
     "criticize|criticise|reaffirm|acknowledge|propose|defend|testify|predict|vow|pledge|ask|push|press"
@@ -109,7 +112,7 @@ _SAY_ING = (
     "defending|testifying|predicting|vowing|pledging|asking|pushing|pressing"
 )
 _MODAL_RE = re.compile(
-    rf"(?P<src>{NAME})(?:{_ROLE_THEN}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}?(?P<src>{NAME})(?:{_ROLE}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
     rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE})"
     rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING})"
     rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
@@ -285,7 +288,9 @@ def claim_source(
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = _LEAD_RE.match(sentence)
         found = _MODAL_RE.match(sentence, lead.end() if lead else 0)
-        if found and _names_someone(start + found.start(), start + found.end("src"), names):
+        if found and _names_someone(
+            start + found.start(), start + found.end("src_b" if found.group("src_b") else "src"), names
+        ):
             source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
             cue = found.group("cue") or found.group("cue2") or found.group("cue3")
     if source is not None and _agent_only(sentence, source):
