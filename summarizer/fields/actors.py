@@ -201,8 +201,10 @@ def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
 
 def is_acronym_of(short: str, name: str) -> bool:
     """ "KCNA" for "Korean Central News Agency": the initials of the capitalised words."""
+    if not (short.isupper() and 2 <= len(short) <= 8):
+        return False  # checked first: merging a long article's actors asks this half a million times
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper()]
-    return short.isupper() and 2 <= len(short) <= 8 and len(words) >= 2 and "".join(w[0] for w in words) == short
+    return len(words) >= 2 and "".join(w[0] for w in words) == short
 
 
 def _names_entity(name: str, actor: Actor) -> bool:
