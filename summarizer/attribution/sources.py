@@ -270,12 +270,13 @@ def claim_source(
             c_end = start + t.start()
             if inverted and inverted.start() < t.start() and source.casefold() in PRONOUNS:
                 source, cue = inverted.group("src"), inverted.group("cue")  # "…, said X, …. ''…'' he said."
-                c_end = start + inverted.start()
     if source is None and subject and inverted and inverted.start() < subject.start():
-        source, cue = inverted.group("src"), inverted.group("cue")  # "…, said X, who notes that Y has vowed"
-        c_end = start + inverted.start()
+        # "…, said X, who notes that Y has vowed": the whole sentence stays the claim (what follows is X's too)
+        source, cue = inverted.group("src"), inverted.group("cue")
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
+    if source is None and inverted:  # "But that is not enough, said X, …, who … ''…'' X pointed out."
+        source, cue = inverted.group("src"), inverted.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
