@@ -133,6 +133,21 @@ def test_a_role_never_opens_with_a_preposition_and_an_appositive_name_speaks() -
     assert source_of(text, "In a statement") == "Tom Briggsley"
 
 
+def test_more_verbs_of_claiming_and_a_dateline_before_an_appositive_person() -> None:
+    text = (
+        "Ferry union backs harbour plan.\n\n"
+        "KESWATER, Aug 31 (Reuters) - The ferry union's long-serving leader, Kate Morrowfield, voiced support "
+        "for the plan on Monday.\n\n"
+        "Mayor Lena Marsh calls the harbour plan a risk to the town. "
+        "Tidewell Ferries backs the plan and denounces the delay. "
+        "Lena Marsh, the mayor, pointed out that the quay is too short for the ferry.\n"
+    )
+    assert source_of(text, "Mayor Lena Marsh calls") == "Lena Marsh"
+    assert source_of(text, "Tidewell Ferries") == "Tidewell Ferries"
+    assert source_of(text, "Lena Marsh, the mayor") == "Lena Marsh"
+    assert source_of(text, "KESWATER") == "Kate Morrowfield"  # not the dateline's place
+
+
 def test_attributed_to_is_a_full_name_never_a_possessive_or_pronoun() -> None:
     text = (
         "Harbour plan\n\n"

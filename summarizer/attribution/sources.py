@@ -42,12 +42,17 @@ _ADDED = (
     r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
     r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
 )
+# more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
+_MORE_VERBS = (
+    r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
+    r"pointed\s+out|points\s+out|forwards|forwarded|identified"
+)
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS})\b{_ADDED}"
 )
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
@@ -128,7 +133,7 @@ _DESC_SUBJECT_RE = re.compile(
 )
 
 
-def _appositive_person(appositive: str | None, names: list[NameCandidate]) -> str | None:
+def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
     """The person an appositive's last part opens with: ", her adviser, Jake Sullivan," -> Jake
     Sullivan; ", Darran Whiting of Liberty Baptist Church," -> Darran Whiting."""
     parts = [p.strip() for p in (appositive or "").strip(" ,").split(",")]
@@ -137,7 +142,8 @@ def _appositive_person(appositive: str | None, names: list[NameCandidate]) -> st
         return None
     name = re.sub(r"\s+of\s+.*$", "", m.group("n"))
     known = {n.text for n in names}
-    return name if len(name.split()) >= 2 and name in known and _is_person(name) else None
+    person = len(name.split()) >= 2 and name in known and _is_person(name)
+    return name if person and cast_of(text, names).is_person(name) else None
 
 
 def _fuller(text: str, source: str, names: list[NameCandidate]) -> str:
@@ -261,6 +267,8 @@ def claim_source(
         source, cue = inner.group("src"), inner.group("cue")
     elif source is None and subject and subject.start() == 0:
         source, cue = subject.group("src"), subject.group("cue")
+        # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
+        source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
     inverted = _INVERTED_RE.search(sentence) if source is None else None
     if source is None:
         t = _TRAILING_RE.search(sentence)
@@ -275,6 +283,7 @@ def claim_source(
         source, cue = inverted.group("src"), inverted.group("cue")
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
+        source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
     if source is None and inverted:  # "But that is not enough, said X, …, who … ''…'' X pointed out."
         source, cue = inverted.group("src"), inverted.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
@@ -284,7 +293,7 @@ def claim_source(
                 source, cue = found.group("src"), found.group("cue")
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
-                source = _appositive_person(found.groupdict().get("app"), names) or source
+                source = _appositive_person(text, found.groupdict().get("app"), names) or source
                 break
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = _LEAD_RE.match(sentence)
