@@ -9,7 +9,8 @@ The pipeline's claims are the model's first four picks, then code's sentences
 * **PolNeAR**: the first four body sentences. On those 30 seed articles the model's four picks were
   exactly the first four body sentences 24 times out of 30, and three of four in the rest.
 
-Claims are built by ``build_claims`` on ``Context.of(article)`` and scored the way the eval does:
+Claims are built by ``build_claims`` on ``Context.of(article)``, named as the pipeline's last step
+names them (``link_speakers``: a source becomes the actor's name), and scored the way the eval does:
 ``devsets.polnear.score`` (named attributions matched by a claim, content-word F1 >= .5, and
 ``attributed_to`` right among those), ``scoring.score`` for the seeds' claims.
 
@@ -29,8 +30,10 @@ from typing import Any
 
 from summarizer.article import Article
 from summarizer.devsets import load, polnear
+from summarizer.fields.actors import link_speakers, read_actors
 from summarizer.fields.base import Context
 from summarizer.fields.claims import MODEL_PICKS, build_claims
+from summarizer.fields.quotes import quote_candidates, quotes_model
 from summarizer.labels import load_seeds, load_variants
 from summarizer.models import Claim, Meta, Summary
 from summarizer.scoring import FieldScore, score
@@ -44,6 +47,17 @@ def stand_in(ctx: Context) -> list[int]:
     return [s.index for s in ctx.article.body[:MODEL_PICKS]]
 
 
+def claims_of(ctx: Context, picks: list[int]) -> list[Claim]:
+    """The claims as the pipeline returns them: built, then named as the actors are
+    (``link_speakers`` with code's actors and code's quotes, the quotes pass answering "not said")."""
+    claims = build_claims(ctx, picks)
+    model = quotes_model(ctx)
+    answer = model.model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
+    quotes = answer.ground(ctx)[0]["quotes"]
+    fields = {"actors": read_actors(ctx), "quotes": quotes, "claims": claims}
+    return list(link_speakers(ctx.article.text, fields, ctx.names)["claims"])
+
+
 def _summary(claims: list[Claim]) -> Summary:
     return Summary(summary="", claims=claims, meta=Meta(model="claims-sim", prompt_version="", schema_version=""))
 
@@ -53,7 +67,7 @@ def polnear_part(part: str, misses: bool = False) -> dict[str, Any]:
     rows = []
     for article in load("polnear", part):  # type: ignore[arg-type]
         ctx = Context.of(Article.from_text(article.text, source=f"polnear/{article.id}"))
-        result = polnear.score(article, _summary(build_claims(ctx, stand_in(ctx))))
+        result = polnear.score(article, _summary(claims_of(ctx, stand_in(ctx))))
         rows.append({"id": article.id, "part": article.part, **result})
         if misses and article.part == "study" and result["misses"]:
             print(f"- {article.id}")
@@ -72,7 +86,7 @@ def seeds(misses: bool = False) -> FieldScore:
     total = FieldScore(n_pred=0, n_gold=0)
     for seed in found:
         ctx = Context.of(Article.from_text(seed.text, source=seed.id))
-        claims = build_claims(ctx, picks.get(seed.id) or stand_in(ctx))
+        claims = claims_of(ctx, picks.get(seed.id) or stand_in(ctx))
         fs = score(seed.id, seed.text, _summary(claims), seed.labels).fields["claims"]
         total.merge(fs)
         if misses:

@@ -13,10 +13,11 @@ from summarizer.article import Article
 from summarizer.attribution import claim_sources
 from summarizer.attribution.sources import _fuller
 from summarizer.devsets import polnear
+from summarizer.fields.actors import link_speakers
 from summarizer.fields.base import Context
 from summarizer.fields.claims import MAX_CLAIMS, MODEL_PICKS, MOST_CLAIMS, build_claims, claim_count
 from summarizer.labels import load_seeds, load_variants
-from summarizer.models import Claim, Meta, Span, Summary
+from summarizer.models import Actor, Claim, Meta, Span, Summary
 from summarizer.scan import scan_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,3 +202,23 @@ def test_the_simulation_has_the_models_recorded_picks_for_every_seed_and_variant
     for seed in seeds:
         article = Article.from_text(seed.text)
         assert all(article.sentences[i - 1].kind == "body" for i in picks[seed.id])
+
+
+def test_linking_to_actors_keeps_a_claim_sources_full_name() -> None:
+    text = (
+        "Author Jane Roewick will discuss her book. Reuters’ Tom Okafor said the book sold well. "
+        "The Center for Harbour Studies said the quay is too short. Harbour Studies also said it would help.\n"
+    )
+    actors = [
+        Actor(name="Author Jane Roewick", kind="person"),
+        Actor(name="Reuters’ Tom Okafor", kind="person"),
+        Actor(name="Center for Harbour Studies", kind="organization"),
+    ]
+    claims = [
+        Claim(text="x", attributed_to="Jane Roewick"),
+        Claim(text="y", attributed_to="Tom Okafor"),
+        Claim(text="z", attributed_to="Harbour Studies"),
+    ]
+    linked = link_speakers(text, {"actors": actors, "quotes": [], "claims": claims})["claims"]
+    # no title or owner glued on; a body's shorter name becomes its full name
+    assert [c.attributed_to for c in linked] == ["Jane Roewick", "Tom Okafor", "Center for Harbour Studies"]

@@ -273,8 +273,17 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
             actors.append(actor)
         return name
 
+    def source_name(name: str | None) -> str | None:
+        """A claim's source keeps its full name when the actor's name only adds words around it
+        ("Author Roger Stone", "Reuters’ Luciana Lopez", a headline run "Marine Le Pen Backs Trump")."""
+        linked = canonical(name)
+        inside = re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", linked) if name and linked else None
+        if name and inside and len(name.split()) >= 2 and not re.search(r"\b[a-z]+\s+$", linked[: inside.start()]):
+            return name  # (but "Responsive Politics" is the "Center for Responsive Politics")
+        return linked
+
     quotes = [q.model_copy(update={"speaker": canonical(q.speaker)}) for q in fields.get("quotes", [])]
-    claims = [c.model_copy(update={"attributed_to": canonical(c.attributed_to)}) for c in fields.get("claims", [])]
+    claims = [c.model_copy(update={"attributed_to": source_name(c.attributed_to)}) for c in fields.get("claims", [])]
     order = {a.name: min((m.start for m in a.mentions), default=0) for a in actors}
     return {**fields, "quotes": quotes, "claims": claims, "actors": sorted(actors, key=lambda a: order[a.name])}
 
