@@ -277,8 +277,10 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
         """A claim's source keeps its full name when the actor's name only adds words around it
         ("Author Roger Stone", "Reuters’ Luciana Lopez", a headline run "Marine Le Pen Backs Trump")."""
         linked = canonical(name)
-        inside = re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", linked) if name and linked else None
-        if name and inside and len(name.split()) >= 2 and not re.search(r"\b[a-z]+\s+$", linked[: inside.start()]):
+        if not name or not linked or len(name.split()) < 2:
+            return linked
+        inside = re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", linked)
+        if inside and not re.search(r"\b[a-z]+\s+$", linked[: inside.start()]):
             return name  # (but "Responsive Politics" is the "Center for Responsive Politics")
         return linked
 
