@@ -204,6 +204,18 @@ def test_the_simulation_has_the_models_recorded_picks_for_every_seed_and_variant
         assert all(article.sentences[i - 1].kind == "body" for i in picks[seed.id])
 
 
+def test_an_owners_possessive_is_never_part_of_the_source() -> None:
+    text = (
+        "Harbour news\n\n"
+        "At the time, Marsh's hometown Keswater Gazette wrote that the quay was too short. "
+        "According to the IHO's annual report dated March 16, the harbour silted up by a metre. "
+        "Ivan's condition was on Wednesday reported to be stable.\n"
+    )
+    assert source_of(text, "At the time") == "Keswater Gazette"
+    assert source_of(text, "According to the IHO") == "IHO"
+    assert source_of(text, "Ivan's condition") is None
+
+
 def test_linking_to_actors_keeps_a_claim_sources_full_name() -> None:
     text = (
         "Author Jane Roewick will discuss her book. Reuters’ Tom Okafor said the book sold well. "

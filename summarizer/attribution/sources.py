@@ -225,6 +225,18 @@ def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
         return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
+    # "Sanders's hometown Burlington Free Press" -> the paper; "WHO's situation report dated …" -> WHO
+    owned = re.fullmatch(
+        rf"(?P<owner>{NAME})['’]s?(?P<what>(?:\s+[a-z][\w-]*)+)(?:\s+(?P<named>{NAME}))?(?P<rest>.*)", found
+    )
+    named = owned.group("named") if owned and owned.group("named") not in WEEKDAYS + MONTHS else None
+    if owned and named and not owned.group("rest"):
+        return named
+    verb = owned and re.search(r"\b(?:is|was|are|were|has|had|have|be|been)\b", owned.group("what"))
+    if verb:
+        return ""  # "Ivan's condition was on Wednesday (reported)": a clause, not a source
+    if owned and not named and not re.search(r"\b[A-Z]", owned.group("rest")):
+        return owned.group("owner")
     return person_part(found) if found[:1].isupper() and _is_person(found) else found
 
 
