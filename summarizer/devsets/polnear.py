@@ -14,8 +14,9 @@ possessor counts only when the source holds no other name ("Clinton’s campaign
 
 * **Pipeline** (``score``): an attribution is *matched* by the returned claim whose text best
   matches its content: content-word F1 >= ``CONTENT_F1`` (0.5), or the claim holds the whole
-  content. ``match_rate`` = matched / named; ``accuracy`` = claims whose ``attributed_to`` names
-  the source / matched.
+  content; among several, the claim whose evidence lies on the content (``best_claim``).
+  ``match_rate`` = matched / named; ``accuracy`` = claims whose ``attributed_to`` names the
+  source / matched.
 * **Code-only** (``code_only``): claims are the model's choice in the pipeline, so, as
   ``evals/attribution_check.py`` does for the seeds, each attribution is paired with the body
   sentence that holds the start of its content, and that sentence's source as code reads it
@@ -37,7 +38,16 @@ if TYPE_CHECKING:
     from ..models import Claim, Summary
     from . import DevArticle
 
-__all__ = ["CONTENT_F1", "aggregate", "code_only", "named_attributions", "render", "score", "source_names"]
+__all__ = [
+    "CONTENT_F1",
+    "aggregate",
+    "best_claim",
+    "code_only",
+    "named_attributions",
+    "render",
+    "score",
+    "source_names",
+]
 
 CONTENT_F1 = 0.5
 
