@@ -35,7 +35,17 @@ if TYPE_CHECKING:
     from ..models import Summary
     from . import DevArticle
 
-__all__ = ["SPAN_F1", "aggregate", "code_only", "direct_labels", "render", "score", "score_quotes"]
+__all__ = [
+    "SPAN_F1",
+    "aggregate",
+    "code_only",
+    "code_quotes",
+    "direct_labels",
+    "render",
+    "score",
+    "score_quotes",
+    "span_f1",
+]
 
 SPAN_F1 = 0.5
 _MARKS = "\"“”‘’'«»„"
@@ -46,7 +56,7 @@ def direct_labels(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [q for q in data.get("quotations", []) if str(q.get("quote", ""))[:1] in _MARKS]
 
 
-def _span_f1(a: tuple[int, int], b: tuple[int, int]) -> float:
+def span_f1(a: tuple[int, int], b: tuple[int, int]) -> float:
     overlap = min(a[1], b[1]) - max(a[0], b[0])
     return 2 * overlap / ((a[1] - a[0]) + (b[1] - b[0])) if overlap > 0 else 0.0
 
@@ -54,7 +64,7 @@ def _span_f1(a: tuple[int, int], b: tuple[int, int]) -> float:
 def _sim(pred: dict[str, Any], label: dict[str, Any]) -> float:
     if label.get("start") is None or label.get("end") is None:
         return token_f1(tokens(pred["text"]), tokens(label["quote"]))
-    return _span_f1((pred["start"], pred["end"]), (label["start"], label["end"]))
+    return span_f1((pred["start"], pred["end"]), (label["start"], label["end"]))
 
 
 def score_quotes(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, Any]:
@@ -77,7 +87,7 @@ def score_quotes(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[
             misses.append({"kind": "missed", "quote": opening(label["quote"]), "expected": label["reference"]})
     wrong = 0
     for i, q in enumerate(predicted):
-        if i in matched_p or any(_span_f1((q["start"], q["end"]), s) > 0 for s in spans):
+        if i in matched_p or any(span_f1((q["start"], q["end"]), s) > 0 for s in spans):
             continue
         wrong += 1
         misses.append({"kind": "extra", "quote": opening(q["text"]), "got": q["speaker"]})
@@ -95,19 +105,24 @@ def _as_dicts(quotes: list[Any]) -> list[dict[str, Any]]:
     return [{"text": q.text, "speaker": q.speaker, "start": q.span.start, "end": q.span.end} for q in quotes]
 
 
-def code_only(article: DevArticle) -> dict[str, Any]:
-    """The quotes and speakers code reads, with the model answering "not said" everywhere."""
+def code_quotes(text: str, source: str) -> list[dict[str, Any]]:
+    """The quotes and speakers code reads, with the model answering "not said" everywhere
+    (``text``, ``speaker``, ``start``, ``end``); PolNeAR's quotation scorer reads them too."""
     from ..article import Article
     from ..fields.actors import link_speakers
     from ..fields.base import Context
     from ..fields.quotes import quote_candidates, quotes_model
 
-    ctx = Context.of(Article.from_text(article.text, source=f"ggt/{article.id}"))
+    ctx = Context.of(Article.from_text(text, source=source))
     model = quotes_model(ctx)
     answer = model.model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
     values, _ = answer.ground(ctx)
-    quotes = link_speakers(article.text, {"quotes": values["quotes"]}, ctx.names)["quotes"]
-    return score_quotes(article.data, _as_dicts(quotes))
+    return _as_dicts(link_speakers(text, {"quotes": values["quotes"]}, ctx.names)["quotes"])
+
+
+def code_only(article: DevArticle) -> dict[str, Any]:
+    """The quotes and speakers code reads, scored against the labels."""
+    return score_quotes(article.data, code_quotes(article.text, f"ggt/{article.id}"))
 
 
 def score(article: DevArticle, summary: Summary) -> dict[str, Any]:

@@ -121,7 +121,16 @@ def code_only(article: DevArticle) -> dict[str, Any]:
             right += 1
         else:
             misses.append({"content": opening(a["content"]["text"]), "expected": a["source"]["text"], "got": got})
-    return {"named": named, "read": read, "right": right, "matched": 0, "misses": misses}
+    from . import polnear_quotes  # direct quotations' speakers: a second pool beside GGT's
+
+    return {
+        "named": named,
+        "read": read,
+        "right": right,
+        "matched": 0,
+        "misses": misses,
+        **polnear_quotes.code_only(article),
+    }
 
 
 def _claim_matches(content: str, claim: str) -> float:
@@ -156,9 +165,12 @@ _KEYS = ("named", "matched", "read", "right")
 
 def aggregate(per_article: list[dict[str, Any]]) -> dict[str, Any]:
     """Per half and overall: match rate and accuracy (pipeline), or accuracy of the sentence's source (code-only)."""
+    from . import polnear_quotes
+
     out: dict[str, Any] = {}
-    for part, s in sum_parts(per_article, _KEYS).items():
+    for part, s in sum_parts(per_article, _KEYS + polnear_quotes.KEYS).items():
         out[part] = {
+            **polnear_quotes.metrics(s),
             **s,
             "match_rate": ratio(s["matched"], s["named"]),
             # pipeline: right among matched claims; code-only (nothing matched): right among all named
@@ -195,4 +207,6 @@ def render(report: dict[str, Any]) -> str:
     for a in study:
         lines.append(f"- **{a['id']}**")
         lines += [f"  - «{x['content']}»: expected {x['expected']!r}, got {x['got']!r}" for x in a["misses"]]
-    return "\n".join(lines) + "\n"
+    from . import polnear_quotes
+
+    return "\n".join(lines + polnear_quotes.render_lines(report)) + "\n"
