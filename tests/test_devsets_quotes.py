@@ -53,7 +53,7 @@ def test_passages_stop_at_the_closing_mark_or_the_paragraph() -> None:
 
 
 def test_labels_are_quoted_passages_of_named_innermost_attributions() -> None:
-    got = {w["quote"]: w["names"] for w in polnear_quotes.labels(_record())}
+    got = {w["quote"]: w["names"] for w in polnear_quotes.labels(_record(), polnear.source_names)}
     assert got == {
         "“We will dig it this year,”": ["Mayor Lena Hart"],
         "“a fantasy”": ["Councillor Omar Diaz"],
@@ -68,7 +68,7 @@ def test_score_counts_speakers_recall_and_quotes_on_no_attribution() -> None:
         _pred("It is too dear,", "Omar Diaz"),  # on a pronoun-sourced attribution: not scored, not extra
         _pred("Tunnel Vision", None),  # on no attribution: extra
     ]
-    r = polnear_quotes.score(_record(), predicted)
+    r = polnear_quotes.score(_record(), predicted, polnear.source_names)
     assert (r["q_labels"], r["q_found"], r["q_right"], r["q_extra"]) == (3, 2, 1, 1)
     kinds = sorted(m["kind"] for m in r["quote_misses"])
     assert kinds == ["extra", "missed", "speaker"]

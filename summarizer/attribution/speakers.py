@@ -16,7 +16,7 @@ from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_apposi
 from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of, person_part
 from .coref import speaking_body, speech_pronoun
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop, role_then_name
 from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
@@ -49,7 +49,7 @@ _AFTER_RE = re.compile(
     # a credit after a pull quote, then the title of the credited piece: '"…" Anonymous blogger, "Anon …"'
     rf"|\s*(?P<n5>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,3}}),\s*[“\"][^“”\"\n]{{2,120}}[”\"]\s*$"
     # "Birmingham City University criminology professor David Wilson told the press"
-    rf"|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
+    rf"|(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
 )
 _BEFORE_RE = re.compile(
     rf"(?:(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
@@ -121,12 +121,23 @@ def guess_speaker(
     # after a quotation that ends its sentence, the next sentence's "X said" is X's own
     # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
     ends = re.search(r"[.!?]$", quote.text)
-    if m and (m.group("n2") or m.group("n4") or m.group("d2")) and ends and not re.match(_SHORT_END, after[m.end() :]):
+    # ("!" and "?" end the quotation, not the sentence: '"All the way!" Dawson shouted, shorthand for …')
+    exclaims = quote.text.endswith(("!", "?")) and not re.search(r"[“\"‘]|\s'", after[m.end() :] if m else "")
+    if (
+        m
+        and (m.group("n2") or m.group("n4") or m.group("d2"))
+        and ends
+        and not exclaims
+        and not re.match(_SHORT_END, after[m.end() :])
+    ):
         m = None
     if m:
         found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
+        role = role_then_name(after, m.end("n1")) if found and m.group("n1") else None
+        if role and cast.is_person(person_part(role.group("n"))):
+            found = role.group("n")  # "said Ayotte campaign manager Jon Kohan": the person after the role
         relative = _RELATION_NAME_RE.match(after, m.end()) if found and found.endswith(("’s", "'s")) else None
         if relative:  # "says Wise’s dad, Darrin": the relative, not Wise
             return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
@@ -181,7 +192,12 @@ def guess_speaker(
                 return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
-        hits = list(_LEAD_RE.finditer(sentence))
+        # "a super PAC called Future45": a verb of naming before a name names, it does not speak
+        hits = [
+            h
+            for h in _LEAD_RE.finditer(sentence)
+            if not (h.group(0).endswith(("called", "dubbed")) and re.match(r"\s+[A-Z0-9]", sentence[h.end() :]))
+        ]
         found = hits[-1].group("n1") if hits else None
     if not found:
         return None

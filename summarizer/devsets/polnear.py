@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..grounding import content_tokens, normalize
 from ..scan.names import TITLES
 from ..scoring import token_f1
+from . import polnear_quotes  # direct quotations' speakers: a second pool beside GGT's
 from .common import PARTS, names_match, opening, ratio, sum_parts
 
 if TYPE_CHECKING:
@@ -121,15 +122,13 @@ def code_only(article: DevArticle) -> dict[str, Any]:
             right += 1
         else:
             misses.append({"content": opening(a["content"]["text"]), "expected": a["source"]["text"], "got": got})
-    from . import polnear_quotes  # direct quotations' speakers: a second pool beside GGT's
-
     return {
         "named": named,
         "read": read,
         "right": right,
         "matched": 0,
         "misses": misses,
-        **polnear_quotes.code_only(article),
+        **polnear_quotes.code_only(article, source_names),
     }
 
 
@@ -165,8 +164,6 @@ _KEYS = ("named", "matched", "read", "right")
 
 def aggregate(per_article: list[dict[str, Any]]) -> dict[str, Any]:
     """Per half and overall: match rate and accuracy (pipeline), or accuracy of the sentence's source (code-only)."""
-    from . import polnear_quotes
-
     out: dict[str, Any] = {}
     for part, s in sum_parts(per_article, _KEYS + polnear_quotes.KEYS).items():
         out[part] = {
@@ -207,6 +204,4 @@ def render(report: dict[str, Any]) -> str:
     for a in study:
         lines.append(f"- **{a['id']}**")
         lines += [f"  - «{x['content']}»: expected {x['expected']!r}, got {x['got']!r}" for x in a["misses"]]
-    from . import polnear_quotes
-
     return "\n".join(lines + polnear_quotes.render_lines(report)) + "\n"

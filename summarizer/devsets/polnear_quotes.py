@@ -9,7 +9,8 @@ passage in quotation marks inside an attribution's ``content`` whose ``source`` 
   of its paragraph (a quotation running over several paragraphs reopens each one). A passage is
   labelled by the innermost attribution whose content spans hold at least half of it ("X said Y
   called it “a disaster”": Y's); when that attribution's source names nobody ("he said") the
-  passage is left out, since the label does not say whom the pronoun means.
+  passage is left out, since the label does not say whom the pronoun means. Names are read by
+  ``polnear.source_names``.
 * **Matching** as for GGT (``ggt.SPAN_F1``): character spans overlapping with F1 >= .5, one to one.
 * **Speaker accuracy**: matched passages whose predicted speaker names a source name
   (``common.names_match``). **Recall**: matched / labelled passages. **Extra**: predicted quotes
@@ -29,10 +30,13 @@ from typing import TYPE_CHECKING, Any
 from ..scoring import greedy_match
 from .common import names_match, opening, ratio
 from .ggt import SPAN_F1, code_quotes, span_f1
-from .polnear import source_names
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from . import DevArticle
+
+    NamesOf = Callable[[str | None, str], list[str]]
 
 __all__ = ["KEYS", "code_only", "labels", "metrics", "passages", "render_lines", "score"]
 
@@ -51,9 +55,10 @@ def _inside(span: tuple[int, int], spans: list[list[int]]) -> int:
     return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in spans)
 
 
-def labels(data: dict[str, Any]) -> list[dict[str, Any]]:
+def labels(data: dict[str, Any], names_of: NamesOf) -> list[dict[str, Any]]:
     """The passages of a PolNeAR record whose innermost attribution names its source:
-    ``start``, ``end``, ``quote``, ``names`` (what a right speaker may be), ``source`` (as written)."""
+    ``start``, ``end``, ``quote``, ``names`` (what a right speaker may be), ``source`` (as written).
+    ``names_of(source, text)`` is ``polnear.source_names`` (passed in: polnear imports this module)."""
     text = data.get("text", "")
     attributions = [a for a in data.get("attributions", []) if (a.get("content") or {}).get("spans")]
     out = []
@@ -63,7 +68,7 @@ def labels(data: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         inner = min(holders, key=lambda a: sum(e - s for s, e in a["content"]["spans"]))
         source = (inner.get("source") or {}).get("text")
-        names = source_names(source, text)
+        names = names_of(source, text)
         if names:
             out.append(
                 {"start": span[0], "end": span[1], "quote": text[span[0] : span[1]], "names": names, "source": source}
@@ -71,9 +76,9 @@ def labels(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def score(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, Any]:
+def score(data: dict[str, Any], predicted: list[dict[str, Any]], names_of: NamesOf) -> dict[str, Any]:
     """Counts and misses of ``predicted`` quotes (``text``, ``speaker``, ``start``, ``end``)."""
-    wanted = labels(data)
+    wanted = labels(data, names_of)
     contents = [s for a in data.get("attributions", []) for s in (a.get("content") or {}).get("spans") or []]
     matches = greedy_match(
         predicted, wanted, lambda p, w: span_f1((p["start"], p["end"]), (w["start"], w["end"])), SPAN_F1
@@ -108,9 +113,9 @@ def score(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, An
     }
 
 
-def code_only(article: DevArticle) -> dict[str, Any]:
+def code_only(article: DevArticle, names_of: NamesOf) -> dict[str, Any]:
     """The quotes and speakers code reads for ``article``, scored against its quoted attributions."""
-    return score(article.data, code_quotes(article.text, f"polnear/{article.id}"))
+    return score(article.data, code_quotes(article.text, f"polnear/{article.id}"), names_of)
 
 
 def metrics(sums: dict[str, int]) -> dict[str, Any]:
