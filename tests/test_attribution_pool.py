@@ -67,3 +67,36 @@ def test_comebacks_and_cries_are_verbs_of_speech() -> None:
         '"They came for the free coffee," Keane shot back.\n'
     )
     assert _speakers(text)["They came for"] == "Omar Keane"
+
+
+def test_a_sentence_running_past_the_quotation_to_its_cue() -> None:
+    text = (
+        "Storm cuts power\n\n"
+        "Coast Power said in a statement that 40,000 homes were dark on Sunday.\n\n"
+        '"Fallen poles have closed several roads" including the harbour route, it said.\n\n'
+        '"Crews will work through the night."\n'
+    )
+    got = _speakers(text)
+    assert got["Fallen poles have"] == "Coast Power"
+    assert got["Crews will work"] == "Coast Power"  # the next quotation paragraph continues it
+
+
+def test_a_participle_of_speech_after_a_he_clause_is_his() -> None:
+    text = (
+        "Player helps at sea\n\n"
+        "Ravi Dorn spent the summer with a rescue crew in Spain.\n\n"
+        'He voiced his "pride and sorrow" on Twitter, writing "So many people need help out there. I am proud of them."\n'
+    )
+    assert _speakers(text)["So many people"] == "Ravi Dorn"
+
+
+def test_a_nationality_or_company_suffix_is_no_persons_last_word() -> None:
+    text = (
+        "Mining awards grow\n\n"
+        "Owen Pratt, a lawyer in Toronto, studies such cases. “There have been large awards,” he said. "
+        "Prominent Canadian examples include Kestrel Mining Corp. that lost its mines.\n\n"
+        "“The big cases are rare,” he added, “but they happen.”\n"
+    )
+    got = _speakers(text)
+    assert got["The big cases"] == "Owen Pratt"
+    assert got["but they happen."] == "Owen Pratt"

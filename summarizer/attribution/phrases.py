@@ -14,6 +14,7 @@ from ..lexicon import SPEECH
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, descriptor_kind
 from .cast import Cast, person_part
+from .coref import speech_pronoun
 from .patterns import NAME
 
 __all__ = [
@@ -125,6 +126,12 @@ def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> 
         )
         if subjects:
             return subjects[0][1]
+        pronoun = re.match(r"[\s“\"‘']*([Hh]e|[Ss]he)\s+[a-z]", lead)
+        if pronoun and _PARTICIPLE_RE.search(
+            lead
+        ):  # 'He voiced his anger on Twitter, writing "…"': whom the sentence's he means
+            at = start + pronoun.start(1)
+            return speech_pronoun(cast, pronoun.group(1), at, own=True) or cast.pronoun(pronoun.group(1), at)
     policy = _POLICY_RE.search(lead)
     if policy:
         who = cast._person_in(cast.canonical(person_part(policy.group("n")), q.start), q.start)

@@ -46,6 +46,8 @@ _AFTER_RE = re.compile(
     rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
+    # the sentence goes on past the quotation to its cue: '"…" including Lake Cowichan, it said.'
+    rf"|[a-z][^.!?“”\"\n]{{0,60}}?,\s+(?P<n7>{NAME}|he|she|it|they)\s+(?:{SPEECH})\s*(?:[.]|$)"
     # a credit after a pull quote, then the title of the credited piece: '"…" Anonymous blogger, "Anon …"'
     rf"|\s*(?P<n5>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,3}}),\s*[“\"][^“”\"\n]{{2,120}}[”\"]\s*$"
     # "Birmingham City University criminology professor David Wilson told the press"
@@ -123,16 +125,10 @@ def guess_speaker(
     ends = re.search(r"[.!?]$", quote.text)
     # ("!" and "?" end the quotation, not the sentence: '"All the way!" Dawson shouted, shorthand for …')
     exclaims = quote.text.endswith(("!", "?")) and not re.search(r"[“\"‘]|\s'", after[m.end() :] if m else "")
-    if (
-        m
-        and (m.group("n2") or m.group("n4") or m.group("d2"))
-        and ends
-        and not exclaims
-        and not re.match(_SHORT_END, after[m.end() :])
-    ):
-        m = None
+    if m and (m.group("n2") or m.group("n4") or m.group("d2")) and ends and not exclaims:
+        m = m if re.match(_SHORT_END, after[m.end() :]) else None
     if m:
-        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
+        found = next((m.group(g) for g in ("n1", "n2", "n3", "n4", "n5", "n7") if m.group(g)), None)
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
         role = role_then_name(after, m.end("n1")) if found and m.group("n1") else None
