@@ -56,15 +56,18 @@ def _speakers(halves: dict[str, dict[str, list[dict[str, Any]]]]) -> None:
         r, f = sum(x[right] for x in rows), sum(x[found] for x in rows)
         return f"{r / max(f, 1):.3f} ({r}/{f})"
 
-    print("| sub-half | GGT speaker | PolNeAR-quotes speaker | both |")
-    print("|---|---|---|---|")
+    print("| sub-half | GGT speaker | PolNeAR-quotes speaker | both | GGT phrases in reported speech |")
+    print("|---|---|---|---|---|")
     for half in ("A", "B", "study"):
         g = halves["ggt"]["A"] + halves["ggt"]["B"] if half == "study" else halves["ggt"][half]
         p = halves["polnear"]["A"] + halves["polnear"]["B"] if half == "study" else halves["polnear"][half]
         r = sum(x["speaker_right"] for x in g) + sum(x["q_right"] for x in p)
         f = sum(x["found"] for x in g) + sum(x["q_found"] for x in p)
         both = f"{r / max(f, 1):.3f} ({r}/{f})"
-        print(f"| {half} | {cell(g, 'speaker_right', 'found')} | {cell(p, 'q_right', 'q_found')} | {both} |")
+        print(
+            f"| {half} | {cell(g, 'speaker_right', 'found')} | {cell(p, 'q_right', 'q_found')} | {both} | "
+            f"{cell(g, 'phrase_right', 'phrases')} |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,9 @@ counting against precision (below).
 * **Speaker accuracy**, on matched quotes: the predicted speaker names the label's
   ``reference`` (the person or body meant, not the "he" beside the quote), by
   ``common.names_match``.
+* **Phrase speakers**: a predicted quote inside a labelled *indirect* quotation (a phrase in
+  quotation marks in reported speech, 'said the vote was “a sham”') is said by that label's
+  ``reference``: a second, separate speaker measure for short quoted phrases.
 
 Code-only: the quotes pass grounded with an empty model answer (every ``Qi`` "not said", as
 ``evals/attribution_check.py`` does), speakers linked as the pipeline links them.
@@ -85,6 +88,21 @@ def score_quotes(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[
     for j, label in enumerate(labels):
         if j not in matched_l:
             misses.append({"kind": "missed", "quote": opening(label["quote"]), "expected": label["reference"]})
+    # a phrase in quotation marks inside a labelled indirect quotation ('said the vote was “a sham”'):
+    # neither right nor wrong for recall and precision, but its speaker is the label's
+    indirect = [q for q in data.get("quotations", []) if q not in labels and q.get("start") is not None]
+    phrases = phrase_right = 0
+    for i, q in enumerate(predicted):
+        holder = next((lb for lb in indirect if lb["start"] <= q["start"] and q["end"] <= lb["end"]), None)
+        if i in matched_p or holder is None:
+            continue
+        phrases += 1
+        if names_match(q["speaker"], holder["reference"]):
+            phrase_right += 1
+        else:
+            misses.append(
+                {"kind": "phrase", "quote": opening(q["text"]), "expected": holder["reference"], "got": q["speaker"]}
+            )
     wrong = 0
     for i, q in enumerate(predicted):
         if i in matched_p or any(span_f1((q["start"], q["end"]), s) > 0 for s in spans):
@@ -97,6 +115,8 @@ def score_quotes(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[
         "counted": len(matches) + wrong,
         "extra": wrong,
         "speaker_right": right,
+        "phrases": phrases,
+        "phrase_right": phrase_right,
         "misses": misses,
     }
 
@@ -130,7 +150,7 @@ def score(article: DevArticle, summary: Summary) -> dict[str, Any]:
     return score_quotes(article.data, _as_dicts(summary.quotes))
 
 
-_KEYS = ("direct", "found", "counted", "extra", "speaker_right")
+_KEYS = ("direct", "found", "counted", "extra", "speaker_right", "phrases", "phrase_right")
 
 
 def aggregate(per_article: list[dict[str, Any]]) -> dict[str, Any]:
@@ -143,6 +163,7 @@ def aggregate(per_article: list[dict[str, Any]]) -> dict[str, Any]:
             "recall": ratio(s["found"], s["direct"]),
             "precision": ratio(s["found"], s["counted"]),
             "speaker_accuracy": ratio(s["speaker_right"], s["found"]),
+            "phrase_speaker_accuracy": ratio(s["phrase_right"], s["phrases"]),
         }
     return out
 
@@ -153,16 +174,19 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         f"# GGT dev set ({report['mode']}, part {report['part']}, {report['wall_seconds']} s)",
         "",
-        "| part | articles | direct quotes | recall | precision | speaker accuracy |",
-        "|---|---|---|---|---|---|",
+        "| part | articles | direct quotes | recall | precision | speaker accuracy | phrase speakers* |",
+        "|---|---|---|---|---|---|---|",
     ]
     for part in PARTS:
         s = m[part]
         if s["articles"]:
             lines.append(
                 f"| {part} | {s['articles']} | {s['direct']} | {s['recall']} ({s['found']}) | "
-                f"{s['precision']} ({s['extra']} extra) | {s['speaker_accuracy']} ({s['speaker_right']}/{s['found']}) |"
+                f"{s['precision']} ({s['extra']} extra) | "
+                f"{s['speaker_accuracy']} ({s['speaker_right']}/{s['found']}) | "
+                f"{s['phrase_speaker_accuracy']} ({s['phrase_right']}/{s['phrases']}) |"
             )
+    lines += ["", "\\* quoted phrases inside a labelled indirect quotation, whose speaker is that label's."]
     study = [a for a in report["articles"] if a["part"] == "study" and a["misses"]]
     if study:
         lines += ["", "## Misses (study half only)", ""]
@@ -171,6 +195,11 @@ def render(report: dict[str, Any]) -> str:
         for miss in a["misses"]:
             if miss["kind"] == "speaker":
                 lines.append(f"  - speaker of «{miss['quote']}»: expected {miss['expected']!r}, got {miss['got']!r}")
+            elif miss["kind"] == "phrase":
+                lines.append(
+                    f"  - phrase «{miss['quote']}» in a reported quotation: "
+                    f"expected {miss['expected']!r}, got {miss['got']!r}"
+                )
             elif miss["kind"] == "missed":
                 lines.append(f"  - not found: «{miss['quote']}» ({miss['expected']})")
             else:
