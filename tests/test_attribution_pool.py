@@ -100,3 +100,40 @@ def test_a_nationality_or_company_suffix_is_no_persons_last_word() -> None:
     got = _speakers(text)
     assert got["The big cases"] == "Owen Pratt"
     assert got["but they happen."] == "Owen Pratt"
+
+
+def test_a_name_first_seen_on_a_read_more_line_keeps_its_body_mentions() -> None:
+    text = (
+        "Sentence due in shooting case\n\n"
+        "READ MORE: What we know about gunman Victor Lemaire\n\n"
+        "Justice Paula Greer will sentence gunman Victor Lemaire on Friday.\n\n"
+        "Lemaire had a long fascination with violence. He told doctors the attackers were his “heroes.”\n"
+    )
+    assert _speakers(text)["heroes."] == "Victor Lemaire"  # not the judge: he is in the Cast
+
+
+def test_a_clause_opener_is_no_speaker() -> None:
+    text = (
+        "Station responds\n\n"
+        "A statement from the board member Dana Voss said “the station will obey the court.” "
+        "When asked about the ruling, she replied the station would “say more next week.”\n"
+    )
+    assert _speakers(text)["say more next"] == "Dana Voss"  # not "When" (of "When asked")
+
+
+def test_a_body_and_a_role_after_the_verb_give_the_first_person() -> None:
+    text = (
+        "Health project grows\n\n"
+        "Results so far are “very good,” says Heart and Lung program director Maya Chen, who leads it "
+        "with Better Futures Fund and analyst Omar Reyes.\n"
+    )
+    assert _speakers(text)["very good,"] == "Maya Chen"
+
+
+def test_the_statement_said_is_the_body_that_issued_it() -> None:
+    text = (
+        "Juice leaves school menus\n\n"
+        "The Northern Juice Association said in a statement that juice is a source of vitamins. "
+        "The statement also said that dropping it could have “serious effects on diets.”\n"
+    )
+    assert _speakers(text)["serious effects on"] == "Northern Juice Association"

@@ -53,8 +53,10 @@ _AFTER_RE = re.compile(
     # "Birmingham City University criminology professor David Wilson told the press"
     rf"|(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
 )
+# "When asked for comment, he replied …": a clause's first word, not a name that speaks
+_CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|Because|Since|Until|Asked)\b"
 _BEFORE_RE = re.compile(
-    rf"(?:(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+    rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|according\s+to\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
@@ -144,6 +146,9 @@ def guess_speaker(
             at = quote.end + m.start("n1")
             if owners := [p.name for p in cast.people for s, _, _ in p.mentions if s == at]:
                 return owners[0]
+            clause = [x for x in later if not re.search(r"[,“”\"]", text[at : x[0]])]
+            if clause:  # "says Heart and Stroke senior manager Erin Kim, who … Impact Investing": the first person
+                return min(clause)[1]
             if later:
                 return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
         if not found and (m.group("d1") or m.group("d2")):
@@ -245,7 +250,7 @@ def _descriptor_speaker(
     if found or names is None:
         return found or person_descriptor(phrase)
     kind = descriptor_kind(phrase)
-    if kind in ("body", "city", "government"):
+    if kind in ("body", "city", "government", "document"):  # "The statement also said": whose statement
         return speaking_body(cast, bodies, at)
     if kind in (None, "person") and phrase.split()[0].casefold() == "the":
         return speech_pronoun(cast, "the", at) or person_descriptor(phrase)
