@@ -137,3 +137,21 @@ def test_the_statement_said_is_the_body_that_issued_it() -> None:
         "The statement also said that dropping it could have “serious effects on diets.”\n"
     )
     assert _speakers(text)["serious effects on"] == "Northern Juice Association"
+
+
+def test_a_passive_verb_of_naming_gives_its_agent() -> None:
+    text = (
+        "Policy criticised\n\n"
+        "The plan was described as “a fantasy” by economist Hugh Laird.\n\n"
+        "The policy has been called “strategic ambiguity” by Joan Hale, a professor at Lakeview University.\n"
+    )
+    got = _speakers(text)
+    assert got["a fantasy"] == "Hugh Laird"
+    assert got["strategic ambiguity"] == "Joan Hale"
+
+
+def test_whom_a_person_thanks_for_a_phrase_is_not_its_speaker() -> None:
+    text = (
+        "Volunteers honoured\n\nMayor Rita Olsen thanked the volunteers for their “tireless work” during the flood.\n"
+    )
+    assert _speakers(text)["tireless work"] == "Rita Olsen"
