@@ -90,3 +90,25 @@ def test_polnear_report_carries_the_quotation_columns() -> None:
     assert m["q_labels"] == 3 and m["q_speaker_accuracy"] == round(r["q_right"] / r["q_found"], 4)
     md = polnear.render(report)
     assert "Direct quotations with a named source" in md and "| study | 3 |" in md
+
+
+def test_polnear_pipeline_scores_the_summarys_quote_speakers() -> None:
+    from summarizer.models import Meta, Quote, Span, Summary
+
+    inner = "a fantasy"
+    start = TEXT.index(inner)
+    summary = Summary(
+        summary="x",
+        quotes=[Quote(text=inner, speaker="Omar Diaz", span=Span(start=start, end=start + len(inner)))],
+        meta=Meta(model="m", prompt_version="p", schema_version="s"),
+    )
+    r = polnear.score(devsets.DevArticle("polnear", "pq1", TEXT, _record()), summary)
+    assert (r["q_labels"], r["q_found"], r["q_right"]) == (3, 1, 1)
+    report = {
+        "mode": "pipeline",
+        "part": "study",
+        "wall_seconds": 0.1,
+        "metrics": polnear.aggregate([{"id": "pq1", "part": "study", **r}]),
+        "articles": [{"id": "pq1", "part": "study", **r}],
+    }
+    assert "Direct quotations with a named source (pipeline speaker)" in polnear.render(report)

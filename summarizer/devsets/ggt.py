@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SPAN_F1",
     "aggregate",
+    "as_dicts",
     "code_only",
     "code_quotes",
     "direct_labels",
@@ -121,7 +122,7 @@ def score_quotes(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[
     }
 
 
-def _as_dicts(quotes: list[Any]) -> list[dict[str, Any]]:
+def as_dicts(quotes: list[Any]) -> list[dict[str, Any]]:
     return [{"text": q.text, "speaker": q.speaker, "start": q.span.start, "end": q.span.end} for q in quotes]
 
 
@@ -137,7 +138,7 @@ def code_quotes(text: str, source: str) -> list[dict[str, Any]]:
     model = quotes_model(ctx)
     answer = model.model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
     values, _ = answer.ground(ctx)
-    return _as_dicts(link_speakers(text, {"quotes": values["quotes"]}, ctx.names)["quotes"])
+    return as_dicts(link_speakers(text, {"quotes": values["quotes"]}, ctx.names)["quotes"])
 
 
 def code_only(article: DevArticle) -> dict[str, Any]:
@@ -147,7 +148,7 @@ def code_only(article: DevArticle) -> dict[str, Any]:
 
 def score(article: DevArticle, summary: Summary) -> dict[str, Any]:
     """The pipeline's quotes against the labels."""
-    return score_quotes(article.data, _as_dicts(summary.quotes))
+    return score_quotes(article.data, as_dicts(summary.quotes))
 
 
 _KEYS = ("direct", "found", "counted", "extra", "speaker_right", "phrases", "phrase_right")

@@ -156,7 +156,8 @@ def score(article: DevArticle, summary: Summary) -> dict[str, Any]:
             misses.append(
                 {"content": opening(a["content"]["text"]), "expected": a["source"]["text"], "got": best.attributed_to}
             )
-    return {"named": named, "read": read, "right": right, "matched": matched, "misses": misses}
+    quotes = polnear_quotes.score_summary(article.data, summary, source_names)
+    return {"named": named, "read": read, "right": right, "matched": matched, "misses": misses, **quotes}
 
 
 _KEYS = ("named", "matched", "read", "right")

@@ -18,8 +18,9 @@ passage in quotation marks inside an attribution's ``content`` whose ``source`` 
   titles or scare quotes), reported as a count, not a precision: the annotators did not aim at
   quotation marks.
 
-Code-only, with the same reading of quotes as ``ggt.code_quotes``; reported inside
-``summarize eval --devset polnear --code-only`` as the ``quotes`` columns.
+Code-only, with the same reading of quotes as ``ggt.code_quotes``, or the pipeline's quotes
+(``score_summary``); reported inside ``summarize eval --devset polnear [--code-only]`` as a
+table of its own.
 """
 
 from __future__ import annotations
@@ -29,16 +30,17 @@ from typing import TYPE_CHECKING, Any
 
 from ..scoring import greedy_match
 from .common import names_match, opening, ratio
-from .ggt import SPAN_F1, code_quotes, span_f1
+from .ggt import SPAN_F1, as_dicts, code_quotes, span_f1
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..models import Summary
     from . import DevArticle
 
     NamesOf = Callable[[str | None, str], list[str]]
 
-__all__ = ["KEYS", "code_only", "labels", "metrics", "passages", "render_lines", "score"]
+__all__ = ["KEYS", "code_only", "labels", "metrics", "passages", "render_lines", "score", "score_summary"]
 
 KEYS = ("q_labels", "q_found", "q_right", "q_extra")
 
@@ -118,6 +120,11 @@ def code_only(article: DevArticle, names_of: NamesOf) -> dict[str, Any]:
     return score(article.data, code_quotes(article.text, f"polnear/{article.id}"), names_of)
 
 
+def score_summary(data: dict[str, Any], summary: Summary, names_of: NamesOf) -> dict[str, Any]:
+    """The pipeline's quotes (code's speakers, the model's where code read none) against the labels."""
+    return score(data, as_dicts(summary.quotes), names_of)
+
+
 def metrics(sums: dict[str, int]) -> dict[str, Any]:
     """Ratios of one half's summed ``KEYS``."""
     return {
@@ -133,7 +140,7 @@ def render_lines(report: dict[str, Any]) -> list[str]:
         return []
     lines = [
         "",
-        "## Direct quotations with a named source (code-read speaker)",
+        f"## Direct quotations with a named source ({report['mode']} speaker)",
         "",
         "| part | quoted passages | found | speaker accuracy | extra (on no attribution) |",
         "|---|---|---|---|---|",
