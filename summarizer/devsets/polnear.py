@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..grounding import content_tokens, normalize
 from ..scan.names import TITLES
 from ..scoring import token_f1
+from . import polnear_quotes  # direct quotations' speakers: a second pool beside GGT's
 from .common import PARTS, names_match, opening, ratio, sum_parts
 
 if TYPE_CHECKING:
@@ -131,7 +132,14 @@ def code_only(article: DevArticle) -> dict[str, Any]:
             right += 1
         else:
             misses.append({"content": opening(a["content"]["text"]), "expected": a["source"]["text"], "got": got})
-    return {"named": named, "read": read, "right": right, "matched": 0, "misses": misses}
+    return {
+        "named": named,
+        "read": read,
+        "right": right,
+        "matched": 0,
+        "misses": misses,
+        **polnear_quotes.code_only(article, source_names),
+    }
 
 
 def _claim_matches(content: str, claim: str) -> float:
@@ -185,7 +193,8 @@ def score(article: DevArticle, summary: Summary) -> dict[str, Any]:
                     "claim": opening(best.text, 14),
                 }
             )
-    return {"named": named, "read": read, "right": right, "matched": matched, "misses": misses}
+    quotes = polnear_quotes.score_summary(article.data, summary, source_names)
+    return {"named": named, "read": read, "right": right, "matched": matched, "misses": misses, **quotes}
 
 
 _KEYS = ("named", "matched", "read", "right")
@@ -194,8 +203,9 @@ _KEYS = ("named", "matched", "read", "right")
 def aggregate(per_article: list[dict[str, Any]]) -> dict[str, Any]:
     """Per half and overall: match rate and accuracy (pipeline), or accuracy of the sentence's source (code-only)."""
     out: dict[str, Any] = {}
-    for part, s in sum_parts(per_article, _KEYS).items():
+    for part, s in sum_parts(per_article, _KEYS + polnear_quotes.KEYS).items():
         out[part] = {
+            **polnear_quotes.metrics(s),
             **s,
             "match_rate": ratio(s["matched"], s["named"]),
             # pipeline: right among matched claims; code-only (nothing matched): right among all named
@@ -232,4 +242,4 @@ def render(report: dict[str, Any]) -> str:
     for a in study:
         lines.append(f"- **{a['id']}**")
         lines += [f"  - «{x['content']}»: expected {x['expected']!r}, got {x['got']!r}" for x in a["misses"]]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + polnear_quotes.render_lines(report)) + "\n"
