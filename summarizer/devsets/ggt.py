@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..grounding import tokens
 from ..scoring import greedy_match, token_f1
-from .common import PARTS, names_match, opening, ratio, sum_parts
+from .common import PARTS, names_match, opening, quote_miss_lines, ratio, sum_parts
 
 if TYPE_CHECKING:
     from ..models import Summary
@@ -188,21 +188,5 @@ def render(report: dict[str, Any]) -> str:
                 f"{s['phrase_speaker_accuracy']} ({s['phrase_right']}/{s['phrases']}) |"
             )
     lines += ["", "\\* quoted phrases inside a labelled indirect quotation, whose speaker is that label's."]
-    study = [a for a in report["articles"] if a["part"] == "study" and a["misses"]]
-    if study:
-        lines += ["", "## Misses (study half only)", ""]
-    for a in study:
-        lines.append(f"- **{a['id']}**")
-        for miss in a["misses"]:
-            if miss["kind"] == "speaker":
-                lines.append(f"  - speaker of «{miss['quote']}»: expected {miss['expected']!r}, got {miss['got']!r}")
-            elif miss["kind"] == "phrase":
-                lines.append(
-                    f"  - phrase «{miss['quote']}» in a reported quotation: "
-                    f"expected {miss['expected']!r}, got {miss['got']!r}"
-                )
-            elif miss["kind"] == "missed":
-                lines.append(f"  - not found: «{miss['quote']}» ({miss['expected']})")
-            else:
-                lines.append(f"  - not a labelled quotation: «{miss['quote']}» (speaker {miss['got']!r})")
+    lines += quote_miss_lines(report["articles"], "misses", "## Misses (study half only)", "not a labelled quotation")
     return "\n".join(lines) + "\n"

@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..scoring import greedy_match
-from .common import names_match, opening, ratio
+from .common import names_match, opening, quote_miss_lines, ratio
 from .ggt import SPAN_F1, as_dicts, code_quotes, span_f1
 
 if TYPE_CHECKING:
@@ -151,16 +151,7 @@ def render_lines(report: dict[str, Any]) -> list[str]:
                 f"| {part} | {s['q_labels']} | {s['q_recall']} ({s['q_found']}) | "
                 f"{s['q_speaker_accuracy']} ({s['q_right']}/{s['q_found']}) | {s['q_extra']} |"
             )
-    study = [a for a in report["articles"] if a["part"] == "study" and a.get("quote_misses")]
-    if study:
-        lines += ["", "### Quotation misses (study half only)", ""]
-    for a in study:
-        lines.append(f"- **{a['id']}**")
-        for x in a["quote_misses"]:
-            if x["kind"] == "speaker":
-                lines.append(f"  - speaker of «{x['quote']}»: expected {x['expected']!r}, got {x['got']!r}")
-            elif x["kind"] == "missed":
-                lines.append(f"  - not found: «{x['quote']}» ({x['expected']})")
-            else:
-                lines.append(f"  - on no attribution: «{x['quote']}» (speaker {x['got']!r})")
+    lines += quote_miss_lines(
+        report["articles"], "quote_misses", "### Quotation misses (study half only)", "on no attribution"
+    )
     return lines
