@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from summarizer.article import Article
 from summarizer.fields import Context, actors
-from summarizer.fields.actors import code_kind, person_like, read_actors, read_role
+from summarizer.fields.actors import code_kind, link_speakers, person_like, read_actors, read_role
 from summarizer.lexicon import ABBREVIATIONS, TITLES
+from summarizer.models import Actor, Quote, Span
 
 TEXT = (
     "Khaled Al-Maeena, editor at large at the Saudi Gazette, said the crane fell in Mecca. "
@@ -109,3 +110,28 @@ def test_readers_agree_with_their_whole_text_patterns(words: list[str], name: st
     assert read_role(text, name) == _spec_role(text, name)
     part = re.search(rf"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?{re.escape(name)}\b", text)
     assert person_like(text, name) == (name == "Ana Ruiz" and not part)
+
+
+def test_a_speaker_keeps_its_own_name_when_the_actor_s_name_only_adds_what_is_no_part_of_it() -> None:
+    text = (
+        "Ruiz Backs Bridge Plan\n\nLONDON — Ana Ruiz, who grew up in London, spoke on Monday. London Ana Ruiz "
+        "said: “We will rebuild.” Lorena Paz Akin, a nurse, agreed. “It is time,” Paz Akin said. "
+        "Reuters’ Tom Hale wrote that “the vote is close,” Tom Hale said."
+    )
+    actor = lambda name: Actor(name=name, kind="person", mentions=[])  # noqa: E731
+    fields = {
+        "actors": [
+            actor("Ruiz Backs Bridge Plan"),
+            actor("London Ana Ruiz"),
+            actor("Lorena Paz Akin"),
+            actor("Reuters’ Tom Hale"),
+        ],
+        "quotes": [
+            Quote(text="We will rebuild.", speaker="Ana Ruiz", span=Span(start=0, end=1), match="exact"),
+            Quote(text="It is time,", speaker="Paz Akin", span=Span(start=0, end=1), match="exact"),
+            Quote(text="the vote is close,", speaker="Tom Hale", span=Span(start=0, end=1), match="exact"),
+        ],
+    }
+    linked = link_speakers(text, fields)
+    # a place before the name, a headline after it, an owner: not the speaker's name; a first name is
+    assert [q.speaker for q in linked["quotes"]] == ["Ana Ruiz", "Lorena Paz Akin", "Tom Hale"]

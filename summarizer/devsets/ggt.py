@@ -128,9 +128,11 @@ def as_dicts(quotes: list[Any]) -> list[dict[str, Any]]:
 
 def code_quotes(text: str, source: str) -> list[dict[str, Any]]:
     """The quotes and speakers code reads, with the model answering "not said" everywhere
-    (``text``, ``speaker``, ``start``, ``end``); PolNeAR's quotation scorer reads them too."""
+    (``text``, ``speaker``, ``start``, ``end``); PolNeAR's quotation scorer reads them too.
+    Speakers are linked to the actors code reads, as the pipeline links them: without them, a
+    speaker renamed after a wrong actor scored right here and wrong in the pipeline."""
     from ..article import Article
-    from ..fields.actors import link_speakers
+    from ..fields.actors import link_speakers, read_actors
     from ..fields.base import Context
     from ..fields.quotes import quote_candidates, quotes_model
 
@@ -138,7 +140,8 @@ def code_quotes(text: str, source: str) -> list[dict[str, Any]]:
     model = quotes_model(ctx)
     answer = model.model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
     values, _ = answer.ground(ctx)
-    return as_dicts(link_speakers(text, {"quotes": values["quotes"]}, ctx.names)["quotes"])
+    linked = link_speakers(text, {"quotes": values["quotes"], "actors": read_actors(ctx)}, ctx.names)
+    return as_dicts(linked["quotes"])
 
 
 def code_only(article: DevArticle) -> dict[str, Any]:

@@ -273,21 +273,44 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
             actors.append(actor)
         return name
 
-    def source_name(name: str | None) -> str | None:
-        """A claim's source keeps its full name when the actor's name only adds words around it
-        ("Author Roger Stone", "Reuters’ Luciana Lopez", a headline run "Marine Le Pen Backs Trump")."""
+    def own_name(name: str | None) -> str | None:
+        """A speaker or source keeps its own name when the actor's name only adds words that are
+        no part of it: a title or role ("Author Roger Stone", "NASA Administrator Charles
+        Bolden"), an owner ("Reuters’ Luciana Lopez"), a place ("London Sadiq Khan"), or the rest
+        of a headline ("Marine Le Pen Backs Trump"). A fuller name stays: "Lorena Paz Akin" for
+        "Paz Akin", "Center for Responsive Politics", "Arizona Democratic Party"."""
         linked = canonical(name)
-        if not name or not linked or len(name.split()) < 2:
+        if not name or not linked or len(name.split()) < 2 or linked == name:
             return linked
         inside = re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", linked)
-        if inside and not re.search(r"\b[a-z]+\s+$", linked[: inside.start()]):
-            return name  # (but "Responsive Politics" is the "Center for Responsive Politics")
-        return linked
+        if not inside or code_kind(linked) == "organization":
+            return linked
+        before, after = linked[: inside.start()], linked[inside.end() :]
+        if after.strip():
+            return name
+        if re.search(r"\b[a-z]+\s+$", before):
+            return linked
+        prefix = before.strip()
+        junk = code_kind(prefix, text) in ("country", "place") or any(_not_a_name(w, text) for w in prefix.split())
+        return name if junk else linked
 
-    quotes = [q.model_copy(update={"speaker": canonical(q.speaker)}) for q in fields.get("quotes", [])]
-    claims = [c.model_copy(update={"attributed_to": source_name(c.attributed_to)}) for c in fields.get("claims", [])]
+    quotes = [q.model_copy(update={"speaker": own_name(q.speaker)}) for q in fields.get("quotes", [])]
+    claims = [c.model_copy(update={"attributed_to": own_name(c.attributed_to)}) for c in fields.get("claims", [])]
     order = {a.name: min((m.start for m in a.mentions), default=0) for a in actors}
     return {**fields, "quotes": quotes, "claims": claims, "actors": sorted(actors, key=lambda a: order[a.name])}
+
+
+def _not_a_name(word: str, text: str) -> bool:
+    """A word before a name that is no part of it: a title, a role, an owner, an acronym, a place."""
+    bare = word.casefold().rstrip(".")
+    return (
+        bare in TITLES
+        or bare in TITLE_MODIFIERS
+        or bare.rstrip("s") in _ROLE_NOUNS
+        or word.endswith(("’", "'", "’s", "'s"))
+        or (word.isupper() and len(word) > 1)
+        or code_kind(word, text) in ("country", "place", "organization")
+    )
 
 
 def union_spans(spans: list[Span]) -> list[Span]:
