@@ -213,25 +213,30 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
     the toll. Only 31 percent support it" -> "registered voters … support it"; "Among voters under
     30, 64 percent said they would never pay" -> "voters under 30 would never pay …"."""
     text = ctx.article.text
+    groups: dict[int, str | None] = {}  # per poll sentence, the group its poll asked (named in it or before)
     group: str | None = None
     maker: str | None = None
+    for s in ctx.article.sentences:
+        if s.index not in polls:
+            group = maker = None
+            continue
+        if polls[s.index] != maker:
+            group, maker = None, polls[s.index]
+        group = groups[s.index] = poll_group(text, s.start, s.end) or group  # "a poll of likely voters"
     out: list[Figure] = []
     for f in figures:
         sentence = ctx.article.sentence_at(f.span.start)
+        group = groups.get(sentence.index) if sentence is not None else None
         if sentence is None or sentence.index not in polls:
-            group = maker = None
             out.append(f)
             continue
-        if polls[sentence.index] != maker:
-            group, maker = None, polls[sentence.index]
-        group = poll_group(text, sentence.start, sentence.end) or group
         before = text[sentence.start : f.span.start]
         if (
             f.type in ("percent", "ratio")
             and group
             and not set(tokens(group)) & set(tokens(f.measures))
             and not re.search(rf"\b(?:{RESPONDENT_WORDS})\b", f.measures, re.IGNORECASE)  # it names its own group
-            and _OPENS_RE.search(before)
+            and (_OPENS_RE.search(before) or _BY_RE.search(before))
             and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
         ):
             f = f.model_copy(update={"measures": f"{group} {f.measures}".strip()})
@@ -242,10 +247,14 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
 _HEADING_RE = re.compile(r"[A-Z][A-Z’'&. -]*[A-Z]:\s")
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
+    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: a share after a passive verb ("France was named by a mere 3 percent"): of the poll's group
+_BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
 
 
 def _figure(

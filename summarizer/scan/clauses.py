@@ -236,6 +236,7 @@ def share_measures(text: str, end: int, s_end: int) -> str | None:
     with what is said of that group (None when nothing is said of it: "70 percent of the market")."""
     m = re.match(r"\s*(?:[—–]\s*)?\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?", text[end:s_end])
     rest = _POLL_PHRASE.sub("", text[end + (m.end() if m else 0) : s_end])  # "voters in a recent CBS poll said"
+    rest = rest if m else re.sub(r"^\s*[—–]\s*", " ", rest)  # "the vast majority – 55 percent – named Britain"
     rest = re.split(r"[,;:.!?()“”\"—–]", rest)[0]
     words = re.findall(r"[A-Za-z0-9’'-]+", rest)
     group: list[str] = []

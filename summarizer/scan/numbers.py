@@ -81,7 +81,7 @@ _NUMBER_RE = re.compile(
     |(?P<label>(?<![\w/])\d+/\d+(?![\w/])|(?<!\w)\(?\d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b|\#\d+\b)
     |(?P<money>(?:\b(?:NZ|US|A|C|HK|S|AU|CA)\s?\$|[$€£¥])\s?(?:{_NUM}){_SCALE}?)
     |(?P<percent>(?<![\w.])(?:{_NUM}|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))*|zero)\s?
-      (?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+      (?:%|percent\b|per\s?cent\b|percentage[\s-]+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
@@ -153,6 +153,10 @@ def _is_label(text: str, start: int) -> bool:
         return True  # "401(k)": a plan's name
     if re.match(r"\s*(?:to|-|–)\s*\d[\d,.]*\s*(?:%|percent\b|per\s?cent\b)", text[end : end + 20]):
         return False  # "the mayor led her rival 45 to 40 percent": a tally, not a model number
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True  # "[538]": a cited outlet or a footnote mark, not a count
+    if re.match(r"\s+(?:percentage[\s-]+)?points?\s+(?:ahead|behind)\b", text[end : end + 30]):
+        return False  # "shows Ted Cruz 16 points ahead of Trump": a margin after the name it is of
     m = re.search(r"([A-Za-z][\w.’'-]*)\s+$", text[max(0, start - 40) : start])
     if not m:
         return False
@@ -207,6 +211,8 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             joined = _JOINED_RE.fullmatch(gap) and ("," not in gap or prev.kind == "label")
             if prev.kind in ("label", "date", "time", "ordinal") and joined:
                 kind = prev.kind  # "posts 542 and 543", "March 4 and 5"
+        if group == "word" and kind is None and _in_a_name(text, start, raw):
+            kind = "label"  # "BBC Radio Four", "Channel Four": a word of a name
         if group == "word" and kind is None and _part_of_a_whole(text, start, end):
             kind = "label"  # "the first half", "half-time": a part of a game or a year, not a fraction
         elif (
@@ -241,6 +247,17 @@ _ORDINAL_USE_RE = re.compile(
 _PERIOD_BEFORE_RE = re.compile(
     r"\b(?:first|second|third|fourth|final|opening|closing|latter|former|early|late|other|each)\s+$", re.IGNORECASE
 )
+
+
+def _in_a_name(text: str, start: int, raw: str) -> bool:
+    """A capitalised number word after a capitalised word inside a sentence ("told BBC Radio
+    Four's Any Questions"): part of a name, not a count."""
+    if not raw[:1].isupper():
+        return False
+    m = re.search(r"\b[A-Z][\w’'-]*\s+$", text[max(0, start - 30) : start])
+    if m is None:
+        return False
+    return not re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, start - 30) : start - len(m.group())])
 
 
 def _part_of_a_whole(text: str, start: int, end: int) -> bool:

@@ -75,7 +75,10 @@ _LEAD_VERB = (
     r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing|defeated|defeats|won\s+over)"
 )
 _ROLE = r"(?:(?:challenger|rival|incumbent|opponent|candidate|nominee|frontrunner|front-runner)\s+)?"
-_HEDGE = r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
+_HEDGE = (
+    r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under|"
+    r"a\s+(?:whopping|mere|paltry|meagre|meager|scant|bare))\s+)?"
+)
 #: "Trump trails Clinton by 6 points", "Mr. Trump leading Mr. Cruz nationally, 45 percent to 18 percent"
 _LEADS_RE = re.compile(
     rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+{_ROLE}(?P<obj>{_NAME}|him|her|them)"
@@ -87,8 +90,20 @@ _HAS_RE = re.compile(
     rf"built|with)\s+an?\s+(?:(?:narrow|slim|comfortable|commanding|double-digit|wide|solid|clear)\s+)?$"
 )
 _LEAD_NOUN_RE = re.compile(
-    rf"^[\s-]*(?:percentage[\s-]+)?points?[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})", re.IGNORECASE
+    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?[\s-]+)?(?:lead|advantage|edge)\b(?:\s+over\s+(?P<obj>(?-i:{_NAME})))?",
+    re.IGNORECASE,
 )
+#: "Cruz 16 points ahead of Trump" (the number between the two names)
+_AHEAD_LEFT_RE = re.compile(rf"(?:^|\s)(?P<subj>{_NAME})\s+{_HEDGE}$")
+_AHEAD_RIGHT_RE = re.compile(
+    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?\s+)?(?P<verb>ahead\s+of|behind)\s+(?P<obj>(?-i:{_NAME}))", re.IGNORECASE
+)
+#: "polls have shown Trump with modest leads ranging from 2 to 9 points" (the lead named before the number)
+_WITH_LEADS_RE = re.compile(
+    rf"\b(?P<subj>{_NAME})\s+(?:with|has|had|have|holds|held)\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?P<verb>leads?|deficits?)"
+    rf"\s+(?:(?:ranging\s+)?from|of)\s+{_HEDGE}$"
+)
+_PLACE_RE = re.compile(r"^[^,;.]*?\s+in\s+(?P<place>(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
 _HAS_LEAD_RE = re.compile(
     rf"{_PEOPLE}(?:has|had|have|holds|held|maintains|enjoys)\s+an?\s+[\w.-]+[\s-]+(?:percentage[\s-]+)?points?"
     rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})"
@@ -110,7 +125,9 @@ _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)
 
 
 def _who(words: str | None) -> list[str]:
-    return [w for w in (words or "").split() if w.casefold() not in ("he", "she", "they", "him", "her", "them")]
+    """A name's words without a pronoun or a title ("Mr. Cruz" -> Cruz)."""
+    drop = ("he", "she", "they", "him", "her", "them", "mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.")
+    return [w for w in (words or "").split() if w.casefold() not in drop]
 
 
 def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
@@ -121,8 +138,13 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     right = text[end:s_end]
     subj = obj = verb = None
     n = None
-    if (m := _LEADS_RE.search(left)) and (kind == "score" or re.match(r"[\s-]*(?:percentage\s+)?points?\b", right)):
+    points = re.match(r"[\s-]*(?:percentage\s+)?points?\b", right) or re.search(r"points?$", text[start:end])
+    if (m := _LEADS_RE.search(left)) and (kind == "score" or points):
         subj, obj, verb = m.group("subj"), m.group("obj"), m.group("verb").casefold()
+    elif (m := _AHEAD_LEFT_RE.search(left)) and (n := _AHEAD_RIGHT_RE.match(right)) and kind == "quantity":
+        subj, obj, verb = m.group("subj"), n.group("obj"), "trails" if n.group("verb") == "behind" else "leads"
+    elif (m := _WITH_LEADS_RE.search(left)) and kind in ("quantity", "range"):
+        subj, obj, verb = m.group("subj"), None, "trails" if m.group("verb").startswith("deficit") else "leads"
     elif (m := _HAS_RE.search(left)) and (n := _LEAD_NOUN_RE.match(right)):
         subj, obj, verb = m.group("subj"), n.group("obj"), "lead"
     elif kind == "score" and (m := _HAS_LEAD_RE.search(left)) and re.fullmatch(r"[\s,]*", left[m.end() :]):
@@ -143,15 +165,17 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
     names = re.findall(_NAME, text[s_start:start])
     subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
-    obj = next((n for n in names if n != subj), obj) if _who(obj) == [] else obj
+    obj = next((n for n in names if n != subj), obj) if obj and _who(obj) == [] else obj
     won = verb.startswith(("defeat", "beat", "won"))
     words = [
         *_who(subj),
         *(["deficit", "behind"] if behind else ["victory", "margin", "over"] if won else ["lead", "over"]),
     ]
-    words += _who(obj)
+    words = words + _who(obj) if _who(obj) else words[:-1]  # "Cruz had a 10-point lead": over no one named
     if among:
         words += among.group("among").split()[:6]
+    elif place := _PLACE_RE.match(right):
+        words += ["in", *place.group("place").split()[:4]]  # "16 points ahead of Trump in Indiana"
     return " ".join(w.rstrip(",") for w in words)
 
 
@@ -205,9 +229,10 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
     left = text[max(s_start, start - 120) : start]
     if kind in ("percent", "ratio") and (m := _PASSIVE_RE.search(left)):
         group = re.match(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+)?([^,;.:()]{2,50})", text[end:s_end])
-        if group and m.group("subj").casefold() not in ("it", "this", "that"):
+        if m.group("subj").casefold() not in ("it", "this", "that"):
             adverb = (m.group("adv") or m.group("adv2") or "").strip()
-            words = [*group.group(1).split()[:6], "who", m.group("verb"), *m.group("subj").split(), adverb]
+            asked = [*group.group(1).split()[:6], "who"] if group else []  # else the poll's group (``_poll_groups``)
+            words = [*asked, m.group("verb"), *m.group("subj").split(), adverb]
             return " ".join(w for w in words if w)
     if kind == "percent" and (m := _CANDIDATE_RE.search(left)):
         right = text[end:s_end]

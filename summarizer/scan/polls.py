@@ -38,7 +38,13 @@ _AFTER_RE = re.compile(
 #: "Gallup's latest poll"
 _OWNER_RE = re.compile(rf"(?P<maker>{_RUN})['’]s\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
 _NOT_MAKERS = frozenset(
-    w.casefold() for w in (*MONTHS, *WEEKDAYS, "A", "An", "The", "This", "That", "In", "New", "Latest", "Recent", "But")
+    w.casefold()
+    for w in (
+        *MONTHS,
+        *WEEKDAYS,
+        *"A An The This That In New Latest Recent But".split(),
+        *"One Another Each Every Most Many Some All Several".split(),  # "One poll shows …": no maker
+    )
 )
 _FOUND = r"(?:also\s+)?(?:found|finds|showed|shows|reported|reports|asked)\b"
 _FOUND_RE = re.compile(rf"\b{_POLL}\b|\brespondents\b|\bpolled\b|\bsurveyed\b", re.IGNORECASE)
@@ -60,7 +66,7 @@ _MEASURE_SHARE_RE = re.compile(
 )
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
 _SHARE_RE = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
     r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
     r"|(?:^|[,;:]\s*|\b(?:by|and|but|while)\s+)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
@@ -158,6 +164,13 @@ def poll_group(text: str, s_start: int, s_end: int) -> str | None:
     )
     m = m or re.search(
         r"\b(?:in|out\s+of)\s+(?:\d+|[a-z]+)\s+((?:[\w’'-]+\s+){0,3}?(?:" + RESPONDENT_WORDS + r"))\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    m = m or re.search(  # "a YouGov poll of American voters": the people the poll asked
+        r"\b(?:poll|survey)s?\s+(?:of|among)\s+(?:the\s+|all\s+)?((?:[\w’'-]+\s+){0,3}?(?:"
+        + RESPONDENT_WORDS
+        + r"))\b",
         sentence,
         re.IGNORECASE,
     )

@@ -1,0 +1,69 @@
+"""Poll figures read from the structure of their sentence (issue 22, rules from the poll study set
+``evals/pollstudy``): leads between two names, the group a poll asked, shares set off by dashes or
+after a passive verb, comparisons, changes from one value to another. Every article here is text
+written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+from summarizer.scan import scan_numbers
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+HARBOR = (
+    "Harbor race tightens\n\n"
+    "A Lakeview College poll of likely voters in Marlow County, released Monday, found the race close. Asked "
+    "which issue mattered most, the clear majority – 61 percent – named housing costs. Transit was named by a "
+    "mere 9 percent.\n\n"
+    "Another poll shows Dana Ortiz 7 points ahead of Paul Brandt in Marlow County. [KRTV]\n"
+    "In a Morning Ledger poll last month, Ms. Ortiz had a 5 percentage-point lead. Most polls released this "
+    "month have shown Ortiz with narrow leads ranging from 2 to 6 percentage points. Brandt is lagging behind "
+    "Ortiz by more than four percentage points, according to a polling average.\n\n"
+    "The mayor spoke on WXRT Radio Four on Tuesday. [538]"
+)
+
+
+def test_a_lead_between_two_names_with_its_place_or_named_before_the_number() -> None:
+    figs = figures_of(HARBOR)
+    ahead = figs["7"]
+    assert (ahead.type, ahead.unit, ahead.measures) == (
+        "quantity",
+        "points",
+        "Dana Ortiz lead over Paul Brandt in Marlow County",
+    )
+    hyphen = figs["5 percentage-point"]
+    assert (hyphen.type, hyphen.unit) == ("quantity", "percentage points")
+    assert hyphen.measures == "Ortiz lead"  # no rival named, no title
+    assert hyphen.source == "Morning Ledger"
+    assert figs["2 to 6 percentage points"].measures == "Ortiz lead"
+    assert figs["2 to 6 percentage points"].source != "Most"  # "Most polls" has no maker
+    assert figs["four percentage points"].measures == "Brandt deficit behind Ortiz"
+
+
+def test_a_name_of_a_station_or_a_cited_outlet_is_not_a_figure() -> None:
+    figs = figures_of(HARBOR)
+    assert "Four" not in figs and "538" not in figs
+    found = scan_numbers(
+        "The mayor told WXRT Radio Four on Tuesday. [538] A poll shows Ortiz 7 points ahead of Brandt."
+    )
+    assert [(c.text, c.kind, c.unit) for c in found] == [
+        ("Four", "label", None),
+        ("538", "label", None),
+        ("7", "quantity", "points"),  # after a name, but a margin: not a model number like "Boeing 747"
+    ]
+
+
+def test_a_share_of_the_group_the_poll_asked_set_off_by_dashes_or_after_a_passive_verb() -> None:
+    figs = figures_of(HARBOR)
+    assert figs["61 percent"].measures == "likely voters named housing costs"
+    assert figs["9 percent"].measures == "likely voters named Transit"
+    assert figs["61 percent"].source == figs["9 percent"].source == "Lakeview College"
