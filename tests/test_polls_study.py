@@ -67,3 +67,32 @@ def test_a_share_of_the_group_the_poll_asked_set_off_by_dashes_or_after_a_passiv
     assert figs["61 percent"].measures == "likely voters named housing costs"
     assert figs["9 percent"].measures == "likely voters named Transit"
     assert figs["61 percent"].source == figs["9 percent"].source == "Lakeview College"
+
+
+LOYAL = (
+    "Mayor's voters stay loyal\n\n"
+    "A Harbor Institute poll found that only about a third of Ortiz voters plan to back Brandt. Some 24 percent "
+    "said they would back Paul Brandt instead.\n\n"
+    "The average percentage of those who rate the mayor as honest and also say they will vote for her is 41%. "
+    "By contrast, 66% of those who rate her as competent also say they are likely to vote for her.\n\n"
+    "Marlow County reported a 3.9 percent vacancy rate in March. Riverton saw 2.5 percent growth in 2023, while "
+    "rents rose."
+)
+
+
+def test_a_share_that_says_something_comes_from_the_poll_not_the_name_it_said() -> None:
+    share = figures_of(LOYAL)["24 percent"]
+    assert share.source == "Harbor Institute"  # not Paul Brandt, the one they would back
+    assert share.measures == "back Paul Brandt instead"
+
+
+def test_a_share_of_those_who_do_something_named_after_or_before_its_number() -> None:
+    figs = figures_of(LOYAL)
+    assert figs["41%"].measures == "share who rate mayor as honest and vote for her"
+    assert figs["66%"].measures == "rate her as competent likely to vote for her"
+
+
+def test_a_percentage_before_the_noun_it_qualifies() -> None:
+    figs = figures_of(LOYAL)
+    assert figs["3.9 percent"].measures == "vacancy rate in March"
+    assert figs["2.5 percent"].measures == "Riverton growth in 2023"

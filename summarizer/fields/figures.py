@@ -18,7 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers
+from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -274,7 +274,8 @@ def _figure(
         source = ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
         if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
             source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
-        if polls and sentence.index in polls and is_poll_source(source):
+        said = share_says(text[sentence.start : sentence.end])
+        if polls and sentence.index in polls and (is_poll_source(source) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
     return Figure(
         text=text[start:end],

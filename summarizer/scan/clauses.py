@@ -25,10 +25,12 @@ __all__ = [
     "age_measures",
     "change_measures",
     "expected_measures",
+    "noun_after_measures",
     "part_measures",
     "refers_back",
     "share_measures",
     "tally_measures",
+    "those_who",
     "verb_measures",
 ]
 
@@ -244,6 +246,8 @@ def share_measures(text: str, end: int, s_end: int) -> str | None:
     while i < len(words) and len(group) < 4 and not _is_clause_verb(words, i):
         group.append(words[i])
         i += 1
+    if m and not group and words[:1] == ["who"]:
+        return those_who(words[1:])  # "53% of those who rate her highly say they will vote for her"
     if (group and group[-1].casefold() in _NOT_NOUN) or (m and not group):
         return None
     if i >= len(words) or (not m and words[i].casefold() not in _SAY | _GROUP_VERBS):
@@ -260,6 +264,53 @@ def share_measures(text: str, end: int, s_end: int) -> str | None:
     while said and said[-1].casefold() in _NOT_NOUN:
         said.pop()
     return " ".join([*group, *said]) if said else None
+
+
+def those_who(words: list[str], limit: int = 10) -> str | None:
+    """ "those who [rate a candidate as high] also say they are [likely to vote for her]" -> "rate
+    candidate as high likely to vote for her": what the people a share counts do and say, without
+    determiners, "also" and the verb of saying."""
+    out = [
+        w
+        for w in words
+        if w.casefold() not in _DETERMINERS | {"also", "each", "every", "that", "this"}
+        and w.casefold() not in _SAY
+        and not _link(w)
+    ]
+    out = out[:limit]
+    while out and out[-1].casefold() in _NOT_NOUN:
+        out.pop()
+    return " ".join(out) if len(out) >= 2 else None
+
+
+_NOT_HEAD = frozenset("of in on at to from for by with as than and or but who that which a an the this these".split())
+
+
+def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "a 2.8 percent unemployment rate in June" -> "unemployment rate in June"; "saw 1.5 per cent
+    growth in 2017" -> "growth in 2017": a percentage written before the noun it qualifies."""
+    tokens = re.findall(r"[A-Za-z][\w’'-]*|\d+|[^\sA-Za-z\d]", text[end:s_end])
+    words: list[str] = []
+    for w in tokens[:3]:
+        low = w.casefold()
+        if not w.islower() or low in _NOT_HEAD | _SAY | _GROUP_VERBS or _link(w) or low.endswith(("ed", "ly")):
+            break
+        words.append(w)
+    if not words:
+        return None
+    rest = " ".join(tokens[len(words) :])
+    place = re.match(
+        r"(in|of|for|on)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|\d{4}|[a-z]+(?:\s+[a-z]+)?)\b", rest
+    )
+    if place and not re.search(r"(?:ing|ed)$|\b(?:" + "|".join(_NOT_HEAD) + r")\b", place.group(2)):
+        words += [place.group(1), *place.group(2).split()]  # "growth in 2017", "rate in June"
+    owner = re.search(
+        r"(?:^|[,;]\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:saw|posted|recorded|had)\s+(?:an?\s+)?"
+        r"(?:(?:about|nearly|almost|just|only|some|over|under)\s+)?$",
+        text[s_start:start],
+    )
+    words = [*(owner.group(1).split() if owner else []), *words]  # "Russia saw 1.5 per cent growth"
+    return " ".join(words)
 
 
 _WHEN = re.compile(rf"\b(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|this\s+week)\b")

@@ -10,6 +10,7 @@ from .clauses import (
     age_measures,
     change_measures,
     expected_measures,
+    noun_after_measures,
     part_measures,
     share_measures,
     tally_measures,
@@ -117,6 +118,7 @@ def measures_of(
         or verb_measures(text, start, kind, unit, s_start)
         or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
         or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
+        or (noun_after_measures(text, start, end, s_start, s_end) if kind == "percent" else None)
         or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
         or (split_measures(text, start, end, s_start, s_end) if kind == "score" and "%" in text[start:end] else None)
     )

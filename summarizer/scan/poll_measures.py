@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import RESPONDENT_WORDS
+from .clauses import those_who
 
 __all__ = [
     "age_bound_measures",
@@ -218,6 +219,13 @@ _PAREN_RE = re.compile(
 )
 
 
+#: "the average percentage of those who … is 29%": the share named before its linking verb
+_SHARE_IS_RE = re.compile(
+    r"\b(?:percentage|share|proportion|fraction)\s+of\s+(?:the\s+|all\s+)?(?P<what>[^;:()“”\"]{3,200}?)\s+"
+    r"(?:is|was|are|were|stands\s+at|stood\s+at)\s+" + _HEDGE + "$"
+)
+
+
 def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
     """A share of a poll by the verb or noun that says what it is: the passive "Trump is viewed
     unfavorably by 80 percent of Latino voters" -> "Latino voters who viewed Trump unfavorably";
@@ -227,6 +235,11 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
     if kind not in ("percent", "ratio", "count", "quantity"):
         return None
     left = text[max(s_start, start - 120) : start]
+    if kind == "percent" and (m := _SHARE_IS_RE.search(text[s_start:start])):
+        named = re.findall(r"[A-Za-z0-9’'-]+", m.group("what"))
+        if named[:2] == ["those", "who"] and (found := those_who(named[2:])):
+            return f"share who {found}"
+        return " ".join(["share", "of", *[w for w in named if w.casefold() not in ("the", "a", "an")][:8]])
     if kind in ("percent", "ratio") and (m := _PASSIVE_RE.search(left)):
         group = re.match(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+)?([^,;.:()]{2,50})", text[end:s_end])
         if m.group("subj").casefold() not in ("it", "this", "that"):

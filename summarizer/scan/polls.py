@@ -19,6 +19,7 @@ __all__ = [
     "poll_group",
     "poll_maker",
     "poll_makers",
+    "share_says",
 ]
 
 _CAP = r"[A-Z][\w&’'.-]*(?:/[A-Z][\w&’'.-]*)*"
@@ -106,7 +107,7 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
     pending: list[int] = []  # poll sentences before any maker is named
     for index, start, end in sentences:
         sentence = text[start:end]
-        own = sources.get(index)
+        own = None if share_says(sentence) else sources.get(index)
         maker = poll_maker(sentence)
         if (
             maker is None
@@ -139,6 +140,20 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
         else:
             chained = False
     return out
+
+
+#: the share itself says it: "Some 22 percent said they would back Trump", "half of them say …"
+_SHARE_SAYS_RE = re.compile(
+    r"(?:\d\s?(?:%|percent\b|per\s?cent\b)|\b(?:half|a\s+third|two-thirds|a\s+quarter|a\s+majority))"
+    r"(?:\s+of\s+[^,;.:]{1,60}?)?\s+(?:also\s+)?(?:said|say|says|told|answered|responded)\b",
+    re.IGNORECASE,
+)
+
+
+def share_says(sentence: str) -> bool:
+    """Whether a share of the people asked is who speaks in the sentence ("22 percent said they would
+    back Trump"): a name after the verb is what they said, never the figure's source."""
+    return bool(_SHARE_SAYS_RE.search(sentence))
 
 
 def is_poll_source(source: str | None) -> bool:
