@@ -3,9 +3,15 @@ guessed for a name code cannot sort."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summarizer.article import Article
-from summarizer.fields import Context
-from summarizer.fields.actors import code_kind, read_actors, read_role
+from summarizer.fields import Context, actors
+from summarizer.fields.actors import code_kind, person_like, read_actors, read_role
+from summarizer.lexicon import ABBREVIATIONS, TITLES
 
 TEXT = (
     "Khaled Al-Maeena, editor at large at the Saudi Gazette, said the crane fell in Mecca. "
@@ -64,3 +70,42 @@ def test_one_entity_is_listed_once_under_its_fullest_name() -> None:
     actors = actors_of("The Korean Central News Agency (KCNA) said so. KCNA added that Kim Jong-un agreed. Kim spoke.")
     assert "Korean Central News Agency" in actors and "KCNA" not in actors
     assert "Kim Jong-un" in actors and "Kim" not in actors
+
+
+# ---- the readers look around each mention; the whole-text patterns they replaced are the spec ----
+
+_WORDS = ["Ana Ruiz", "Ruiz", "Prime", "Minister", "Dr.", "the", "in", "at", "of", "Mayor", "president", "said",
+          "mayor", "Bank", "a", "X", "Ana", ",", ".", "\n", "Ruizes", "aRuiz"]  # fmt: skip
+
+
+def _spec_role(text: str, name: str) -> str | None:
+    """read_role as it was: two patterns over the whole text, compiled for each name."""
+    escaped = re.escape(name)
+    for m in re.finditer(
+        rf"\b{escaped},\s+((?:the |a |an |his |her |its |their )?[a-z][^,.;:()“”\"\n]{{2,80}}?)\s*[,.;]", text
+    ):
+        words = m.group(1).split()
+        if len(words) <= 12 and any(w.casefold().rstrip("s") in actors._ROLE_NOUNS for w in words[:6]):
+            return m.group(1)
+    titled = re.search(rf"((?:[A-Z][\w.’'-]*\s+){{1,4}}){escaped}\b", text)
+    if titled:
+        keep: list[str] = []
+        for word in reversed(titled.group(1).split()):
+            bare = word.casefold().rstrip(".")
+            if bare not in TITLES or (word.endswith(".") and bare not in ABBREVIATIONS):
+                break
+            keep.insert(0, word)
+        if keep:
+            return " ".join(keep)
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from(["Ana Ruiz", "Ruiz", "Bank"]))
+def test_readers_agree_with_their_whole_text_patterns(words: list[str], name: str) -> None:
+    text = " ".join(words)
+    place = re.search(rf"\b(?:in|at|from|near|across)\s+(?:the\s+)?{re.escape(name)}\b(?![ \t]+[A-Z])", text)
+    assert (code_kind(name, text) == "place") == bool(place or code_kind(name) == "place")
+    assert read_role(text, name) == _spec_role(text, name)
+    part = re.search(rf"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?{re.escape(name)}\b", text)
+    assert person_like(text, name) == (name == "Ana Ruiz" and not part)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.grounding import align, find_mentions
+from summarizer.grounding import _normalize_with_map, align, find_mentions, normalize
 
 ARTICLE = (
     "Biden warned that invading Ukraine would be “very, very tough” for Russian President Vladimir Putin — he said."
@@ -57,3 +59,22 @@ def test_any_substring_aligns_to_offsets_that_reproduce_it(text: str, data: st.D
     assert hit is not None
     assert hit.status == "exact"
     assert text[hit.start : hit.end] == needle
+
+
+@given(st.text(alphabet="ab _.-é1Σ\n", max_size=60), st.text(alphabet="ab _.é1", min_size=2, max_size=4))
+def test_mentions_are_the_spans_the_whole_word_pattern_finds(text: str, name: str) -> None:
+    """The str.find scan returns what ``(?<!\\w)name(?!\\w)`` finds (case-sensitive first)."""
+    expected = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    if expected and name == name.strip():
+        assert find_mentions(text, name) == expected
+
+
+def test_mentions_fall_back_to_any_case_then_to_the_normalised_text() -> None:
+    assert find_mentions("The PUTIN doctrine", "Putin") == [(4, 9)]
+    assert find_mentions("Said “Jean‑Luc” Smith", "Jean-Luc") == [(6, 14)]
+
+
+@given(st.text(alphabet="aZ \t\n\u00a0\u2028“”—–'ßΣİ", max_size=80))
+def test_normalize_is_the_character_map_form(text: str) -> None:
+    """The fast normaliser and the offset-mapping one agree character for character."""
+    assert normalize(text) == _normalize_with_map(text)[0].strip()

@@ -114,9 +114,25 @@ def code_kind(name: str, text: str = "") -> ActorKind | None:
         return "organization"  # an acronym ("KPA"); not a shouted phrase ("IGNORE PREVIOUS INSTRUCTIONS")
     if len(words) == 1 and _DEMONYM.fullmatch(name):
         return "group"
-    if text and re.search(rf"\b(?:in|at|from|near|across)\s+(?:the\s+)?{re.escape(name)}\b(?![ \t]+[A-Z])", text):
+    if text and any(
+        _PLACE_BEFORE.search(text, max(0, at - 40), at) and not _CAPITAL_NEXT.match(text, end)
+        for at, end in _exact_mentions(text, name)
+    ):
         return "place"
     return None
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across)\s+(?:the\s+)?$")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
+def _exact_mentions(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` occurs as whole words. The readers below look at the few characters around
+    each occurrence with one shared pattern, rather than compiling a pattern per name and
+    scanning the whole text with it (a 200,000-character article has 2,000 names)."""
+    if not (name[:1].isalnum() and name[-1:].isalnum()):
+        return []
+    return [(s, e) for s, e in find_mentions(text, name) if text[s:e] == name]
 
 
 _ROLE_NOUNS = frozenset(
@@ -132,18 +148,23 @@ _ROLE_NOUNS = frozenset(
 )
 
 
+_APPOSITIVE = re.compile(r",\s+((?:the |a |an |his |her |its |their )?[a-z][^,.;:()“”\"\n]{2,80}?)\s*[,.;]")
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4})$")
+
+
 def read_role(text: str, name: str) -> str | None:
     """A role the article gives beside the name: an appositive naming a position ("Khaled
     Al-Maeena, editor at large at the Saudi Gazette, said") or a title right before it ("Prime
     Minister Theresa May"); None where it gives none, rather than a guess."""
-    escaped = re.escape(name)
-    for m in re.finditer(
-        rf"\b{escaped},\s+((?:the |a |an |his |her |its |their )?[a-z][^,.;:()“”\"\n]{{2,80}}?)\s*[,.;]", text
-    ):
-        words = m.group(1).split()
-        if len(words) <= 12 and any(w.casefold().rstrip("s") in _ROLE_NOUNS for w in words[:6]):
-            return m.group(1)
-    titled = re.search(rf"((?:[A-Z][\w.’'-]*\s+){{1,4}}){escaped}\b", text)
+    mentions = _exact_mentions(text, name)
+    for _, end in mentions:
+        if m := _APPOSITIVE.match(text, end):
+            words = m.group(1).split()
+            if len(words) <= 12 and any(w.casefold().rstrip("s") in _ROLE_NOUNS for w in words[:6]):
+                return m.group(1)
+    runs = [m for at, _ in mentions if (m := _TITLE_RUN.search(text, max(0, at - 200), at))]
+    # the run that starts first, and of two starting together the longer (as one pattern over the text)
+    titled = min(runs, key=lambda m: (m.start(), -m.end()), default=None)
     if titled:
         words = titled.group(1).split()
         keep: list[str] = []
@@ -215,7 +236,10 @@ def person_like(text: str, name: str) -> bool:
         return False
     if any(any(c.isdigit() for c in w) for w in words) or code_kind(name, text):
         return False
-    return not re.search(rf"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?{re.escape(name)}\b", text)
+    return not any(_PLACE_OR_PART.search(text, max(0, at - 40), at) for at, _ in _exact_mentions(text, name))
+
+
+_PLACE_OR_PART = re.compile(r"\b(?:in|at|near|from|to|across|of)\s+(?:the\s+)?$")
 
 
 def _actor_in(text: str, name: str, kind: ActorKind) -> Actor:
