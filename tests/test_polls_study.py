@@ -96,3 +96,35 @@ def test_a_percentage_before_the_noun_it_qualifies() -> None:
     figs = figures_of(LOYAL)
     assert figs["3.9 percent"].measures == "vacancy rate in March"
     assert figs["2.5 percent"].measures == "Riverton growth in 2023"
+
+
+EDGE = (
+    "Ortiz keeps her edge\n\n"
+    "While Ortiz carried Marlow County in May, her margin has narrowed since, from about 11 percentage points to "
+    "7 percentage points. In a Harbor Institute survey, Ortiz had three times the youth support of Mr. Brandt and "
+    "twice as many small-donor backers as Paul Brandt.\n\n"
+    "Marlow has the largest share of renters of any county in the state — 46 percent — which shapes the race. "
+    "Only a little over half — 52 percent — of renters said they would vote.\n\n"
+    "The new ferry will cost about half as much as the old bridge."
+)
+
+
+def test_a_change_from_one_value_to_another_is_its_subject_before_and_after() -> None:
+    figs = figures_of(EDGE)
+    assert figs["11 percentage points"].measures == "Ortiz margin before"  # "her" is the name that opens it
+    assert figs["7 percentage points"].measures == "Ortiz margin"
+
+
+def test_a_multiple_is_of_the_thing_compared_against_what() -> None:
+    figs = figures_of(EDGE)
+    assert figs["three"].measures == "youth support relative to Brandt"
+    assert figs["twice"].measures == "small-donor backers relative to Paul Brandt"
+    halves = [f for f in figures_of(EDGE).values() if f.text == "half"]
+    assert halves[-1].measures == "cost relative to old bridge"
+
+
+def test_a_share_set_off_by_dashes_is_the_share_named_before_or_the_one_it_restates() -> None:
+    figs = figures_of(EDGE)
+    assert figs["46 percent"].measures == "Marlow share of renters"
+    half = next(f for f in figures_of(EDGE.split("\n\n")[2]).values() if f.text == "half")
+    assert half.measures == figs["52 percent"].measures == "renters vote"  # "a little over half — 52 percent — of"

@@ -172,7 +172,8 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """A number said of "it" or "this" ("a decrease from the year before, when it was forty
     percent") measures what the figure before it (of the same type, within two sentences) measured;
     "…, up from 41 percent" what it measured before; "compared with 34% of baby boomers" the same
-    stance of another group."""
+    stance of another group; a share restated after a dash or in parentheses what the restatement
+    measures."""
     text = ctx.article.text
     out: list[Figure] = []
     for f in figures:
@@ -197,6 +198,10 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
             ):
                 f = f.model_copy(update={"measures": found})
         out.append(f)
+    for i in range(len(out) - 2, -1, -1):  # "a bit more than half — 55 percent — of supporters said …"
+        f, g = out[i], out[i + 1]
+        if {f.type, g.type} <= _SHARES and re.fullmatch(r"\s*[—–(]\s*", text[f.span.end : g.span.start]):
+            out[i] = f.model_copy(update={"measures": g.measures})  # one share said twice: the same measure
     return out
 
 

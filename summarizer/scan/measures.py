@@ -8,8 +8,11 @@ import re
 
 from .clauses import (
     age_measures,
+    apposition_measures,
     change_measures,
+    comparison_measures,
     expected_measures,
+    from_to_measures,
     noun_after_measures,
     part_measures,
     share_measures,
@@ -110,15 +113,18 @@ def measures_of(
         margin_measures(text, start, end, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
+        or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or change_measures(text, start, kind, s_start)
+        or (from_to_measures(text, start, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
         or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
         or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
         or (noun_after_measures(text, start, end, s_start, s_end) if kind == "percent" else None)
+        or (apposition_measures(text, start, s_start) if kind in ("percent", "ratio") else None)
         or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
         or (split_measures(text, start, end, s_start, s_end) if kind == "score" and "%" in text[start:end] else None)
     )
