@@ -128,3 +128,37 @@ def test_a_share_set_off_by_dashes_is_the_share_named_before_or_the_one_it_resta
     assert figs["46 percent"].measures == "Marlow share of renters"
     half = next(f for f in figures_of(EDGE.split("\n\n")[2]).values() if f.text == "half")
     assert half.measures == figs["52 percent"].measures == "renters vote"  # "a little over half — 52 percent — of"
+
+
+RIVERTON = (
+    "Poll: Riverton split on the toll\n\n"
+    "A Lakeview College poll of Riverton residents found deep doubts. When asked whether the mayor's plan to "
+    "toll the bridge was the right choice for the city, 57 percent said it was not. Another 30 percent said yes.\n\n"
+    "Marlow has the largest share of renters of any county — 46 percent — which is 9 percentage points higher "
+    "than in Riverton. Volunteers knocked on doors in all of Marlow's 12 precincts and handed out 4,000 "
+    "“door-hanger” leaflets.\n\n"
+    "Council members, split along party lines and narrowly backing Mayor Ortiz, 5-4, approved the plan. "
+    "''For two years we have waited,'' one resident said."
+)
+
+
+def test_a_share_answering_a_question_says_what_of_its_predicate() -> None:
+    figs = figures_of(RIVERTON)
+    assert figs["57 percent"].measures == "Riverton residents saying it was not right choice for city"
+    assert figs["57 percent"].source == "Lakeview College"
+
+
+def test_a_difference_said_of_the_figure_before_names_what_it_is_compared_with() -> None:
+    figs = figures_of(RIVERTON)
+    assert figs["9 percentage points"].measures == "Marlow share of renters higher than Riverton"
+
+
+def test_a_count_after_its_owners_possessive_and_a_noun_in_quotes() -> None:
+    figs = figures_of(RIVERTON)
+    assert figs["12"].unit == "precincts"  # "Marlow's 12 precincts" is not a model name like "Poor's 500-stock"
+    assert figs["4,000"].unit is not None and "leaflets" in figs["4,000"].unit
+    assert "'" not in figs["two"].measures and figs["two"].measures.startswith("time")
+
+
+def test_a_tally_backing_someone_names_no_subject_it_cannot_read() -> None:
+    assert figures_of(RIVERTON)["5-4"].measures == "backing Mayor Ortiz"

@@ -184,9 +184,13 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
             last = out[-1]
             before = text[max(0, f.span.start - 25) : f.span.start]
+            than = _THAN_RE.match(text, f.span.end, sentence.end)
             if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
                 same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
                 f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
+            elif than and re.search(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|nearly\s+)?$", before):
+                compared = f"{last.measures} {than.group(1)} than {than.group(2)}"  # "…, which is 9 points higher than"
+                f = f.model_copy(update={"measures": compared})
             elif (
                 prev is not None
                 and prev.span.start >= sentence.start
@@ -203,6 +207,12 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         if {f.type, g.type} <= _SHARES and re.fullmatch(r"\s*[—–(]\s*", text[f.span.end : g.span.start]):
             out[i] = f.model_copy(update={"measures": g.measures})  # one share said twice: the same measure
     return out
+
+
+_THAN_RE = re.compile(
+    r"\s+(higher|lower|more|less|greater|smaller|bigger|larger)\s+than\s+(?:in\s+|among\s+|for\s+)?(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*|\d{4})(?:\s+[A-Z][\w’'-]*)*|[a-z]+(?:\s+[a-z]+)?)"
+)
 
 
 def _poll_makers(ctx: Context) -> dict[int, str]:
@@ -240,7 +250,9 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
             f.type in ("percent", "ratio")
             and group
             and not set(tokens(group)) & set(tokens(f.measures))
-            and not re.search(rf"\b(?:{RESPONDENT_WORDS})\b", f.measures, re.IGNORECASE)  # it names its own group
+            and not re.search(
+                rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", f.measures, re.IGNORECASE
+            )  # own group
             and (_OPENS_RE.search(before) or _BY_RE.search(before))
             and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
         ):

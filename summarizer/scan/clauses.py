@@ -23,12 +23,8 @@ from ..lexicon import SAID, WEEKDAYS
 __all__ = [
     "CHANGE_NOUNS",
     "age_measures",
-    "apposition_measures",
     "change_measures",
-    "comparison_measures",
     "expected_measures",
-    "from_to_measures",
-    "noun_after_measures",
     "part_measures",
     "refers_back",
     "share_measures",
@@ -65,6 +61,7 @@ _BETWEEN = re.compile(
 )
 _PRONOUNS = frozenset("it they this that which he she we its their".split())
 _DETERMINERS = frozenset("the a an".split())
+_TITLES = frozenset("mr. mrs. ms. dr. sen. gov. rep.".split())
 _AUX = frozenset("had has have was were is are been be already also still both all each just".split())
 
 
@@ -132,87 +129,6 @@ def change_measures(text: str, start: int, kind: str | None, s_start: int) -> st
     if between.group("level"):
         return " ".join([*subject, *(price or (["level"] if kind == "quantity" else []))])
     return " ".join([*subject, *price, noun])
-
-
-_FROM_TO_VERB = (
-    r"\b(?:shrunk|shrank|shrinks|grown|grew|grows|widened|widens|narrowed|narrows|fell|fallen|dropped|rose|risen|"
-    r"climbed|increased|decreased|declined|slipped|jumped|changed|gone|went|moved|slid|sank|cut|raised)\b"
-)
-_FROM_RE = re.compile(_FROM_TO_VERB + r"[^.;:]{0,20}?,?\s+from\s+" + _HEDGE + r"?\s*$")
-_TO_RE = re.compile(_FROM_TO_VERB + r"[^.;:]{0,20}?,?\s+from\s+[^.;:]{1,40}?\s+to\s+" + _HEDGE + r"?\s*$")
-_NOT_OWNERS = frozenset("While When As After Although But And The In On At If Since Before".split())
-
-
-def from_to_measures(text: str, start: int, s_start: int) -> str | None:
-    """ "While Ortiz won, her margin has shrunk, from 12 points to 8 points" -> "Ortiz margin before",
-    "Ortiz margin": a change written from one value to another measures its subject before and after
-    (a possessive pronoun is the name that opens the sentence)."""
-    left = text[s_start:start]
-    m = _TO_RE.search(left) or _FROM_RE.search(left)
-    if m is None:
-        return None
-    clause = re.split(r"[,;:]\s|\b(?:and|while|but)\s", left[: m.start()])[-1]
-    words = re.findall(r"[A-Za-z0-9&.’'-]+", clause)
-    while words and (words[-1].casefold() in _AUX or words[-1].casefold().endswith("ly")):
-        words.pop()  # "her margin has"
-    words = [w for w in words if w.casefold() not in _DETERMINERS][-4:]
-    if words and words[0].casefold() in ("her", "his", "their", "its"):
-        names = [w for w in re.findall(r"\b[A-Z][\w’'-]*", left[: m.start()]) if w not in _NOT_OWNERS]
-        words = [names[0], *words[1:]] if names else words[1:]
-    if not words or words[0].casefold() in _PRONOUNS:
-        return None
-    return " ".join([*words, *([] if m.re is _TO_RE else ["before"])])
-
-
-_OTHER = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[^,;.:()]{2,40}"
-_AS_MANY_RE = re.compile(
-    rf"\s+as\s+(?:many|much)\s+(?P<what>(?:[a-z-]+\s+){{0,3}}?)as\s+(?:the\s+)?(?P<other>{_OTHER})"
-)
-_TIMES_THE_RE = re.compile(
-    rf"\s+(?:times\s+)?(?:that\s+of|the\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){{0,2}})\s+of)\s+(?:the\s+)?(?P<other>{_OTHER})"
-)
-_TITLES = frozenset("mr. mrs. ms. dr. sen. gov. rep.".split())
-
-
-def comparison_measures(text: str, start: int, end: int, s_start: int) -> str | None:
-    """ "twice as many evangelical supporters as Mr. Carson" -> "evangelical supporters relative to
-    Carson"; "three times the support of Ortiz" -> "support relative to Ortiz"; "cost half as much as
-    the Model 3" -> "cost relative to Model 3": a multiple is of the thing compared, against what."""
-    m = _AS_MANY_RE.match(text, end) or _TIMES_THE_RE.match(text, end)
-    if m is None:
-        return None
-    other = [w for w in re.split(r"\s+(?:and|but|while|in|on|at|among|because)\s", m.group("other"))[0].split()]
-    other = [w for w in other if w.casefold() not in _TITLES]
-    what = (m.group("what") or "").split()
-    if not what:  # "will cost half as much as …": what the verb before says
-        verb = re.search(r"\b([a-z]+)\s+(?:(?:about|nearly|almost|roughly|just|only|some)\s+)?$", text[s_start:start])
-        what = [verb.group(1)] if verb and verb.group(1) not in _AUX_VERBS else []
-    if not what or not other:
-        return None
-    return " ".join([*what, "relative", "to", *other])
-
-
-_SHARE_OF_RE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:has|had|have|with)\s+)?(?:the\s+|a\s+|its\s+)?(?:[a-z]+\s+)?"
-    r"\b(?P<noun>share|percentage|proportion|rate|number)\s+of\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
-    r"(?=\s+(?:of|in|at|for|among|who|that|which|than)\b|\s*[—–,]|$)"
-)
-
-
-def apposition_measures(text: str, start: int, s_start: int) -> str | None:
-    """ "Indiana has the highest share of evangelical Protestants of any state — 31 percent —" ->
-    "Indiana share of evangelical Protestants": a share set off by a dash after the noun phrase that
-    names it."""
-    left = text[s_start:start]
-    dash = re.search(r"\s*[—–]\s*(?:(?:about|nearly|almost|roughly|just|only|some)\s+)?$", left)
-    if dash is None:
-        return None
-    shares = list(_SHARE_OF_RE.finditer(left[: dash.start()]))
-    if not shares:
-        return None
-    m = shares[-1]
-    owner = (m.group("owner") or "").split()
-    return " ".join([*owner, "share" if m.group("noun") != "number" else "number", "of", *m.group("np").split()])
 
 
 _AUX_VERBS = frozenset("will would could may might must should can did does do had has have was were is are".split())
@@ -367,40 +283,12 @@ def those_who(words: list[str], limit: int = 10) -> str | None:
     return " ".join(out) if len(out) >= 2 else None
 
 
-_NOT_HEAD = frozenset("of in on at to from for by with as than and or but who that which a an the this these".split())
-
-
-def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
-    """ "a 2.8 percent unemployment rate in June" -> "unemployment rate in June"; "saw 1.5 per cent
-    growth in 2017" -> "growth in 2017": a percentage written before the noun it qualifies."""
-    tokens = re.findall(r"[A-Za-z][\w’'-]*|\d+|[^\sA-Za-z\d]", text[end:s_end])
-    words: list[str] = []
-    for w in tokens[:3]:
-        low = w.casefold()
-        if not w.islower() or low in _NOT_HEAD | _SAY | _GROUP_VERBS or _link(w) or low.endswith(("ed", "ly")):
-            break
-        words.append(w)
-    if not words:
-        return None
-    rest = " ".join(tokens[len(words) :])
-    place = re.match(
-        r"(in|of|for|on)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|\d{4}|[a-z]+(?:\s+[a-z]+)?)\b", rest
-    )
-    if place and not re.search(r"(?:ing|ed)$|\b(?:" + "|".join(_NOT_HEAD) + r")\b", place.group(2)):
-        words += [place.group(1), *place.group(2).split()]  # "growth in 2017", "rate in June"
-    owner = re.search(
-        r"(?:^|[,;]\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:saw|posted|recorded|had)\s+(?:an?\s+)?"
-        r"(?:(?:about|nearly|almost|just|only|some|over|under)\s+)?$",
-        text[s_start:start],
-    )
-    words = [*(owner.group(1).split() if owner else []), *words]  # "Russia saw 1.5 per cent growth"
-    return " ".join(words)
-
-
 _WHEN = re.compile(rf"\b(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|this\s+week)\b")
 _TALLY_VERB = re.compile(
-    r"\b(voted|votes|vote|split|splits|led|leads|lead|leading|won|wins|beat|beats|defeated|lost|trails|trailed)\s+"
-    r"((?:(?:his|her|their|its|the)\s+[a-z]+\s+|(?:[A-Z][\w’'-]*\s+){1,3})?)(?:by\s+)?$"
+    r"\b(voted|votes|vote|split|splits|led|leads|lead|leading|won|wins|beat|beats|defeated|lost|trails|trailed|"
+    r"backing|backed|backs|favoring|favouring|favored|favoured)\s+"
+    r"((?:(?:his|her|their|its|the)\s+[a-z]+\s+|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*,?\s+)?)"
+    r"(?:by\s+)?$"
 )
 
 
@@ -413,7 +301,11 @@ def tally_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     if m is None:
         return None
     clause = re.split(r"[;:]\s|,\s", left[: m.start()])[-1]
+    if m.group(1).startswith(("back", "favo")):  # "superdelegates … and overwhelmingly backing X, 543-44"
+        clause = re.split(r"[;:—–]|,\s|\b(?:and|but|while)\s", clause)[-1]
+        clause = clause if re.fullmatch(r"\s*(?:[A-Za-z’'-]+\s+){1,3}", clause) else ""
     subject, _ = _clause_subject(clause)
+    subject = [w for w in subject if not w.endswith("ly")]
     if len(subject) > 5:
         subject = subject[-5:]
     after = re.split(r"[,;:.!?()]", _WHEN.sub(" ", text[end:s_end]))[0]
@@ -427,7 +319,7 @@ def tally_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
         about = []  # "7-2 … after engineers found": another clause
     while about and about[-1].casefold() in _NOT_NOUN:
         about.pop()
-    obj = [w for w in m.group(2).split() if w.casefold() not in _DETERMINERS]
+    obj = [w.rstrip(",") for w in m.group(2).split() if w.casefold() not in _DETERMINERS | _TITLES]
     words = [*subject, m.group(1), *obj, *about]
     return " ".join(words) if subject or m.group(2) else None
 

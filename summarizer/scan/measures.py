@@ -8,19 +8,17 @@ import re
 
 from .clauses import (
     age_measures,
-    apposition_measures,
     change_measures,
-    comparison_measures,
     expected_measures,
-    from_to_measures,
-    noun_after_measures,
     part_measures,
     share_measures,
     tally_measures,
     verb_measures,
 )
+from .compared import apposition_measures, comparison_measures, from_to_measures, noun_after_measures
 from .poll_measures import (
     age_bound_measures,
+    asked_measures,
     lead_measures,
     margin_measures,
     opinion_measures,
@@ -62,7 +60,7 @@ _DISTANCE_UNITS = frozenset(
     "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
-_PUNCT = frozenset(',;:()[]“”"—–.!?')
+_PUNCT = frozenset(',;:()[]“”"—–.!?') | {"'", "’", "‘", "''"}
 
 
 def _is_verb(word: str) -> bool:
@@ -113,6 +111,7 @@ def measures_of(
         margin_measures(text, start, end, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
+        or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)

@@ -167,6 +167,8 @@ def _is_label(text: str, start: int) -> bool:
         return True  # "the 747, which …": a model number standing alone
     if not word[:1].isupper():
         return False
+    if re.search(r"[’']s?$", word) and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[end : end + 30]):
+        return False  # "Iowa's 99 counties": the owner of what is counted ("Poor's 500-stock index" is a name)
     word_start = start - len(m.group(0))
     return not re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, word_start - 3) : word_start])
 

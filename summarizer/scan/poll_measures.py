@@ -14,6 +14,7 @@ from .clauses import those_who
 
 __all__ = [
     "age_bound_measures",
+    "asked_measures",
     "lead_measures",
     "margin_measures",
     "opinion_measures",
@@ -275,6 +276,30 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
             verb = {"say": "saying", "said": "saying", "says": "saying"}.get(said[0].casefold(), said[0])
             return " ".join([verb, *said[1:8]])
     return None
+
+
+_ASKED_RE = re.compile(
+    r"\b[Aa]sked\s+(?:whether|if)\s+(?P<q>[^;:]{5,240}?)\s+(?P<be>is|was|are|were|would\s+be|will\s+be)\s+"
+    r"(?P<what>[^,;:]{3,120}),\s*(?:(?:about|nearly|almost|roughly|just|only|some)\s+)?$"
+)
+_ANSWER_RE = re.compile(
+    r"\s+(?:said|say|says|answered|responded)\s+(?:(?:it|they|that)\s+)?(?P<a>\w+)(?P<n>\s+not|n[’']t)?\b"
+)
+
+
+def asked_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "When asked whether the plan was the right one for the city, 59 percent said it was not" ->
+    "saying it was not the right one for the city": a share answering a question is what it said of
+    the question's predicate (None for any other share)."""
+    m = _ASKED_RE.search(text[s_start:start])
+    a = _ANSWER_RE.match(text, end, s_end)
+    if m is None or a is None:
+        return None
+    negated = bool(a.group("n")) or a.group("a").casefold() in ("no", "not")
+    if a.group("a").casefold() not in ("no", "not", "yes", m.group("be").split()[0].casefold()):
+        return None  # "59 percent said they would move": an answer of its own, read elsewhere
+    what = [w for w in m.group("what").split() if w.casefold() not in ("the", "a", "an")][:7]
+    return " ".join(["saying", "it", m.group("be"), *(["not"] if negated else []), *what])
 
 
 def split_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:

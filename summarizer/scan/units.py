@@ -317,6 +317,8 @@ def _unit_after(after: str) -> str | None:
             if phrase or not re.fullmatch(r"\d+-[a-z]+", low):
                 break
             continue  # "two 12-roll packs": the packs are counted
+        if word in ("“", "”", "‘", "’"):
+            continue  # "nine “nonprobability” internet samples": a word in quotes is still the noun's
         if not word[0].isalpha():
             if phrase or word not in "-(]":
                 break
