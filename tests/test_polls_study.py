@@ -162,3 +162,16 @@ def test_a_count_after_its_owners_possessive_and_a_noun_in_quotes() -> None:
 
 def test_a_tally_backing_someone_names_no_subject_it_cannot_read() -> None:
     assert figures_of(RIVERTON)["5-4"].measures == "backing Mayor Ortiz"
+
+
+def test_a_verb_that_multiplies_is_a_ratio_of_the_change_of_its_object() -> None:
+    figs = figures_of(
+        "Ferry line grows\n\nHarbor Transit has doubled ferry capacity to 4,000 riders a day and plans to halve "
+        "the fare for students in Marlow by June. The double-decker boats run every hour, and the city may triple "
+        "the budget for repairs."
+    )
+    assert (figs["doubled"].type, figs["doubled"].value, figs["doubled"].unit) == ("ratio", 2.0, "times")
+    assert figs["doubled"].measures == "increase in ferry capacity"
+    assert (figs["halve"].value, figs["halve"].unit, figs["halve"].measures) == (0.5, "fraction", "cut in fare")
+    assert figs["triple"].measures == "increase in budget"
+    assert not any(t.startswith("double") and t != "doubled" for t in figs)  # "double-decker" is no figure

@@ -11,7 +11,13 @@ import re
 
 from .clauses import _AUX, _AUX_VERBS, _DETERMINERS, _GROUP_VERBS, _HEDGE, _PRONOUNS, _SAY, _TITLES, _link
 
-__all__ = ["apposition_measures", "comparison_measures", "from_to_measures", "noun_after_measures"]
+__all__ = [
+    "apposition_measures",
+    "comparison_measures",
+    "from_to_measures",
+    "multiplied_measures",
+    "noun_after_measures",
+]
 
 _FROM_TO_VERB = (
     r"\b(?:shrunk|shrank|shrinks|grown|grew|grows|widened|widens|narrowed|narrows|fell|fallen|dropped|rose|risen|"
@@ -121,3 +127,29 @@ def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: in
     )
     words = [*(owner.group(1).split() if owner else []), *words]  # "Russia saw 1.5 per cent growth"
     return " ".join(words)
+
+
+_OBJECT_STOP = frozenset("to by from in at on for with and or but as since after before until while when".split())
+
+
+def multiplied_measures(text: str, start: int, end: int, s_end: int) -> str | None:
+    """ "has doubled StreetScooter capacity to 20,000" -> "increase in StreetScooter capacity"; "plan
+    to halve the U.S. troops' presence in Afghanistan" -> "cut in U.S. troops' presence in
+    Afghanistan": a ratio written as a verb measures the change of the verb's object."""
+    verb = text[start:end].casefold()
+    if not verb.startswith(("doubl", "tripl", "quadrupl", "halv")):
+        return None
+    words: list[str] = []
+    place = False
+    for w in re.findall(r"[A-Za-z0-9][\w.’'-]*|[^\sA-Za-z0-9]", text[end:s_end]):
+        low = w.casefold()
+        if not w[0].isalnum() or (low in _OBJECT_STOP and not (low == "in" and words and not place)) or len(words) == 8:
+            break
+        place = place or low == "in"  # "presence in Afghanistan": one place phrase
+        if low not in _DETERMINERS:
+            words.append(w)
+    if not words or words[-1].casefold() == "in":
+        words = words[:-1]
+    if not words:
+        return None
+    return " ".join(["cut" if verb.startswith("halv") else "increase", "in", *words])

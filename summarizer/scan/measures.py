@@ -15,7 +15,13 @@ from .clauses import (
     tally_measures,
     verb_measures,
 )
-from .compared import apposition_measures, comparison_measures, from_to_measures, noun_after_measures
+from .compared import (
+    apposition_measures,
+    comparison_measures,
+    from_to_measures,
+    multiplied_measures,
+    noun_after_measures,
+)
 from .poll_measures import (
     age_bound_measures,
     asked_measures,
@@ -113,6 +119,7 @@ def measures_of(
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
+        or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)

@@ -238,7 +238,30 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < 200]
             unit = earlier[-1].unit if earlier else None  # "rescued over 700 asylum seekers … saved 200 more"
         out.append(NumberCandidate(start, end, raw, figure_type, value, unit))
-    return _join_ranges(text, out)
+    out += _multiplied(text, out)
+    return _join_ranges(text, sorted(out, key=lambda c: c.start))
+
+
+#: a verb that multiplies what it acts on: "has doubled capacity", "plans to halve the troops"
+_MULTIPLY_RE = re.compile(
+    r"\b(?:(?P<past>doubled|tripled|quadrupled|halved|doubling|tripling|quadrupling|halving)|"
+    r"\b(?:to|will|would|could|may|might|must|can)\s+(?P<base>double|triple|quadruple|halve))\b",
+    re.IGNORECASE,
+)
+_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+
+
+def _multiplied(text: str, found: list[NumberCandidate]) -> list[NumberCandidate]:
+    """ "Deutsche Post has doubled capacity", "a plan to halve the troops": a ratio written as a verb
+    (value 2 ``times``; 0.5 a ``fraction``), unless a number was read there already."""
+    out = []
+    for m in _MULTIPLY_RE.finditer(text):
+        start, end = m.span("past") if m.group("past") else m.span("base")
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        value = next(v for stem, v in _FACTORS.items() if text[start:end].casefold().startswith(stem))
+        out.append(NumberCandidate(start, end, text[start:end], "ratio", value, "fraction" if value < 1 else "times"))
+    return out
 
 
 _ORDINAL_USE_RE = re.compile(
