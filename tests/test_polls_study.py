@@ -175,3 +175,14 @@ def test_a_verb_that_multiplies_is_a_ratio_of_the_change_of_its_object() -> None
     assert (figs["halve"].value, figs["halve"].unit, figs["halve"].measures) == (0.5, "fraction", "cut in fare")
     assert figs["triple"].measures == "increase in budget"
     assert not any(t.startswith("double") and t != "doubled" for t in figs)  # "double-decker" is no figure
+
+
+def test_how_long_something_lasted_and_a_forecast_of_its_subject() -> None:
+    figs = figures_of(
+        "Marlow after the strike\n\nThe port reopened after nearly three years of disputes. Marlow saw 2.1 percent "
+        "growth in 2023 and its economy is expected to grow 1.6 percent next year. Ada Brook served two years of a "
+        "five-year term."
+    )
+    assert figs["three"].measures == "length of disputes"
+    assert figs["1.6 percent"].measures == "Marlow economy expected growth next year"
+    assert not figs["two"].measures.startswith("length")  # a part of the term served, not how long it lasted

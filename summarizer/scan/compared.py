@@ -14,6 +14,7 @@ from .clauses import _AUX, _AUX_VERBS, _DETERMINERS, _GROUP_VERBS, _HEDGE, _PRON
 __all__ = [
     "apposition_measures",
     "comparison_measures",
+    "forecast_measures",
     "from_to_measures",
     "multiplied_measures",
     "noun_after_measures",
@@ -153,3 +154,34 @@ def multiplied_measures(text: str, start: int, end: int, s_end: int) -> str | No
     if not words:
         return None
     return " ".join(["cut" if verb.startswith("halv") else "increase", "in", *words])
+
+
+_FORECAST_RE = re.compile(
+    r"(?P<subj>(?:[\w’'.-]+\s+){1,4}?)(?:is|are|was|were)\s+(?:now\s+)?(?:set|expected|forecast|projected|likely|poised|"
+    r"predicted|estimated)\s+to\s+(?P<verb>grow|rise|fall|increase|decrease|decline|shrink|expand|drop|climb|contract)\s+"
+    r"(?:by\s+)?(?:(?:about|around|nearly|almost|just|roughly|some|only|over|under)\s+)?$"
+)
+_WHEN_RE = re.compile(r"\s+(?:per\s?cent|percent|%)?\s*((?:this|next|last)\s+(?:year|quarter|month)|in\s+\d{4})\b")
+_FORECAST_NOUNS = {
+    "grow": "growth", "expand": "growth", "shrink": "contraction", "contract": "contraction", "climb": "rise",
+}  # fmt: skip
+
+
+def forecast_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "Russia saw 1.5 per cent growth and its economy is set to grow 1.8 per cent this year" ->
+    "Russia economy expected growth this year": a forecast is its subject's expected change (a
+    possessive pronoun read as the name that opens the sentence) and the time it is for."""
+    m = _FORECAST_RE.search(text, s_start, start)
+    if m is None:
+        return None
+    last = re.split(r"\b(?:and|but|while)\b|[,;]", m.group("subj"))[-1]
+    subject = [w for w in last.split() if w.casefold() not in _DETERMINERS][-3:]
+    if subject and subject[0].casefold() in ("its", "their", "his", "her"):
+        names = [w for w in re.findall(r"\b[A-Z][\w’'-]*", text[s_start:start]) if w not in ("The", "A", "An", "But")]
+        subject = [*names[:1], *subject[1:]]
+    if not subject or subject[0].casefold() in _PRONOUNS:
+        return None
+    verb = m.group("verb").casefold()
+    when = _WHEN_RE.match(text, end, s_end)
+    noun = _FORECAST_NOUNS.get(verb, verb)  # "rise", "fall", "increase" are nouns as they are
+    return " ".join([*subject, "expected", noun, *(when.group(1).split() if when else [])])

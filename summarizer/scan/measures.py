@@ -18,6 +18,7 @@ from .clauses import (
 from .compared import (
     apposition_measures,
     comparison_measures,
+    forecast_measures,
     from_to_measures,
     multiplied_measures,
     noun_after_measures,
@@ -64,6 +65,10 @@ _TIME_UNITS = frozenset(
 )
 _DISTANCE_UNITS = frozenset(
     "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
+)
+#: "after nearly eight years of fighting": how long what follows "of" lasted
+_AFTER_YEARS_RE = re.compile(
+    r"\b(?:after|following|despite|amid|ending|ended|end\s+of)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?$"
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
 _PUNCT = frozenset(',;:()[]“”"—–.!?') | {"'", "’", "‘", "''"}
@@ -124,6 +129,7 @@ def measures_of(
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
+        or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
         or change_measures(text, start, kind, s_start)
         or (from_to_measures(text, start, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
@@ -236,6 +242,8 @@ def measures_of(
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
             head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
             verb = pp = []
+        elif pp and pp[0].casefold() == "of" and not verb and _AFTER_YEARS_RE.search(text[s_start:start]):
+            head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
         else:
             head = ["time", *_content(left[: k + 1], 3)]
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
