@@ -186,3 +186,13 @@ def test_how_long_something_lasted_and_a_forecast_of_its_subject() -> None:
     assert figs["three"].measures == "length of disputes"
     assert figs["1.6 percent"].measures == "Marlow economy expected growth next year"
     assert not figs["two"].measures.startswith("length")  # a part of the term served, not how long it lasted
+
+
+def test_money_spent_or_invested_is_its_spenders_spending_on_what_follows() -> None:
+    figs = figures_of(
+        "Harbor budget\n\nThe city spent an estimated $3 million hosting the regatta, and Harbor Transit invested "
+        "$12 million in new ferries. They spent $40 on tickets."
+    )
+    assert figs["$3 million"].measures == "city spending on hosting regatta"
+    assert figs["$12 million"].measures == "Harbor Transit investment in new ferries"
+    assert "spending" not in figs["$40"].measures  # "They": no spender to name

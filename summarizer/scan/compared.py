@@ -1,8 +1,10 @@
-"""Readers for ``measures_of`` of numbers set against another value: a change from one value to
-another ("from 12 points to 8 points"), a multiple against what it compares ("twice as many
-supporters as Brandt"), a share set off by dashes after the noun phrase naming it ("the highest share
-of renters — 46 percent —") and a percentage before its noun ("a 2.8 percent unemployment rate").
-Each returns None when its pattern is absent.
+"""Readers for ``measures_of`` of numbers set against another value or written around a verb: a
+change from one value to another ("from 12 points to 8 points"), a multiple against what it
+compares ("twice as many supporters as Brandt"), a share set off by dashes after the noun phrase
+naming it ("the highest share of renters — 46 percent —"), a percentage before its noun ("a 2.8
+percent unemployment rate"), a multiplying verb ("doubled capacity"), a forecast ("is set to grow
+1.8 per cent") and money spent ("spent $14 billion hosting"). Each returns None when its pattern
+is absent.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = [
     "from_to_measures",
     "multiplied_measures",
     "noun_after_measures",
+    "spent_measures",
 ]
 
 _FROM_TO_VERB = (
@@ -185,3 +188,31 @@ def forecast_measures(text: str, start: int, end: int, s_start: int, s_end: int)
     when = _WHEN_RE.match(text, end, s_end)
     noun = _FORECAST_NOUNS.get(verb, verb)  # "rise", "fall", "increase" are nouns as they are
     return " ".join([*subject, "expected", noun, *(when.group(1).split() if when else [])])
+
+
+_SPENT_RE = re.compile(
+    r"(?P<subj>(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Za-z][\w’'&.-]*)\s+(?:(?:has|have|had|will|would)\s+)?"
+    r"(?:spent|spends|spend|spending|invested|invests|invest)\s+(?:(?:an\s+estimated|about|nearly|almost|more\s+than|"
+    r"over|roughly|some|at\s+least)\s+)?$"
+)
+_SPENT_ON_RE = re.compile(
+    r"\s+(?:(?:since|last|this)\s+[\w ]{1,20}?\s+)?(?:(?P<prep>on|in)\s+)?"
+    r"(?P<what>[a-z]+ing\s+[^,;:.()]{2,40}|[^,;:.()]{2,40})"
+)
+
+
+def spent_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "the Kremlin spent an estimated $14 billion hosting the World Cup" -> "Kremlin spending on
+    hosting World Cup": money spent is its spender's spending on what follows (the spender only
+    when it is the word or name right before the verb)."""
+    m = _SPENT_RE.search(text[s_start:start])
+    if m is None:
+        return None
+    subject = [w for w in m.group("subj").split() if w.casefold() not in _DETERMINERS | _AUX_VERBS]
+    if not subject or subject[0].casefold() in _PRONOUNS or (subject[-1][:1].islower() and len(subject) > 1):
+        return None
+    on = _SPENT_ON_RE.match(text, end, s_end)
+    what = [w for w in (on.group("what").split() if on else []) if w.casefold() not in _DETERMINERS][:6]
+    invested = re.search(r"invest", m.group())
+    prep = (on.group("prep") if on else None) or "on"
+    return " ".join([*subject[-3:], "investment" if invested else "spending", *([prep, *what] if what else [])])

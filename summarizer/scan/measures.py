@@ -22,6 +22,7 @@ from .compared import (
     from_to_measures,
     multiplied_measures,
     noun_after_measures,
+    spent_measures,
 )
 from .poll_measures import (
     age_bound_measures,
@@ -130,6 +131,7 @@ def measures_of(
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
+        or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
         or (from_to_measures(text, start, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
