@@ -196,3 +196,8 @@ def test_money_spent_or_invested_is_its_spenders_spending_on_what_follows() -> N
     assert figs["$3 million"].measures == "city spending on hosting regatta"
     assert figs["$12 million"].measures == "Harbor Transit investment in new ferries"
     assert "spending" not in figs["$40"].measures  # "They": no spender to name
+
+
+def test_a_time_that_opens_its_clause_is_the_time_of_what_the_clause_says() -> None:
+    figs = figures_of("Riverton waits\n\n''For three years we have waited for a bridge,'' one resident said.")
+    assert figs["three"].measures == "time waited for bridge"

@@ -248,6 +248,13 @@ def measures_of(
             head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
         else:
             head = ["time", *_content(left[: k + 1], 3)]
+            if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp:  # "For two years we …"
+                clause = []
+                for w in right_all[i:]:
+                    if w in _PUNCT or (w.casefold() in _CLAUSE_END and clause):
+                        break
+                    clause.append(w)
+                head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in _UNIT_STOP - _PREPS][:5]]
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
         head = ["length", "of", *long]  # "a five-foot narwhal tusk": how long the tusk is
         verb = pp = []
