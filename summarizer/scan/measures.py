@@ -249,7 +249,7 @@ def measures_of(
         else:
             head = ["time", *_content(left[: k + 1], 3)]
             if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp:  # "For two years we …"
-                clause = []
+                clause: list[str] = []
                 for w in right_all[i:]:
                     if w in _PUNCT or (w.casefold() in _CLAUSE_END and clause):
                         break
