@@ -60,6 +60,10 @@ def test_a_name_of_a_station_or_a_cited_outlet_is_not_a_figure() -> None:
         ("538", "label", None),
         ("7", "quantity", "points"),  # after a name, but a margin: not a model number like "Boeing 747"
     ]
+    headline = scan_numbers(
+        "Survey Finds Three Candidates Tied In Marlow\n\nThe mayor told WXRT Radio Four on Tuesday."
+    )
+    assert [(c.text, c.kind) for c in headline] == [("Three", "count"), ("Four", "label")]  # title case names nothing
 
 
 def test_a_share_of_the_group_the_poll_asked_set_off_by_dashes_or_after_a_passive_verb() -> None:

@@ -280,9 +280,12 @@ def _in_a_name(text: str, start: int, raw: str) -> bool:
     if not raw[:1].isupper():
         return False
     m = re.search(r"\b[A-Z][\w’'-]*\s+$", text[max(0, start - 30) : start])
-    if m is None:
+    if m is None or re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, start - 30) : start - len(m.group())]):
         return False
-    return not re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, start - 30) : start - len(m.group())])
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", start) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    headline = sum(w[0].isupper() for w in words) * 3 > len(words) * 2 and not re.search(r"[.!?”\"\]]\s*$", line)
+    return not headline  # a headline in title case ("Poll Finds Two In Three …") names nothing by its capitals
 
 
 def _part_of_a_whole(text: str, start: int, end: int) -> bool:
