@@ -179,6 +179,8 @@ def test_a_verb_that_multiplies_is_a_ratio_of_the_change_of_its_object() -> None
     assert (figs["halve"].value, figs["halve"].unit, figs["halve"].measures) == (0.5, "fraction", "cut in fare")
     assert figs["triple"].measures == "increase in budget"
     assert not any(t.startswith("double") and t != "doubled" for t in figs)  # "double-decker" is no figure
+    idioms = scan_numbers("The mayor doubled down on the plan. Article Continued Below Three of the council voted no.")
+    assert [(c.text, c.kind) for c in idioms] == [("Three", "count")]  # "doubled down" multiplies nothing
 
 
 def test_how_long_something_lasted_and_a_forecast_of_its_subject() -> None:

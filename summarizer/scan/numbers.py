@@ -245,7 +245,7 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
 #: a verb that multiplies what it acts on: "has doubled capacity", "plans to halve the troops"
 _MULTIPLY_RE = re.compile(
     r"\b(?:(?P<past>doubled|tripled|quadrupled|halved|doubling|tripling|quadrupling|halving)|"
-    r"\b(?:to|will|would|could|may|might|must|can)\s+(?P<base>double|triple|quadruple|halve))\b",
+    r"\b(?:to|will|would|could|may|might|must|can)\s+(?P<base>double|triple|quadruple|halve))\b(?!\s+down\b)",
     re.IGNORECASE,
 )
 _FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
@@ -277,8 +277,8 @@ _PERIOD_BEFORE_RE = re.compile(
 def _in_a_name(text: str, start: int, raw: str) -> bool:
     """A capitalised number word after a capitalised word inside a sentence ("told BBC Radio
     Four's Any Questions"): part of a name, not a count."""
-    if not raw[:1].isupper():
-        return False
+    if not raw[:1].isupper() or re.match(r"\s+of\b", text[start + len(raw) : start + len(raw) + 4]):
+        return False  # "Three of the cast": a count, whatever stands before it
     m = re.search(r"\b[A-Z][\w’'-]*\s+$", text[max(0, start - 30) : start])
     if m is None or re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, start - 30) : start - len(m.group())]):
         return False
