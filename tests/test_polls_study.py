@@ -207,3 +207,15 @@ def test_money_spent_or_invested_is_its_spenders_spending_on_what_follows() -> N
 def test_a_time_that_opens_its_clause_is_the_time_of_what_the_clause_says() -> None:
     figs = figures_of("Riverton waits\n\n''For three years we have waited for a bridge,'' one resident said.")
     assert figs["three"].measures == "time waited for bridge"
+
+
+def test_a_percentage_names_a_noun_only_after_an_article_possessive_or_verb_of_having() -> None:
+    figs = figures_of(
+        "Harbor review\n\nMore than 90 per cent stuck with the program, and fares rose by nearly 15 per cent since "
+        "2016. October's 4.1 per cent rise surprised the council. Harbor Transit invested 12 million euros (US$13 "
+        "million) in Marlow as part of a plan."
+    )
+    assert figs["90 per cent"].measures != "stuck"  # a share of people, not a noun after the number
+    assert figs["15 per cent"].measures == "rise in fares"
+    assert figs["4.1 per cent"].measures == "October rise"
+    assert figs["12 million"].measures == "Harbor Transit investment in Marlow"  # past "euros (US$13 million)"

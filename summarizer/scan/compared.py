@@ -32,11 +32,13 @@ _TO_RE = re.compile(_FROM_TO_VERB + r"[^.;:]{0,20}?,?\s+from\s+[^.;:]{1,40}?\s+t
 _NOT_OWNERS = frozenset("While When As After Although But And The In On At If Since Before".split())
 
 
-def from_to_measures(text: str, start: int, s_start: int) -> str | None:
+def from_to_measures(text: str, start: int, end: int, s_start: int) -> str | None:
     """ "While Ortiz won, her margin has shrunk, from 12 points to 8 points" -> "Ortiz margin before",
     "Ortiz margin": a change written from one value to another measures its subject before and after
     (a possessive pronoun is the name that opens the sentence)."""
     left = text[s_start:start]
+    if re.match(r"\s+(?:ago|earlier|before)\b", text[end : end + 12]):
+        return None  # "dropped sharply from a year ago": when, not a value before
     m = _TO_RE.search(left) or _FROM_RE.search(left)
     if m is None:
         return None
@@ -106,9 +108,22 @@ def apposition_measures(text: str, start: int, s_start: int) -> str | None:
 _NOT_HEAD = frozenset("of in on at to from for by with as than and or but who that which a an the this these".split())
 
 
+#: what may stand before a percentage written before its noun: an article or possessive, a verb of having
+_BEFORE_NOUN_RE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her)|\b(?P<owner>[A-Z][\w-]*)[’']s|"
+    r"(?:^|[,;]\s+)(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:saw|posted|recorded|had)(?:\s+an?)?)\s+"
+    r"(?:(?:about|nearly|almost|roughly|just|only|some)\s+)?$"
+)
+
+
 def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
-    """ "a 2.8 percent unemployment rate in June" -> "unemployment rate in June"; "saw 1.5 per cent
-    growth in 2017" -> "growth in 2017": a percentage written before the noun it qualifies."""
+    """ "a 2.8 percent unemployment rate in June" -> "unemployment rate in June"; "Russia saw 1.5 per
+    cent growth in 2017" -> "Russia growth in 2017"; "October's 7.6 per cent rise" -> "October rise":
+    a percentage written before the noun it qualifies (after an article, a possessive or a verb of
+    having; "90 per cent stuck with it" is a share, not a noun's)."""
+    before = _BEFORE_NOUN_RE.search(text[s_start:start])
+    if before is None:
+        return None
     tokens = re.findall(r"[A-Za-z][\w’'-]*|\d+|[^\sA-Za-z\d]", text[end:s_end])
     words: list[str] = []
     for w in tokens[:3]:
@@ -124,15 +139,11 @@ def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: in
     )
     if place and not re.search(r"(?:ing|ed)$|\b(?:" + "|".join(_NOT_HEAD) + r")\b", place.group(2)):
         words += [place.group(1), *place.group(2).split()]  # "growth in 2017", "rate in June"
-    owner = re.search(
-        r"(?:^|[,;]\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:saw|posted|recorded|had)\s+(?:an?\s+)?"
-        r"(?:(?:about|nearly|almost|just|only|some|over|under)\s+)?$",
-        text[s_start:start],
-    )
-    words = [*(owner.group(1).split() if owner else []), *words]  # "Russia saw 1.5 per cent growth"
-    return " ".join(words)
+    owner = before.group("owner") or before.group("subject")
+    return " ".join([*(owner.split() if owner else []), *words])
 
 
+_NOT_USES = frozenset("over a an each per every last next".split())
 _OBJECT_STOP = frozenset("to by from in at on for with and or but as since after before until while when".split())
 
 
@@ -192,12 +203,13 @@ def forecast_measures(text: str, start: int, end: int, s_start: int, s_end: int)
 
 _SPENT_RE = re.compile(
     r"(?P<subj>(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Za-z][\w’'&.-]*)\s+(?:(?:has|have|had|will|would)\s+)?"
-    r"(?:spent|spends|spend|spending|invested|invests|invest)\s+(?:(?:an\s+estimated|about|nearly|almost|more\s+than|"
+    r"(?:spent|invested)\s+(?:(?:an\s+estimated|about|nearly|almost|more\s+than|"
     r"over|roughly|some|at\s+least)\s+)?$"
 )
+_UNIT_AFTER_RE = re.compile(r"(?:\s+(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?)\b)?(?:\s*\([^)]{1,30}\))?")
 _SPENT_ON_RE = re.compile(
     r"\s+(?:(?:since|last|this)\s+[\w ]{1,20}?\s+)?(?:(?P<prep>on|in)\s+)?"
-    r"(?P<what>[a-z]+ing\s+[^,;:.()]{2,40}|[^,;:.()]{2,40})"
+    r"(?P<what>(?:[^,;:.()]|\.(?=\w)){2,80})"
 )
 
 
@@ -211,8 +223,17 @@ def spent_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     subject = [w for w in m.group("subj").split() if w.casefold() not in _DETERMINERS | _AUX_VERBS]
     if not subject or subject[0].casefold() in _PRONOUNS or (subject[-1][:1].islower() and len(subject) > 1):
         return None
-    on = _SPENT_ON_RE.match(text, end, s_end)
-    what = [w for w in (on.group("what").split() if on else []) if w.casefold() not in _DETERMINERS][:6]
+    after = _UNIT_AFTER_RE.match(text, end, s_end)
+    on = _SPENT_ON_RE.match(text, after.end() if after else end, s_end)  # past "euros (US$154 million)"
+    what: list[str] = []
+    for w in on.group("what").split() if on else []:
+        if w[0].isdigit() or (what and w.casefold() in _OBJECT_STOP) or (not what and w.casefold() in _NOT_USES):
+            break  # "buying 1,000 hours": up to the number; "over the next five years": a time, not a use
+        if w.casefold() not in _DETERMINERS:
+            what.append(w)
+    what = what[:6]
+    while what and what[-1].casefold() in _OBJECT_STOP:
+        what.pop()  # "on infrastructure in 2017-18": the year is not what was bought
     invested = re.search(r"invest", m.group())
     prep = (on.group("prep") if on else None) or "on"
     return " ".join([*subject[-3:], "investment" if invested else "spending", *([prep, *what] if what else [])])

@@ -133,7 +133,7 @@ def measures_of(
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
         or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
-        or (from_to_measures(text, start, s_start) if kind in ("quantity", "percent") else None)
+        or (from_to_measures(text, start, end, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
         or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
         or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
@@ -236,7 +236,9 @@ def measures_of(
         if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
             since = _content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)
             if not since:  # "Ten years ago, a browser was born"
-                since = _content([w for w in right_all[right_all.index(after[0]) + 1 :] if w not in _PUNCT], 4)
+                rest = right_all[right_all.index(after[0]) + 1 :]
+                rest = rest[1:] if rest[:1] == [","] else rest
+                since = _content(rest[: next((n for n, w in enumerate(rest) if w in _PUNCT), len(rest))], 4)
             head = ["time", "since", *since]
             verb = pp = []
         elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
@@ -248,12 +250,14 @@ def measures_of(
             head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
         else:
             head = ["time", *_content(left[: k + 1], 3)]
-            if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp:  # "For two years we …"
-                clause: list[str] = []
-                for w in right_all[i:]:
-                    if w in _PUNCT or (w.casefold() in _CLAUSE_END and clause):
-                        break
-                    clause.append(w)
+            clause: list[str] = []
+            for w in right_all[i:]:
+                if w in _PUNCT or (w.casefold() in _CLAUSE_END and clause):
+                    break
+                clause.append(w)
+            pronoun_first = bool(clause) and clause[0].casefold() in _PRONOUNS | {"i"}  # "… we have been praying"
+            opens = pronoun_first and any(w.casefold() in _AUX for w in clause)
+            if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp and opens:
                 head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in _UNIT_STOP - _PREPS][:5]]
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
         head = ["length", "of", *long]  # "a five-foot narwhal tusk": how long the tusk is
