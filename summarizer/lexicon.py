@@ -48,7 +48,8 @@ SPEECH = (
     r"recounted|recounts|conceded|concedes|vowed|vows|pledged|predicted|promised|countered|complained|"
     r"lamented|boasted|bragged|admits|announces|acknowledges|tweets|"
     r"declares|answered|answers|asks|stresses|concludes|continues|testifies|predicts|promises|counters|"
-    r"complains|laments|boasts|observes|cautions|quips|jokes|shouts|tells"
+    r"complains|laments|boasts|observes|cautions|quips|jokes|shouts|tells|"
+    r"shot back|fired back|proclaimed|proclaims|yelled|yells|screamed|screams"
 )
 
 #: verbs that make a sentence someone's claim ("X has denied", "the report found", "officials estimate")

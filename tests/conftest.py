@@ -12,6 +12,7 @@ from summarizer import Settings
 from summarizer.article import Article
 from summarizer.backends import Backend
 from summarizer.fields import PASSES, Context
+from summarizer.prompts import prompt_dir, prompt_names
 from summarizer.registry import register_backend, unregister_backend
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ GOOD = {
     # number); "other" holds quotations code missed
     "quotes": {"Q5": "Oleksii Reznikov", "other": []},
 }
+# a long article's chunk summaries combined into one: the seed's, since any checked sentences do
+GOOD["combine"] = GOOD["summary"]
 
 # values of the figures code finds in the seed article (the second "100" repeats the first)
 SEED_FIGURES = {100, 0.5, 175000, 2, 94300}
@@ -75,11 +78,17 @@ ASKED = (
 #: model calls for ASKED when every answer is good: every pass
 N_ASKED_PASSES = len(PASSES)
 
+
+def _template_text(name: str) -> str:
+    return (prompt_dir() / f"{name}.md").read_text(encoding="utf-8")
+
+
+#: each pass's task line, read from its template (the text up to the first variable or the
+#: first full stop of "TASK: …"), so a reworded prompt cannot silently route to the wrong answer
 TASK_MARKERS = {
-    "claims": "TASK: Pick the sentences of the ARTICLE",
-    "summary": "TASK: Summarize the ARTICLE",
-    "figures": "TASK: Say what each number in the ARTICLE counts",
-    "quotes": "TASK: Name the speaker of each quoted passage",
+    name: _template_text(name).split("$")[0].split(". ")[0].strip()
+    for name in prompt_names()
+    if _template_text(name).startswith("TASK:")
 }
 
 

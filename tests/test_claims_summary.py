@@ -89,10 +89,13 @@ def test_claims_are_copied_deduplicated_and_filled_from_the_key_sentences(settin
     s = Summarizer(settings.model_copy(update={"max_retries": 0}), backend).summarize(SEED.read_text("utf-8"))
     text = SEED.read_text(encoding="utf-8")
     article = Article.from_text(text)
-    assert len(s.claims) == 8  # the model's one good pick first, then key sentences
+    assert len(s.claims) == 8  # the model's one good pick first, then code's
     assert s.claims[0].sentence == 9 and s.claims[0].attributed_to == "Joe Biden"
-    key = [k.index for k in key_sentences(article, 8, max_words=80) if k.index != 9]
-    assert [c.sentence for c in s.claims[1:]] == key[:7]
+    # code's: the sentences a named source makes (key sentences among them first), then key sentences
+    key = [k.index for k in key_sentences(article, 8, max_words=80)]
+    named = [i for i, (src, _, _) in sorted(Context.of(article).sources().items()) if src and src[:1].isupper()]
+    order = [i for i in key if i in named] + [i for i in named if i not in key] + key
+    assert [c.sentence for c in s.claims[1:]] == [i for i in dict.fromkeys(order) if i != 9][:7]
     assert len({c.sentence for c in s.claims}) == 8
     for c in s.claims:
         assert [text[e.start : e.end] for e in c.evidence] == [c.text]

@@ -72,6 +72,9 @@ def test_ggt_direct_quotes_recall_precision_and_speakers() -> None:
     ]
     r = ggt.score_quotes(data, predicted)
     assert (r["direct"], r["found"], r["counted"], r["extra"], r["speaker_right"]) == (2, 2, 3, 1, 1)
+    assert (r["phrases"], r["phrase_right"]) == (1, 1)  # "a sham" inside Ruiz's reported quotation
+    wrong = ggt.score_quotes(data, [_quote(GGT_TEXT, "a sham", "Tom Okafor")])
+    assert (wrong["phrases"], wrong["phrase_right"]) == (1, 0) and wrong["misses"][-1]["kind"] == "phrase"
     kinds = sorted(m["kind"] for m in r["misses"])
     assert kinds == ["extra", "speaker"]
     speaker = next(m for m in r["misses"] if m["kind"] == "speaker")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.jobs import MAX_ATTEMPTS, JobStore, QueueFullError, default_jobs_path
+from summarizer.serve.workers import JobQueue
 
 
 def test_jobs_file_sits_beside_the_cache(tmp_path: Path) -> None:
@@ -85,3 +86,10 @@ def test_finished_jobs_are_pruned_after_a_week(tmp_path: Path) -> None:
     store.db.execute("update jobs set finished_at = ? where id = ?", [time.time() - 8 * 24 * 3600, old.id])
     assert store.prune() == 1
     assert store.get(old.id) is None and store.get(waiting.id) is not None
+
+
+def test_the_api_key_is_redacted_and_a_short_key_only_where_it_stands_alone(tmp_path: Path) -> None:
+    store = JobStore(tmp_path / "jobs.sqlite")
+    queue = JobQueue(store, [], limit=1, secrets=["sk-live-0123456789", "a1", ""])
+    said = "401 from http://m/v1: bad key sk-live-0123456789 (a1); a1b and data-a1 are other words"
+    assert queue.redact(said) == "401 from http://m/v1: bad key *** (***); a1b and data-a1 are other words"

@@ -39,11 +39,13 @@ def one_line(chars: int) -> str:
     [one_line(200_000), "Mr. " * 50_000, "A. B. C. " * 22_000, "Headline here\n" * 14_000, "end.The " * 25_000],
     ids=["seed-on-one-line", "abbreviations", "initials", "short-lines", "glued"],
 )
-def test_splitting_200k_characters_takes_well_under_a_second(text: str) -> None:
+def test_splitting_200k_characters_is_not_quadratic(text: str) -> None:
+    """A guard against the quadratic splitter coming back (34 s on one line), not a speed
+    measurement: linear work takes 0.05-0.25 s here, and a loaded CI machine must not fail it."""
     started = time.perf_counter()
     sentences = split_sentences(text)
     took = time.perf_counter() - started
-    assert took < 1.0, f"{took:.2f} s"  # about 0.05-0.25 s here; it was 34 s on one line
+    assert took < 10.0, f"{took:.2f} s"
     assert sentences and all(text[s.start : s.end] == s.text for s in sentences)
 
 

@@ -99,7 +99,8 @@ def test_long_article_is_chunked_merged_and_summarized_from_chunk_summaries(tmp_
         assert [text[e.start : e.end] for e in c.evidence] == [c.text]
         if c.text.startswith("“We cannot wait"):  # the attribution is read, not kept in the text
             assert c.attributed_to == "Ana Ruiz" and c.cue == "told" and "Ruiz told" not in c.text
-    assert sum(c.text.startswith("“We cannot wait") for c in s.claims) == n_chunks
+    # the model's pick in every chunk, and code adds the chunk's other sentences a named source makes
+    assert sum(c.text.startswith("“We cannot wait") for c in s.claims) >= n_chunks
     # every pass on every chunk but quotes (code reads "Ruiz told" beside every quotation, so
     # nothing is left to ask; the figures pass asks the unit of "bridge N", which code can't read)
     assert s.meta.attempts == (len(PASSES) - 1) * n_chunks + 1

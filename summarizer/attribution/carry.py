@@ -38,8 +38,8 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
     out = list(speakers)
     prev: int | None = None
     for i, q in enumerate(quotes):
-        if q.nested:
-            continue
+        if q.nested or (out[i] is None and prev is not None and _in_attribution(text, quotes[prev], q)):
+            continue  # '“…,” said Miller, one of the “big four” negotiators. “…”': part of the attribution
         if out[i] is None and prev is not None and out[prev] and not own_cue(text, q):
             between = text[quotes[prev].end : q.start]
             # scraper's filler lines (" .", "Article Continued Below") are no sentence about anything
@@ -53,6 +53,23 @@ def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str |
                 out[i] = out[prev]
         prev = i
     return out
+
+
+def _ends_sentence(core: str) -> bool:
+    """Whether a full stop in ``core`` ends a sentence (not "Rep." or "U.S.")."""
+    return any(not _ABBREVIATED.search(core, 0, m.start() + 1) for m in _SENTENCE_END_RE.finditer(core))
+
+
+def _in_attribution(text: str, prev: QuoteCandidate, q: QuoteCandidate) -> bool:
+    """A phrase in quotation marks inside the sentence that attributes the quotation before it,
+    on the same line: it neither has that speaker for sure nor breaks the chain to the next."""
+    between = text[prev.end : q.start]
+    return (
+        "\n" not in between
+        and bool(re.match(rf"[\s,.!?”\"’']*(?:(?:{SPEECH})\b|[^.!?\n]{{1,80}}?\b(?:{SPEECH})\b)", between))
+        and not _ends_sentence(between.lstrip(" ,.!?”\"’'"))
+        and bool(re.match(r"\s*[\w’'-]+(?:\s+[\w’'-]+){0,4}[,.]?$", q.text))
+    )
 
 
 def quote_speakers_from_sentences(

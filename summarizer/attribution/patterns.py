@@ -10,7 +10,7 @@ import re
 
 from ..lexicon import ABBREVIATIONS
 
-__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "filler", "next_stop"]
+__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "filler", "next_stop", "role_then_name"]
 
 
 # a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
@@ -26,6 +26,20 @@ APPOSITIVE = (
 
 
 PRONOUNS = ("he", "she", "they", "it")
+
+# "said Ayotte campaign manager Jon Kohan", "tweeted Rubio spokesman Alex Conant": a name, a role, a name
+_ROLE_NAME_RE = re.compile(rf"\s+(?P<words>(?:[a-z][\w-]*\s+){{1,3}})(?P<n>{NAME})")
+_NOT_ROLE = frozenset(
+    "and or by to of in on at for from with as the a an his her their its who which that than about after before "
+    "during since when while because told said says".split()
+)
+
+
+def role_then_name(text: str, at: int) -> re.Match[str] | None:
+    """At ``at`` (after a name): lower-case role words and another name (group ``n``), else None
+    ("… Ayotte| campaign manager Jon Kohan"; not "… Pike| in Boston")."""
+    m = _ROLE_NAME_RE.match(text, at)
+    return m if m and not set(m.group("words").split()) & _NOT_ROLE else None
 
 
 # a full stop that ends a sentence inside a scanned run ("Bash. Charges"), not "Mr. " or "Jr. "

@@ -64,7 +64,8 @@ ROLE_WORDS = {
 }  # fmt: skip
 _NOT_PERSON_LAST = {
     "house", "hall", "bridge", "city", "street", "road", "square", "park", "river", "war", "hospital", "church",
-    "prize", "award", "awards", "studios", "holdings", "records", "inc", "times", "post", "independent",
+    "prize", "award", "awards", "studios", "holdings", "records", "inc", "corp", "ltd", "llc", "plc", "times", "post",
+    "independent",
     "journal", "herald", "tribune", "express", "mail", "telegraph", "guardian", "airport", "station", "island",
     "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
     "fund", "funds", "programme", "program", "plan", "initiative", "scheme", "convention", "treaty", "pact",
@@ -78,6 +79,21 @@ _PLACE_FIRST = {
 }  # fmt: skip
 #: a business or place a name's first word makes of it ("Studio Schicketanz", "Camp Kilmer")
 PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|across|into|outside|inside|to|of)\s+(?:the\s+)?$")
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Adjectives of nationality and region ("Canadian", "Chinese", "Eastern"), made from the
+    country list: never a person's last word."""
+    # not "English", "French", "Welsh": surnames too ("Bryan English")
+    out = {"British", "Dutch", "Swiss", "Scottish", "Spanish", "Turkish", "Danish", "Swedish", "Finnish"}
+    out |= {"Eastern", "Western", "Northern", "Southern"}
+    for country in countries():
+        c = country.split()[-1]
+        out |= {c + "n", c[:-1] + "ian", c[:-1] + "an", c + "ese", c[:-1] + "ese", c + "ian", c + "i"}
+        if c.endswith("y"):
+            out.add(c[:-1])  # Germany -> German
+    return frozenset(w for w in out if len(w) > 4 and w not in countries())
 
 
 def surname(name: str) -> str:
@@ -98,6 +114,7 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     if (
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
+        or words[-1] in demonyms()  # "Prominent Canadian examples", "Middle Eastern": an adjective
         or words[0].casefold() in _PLACE_FIRST | BUSINESS_FIRST
     ):
         return False

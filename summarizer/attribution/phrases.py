@@ -14,6 +14,7 @@ from ..lexicon import SPEECH
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, descriptor_kind
 from .cast import Cast, person_part
+from .coref import speech_pronoun
 from .patterns import NAME
 
 __all__ = [
@@ -76,6 +77,17 @@ _NAMING_RE = re.compile(
     r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)|describ(?:es|ed|ing)|term(?:s|ed|ing)|label(?:s|led|ed|ling|ing)|"
     r"brand(?:s|ed|ing))\b(?:\s+(?:it|him|her|them|this|that|the\s+\w+))?(?:\s+as)?(?:\s+an?)?\s*$"
 )
+# "thanked the volunteers for their", "praised her for": whom the phrase praises is not its speaker
+_PRAISE_RE = re.compile(
+    r"\b(?:thank|prais|credit|hail|commend|applaud)(?:s|ed|es|ing)?\b[^.;:!?“”\"]{0,80}\bfor"
+    r"(?:\s+(?:their|his|her|its|the|a|an))?(?:\s+[a-z-]+){0,2}\s*$"
+)
+# a verb of naming in the passive ("was described as", "has been called"), its agent after the phrase
+_PASSIVE_NAMING_RE = re.compile(
+    r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?(?:called|dubbed|described|termed|labell?ed|branded)"
+    r"(?:\s+as)?(?:\s+an?)?\s*$"
+)
+_AGENT_RE = re.compile(rf"[”\"’']?[,.]?\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,3}}(?P<n>{NAME})")
 # a participle of speech after the clause: the words are its subject's ("…, saying he “has …”")
 _PARTICIPLE_RE = re.compile(
     r",\s+(?:saying|adding|arguing|insisting|noting|writing|claiming|stating|warning)\b[^.;:!?“”\"]*$"
@@ -117,14 +129,22 @@ def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> 
     who = cast._person_in(owner.group("n"), q.start) if owner else None
     if who is not None:
         return who.name
+    # 'described as “a fantasy” by economist Hugh Laird': the agent of a passive verb of naming
+    agent = _AGENT_RE.match(text, q.end) if _PASSIVE_NAMING_RE.search(lead) else None
+    if agent and (who := cast._person_in(cast.canonical(person_part(agent.group("n")), q.start), q.start)):
+        return who.name
     # "Sparkes …, calling it a “global takeover”", "Bradley apologized …, saying they have “nothing to do
-    # with …”": the clause's subject
-    if _NAMING_RE.search(lead) or _PARTICIPLE_RE.search(lead):
+    # with …”", "Mayor X thanked volunteers for their “tireless work”": the clause's subject
+    if _NAMING_RE.search(lead) or _PARTICIPLE_RE.search(lead) or _PRAISE_RE.search(lead):
         subjects = sorted(
             (s, p.name) for p in cast.people for s, _, aside in p.mentions if start <= s < q.start and not aside
         )
         if subjects:
             return subjects[0][1]
+        pronoun = re.match(r"[\s“\"‘']*([Hh]e|[Ss]he)\s+[a-z]", lead)
+        if pronoun and _PARTICIPLE_RE.search(lead):  # 'He voiced his anger online, writing "…"': whom he means
+            at = start + pronoun.start(1)
+            return speech_pronoun(cast, pronoun.group(1), at, own=True) or cast.pronoun(pronoun.group(1), at)
     policy = _POLICY_RE.search(lead)
     if policy:
         who = cast._person_in(cast.canonical(person_part(policy.group("n")), q.start), q.start)

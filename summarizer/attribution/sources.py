@@ -42,15 +42,21 @@ _ADDED = (
     r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
     r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
 )
+# more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
+_MORE_VERBS = (
+    r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
+    r"pointed\s+out|points\s+out|forwards|forwarded|identified"
+)
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS})\b{_ADDED}"
 )
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
-_ROLE_THEN = r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+# (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
+_ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 _TRAILING_RE = re.compile(
     rf",?\s*(?:(?P<cue1>(?!told\b|tells\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
     rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
@@ -79,8 +85,42 @@ _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
     rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
 )
+# "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
+# mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
+_INVERTED_RE = re.compile(
+    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
+)
 _ANYWHERE_RE = re.compile(
-    rf"(?P<src>{NAME})(?:{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
+    rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
+)
+
+
+# "PARIS, Aug 31 (Reuters) - ", "Friday on CNN’s “New Day,” ", "On Sunday, ": a dateline or a time
+# before the sentence's subject
+_LEAD_RE = re.compile(
+    rf"^(?:[^()\n]{{2,40}}\([A-Z][\w ]{{1,20}}\)\s*[-–—]+\s*)?"
+    rf"(?:(?:On|In|Last|This|Earlier|Later|{'|'.join(WEEKDAYS)})\b[^,\n]{{0,40}},[”\"’]?\s+)?"
+)
+# "X will discuss", "X is reaffirming that …", "X to call for …" (a headline): a verb of saying after
+# a modal, "to" or a progressive "is"; and "X acknowledges/understands that …": any verb before a that-clause
+# "Breitbart Jerusalem editor Aaron Klein": a role of one or two nouns (not "reminds me of Abraham Lincoln")
+_NOT_ROLE = r"(?!(?:on|in|at|for|of|from|to|with|by|about|me|him|her|us|them|and|or)\b)"
+_ROLE = rf"\s+{_NOT_ROLE}[a-z][\w-]*(?:\s+{_NOT_ROLE}[a-z][\w-]*)?\s+"
+_SAY_BASE = (
+    "discuss|call|urge|warn|claim|deny|announce|argue|endorse|back|sue|say|tell|insist|demand|accuse|"
+    "criticize|criticise|reaffirm|acknowledge|propose|defend|testify|predict|vow|pledge|ask|push|press"
+)
+_SAY_ING = (
+    "discussing|calling|urging|warning|claiming|denying|announcing|arguing|endorsing|backing|suing|saying|"
+    "telling|insisting|demanding|accusing|criticizing|criticising|reaffirming|acknowledging|proposing|"
+    "defending|testifying|predicting|vowing|pledging|asking|pushing|pressing"
+)
+_MODAL_RE = re.compile(
+    rf"(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}?(?P<src>{NAME})(?:{_ROLE}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE})"
+    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING})"
+    rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
 )
 
 
@@ -91,6 +131,42 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|reads)\b{_ADDED}"
 )
+
+
+def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
+    """The person an appositive's last part opens with: ", her adviser, Jake Sullivan," -> Jake
+    Sullivan; ", Darran Whiting of Liberty Baptist Church," -> Darran Whiting."""
+    parts = [p.strip() for p in (appositive or "").strip(" ,").split(",")]
+    m = re.match(rf"(?:the\s+)?(?P<n>{NAME})", parts[-1]) if parts and parts[-1] else None
+    if not m:
+        return None
+    name = re.sub(r"\s+of\s+.*$", "", m.group("n"))
+    known = {n.text for n in names}
+    person = len(name.split()) >= 2 and name in known and _is_person(name)
+    return name if person and cast_of(text, names).is_person(name) else None
+
+
+def _fuller(text: str, source: str, names: list[NameCandidate]) -> str:
+    """A one-word source as the article names it in full, when it names only one such ("Clinton"
+    -> "Hillary Clinton", "Post" -> "Washington Post"; not when Bill and Hillary Clinton are both
+    named): ``attributed_to`` is a full name. A run opening with a word the article also writes in
+    lower case ("To Republicans", "Dublin-based Shire") is no fuller name."""
+    if len(source.split()) != 1 or not source[:1].isupper():
+        return source
+    fuller = {
+        n.text
+        for n in names
+        if 2 <= len(n.text.split()) <= 4
+        and n.text.endswith(" " + source)
+        and "-" not in n.text.split()[0]
+        and not re.search(rf"(?<![\w.]){re.escape(n.text.split()[0].casefold())}\b", text)
+    }
+    return fuller.pop() if len(fuller) == 1 else source
+
+
+def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
+    """Whether a scanned name lies in ``start:end`` (not "This", "Sales": a sentence's first word)."""
+    return any(start <= n.start and n.end <= end for n in names)
 
 
 def _agent_only(sentence: str, source: str) -> bool:
@@ -149,6 +225,18 @@ def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
         return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
+    # "Sanders's hometown Burlington Free Press" -> the paper; "WHO's situation report dated …" -> WHO
+    owned = re.fullmatch(
+        rf"(?P<owner>{NAME})['’]s?(?P<what>(?:\s+[a-z][\w-]*)+)(?:\s+(?P<named>{NAME}))?(?P<rest>.*)", found
+    )
+    named = owned.group("named") if owned and owned.group("named") not in WEEKDAYS + MONTHS else None
+    if owned and named and not owned.group("rest"):
+        return named
+    verb = owned and re.search(r"\b(?:is|was|are|were|has|had|have|be|been)\b", owned.group("what"))
+    if verb:
+        return ""  # "Ivan's condition was on Wednesday (reported)": a clause, not a source
+    if owned and not named and not re.search(r"\b[A-Z]", owned.group("rest")):
+        return owned.group("owner")
     return person_part(found) if found[:1].isupper() and _is_person(found) else found
 
 
@@ -191,20 +279,42 @@ def claim_source(
         source, cue = inner.group("src"), inner.group("cue")
     elif source is None and subject and subject.start() == 0:
         source, cue = subject.group("src"), subject.group("cue")
+        # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
+        source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
+    inverted = _INVERTED_RE.search(sentence) if source is None else None
     if source is None:
         t = _TRAILING_RE.search(sentence)
         if t and t.start() > 20:
             source = t.group("src1b") or t.group("src1") or t.group("src2") or t.group("src3")
             cue = t.group("cue1") or t.group("cue2") or "according to"
             c_end = start + t.start()
+            if inverted and inverted.start() < t.start() and source.casefold() in PRONOUNS:
+                source, cue = inverted.group("src"), inverted.group("cue")  # "…, said X, …. ''…'' he said."
+    if source is None and subject and inverted and inverted.start() < subject.start():
+        # "…, said X, who notes that Y has vowed": the whole sentence stays the claim (what follows is X's too)
+        source, cue = inverted.group("src"), inverted.group("cue")
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
+        source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
+    if source is None and inverted:  # "But that is not enough, said X, …, who … ''…'' X pointed out."
+        source, cue = inverted.group("src"), inverted.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
             if found:
                 source, cue = found.group("src"), found.group("cue")
+                # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
+                # appositive names speaks, not the name before it
+                source = _appositive_person(text, found.groupdict().get("app"), names) or source
                 break
+    if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
+        lead = _LEAD_RE.match(sentence)
+        found = _MODAL_RE.match(sentence, lead.end() if lead else 0)
+        if found and _names_someone(
+            start + found.start(), start + found.end("src_b" if found.group("src_b") else "src"), names
+        ):
+            source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
+            cue = found.group("cue") or found.group("cue2") or found.group("cue3")
     if source is not None and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
@@ -239,7 +349,7 @@ def claim_source(
     if source is not None:
         source = clean_name(_clean_source(source, names))
         if source and source[:1].isupper():
-            source = cast_of(text, names).canonical(source, start)
+            source = _fuller(text, cast_of(text, names).canonical(source, start), names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:

@@ -16,7 +16,7 @@ from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_apposi
 from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of, person_part
 from .coref import speaking_body, speech_pronoun
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop, role_then_name
 from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
@@ -46,13 +46,17 @@ _AFTER_RE = re.compile(
     rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
+    # the sentence goes on past the quotation to its cue: '"…" including Lake Cowichan, it said.'
+    rf"|[a-z][^.!?“”\"\n]{{0,60}}?,\s+(?P<n7>{NAME}|he|she|it|they)\s+(?:{SPEECH})\s*(?:[.]|$)"
     # a credit after a pull quote, then the title of the credited piece: '"…" Anonymous blogger, "Anon …"'
     rf"|\s*(?P<n5>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,3}}),\s*[“\"][^“”\"\n]{{2,120}}[”\"]\s*$"
     # "Birmingham City University criminology professor David Wilson told the press"
-    rf"|(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
+    rf"|(?:[a-z]+\s+)?(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:[a-z]+\s+){{1,3}}(?P<n4>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b)"
 )
+# "When asked for comment, he replied …": a clause's first word, not a name that speaks
+_CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|Because|Since|Until|Asked)\b"
 _BEFORE_RE = re.compile(
-    rf"(?:(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+    rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|according\s+to\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
@@ -121,12 +125,17 @@ def guess_speaker(
     # after a quotation that ends its sentence, the next sentence's "X said" is X's own
     # statement unless it ends there: '…prayers." President Andrzej Duda remarked, "Today…'
     ends = re.search(r"[.!?]$", quote.text)
-    if m and (m.group("n2") or m.group("n4") or m.group("d2")) and ends and not re.match(_SHORT_END, after[m.end() :]):
-        m = None
+    # ("!" and "?" end the quotation, not the sentence: '"All the way!" Dawson shouted, shorthand for …')
+    exclaims = quote.text.endswith(("!", "?")) and not re.search(r"[“\"‘]|\s'", after[m.end() :] if m else "")
+    if m and (m.group("n2") or m.group("n4") or m.group("d2")) and ends and not exclaims:
+        m = m if re.match(_SHORT_END, after[m.end() :]) else None
     if m:
-        found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5")
+        found = next((m.group(g) for g in ("n1", "n2", "n3", "n4", "n5", "n7") if m.group(g)), None)
         if found:
             found = BOUNDARY.split(found)[0]  # "said Bash. Charges …": the name ends the sentence
+        role = role_then_name(after, m.end("n1")) if found and m.group("n1") else None
+        if role and cast.is_person(person_part(role.group("n"))):
+            found = role.group("n")  # "said Ayotte campaign manager Jon Kohan": the person after the role
         relative = _RELATION_NAME_RE.match(after, m.end()) if found and found.endswith(("’s", "'s")) else None
         if relative:  # "says Wise’s dad, Darrin": the relative, not Wise
             return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
@@ -137,6 +146,9 @@ def guess_speaker(
             at = quote.end + m.start("n1")
             if owners := [p.name for p in cast.people for s, _, _ in p.mentions if s == at]:
                 return owners[0]
+            clause = [x for x in later if not re.search(r"[,“”\"]", text[at : x[0]])]
+            if clause:  # "says Heart and Stroke senior manager Erin Kim, who … Impact Investing": the first person
+                return min(clause)[1]
             if later:
                 return max(later)[1]  # "said University of California, San Diego's chancellor, Pradeep Khosla."
         if not found and (m.group("d1") or m.group("d2")):
@@ -181,7 +193,12 @@ def guess_speaker(
                 return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     if not found and re.search(r"[.!?:]$", lead):
         sentence = re.split(r"(?<=[.!?])\s+", lead[:-1])[-1]
-        hits = list(_LEAD_RE.finditer(sentence))
+        # "a super PAC called Future45": a verb of naming before a name names, it does not speak
+        hits = [
+            h
+            for h in _LEAD_RE.finditer(sentence)
+            if not (h.group(0).endswith(("called", "dubbed")) and re.match(r"\s+[A-Z0-9]", sentence[h.end() :]))
+        ]
         found = hits[-1].group("n1") if hits else None
     if not found:
         return None
@@ -233,7 +250,7 @@ def _descriptor_speaker(
     if found or names is None:
         return found or person_descriptor(phrase)
     kind = descriptor_kind(phrase)
-    if kind in ("body", "city", "government"):
+    if kind in ("body", "city", "government", "document"):  # "The statement also said": whose statement
         return speaking_body(cast, bodies, at)
     if kind in (None, "person") and phrase.split()[0].casefold() == "the":
         return speech_pronoun(cast, "the", at) or person_descriptor(phrase)

@@ -13,7 +13,9 @@ from click_default_group import DefaultGroup
 from ..errors import SummarizerError
 
 if TYPE_CHECKING:
+    from ..config import Settings
     from ..evals import EvalRuns
+    from ..pipeline import Summarizer
 
 from .base import (
     CONTEXT,
@@ -71,6 +73,13 @@ def eval_group() -> None:
     show_default=True,
     help="Exit 4 when a metric falls outside these bounds.",
 )
+@click.option(
+    "--replay",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="SQLite file of recorded model calls: a call identical to a recorded one is answered from "
+    "it, any other goes to the model and is recorded (re-score after a code change in minutes; "
+    "seconds are then not a speed measurement).",
+)
 @model_options
 def eval_run(
     seeds_dir: Path,
@@ -82,6 +91,7 @@ def eval_run(
     part: str,
     code_only: bool,
     thresholds: Path,
+    replay: Path | None,
     **options: Any,
 ) -> None:
     """Run the suite: per-field table, report.json + report.md, stored run, threshold gate."""
@@ -89,7 +99,7 @@ def eval_run(
     from rich.progress import track
 
     if devset is not None:
-        _eval_devset(devset, part, code_only, out_dir, options)
+        _eval_devset(devset, part, code_only, out_dir, replay, options)
         return
 
     from ..evals import check_thresholds, render_markdown, run_suite
@@ -100,9 +110,10 @@ def eval_run(
         seeds = load_seeds(seeds_dir, only)
         if not no_variants:
             seeds += load_variants(variants, seeds)
-        summarizer = _summarizer(settings)
+        summarizer = _eval_summarizer(settings, replay)
         console = Console(stderr=True)
         report = run_suite(summarizer, seeds, lambda s: track(s, description="eval", console=console, transient=True))
+        _replayed(summarizer, report)
     except SummarizerError as exc:
         _fail(exc)
         return
@@ -127,7 +138,33 @@ def eval_run(
         click.echo(f"gate: all thresholds in {thresholds} met")
 
 
-def _eval_devset(name: str, part: str, code_only: bool, out_dir: Path, options: dict[str, Any]) -> None:
+def _eval_summarizer(settings: Settings, replay: Path | None) -> Summarizer:
+    if replay is None:
+        return _summarizer(settings)
+    from ..backends import make_backend
+    from ..backends.replay import ReplayBackend
+    from ..pipeline import Summarizer
+
+    return Summarizer(settings, backend=ReplayBackend(make_backend(settings), replay))
+
+
+def _replayed(summarizer: Summarizer | None, report: dict[str, Any]) -> None:
+    """Say in the report how many model calls a ``--replay`` file answered."""
+    from ..backends.replay import ReplayBackend
+
+    backend = summarizer.backend if summarizer is not None else None
+    if isinstance(backend, ReplayBackend):
+        report["replay"] = {"path": str(backend.path), "replayed": backend.replayed, "recorded": backend.recorded}
+        click.echo(
+            f"replay: {backend.replayed} model calls answered from {backend.path}, {backend.recorded} sent to the "
+            "model and recorded (seconds in this report are not a speed measurement)",
+            err=True,
+        )
+
+
+def _eval_devset(
+    name: str, part: str, code_only: bool, out_dir: Path, replay: Path | None, options: dict[str, Any]
+) -> None:
     """``summarize eval --devset``: score a dev set, write report.json + report.md, print the table."""
     from rich.console import Console
     from rich.progress import track
@@ -135,7 +172,7 @@ def _eval_devset(name: str, part: str, code_only: bool, out_dir: Path, options: 
     from .. import devsets
 
     try:
-        summarizer = None if code_only else _summarizer(_settings(**options))
+        summarizer = None if code_only else _eval_summarizer(_settings(**options), replay)
         console = Console(stderr=True)
         report = devsets.run(
             name,
@@ -143,6 +180,7 @@ def _eval_devset(name: str, part: str, code_only: bool, out_dir: Path, options: 
             summarizer,
             lambda items: track(items, description=f"eval {name}", console=console, transient=True),
         )
+        _replayed(summarizer, report)
     except devsets.DevsetMissingError as exc:
         click.echo(f"summarize: {exc}", err=True)
         return

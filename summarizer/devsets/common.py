@@ -14,7 +14,7 @@ from typing import Any
 
 from ..grounding import tokens
 
-__all__ = ["PARTS", "names_match", "opening", "ratio", "sum_parts"]
+__all__ = ["PARTS", "names_match", "opening", "quote_miss_lines", "ratio", "sum_parts"]
 
 PARTS = ("study", "test", "all")
 
@@ -83,3 +83,26 @@ def sum_parts(per_article: Sequence[dict[str, Any]], keys: Iterable[str]) -> dic
 def opening(text: str, words: int = 8) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def quote_miss_lines(articles: Sequence[dict[str, Any]], key: str, heading: str, extra: str) -> list[str]:
+    """The study half's quotation misses as Markdown lines (the test half's are never listed):
+    a wrong speaker, a phrase's speaker, a labelled quotation not found, and ``extra`` for a
+    returned quotation that matches no label."""
+    study = [a for a in articles if a["part"] == "study" and a.get(key)]
+    lines = ["", heading, ""] if study else []
+    for a in study:
+        lines.append(f"- **{a['id']}**")
+        for miss in a[key]:
+            if miss["kind"] == "speaker":
+                lines.append(f"  - speaker of «{miss['quote']}»: expected {miss['expected']!r}, got {miss['got']!r}")
+            elif miss["kind"] == "phrase":
+                lines.append(
+                    f"  - phrase «{miss['quote']}» in a reported quotation: "
+                    f"expected {miss['expected']!r}, got {miss['got']!r}"
+                )
+            elif miss["kind"] == "missed":
+                lines.append(f"  - not found: «{miss['quote']}» ({miss['expected']})")
+            else:
+                lines.append(f"  - {extra}: «{miss['quote']}» (speaker {miss['got']!r})")
+    return lines

@@ -201,8 +201,10 @@ def merge_actors(text: str, actors: list[Actor]) -> list[Actor]:
 
 def is_acronym_of(short: str, name: str) -> bool:
     """ "KCNA" for "Korean Central News Agency": the initials of the capitalised words."""
+    if not (short.isupper() and 2 <= len(short) <= 8):
+        return False  # checked first: merging a long article's actors asks this half a million times
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper()]
-    return short.isupper() and 2 <= len(short) <= 8 and len(words) >= 2 and "".join(w[0] for w in words) == short
+    return len(words) >= 2 and "".join(w[0] for w in words) == short
 
 
 def _names_entity(name: str, actor: Actor) -> bool:
@@ -271,8 +273,19 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
             actors.append(actor)
         return name
 
+    def source_name(name: str | None) -> str | None:
+        """A claim's source keeps its full name when the actor's name only adds words around it
+        ("Author Roger Stone", "Reuters’ Luciana Lopez", a headline run "Marine Le Pen Backs Trump")."""
+        linked = canonical(name)
+        if not name or not linked or len(name.split()) < 2:
+            return linked
+        inside = re.search(rf"(?<![\w’']){re.escape(name)}(?![\w’'])", linked)
+        if inside and not re.search(r"\b[a-z]+\s+$", linked[: inside.start()]):
+            return name  # (but "Responsive Politics" is the "Center for Responsive Politics")
+        return linked
+
     quotes = [q.model_copy(update={"speaker": canonical(q.speaker)}) for q in fields.get("quotes", [])]
-    claims = [c.model_copy(update={"attributed_to": canonical(c.attributed_to)}) for c in fields.get("claims", [])]
+    claims = [c.model_copy(update={"attributed_to": source_name(c.attributed_to)}) for c in fields.get("claims", [])]
     order = {a.name: min((m.start for m in a.mentions), default=0) for a in actors}
     return {**fields, "quotes": quotes, "claims": claims, "actors": sorted(actors, key=lambda a: order[a.name])}
 

@@ -60,7 +60,8 @@ class Context:
         text = article.text
         # a scraper's filler line ("READ MORE: …" links to another story) holds no actor and no quotation
         quotes = [q for q in scan_quotes(text) if not _on_filler(text, q.start)]
-        names = [n for n in scan_names(text, starts) if not _on_filler(text, n.start)]
+        # read with filler lines blanked, so a name first seen on a "READ MORE" line keeps its body mention
+        names = [n for n in scan_names(_blank_filler(text), starts) if not _on_filler(text, n.start)]
         speakers = attribute_quotes(article.text, quotes, names)
         ctx = cls(article, quotes, scan_numbers(article.text), names, speakers)
         if None in speakers:
@@ -73,6 +74,11 @@ class Context:
             )
             ctx._sources = None  # read again with the quotes' speakers now known
         return ctx
+
+
+def _blank_filler(text: str) -> str:
+    """``text`` with every filler line turned to spaces (same length: offsets still point into ``text``)."""
+    return "\n".join(" " * len(line) if line.strip() and filler(line) else line for line in text.split("\n"))
 
 
 def _on_filler(text: str, at: int) -> bool:

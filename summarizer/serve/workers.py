@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -31,6 +32,10 @@ def article_of(request: dict[str, Any]) -> Article:
     text, source = request["text"], request.get("source", "<text>")
     article = Article.from_text(text, source=source, max_chars=None, markup_ok=web is not None)
     return replace(article, web=WebSource(**web)) if web else article
+
+
+#: keys shorter than this are redacted as whole words only
+WHOLE_WORD_BELOW = 8
 
 
 class JobQueue:
@@ -69,9 +74,14 @@ class JobQueue:
         return len(self.summarizers)
 
     def redact(self, text: str) -> str:
-        """Remove the model server's API key from anything shown to a client or written to a log."""
+        """Remove the model server's API key from anything shown to a client or written to a log.
+        A key shorter than ``WHOLE_WORD_BELOW`` characters is removed only where it stands alone:
+        replacing every "a" of a message would make it unreadable and hide nothing."""
         for secret in self.secrets:
-            text = text.replace(secret, "***")
+            if len(secret) >= WHOLE_WORD_BELOW:
+                text = text.replace(secret, "***")
+            else:
+                text = re.sub(rf"(?<![\w-]){re.escape(secret)}(?![\w-])", "***", text)
         return text
 
     def start(self) -> None:

@@ -1,0 +1,126 @@
+"""Claims without the model, in seconds: PolNeAR matched/right and the seeds' claims F1/attribution.
+
+The pipeline's claims are the model's first four picks, then code's sentences
+(``fields.claims.build_claims``). Here the model's picks are replaced by a stated stand-in:
+
+* **seeds** (21 seeds, 9 stress variants): the picks the embedded model made in the full eval at
+  3010223 (``evals/claims_picks.json``), so the seeds' numbers are those of that eval's claims
+  when code's part is unchanged (F1 .503, attribution .889, named .821);
+* **PolNeAR**: the first four body sentences. On those 30 seed articles the model's four picks were
+  exactly the first four body sentences 24 times out of 30, and three of four in the rest.
+
+Claims are built by ``build_claims`` on ``Context.of(article)``, named as the pipeline's last step
+names them (``link_speakers``: a source becomes the actor's name), and scored the way the eval does:
+``devsets.polnear.score`` (named attributions matched by a claim, content-word F1 >= .5, and
+``attributed_to`` right among those), ``scoring.score`` for the seeds' claims.
+
+    PYTHONPATH=$PWD python evals/claims_sim.py [--misses] [--seeds-misses] [--test]
+
+Misses are listed for PolNeAR's study half only; ``--test`` adds the test half's aggregate line,
+printed last: run it once before and once after a finished piece of work, never to choose a rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from summarizer.article import Article
+from summarizer.devsets import load, polnear
+from summarizer.fields.actors import link_speakers, read_actors
+from summarizer.fields.base import Context
+from summarizer.fields.claims import MODEL_PICKS, build_claims
+from summarizer.fields.quotes import quote_candidates, quotes_model
+from summarizer.labels import load_seeds, load_variants
+from summarizer.models import Claim, Meta, Summary
+from summarizer.scoring import FieldScore, score
+
+ROOT = Path(__file__).resolve().parent.parent
+PICKS = ROOT / "evals" / "claims_picks.json"
+
+
+def stand_in(ctx: Context) -> list[int]:
+    """The model's picks on an article it never saw here: its first four body sentences."""
+    return [s.index for s in ctx.article.body[:MODEL_PICKS]]
+
+
+def claims_of(ctx: Context, picks: list[int]) -> list[Claim]:
+    """The claims as the pipeline returns them: built, then named as the actors are
+    (``link_speakers`` with code's actors and code's quotes, the quotes pass answering "not said")."""
+    claims = build_claims(ctx, picks)
+    model = quotes_model(ctx)
+    answer = model.model_validate({f"Q{i}": None for i in range(1, len(quote_candidates(ctx)) + 1)})
+    quotes = answer.ground(ctx)[0]["quotes"]
+    fields = {"actors": read_actors(ctx), "quotes": quotes, "claims": claims}
+    return list(link_speakers(ctx.article.text, fields, ctx.names)["claims"])
+
+
+def _summary(claims: list[Claim]) -> Summary:
+    return Summary(summary="", claims=claims, meta=Meta(model="claims-sim", prompt_version="", schema_version=""))
+
+
+def polnear_part(part: str, misses: bool = False) -> dict[str, Any]:
+    """PolNeAR ``part`` scored on simulated claims; misses printed for the study half only."""
+    rows = []
+    for article in load("polnear", part):  # type: ignore[arg-type]
+        ctx = Context.of(Article.from_text(article.text, source=f"polnear/{article.id}"))
+        result = polnear.score(article, _summary(claims_of(ctx, stand_in(ctx))))
+        rows.append({"id": article.id, "part": article.part, **result})
+        if misses and article.part == "study" and result["misses"]:
+            print(f"- {article.id}")
+            for m in result["misses"]:
+                print(
+                    f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}\n        claim: {m['claim']}"
+                )
+    return dict(polnear.aggregate(rows)[part])
+
+
+def seeds(misses: bool = False) -> FieldScore:
+    """The seeds' and variants' claims, the model's recorded picks first, scored as the eval scores them."""
+    picks = json.loads(PICKS.read_text(encoding="utf-8"))["picks"]
+    found = load_seeds(ROOT / "seeds")
+    found += load_variants(ROOT / "evals" / "variants.toml", found)
+    total = FieldScore(n_pred=0, n_gold=0)
+    for seed in found:
+        ctx = Context.of(Article.from_text(seed.text, source=seed.id))
+        claims = claims_of(ctx, picks.get(seed.id) or stand_in(ctx))
+        fs = score(seed.id, seed.text, _summary(claims), seed.labels).fields["claims"]
+        total.merge(fs)
+        if misses:
+            print(f"- {seed.id}: F1 {fs.f1:.2f}, claims {fs.n_pred}, labelled {fs.n_gold}, matched {fs.tp}")
+            for c in claims:
+                print(f"    [{c.sentence}] {c.attributed_to!r} <- {c.text[:70]!r}")
+    return total
+
+
+def _line(name: str, m: dict[str, Any]) -> str:
+    return (
+        f"{name:14} articles {m['articles']:3}  named {m['named']:4}  matched {m['match_rate']} ({m['matched']})  "
+        f"right {m['accuracy']} ({m['right']})  read {m['read']}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list PolNeAR study-half misses")
+    parser.add_argument("--seeds-misses", action="store_true", help="list every seed's claims")
+    parser.add_argument("--test", action="store_true", help="print the PolNeAR test half's aggregate, last")
+    args = parser.parse_args(argv)
+    study = polnear_part("study", args.misses)
+    fs = seeds(args.seeds_misses)
+    d = fs.as_dict()
+    print(_line("polnear study", study))
+    print(
+        f"{'seeds':14} claims F1 {d['f1']} (P {d['precision']} R {d['recall']}, {d['tp']}/{d['predicted']}/"
+        f"{d['labelled']})  attribution {d['attribution_accuracy']}  named {d['attribution_accuracy_named']}"
+    )
+    if args.test:
+        print(_line("polnear TEST", polnear_part("test")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
