@@ -219,3 +219,12 @@ def test_a_percentage_names_a_noun_only_after_an_article_possessive_or_verb_of_h
     assert figs["15 per cent"].measures == "rise in fares"
     assert figs["4.1 per cent"].measures == "October rise"
     assert figs["12 million"].measures == "Harbor Transit investment in Marlow"  # past "euros (US$13 million)"
+
+
+def test_a_count_opening_with_its_belongs_to_the_name_that_opens_the_sentence_before() -> None:
+    figs = figures_of(
+        "Harbor votes\n\nMarlow County, long a swing county, votes next week. Its 40 precincts make it the largest "
+        "prize. The council met on Monday. Their three members agreed."
+    )
+    assert (figs["40"].unit, figs["40"].measures) == ("precincts", "Marlow County precincts")
+    assert not figs["three"].measures.startswith("The")  # "The council": no name to own them

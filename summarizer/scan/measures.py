@@ -197,6 +197,9 @@ def measures_of(
     tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
     if kind == "score" and tally:
         return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
+    owner = _owner_before(text, start, s_start) if kind == "count" and unit else None
+    if owner:
+        return f"{owner} {unit}"  # "Indiana … Its 57 delegates make it the largest prize" -> "Indiana delegates"
     subject = subject_before(text, start) if kind in ("count", "range") else None
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
@@ -302,6 +305,19 @@ def measures_of(
             w for w in _content(left, 4) if w.casefold() not in _TRIM
         ]
     return " ".join([w for w in words if w not in ("-", "–")][:8])
+
+
+def _owner_before(text: str, start: int, s_start: int) -> str | None:
+    """The name that opens the sentence before, for a count that opens its own with "Its"/"Their"
+    ("Indiana has long looked like a fork in the road. Its 57 delegates …" -> "Indiana")."""
+    if not re.fullmatch(r"[\s“\"'‘]*(?:Its|Their)\s+", text[s_start:start]):
+        return None
+    before = text[max(0, s_start - 400) : s_start].rstrip().rstrip("”\"’'").rstrip(".!?…")
+    opening = re.split(r"[.!?…:“\"\n]\s*", before)[-1]
+    m = re.match(r"\s*((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?=[\s,])", opening)
+    if m is None or m.group(1).split()[0] in ("It", "They", "This", "That", "But", "And", "The", "A", "An", "In"):
+        return None
+    return m.group(1)
 
 
 def _measured_thing(text: str, end: int) -> list[str]:

@@ -35,7 +35,7 @@ UNIT_STOP = frozenset(
         "but later earlier ago said says left more aboard another across within through during until against "
         "it they he she we you i one ones these those there such same than whose where like last next today "
         "yesterday tonight near among inside outside toward towards via amid along around behind beyond despite "
-        "fell hit died went came took made gave got ran won lost say ahead"
+        "fell hit died went came took made gave got ran won lost say ahead make makes"
     ).split()
 )
 _PARTICLES = frozenset("up down out off away back over".split())
