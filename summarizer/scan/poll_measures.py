@@ -236,7 +236,8 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
     if kind not in ("percent", "ratio", "count", "quantity"):
         return None
     left = text[max(s_start, start - 120) : start]
-    if kind == "percent" and (m := _SHARE_IS_RE.search(text[s_start:start])):
+    share_word = re.search(r"\b(?:percentage|share|proportion|fraction)\s+of\b", text[s_start:start])
+    if kind == "percent" and share_word and (m := _SHARE_IS_RE.search(text, share_word.start() + s_start, start)):
         named = re.findall(r"[A-Za-z0-9’'-]+", m.group("what"))
         if named[:2] == ["those", "who"] and (found := those_who(named[2:])):
             return f"share who {found}"
@@ -291,7 +292,8 @@ def asked_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     """ "When asked whether the plan was the right one for the city, 59 percent said it was not" ->
     "saying it was not the right one for the city": a share answering a question is what it said of
     the question's predicate (None for any other share)."""
-    m = _ASKED_RE.search(text[s_start:start])
+    left = text[s_start:start]
+    m = _ASKED_RE.search(left) if re.search(r"\b[Aa]sked\s+(?:whether|if)\b", left) else None
     a = _ANSWER_RE.match(text, end, s_end)
     if m is None or a is None:
         return None
