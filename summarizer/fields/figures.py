@@ -226,7 +226,8 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
     """A share that opens its clause in a poll sentence is a share of the group the sentence (or
     the poll sentence before it, for the same poll) names: "58 percent of registered voters oppose
     the toll. Only 31 percent support it" -> "registered voters … support it"; "Among voters under
-    30, 64 percent said they would never pay" -> "voters under 30 would never pay …"."""
+    30, 64 percent said they would never pay" -> "voters under 30 would never pay …"; "A YouGov poll of
+    American voters …" names the group for the poll's later sentences, figures or not."""
     text = ctx.article.text
     groups: dict[int, str | None] = {}  # per poll sentence, the group its poll asked (named in it or before)
     group: str | None = None
@@ -250,9 +251,7 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
             f.type in ("percent", "ratio")
             and group
             and not set(tokens(group)) & set(tokens(f.measures))
-            and not re.search(
-                rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", f.measures, re.IGNORECASE
-            )  # own group
+            and not _OWN_GROUP_RE.search(f.measures)  # it names its own group
             and (_OPENS_RE.search(before) or _BY_RE.search(before))
             and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
         ):
@@ -261,6 +260,7 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
     return out
 
 
+_OWN_GROUP_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", re.IGNORECASE)
 _HEADING_RE = re.compile(r"[A-Z][A-Z’'&. -]*[A-Z]:\s")
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
