@@ -7,7 +7,8 @@ its pattern is absent, and ``measures_of`` falls back to its general reading.
   "the krona rose to $0.1042 from $0.1037" -> "krona exchange rate", "… before".
 * ``verb_measures``: a price or a duration by its verb ("cost of Repairs", "time Repairs will take").
 * ``part_measures``: a part of a whole ("steel beams with cracks", "sons killed").
-* ``share_measures``: a share by its group and what is said of it ("commuters back a toll").
+* ``share_measures``: a share by its group and what is said of it ("commuters back a toll");
+  ``those_who``: what the people "those who …" counts do and say.
 * ``tally_measures``: who cast a tally and on what ("city council voted to close Elm Street bridge").
 * ``age_measures``: "N years old" is the age of the clause's subject.
 * ``expected_measures``: a forecast beside a result ("analysts expected earnings per share").
