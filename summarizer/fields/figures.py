@@ -18,7 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers
+from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -172,7 +172,8 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """A number said of "it" or "this" ("a decrease from the year before, when it was forty
     percent") measures what the figure before it (of the same type, within two sentences) measured;
     "…, up from 41 percent" what it measured before; "compared with 34% of baby boomers" the same
-    stance of another group."""
+    stance of another group; a share restated after a dash or in parentheses what the restatement
+    measures."""
     text = ctx.article.text
     out: list[Figure] = []
     for f in figures:
@@ -183,9 +184,13 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
             last = out[-1]
             before = text[max(0, f.span.start - 25) : f.span.start]
+            than = _THAN_RE.match(text, f.span.end, sentence.end)
             if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
                 same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
                 f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
+            elif than and re.search(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|nearly\s+)?$", before):
+                compared = f"{last.measures} {than.group(1)} than {than.group(2)}"  # "…, which is 9 points higher than"
+                f = f.model_copy(update={"measures": compared})
             elif (
                 prev is not None
                 and prev.span.start >= sentence.start
@@ -197,7 +202,17 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
             ):
                 f = f.model_copy(update={"measures": found})
         out.append(f)
+    for i in range(len(out) - 2, -1, -1):  # "a bit more than half — 55 percent — of supporters said …"
+        f, g = out[i], out[i + 1]
+        if {f.type, g.type} <= _SHARES and re.fullmatch(r"\s*[—–(]\s*", text[f.span.end : g.span.start]):
+            out[i] = f.model_copy(update={"measures": g.measures})  # one share said twice: the same measure
     return out
+
+
+_THAN_RE = re.compile(
+    r"\s+(higher|lower|more|less|greater|smaller|bigger|larger)\s+than\s+(?:in\s+|among\s+|for\s+)?(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*|\d{4})(?:\s+[A-Z][\w’'-]*)*|[a-z]+(?:\s+[a-z]+)?)"
+)
 
 
 def _poll_makers(ctx: Context) -> dict[int, str]:
@@ -211,27 +226,33 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
     """A share that opens its clause in a poll sentence is a share of the group the sentence (or
     the poll sentence before it, for the same poll) names: "58 percent of registered voters oppose
     the toll. Only 31 percent support it" -> "registered voters … support it"; "Among voters under
-    30, 64 percent said they would never pay" -> "voters under 30 would never pay …"."""
+    30, 64 percent said they would never pay" -> "voters under 30 would never pay …"; "A YouGov poll of
+    American voters …" names the group for the poll's later sentences, figures or not."""
     text = ctx.article.text
+    groups: dict[int, str | None] = {}  # per poll sentence, the group its poll asked (named in it or before)
     group: str | None = None
     maker: str | None = None
+    for s in ctx.article.sentences:
+        if s.index not in polls:
+            group = maker = None
+            continue
+        if polls[s.index] != maker:
+            group, maker = None, polls[s.index]
+        group = groups[s.index] = poll_group(text, s.start, s.end) or group  # "a poll of likely voters"
     out: list[Figure] = []
     for f in figures:
         sentence = ctx.article.sentence_at(f.span.start)
+        group = groups.get(sentence.index) if sentence is not None else None
         if sentence is None or sentence.index not in polls:
-            group = maker = None
             out.append(f)
             continue
-        if polls[sentence.index] != maker:
-            group, maker = None, polls[sentence.index]
-        group = poll_group(text, sentence.start, sentence.end) or group
         before = text[sentence.start : f.span.start]
         if (
             f.type in ("percent", "ratio")
             and group
             and not set(tokens(group)) & set(tokens(f.measures))
-            and not re.search(rf"\b(?:{RESPONDENT_WORDS})\b", f.measures, re.IGNORECASE)  # it names its own group
-            and _OPENS_RE.search(before)
+            and not _OWN_GROUP_RE.search(f.measures)  # it names its own group
+            and (_OPENS_RE.search(before) or _BY_RE.search(before))
             and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
         ):
             f = f.model_copy(update={"measures": f"{group} {f.measures}".strip()})
@@ -239,13 +260,18 @@ def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> 
     return out
 
 
+_OWN_GROUP_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", re.IGNORECASE)
 _HEADING_RE = re.compile(r"[A-Z][A-Z’'&. -]*[A-Z]:\s")
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
+    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: a share after a passive verb ("France was named by a mere 3 percent"): of the poll's group
+_BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
 
 
 def _figure(
@@ -265,7 +291,8 @@ def _figure(
         source = ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
         if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
             source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
-        if polls and sentence.index in polls and is_poll_source(source):
+        said = share_says(text[sentence.start : sentence.end])
+        if polls and sentence.index in polls and (is_poll_source(source) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
     return Figure(
         text=text[start:end],

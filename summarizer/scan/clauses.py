@@ -7,7 +7,8 @@ its pattern is absent, and ``measures_of`` falls back to its general reading.
   "the krona rose to $0.1042 from $0.1037" -> "krona exchange rate", "… before".
 * ``verb_measures``: a price or a duration by its verb ("cost of Repairs", "time Repairs will take").
 * ``part_measures``: a part of a whole ("steel beams with cracks", "sons killed").
-* ``share_measures``: a share by its group and what is said of it ("commuters back a toll").
+* ``share_measures``: a share by its group and what is said of it ("commuters back a toll");
+  ``those_who``: what the people "those who …" counts do and say.
 * ``tally_measures``: who cast a tally and on what ("city council voted to close Elm Street bridge").
 * ``age_measures``: "N years old" is the age of the clause's subject.
 * ``expected_measures``: a forecast beside a result ("analysts expected earnings per share").
@@ -29,6 +30,7 @@ __all__ = [
     "refers_back",
     "share_measures",
     "tally_measures",
+    "those_who",
     "verb_measures",
 ]
 
@@ -60,6 +62,7 @@ _BETWEEN = re.compile(
 )
 _PRONOUNS = frozenset("it they this that which he she we its their".split())
 _DETERMINERS = frozenset("the a an".split())
+_TITLES = frozenset("mr. mrs. ms. dr. sen. gov. rep.".split())
 _AUX = frozenset("had has have was were is are been be already also still both all each just".split())
 
 
@@ -236,6 +239,7 @@ def share_measures(text: str, end: int, s_end: int) -> str | None:
     with what is said of that group (None when nothing is said of it: "70 percent of the market")."""
     m = re.match(r"\s*(?:[—–]\s*)?\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?", text[end:s_end])
     rest = _POLL_PHRASE.sub("", text[end + (m.end() if m else 0) : s_end])  # "voters in a recent CBS poll said"
+    rest = rest if m else re.sub(r"^\s*[—–]\s*", " ", rest)  # "the vast majority – 55 percent – named Britain"
     rest = re.split(r"[,;:.!?()“”\"—–]", rest)[0]
     words = re.findall(r"[A-Za-z0-9’'-]+", rest)
     group: list[str] = []
@@ -243,6 +247,8 @@ def share_measures(text: str, end: int, s_end: int) -> str | None:
     while i < len(words) and len(group) < 4 and not _is_clause_verb(words, i):
         group.append(words[i])
         i += 1
+    if m and not group and words[:1] == ["who"]:
+        return those_who(words[1:])  # "53% of those who rate her highly say they will vote for her"
     if (group and group[-1].casefold() in _NOT_NOUN) or (m and not group):
         return None
     if i >= len(words) or (not m and words[i].casefold() not in _SAY | _GROUP_VERBS):
@@ -261,10 +267,29 @@ def share_measures(text: str, end: int, s_end: int) -> str | None:
     return " ".join([*group, *said]) if said else None
 
 
+def those_who(words: list[str], limit: int = 10) -> str | None:
+    """ "those who [rate a candidate as high] also say they are [likely to vote for her]" -> "rate
+    candidate as high likely to vote for her": what the people a share counts do and say, without
+    determiners, "also" and the verb of saying."""
+    out = [
+        w
+        for w in words
+        if w.casefold() not in _DETERMINERS | {"also", "each", "every", "that", "this"}
+        and w.casefold() not in _SAY
+        and not _link(w)
+    ]
+    out = out[:limit]
+    while out and out[-1].casefold() in _NOT_NOUN:
+        out.pop()
+    return " ".join(out) if len(out) >= 2 else None
+
+
 _WHEN = re.compile(rf"\b(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|last\s+week|this\s+week)\b")
 _TALLY_VERB = re.compile(
-    r"\b(voted|votes|vote|split|splits|led|leads|lead|leading|won|wins|beat|beats|defeated|lost|trails|trailed)\s+"
-    r"((?:(?:his|her|their|its|the)\s+[a-z]+\s+|(?:[A-Z][\w’'-]*\s+){1,3})?)(?:by\s+)?$"
+    r"\b(voted|votes|vote|split|splits|led|leads|lead|leading|won|wins|beat|beats|defeated|lost|trails|trailed|"
+    r"backing|backed|backs|favoring|favouring|favored|favoured)\s+"
+    r"((?:(?:his|her|their|its|the)\s+[a-z]+\s+|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*,?\s+)?)"
+    r"(?:by\s+)?$"
 )
 
 
@@ -277,7 +302,11 @@ def tally_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     if m is None:
         return None
     clause = re.split(r"[;:]\s|,\s", left[: m.start()])[-1]
+    if m.group(1).startswith(("back", "favo")):  # "superdelegates … and overwhelmingly backing X, 543-44"
+        clause = re.split(r"[;:—–]|,\s|\b(?:and|but|while)\s", clause)[-1]
+        clause = clause if re.fullmatch(r"\s*(?:[A-Za-z’'-]+\s+){1,3}", clause) else ""
     subject, _ = _clause_subject(clause)
+    subject = [w for w in subject if not w.endswith("ly")]
     if len(subject) > 5:
         subject = subject[-5:]
     after = re.split(r"[,;:.!?()]", _WHEN.sub(" ", text[end:s_end]))[0]
@@ -291,7 +320,7 @@ def tally_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
         about = []  # "7-2 … after engineers found": another clause
     while about and about[-1].casefold() in _NOT_NOUN:
         about.pop()
-    obj = [w for w in m.group(2).split() if w.casefold() not in _DETERMINERS]
+    obj = [w.rstrip(",") for w in m.group(2).split() if w.casefold() not in _DETERMINERS | _TITLES]
     words = [*subject, m.group(1), *obj, *about]
     return " ".join(words) if subject or m.group(2) else None
 

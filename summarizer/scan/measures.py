@@ -15,8 +15,18 @@ from .clauses import (
     tally_measures,
     verb_measures,
 )
+from .compared import (
+    apposition_measures,
+    comparison_measures,
+    forecast_measures,
+    from_to_measures,
+    multiplied_measures,
+    noun_after_measures,
+    spent_measures,
+)
 from .poll_measures import (
     age_bound_measures,
+    asked_measures,
     lead_measures,
     margin_measures,
     opinion_measures,
@@ -57,8 +67,12 @@ _TIME_UNITS = frozenset(
 _DISTANCE_UNITS = frozenset(
     "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
 )
+#: "after nearly eight years of fighting": how long what follows "of" lasted
+_AFTER_YEARS_RE = re.compile(
+    r"\b(?:after|following|despite|amid|ending|ended|end\s+of)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?$"
+)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
-_PUNCT = frozenset(',;:()[]“”"—–.!?')
+_PUNCT = frozenset(',;:()[]“”"—–.!?') | {"'", "’", "‘", "''"}
 
 
 def _is_verb(word: str) -> bool:
@@ -109,14 +123,22 @@ def measures_of(
         margin_measures(text, start, end, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
+        or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
+        or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
+        or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
+        or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
+        or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
+        or (from_to_measures(text, start, end, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
         or (part_measures(text, start, end, unit, s_start) if kind == "count" else None)
         or (share_measures(text, end, s_end) if kind in ("percent", "ratio") else None)
+        or (noun_after_measures(text, start, end, s_start, s_end) if kind == "percent" else None)
+        or (apposition_measures(text, start, s_start) if kind in ("percent", "ratio") else None)
         or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
         or (split_measures(text, start, end, s_start, s_end) if kind == "score" and "%" in text[start:end] else None)
     )
@@ -175,6 +197,9 @@ def measures_of(
     tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
     if kind == "score" and tally:
         return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
+    owner = _owner_before(text, start, s_start) if kind == "count" and unit else None
+    if owner:
+        return f"{owner} {unit}"  # "Indiana … Its 57 delegates make it the largest prize" -> "Indiana delegates"
     subject = subject_before(text, start) if kind in ("count", "range") else None
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
@@ -214,7 +239,9 @@ def measures_of(
         if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
             since = _content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)
             if not since:  # "Ten years ago, a browser was born"
-                since = _content([w for w in right_all[right_all.index(after[0]) + 1 :] if w not in _PUNCT], 4)
+                rest = right_all[right_all.index(after[0]) + 1 :]
+                rest = rest[1:] if rest[:1] == [","] else rest
+                since = _content(rest[: next((n for n, w in enumerate(rest) if w in _PUNCT), len(rest))], 4)
             head = ["time", "since", *since]
             verb = pp = []
         elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
@@ -222,8 +249,19 @@ def measures_of(
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
             head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
             verb = pp = []
+        elif pp and pp[0].casefold() == "of" and not verb and _AFTER_YEARS_RE.search(text[s_start:start]):
+            head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
         else:
             head = ["time", *_content(left[: k + 1], 3)]
+            clause: list[str] = []
+            for w in right_all[i:]:
+                if w in _PUNCT or (w.casefold() in _CLAUSE_END and clause):
+                    break
+                clause.append(w)
+            pronoun_first = bool(clause) and clause[0].casefold() in _PRONOUNS | {"i"}  # "… we have been praying"
+            opens = pronoun_first and any(w.casefold() in _AUX for w in clause)
+            if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp and opens:
+                head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in _UNIT_STOP - _PREPS][:5]]
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
         head = ["length", "of", *long]  # "a five-foot narwhal tusk": how long the tusk is
         verb = pp = []
@@ -267,6 +305,19 @@ def measures_of(
             w for w in _content(left, 4) if w.casefold() not in _TRIM
         ]
     return " ".join([w for w in words if w not in ("-", "–")][:8])
+
+
+def _owner_before(text: str, start: int, s_start: int) -> str | None:
+    """The name that opens the sentence before, for a count that opens its own with "Its"/"Their"
+    ("Indiana has long looked like a fork in the road. Its 57 delegates …" -> "Indiana")."""
+    if not re.fullmatch(r"[\s“\"'‘]*(?:Its|Their)\s+", text[s_start:start]):
+        return None
+    before = text[max(0, s_start - 400) : s_start].rstrip().rstrip("”\"’'").rstrip(".!?…")
+    opening = re.split(r"[.!?…:“\"\n]\s*", before)[-1]
+    m = re.match(r"\s*((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?=[\s,])", opening)
+    if m is None or m.group(1).split()[0] in ("It", "They", "This", "That", "But", "And", "The", "A", "An", "In"):
+        return None
+    return m.group(1)
 
 
 def _measured_thing(text: str, end: int) -> list[str]:

@@ -81,7 +81,7 @@ _NUMBER_RE = re.compile(
     |(?P<label>(?<![\w/])\d+/\d+(?![\w/])|(?<!\w)\(?\d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b|\#\d+\b)
     |(?P<money>(?:\b(?:NZ|US|A|C|HK|S|AU|CA)\s?\$|[$€£¥])\s?(?:{_NUM}){_SCALE}?)
     |(?P<percent>(?<![\w.])(?:{_NUM}|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))*|zero)\s?
-      (?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+      (?:%|percent\b|per\s?cent\b|percentage[\s-]+points?\b))
     |(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
@@ -153,6 +153,10 @@ def _is_label(text: str, start: int) -> bool:
         return True  # "401(k)": a plan's name
     if re.match(r"\s*(?:to|-|–)\s*\d[\d,.]*\s*(?:%|percent\b|per\s?cent\b)", text[end : end + 20]):
         return False  # "the mayor led her rival 45 to 40 percent": a tally, not a model number
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True  # "[538]": a cited outlet or a footnote mark, not a count
+    if re.match(r"\s+(?:percentage[\s-]+)?points?\s+(?:ahead|behind)\b", text[end : end + 30]):
+        return False  # "shows Ted Cruz 16 points ahead of Trump": a margin after the name it is of
     m = re.search(r"([A-Za-z][\w.’'-]*)\s+$", text[max(0, start - 40) : start])
     if not m:
         return False
@@ -163,6 +167,8 @@ def _is_label(text: str, start: int) -> bool:
         return True  # "the 747, which …": a model number standing alone
     if not word[:1].isupper():
         return False
+    if re.search(r"[’']s?$", word) and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", text[end : end + 30]):
+        return False  # "Iowa's 99 counties": the owner of what is counted ("Poor's 500-stock index" is a name)
     word_start = start - len(m.group(0))
     return not re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, word_start - 3) : word_start])
 
@@ -207,6 +213,8 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             joined = _JOINED_RE.fullmatch(gap) and ("," not in gap or prev.kind == "label")
             if prev.kind in ("label", "date", "time", "ordinal") and joined:
                 kind = prev.kind  # "posts 542 and 543", "March 4 and 5"
+        if group == "word" and kind is None and _in_a_name(text, start, raw):
+            kind = "label"  # "BBC Radio Four", "Channel Four": a word of a name
         if group == "word" and kind is None and _part_of_a_whole(text, start, end):
             kind = "label"  # "the first half", "half-time": a part of a game or a year, not a fraction
         elif (
@@ -230,7 +238,30 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < 200]
             unit = earlier[-1].unit if earlier else None  # "rescued over 700 asylum seekers … saved 200 more"
         out.append(NumberCandidate(start, end, raw, figure_type, value, unit))
-    return _join_ranges(text, out)
+    out += _multiplied(text, out)
+    return _join_ranges(text, sorted(out, key=lambda c: c.start))
+
+
+#: a verb that multiplies what it acts on: "has doubled capacity", "plans to halve the troops"
+_MULTIPLY_RE = re.compile(
+    r"\b(?:(?P<past>doubled|tripled|quadrupled|halved|doubling|tripling|quadrupling|halving)|"
+    r"\b(?:to|will|would|could|may|might|must|can)\s+(?P<base>double|triple|quadruple|halve))\b(?!\s+down\b)",
+    re.IGNORECASE,
+)
+_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+
+
+def _multiplied(text: str, found: list[NumberCandidate]) -> list[NumberCandidate]:
+    """ "Deutsche Post has doubled capacity", "a plan to halve the troops": a ratio written as a verb
+    (value 2 ``times``; 0.5 a ``fraction``), unless a number was read there already."""
+    out = []
+    for m in _MULTIPLY_RE.finditer(text):
+        start, end = m.span("past") if m.group("past") else m.span("base")
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        value = next(v for stem, v in _FACTORS.items() if text[start:end].casefold().startswith(stem))
+        out.append(NumberCandidate(start, end, text[start:end], "ratio", value, "fraction" if value < 1 else "times"))
+    return out
 
 
 _ORDINAL_USE_RE = re.compile(
@@ -241,6 +272,20 @@ _ORDINAL_USE_RE = re.compile(
 _PERIOD_BEFORE_RE = re.compile(
     r"\b(?:first|second|third|fourth|final|opening|closing|latter|former|early|late|other|each)\s+$", re.IGNORECASE
 )
+
+
+def _in_a_name(text: str, start: int, raw: str) -> bool:
+    """A capitalised number word after a capitalised word inside a sentence ("told BBC Radio
+    Four's Any Questions"): part of a name, not a count."""
+    if not raw[:1].isupper() or re.match(r"\s+of\b", text[start + len(raw) : start + len(raw) + 4]):
+        return False  # "Three of the cast": a count, whatever stands before it
+    m = re.search(r"\b[A-Z][\w’'-]*\s+$", text[max(0, start - 30) : start])
+    if m is None or re.search(r"(?:^|[.!?:“\"\n]\s*)$", text[max(0, start - 30) : start - len(m.group())]):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", start) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    headline = sum(w[0].isupper() for w in words) * 3 > len(words) * 2 and not re.search(r"[.!?”\"\]]\s*$", line)
+    return not headline  # a headline in title case ("Poll Finds Two In Three …") names nothing by its capitals
 
 
 def _part_of_a_whole(text: str, start: int, end: int) -> bool:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from ..lexicon import RESPONDENT_WORDS
+from .clauses import those_who
 
 __all__ = [
     "age_bound_measures",
+    "asked_measures",
     "lead_measures",
     "margin_measures",
     "opinion_measures",
@@ -75,7 +77,10 @@ _LEAD_VERB = (
     r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing|defeated|defeats|won\s+over)"
 )
 _ROLE = r"(?:(?:challenger|rival|incumbent|opponent|candidate|nominee|frontrunner|front-runner)\s+)?"
-_HEDGE = r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
+_HEDGE = (
+    r"(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under|"
+    r"a\s+(?:whopping|mere|paltry|meagre|meager|scant|bare))\s+)?"
+)
 #: "Trump trails Clinton by 6 points", "Mr. Trump leading Mr. Cruz nationally, 45 percent to 18 percent"
 _LEADS_RE = re.compile(
     rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+{_ROLE}(?P<obj>{_NAME}|him|her|them)"
@@ -87,8 +92,20 @@ _HAS_RE = re.compile(
     rf"built|with)\s+an?\s+(?:(?:narrow|slim|comfortable|commanding|double-digit|wide|solid|clear)\s+)?$"
 )
 _LEAD_NOUN_RE = re.compile(
-    rf"^[\s-]*(?:percentage[\s-]+)?points?[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})", re.IGNORECASE
+    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?[\s-]+)?(?:lead|advantage|edge)\b(?:\s+over\s+(?P<obj>(?-i:{_NAME})))?",
+    re.IGNORECASE,
 )
+#: "Cruz 16 points ahead of Trump" (the number between the two names)
+_AHEAD_LEFT_RE = re.compile(rf"(?:^|\s)(?P<subj>{_NAME})\s+{_HEDGE}$")
+_AHEAD_RIGHT_RE = re.compile(
+    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?\s+)?(?P<verb>ahead\s+of|behind)\s+(?P<obj>(?-i:{_NAME}))", re.IGNORECASE
+)
+#: "polls have shown Trump with modest leads ranging from 2 to 9 points" (the lead named before the number)
+_WITH_LEADS_RE = re.compile(
+    rf"\b(?P<subj>{_NAME})\s+(?:with|has|had|have|holds|held)\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?P<verb>leads?|deficits?)"
+    rf"\s+(?:(?:ranging\s+)?from|of)\s+{_HEDGE}$"
+)
+_PLACE_RE = re.compile(r"^[^,;.]*?\s+in\s+(?P<place>(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
 _HAS_LEAD_RE = re.compile(
     rf"{_PEOPLE}(?:has|had|have|holds|held|maintains|enjoys)\s+an?\s+[\w.-]+[\s-]+(?:percentage[\s-]+)?points?"
     rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})"
@@ -110,7 +127,9 @@ _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)
 
 
 def _who(words: str | None) -> list[str]:
-    return [w for w in (words or "").split() if w.casefold() not in ("he", "she", "they", "him", "her", "them")]
+    """A name's words without a pronoun or a title ("Mr. Cruz" -> Cruz)."""
+    drop = ("he", "she", "they", "him", "her", "them", "mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.")
+    return [w for w in (words or "").split() if w.casefold() not in drop]
 
 
 def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
@@ -121,8 +140,13 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     right = text[end:s_end]
     subj = obj = verb = None
     n = None
-    if (m := _LEADS_RE.search(left)) and (kind == "score" or re.match(r"[\s-]*(?:percentage\s+)?points?\b", right)):
+    points = re.match(r"[\s-]*(?:percentage\s+)?points?\b", right) or re.search(r"points?$", text[start:end])
+    if (m := _LEADS_RE.search(left)) and (kind == "score" or points):
         subj, obj, verb = m.group("subj"), m.group("obj"), m.group("verb").casefold()
+    elif (m := _AHEAD_LEFT_RE.search(left)) and (n := _AHEAD_RIGHT_RE.match(right)) and kind == "quantity":
+        subj, obj, verb = m.group("subj"), n.group("obj"), "trails" if n.group("verb") == "behind" else "leads"
+    elif (m := _WITH_LEADS_RE.search(left)) and kind in ("quantity", "range"):
+        subj, obj, verb = m.group("subj"), None, "trails" if m.group("verb").startswith("deficit") else "leads"
     elif (m := _HAS_RE.search(left)) and (n := _LEAD_NOUN_RE.match(right)):
         subj, obj, verb = m.group("subj"), n.group("obj"), "lead"
     elif kind == "score" and (m := _HAS_LEAD_RE.search(left)) and re.fullmatch(r"[\s,]*", left[m.end() :]):
@@ -143,15 +167,17 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
     names = re.findall(_NAME, text[s_start:start])
     subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
-    obj = next((n for n in names if n != subj), obj) if _who(obj) == [] else obj
+    obj = next((n for n in names if n != subj), obj) if obj and _who(obj) == [] else obj
     won = verb.startswith(("defeat", "beat", "won"))
     words = [
         *_who(subj),
         *(["deficit", "behind"] if behind else ["victory", "margin", "over"] if won else ["lead", "over"]),
     ]
-    words += _who(obj)
+    words = words + _who(obj) if _who(obj) else words[:-1]  # "Cruz had a 10-point lead": over no one named
     if among:
         words += among.group("among").split()[:6]
+    elif place := _PLACE_RE.match(right):
+        words += ["in", *place.group("place").split()[:4]]  # "16 points ahead of Trump in Indiana"
     return " ".join(w.rstrip(",") for w in words)
 
 
@@ -194,6 +220,13 @@ _PAREN_RE = re.compile(
 )
 
 
+#: "the average percentage of those who … is 29%": the share named before its linking verb
+_SHARE_IS_RE = re.compile(
+    r"\b(?:percentage|share|proportion|fraction)\s+of\s+(?:the\s+|all\s+)?(?P<what>[^;:()“”\"]{3,200}?)\s+"
+    r"(?:is|was|are|were|stands\s+at|stood\s+at)\s+" + _HEDGE + "$"
+)
+
+
 def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
     """A share of a poll by the verb or noun that says what it is: the passive "Trump is viewed
     unfavorably by 80 percent of Latino voters" -> "Latino voters who viewed Trump unfavorably";
@@ -203,11 +236,18 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
     if kind not in ("percent", "ratio", "count", "quantity"):
         return None
     left = text[max(s_start, start - 120) : start]
+    share_word = re.search(r"\b(?:percentage|share|proportion|fraction)\s+of\b", text[s_start:start])
+    if kind == "percent" and share_word and (m := _SHARE_IS_RE.search(text, share_word.start() + s_start, start)):
+        named = re.findall(r"[A-Za-z0-9’'-]+", m.group("what"))
+        if named[:2] == ["those", "who"] and (found := those_who(named[2:])):
+            return f"share who {found}"
+        return " ".join(["share", "of", *[w for w in named if w.casefold() not in ("the", "a", "an")][:8]])
     if kind in ("percent", "ratio") and (m := _PASSIVE_RE.search(left)):
         group = re.match(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+)?([^,;.:()]{2,50})", text[end:s_end])
-        if group and m.group("subj").casefold() not in ("it", "this", "that"):
+        if m.group("subj").casefold() not in ("it", "this", "that"):
             adverb = (m.group("adv") or m.group("adv2") or "").strip()
-            words = [*group.group(1).split()[:6], "who", m.group("verb"), *m.group("subj").split(), adverb]
+            asked = [*group.group(1).split()[:6], "who"] if group else []  # else the poll's group (``_poll_groups``)
+            words = [*asked, m.group("verb"), *m.group("subj").split(), adverb]
             return " ".join(w for w in words if w)
     if kind == "percent" and (m := _CANDIDATE_RE.search(left)):
         right = text[end:s_end]
@@ -237,6 +277,31 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
             verb = {"say": "saying", "said": "saying", "says": "saying"}.get(said[0].casefold(), said[0])
             return " ".join([verb, *said[1:8]])
     return None
+
+
+_ASKED_RE = re.compile(
+    r"\b[Aa]sked\s+(?:whether|if)\s+(?P<q>[^;:]{5,240}?)\s+(?P<be>is|was|are|were|would\s+be|will\s+be)\s+"
+    r"(?P<what>[^,;:]{3,120}),\s*(?:(?:about|nearly|almost|roughly|just|only|some)\s+)?$"
+)
+_ANSWER_RE = re.compile(
+    r"\s+(?:said|say|says|answered|responded)\s+(?:(?:it|they|that)\s+)?(?P<a>\w+)(?P<n>\s+not|n[’']t)?\b"
+)
+
+
+def asked_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "When asked whether the plan was the right one for the city, 59 percent said it was not" ->
+    "saying it was not the right one for the city": a share answering a question is what it said of
+    the question's predicate (None for any other share)."""
+    left = text[s_start:start]
+    m = _ASKED_RE.search(left) if re.search(r"\b[Aa]sked\s+(?:whether|if)\b", left) else None
+    a = _ANSWER_RE.match(text, end, s_end)
+    if m is None or a is None:
+        return None
+    negated = bool(a.group("n")) or a.group("a").casefold() in ("no", "not")
+    if a.group("a").casefold() not in ("no", "not", "yes", m.group("be").split()[0].casefold()):
+        return None  # "59 percent said they would move": an answer of its own, read elsewhere
+    what = [w for w in m.group("what").split() if w.casefold() not in ("the", "a", "an")][:7]
+    return " ".join(["saying", "it", m.group("be"), *(["not"] if negated else []), *what])
 
 
 def split_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:

@@ -19,6 +19,7 @@ __all__ = [
     "poll_group",
     "poll_maker",
     "poll_makers",
+    "share_says",
 ]
 
 _CAP = r"[A-Z][\w&’'.-]*(?:/[A-Z][\w&’'.-]*)*"
@@ -38,7 +39,13 @@ _AFTER_RE = re.compile(
 #: "Gallup's latest poll"
 _OWNER_RE = re.compile(rf"(?P<maker>{_RUN})['’]s\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
 _NOT_MAKERS = frozenset(
-    w.casefold() for w in (*MONTHS, *WEEKDAYS, "A", "An", "The", "This", "That", "In", "New", "Latest", "Recent", "But")
+    w.casefold()
+    for w in (
+        *MONTHS,
+        *WEEKDAYS,
+        *"A An The This That In New Latest Recent But".split(),
+        *"One Another Each Every Most Many Some All Several".split(),  # "One poll shows …": no maker
+    )
 )
 _FOUND = r"(?:also\s+)?(?:found|finds|showed|shows|reported|reports|asked)\b"
 _FOUND_RE = re.compile(rf"\b{_POLL}\b|\brespondents\b|\bpolled\b|\bsurveyed\b", re.IGNORECASE)
@@ -60,7 +67,7 @@ _MEASURE_SHARE_RE = re.compile(
 )
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
 _SHARE_RE = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering)|"
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
     r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
     r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
     r"|(?:^|[,;:]\s*|\b(?:by|and|but|while)\s+)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
@@ -100,7 +107,7 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
     pending: list[int] = []  # poll sentences before any maker is named
     for index, start, end in sentences:
         sentence = text[start:end]
-        own = sources.get(index)
+        own = None if share_says(sentence) else sources.get(index)
         maker = poll_maker(sentence)
         if (
             maker is None
@@ -135,6 +142,20 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
     return out
 
 
+#: the share itself says it: "Some 22 percent said they would back Trump", "half of them say …"
+_SHARE_SAYS_RE = re.compile(
+    r"(?:\d\s?(?:%|percent\b|per\s?cent\b)|\b(?:half|a\s+third|two-thirds|a\s+quarter|a\s+majority))"
+    r"(?:\s+of\s+[^,;.:]{1,60}?)?\s+(?:also\s+)?(?:said|say|says|told|answered|responded)\b",
+    re.IGNORECASE,
+)
+
+
+def share_says(sentence: str) -> bool:
+    """Whether a share of the people asked is who speaks in the sentence ("22 percent said they would
+    back Trump"): a name after the verb is what they said, never the figure's source."""
+    return bool(_SHARE_SAYS_RE.search(sentence))
+
+
 def is_poll_source(source: str | None) -> bool:
     """No source of its own, or the poll itself ("a Harbor State University poll released Tuesday")."""
     return source is None or bool(re.search(rf"\b{_POLL}\b", source, re.IGNORECASE))
@@ -158,6 +179,13 @@ def poll_group(text: str, s_start: int, s_end: int) -> str | None:
     )
     m = m or re.search(
         r"\b(?:in|out\s+of)\s+(?:\d+|[a-z]+)\s+((?:[\w’'-]+\s+){0,3}?(?:" + RESPONDENT_WORDS + r"))\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    m = m or re.search(  # "a YouGov poll of American voters": the people the poll asked
+        r"\b(?:poll|survey)s?\s+(?:of|among)\s+(?:the\s+|all\s+)?((?:[\w’'-]+\s+){0,3}?(?:"
+        + RESPONDENT_WORDS
+        + r"))\b",
         sentence,
         re.IGNORECASE,
     )

@@ -35,7 +35,7 @@ UNIT_STOP = frozenset(
         "but later earlier ago said says left more aboard another across within through during until against "
         "it they he she we you i one ones these those there such same than whose where like last next today "
         "yesterday tonight near among inside outside toward towards via amid along around behind beyond despite "
-        "fell hit died went came took made gave got ran won lost say"
+        "fell hit died went came took made gave got ran won lost say ahead make makes"
     ).split()
 )
 _PARTICLES = frozenset("up down out off away back over".split())
@@ -130,7 +130,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     words, stopping at a function word or a verb: "107 killed" has no unit here)."""
     low_raw = raw.casefold()
     before = text[max(0, start - 4) : start]
-    if re.search(r"percentage\s+points?$", low_raw):
+    if re.search(r"percentage[\s-]+points?$", low_raw):
         return "quantity", "percentage points"  # a difference of two percentages, not a share
     if group == "percent" or low_raw.endswith("%") or "percent" in low_raw or "per cent" in low_raw:
         return "percent", "%"
@@ -198,7 +198,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
 _MARGIN_POINTS_RE = re.compile(
     r"(?:\bby\s+(?:(?:about|nearly|almost|more\s+than|less\s+than|just|only|some|roughly|over|under)\s+)?"
     r"|\b(?:lead|margin|gap|edge|advantage|deficit|spread|error)\b[^.;\d]{0,40})\x00[\s-]*points?\b"
-    r"|\x00[\s-]+points?[\s-]+(?:[a-z]+\s+)?(?:lead|margin|gap|edge|advantage|deficit|victory|win|swing)\b",
+    r"|\x00[\s-]+points?[\s-]+(?:[a-z]+\s+)?(?:lead|margin|gap|edge|advantage|deficit|victory|win|swing|ahead|behind)\b",
     re.IGNORECASE,
 )
 _CHANGE_BEFORE_RE = re.compile(
@@ -317,6 +317,8 @@ def _unit_after(after: str) -> str | None:
             if phrase or not re.fullmatch(r"\d+-[a-z]+", low):
                 break
             continue  # "two 12-roll packs": the packs are counted
+        if word in ("“", "”", "‘", "’"):
+            continue  # "nine “nonprobability” internet samples": a word in quotes is still the noun's
         if not word[0].isalpha():
             if phrase or word not in "-(]":
                 break
