@@ -116,7 +116,7 @@ def test_a_speaker_keeps_its_own_name_when_the_actor_s_name_only_adds_what_is_no
     text = (
         "Ruiz Backs Bridge Plan\n\nLONDON — Ana Ruiz, who grew up in London, spoke on Monday. London Ana Ruiz "
         "said: “We will rebuild.” Lorena Paz Akin, a nurse, agreed. “It is time,” Paz Akin said. "
-        "Reuters’ Tom Hale wrote that “the vote is close,” Tom Hale said."
+        "Reuters’ Tom Hale wrote that “the vote is close,” Tom Hale said. Republican Jo Banks said “no.”"
     )
     actor = lambda name: Actor(name=name, kind="person", mentions=[])  # noqa: E731
     fields = {
@@ -130,8 +130,9 @@ def test_a_speaker_keeps_its_own_name_when_the_actor_s_name_only_adds_what_is_no
             Quote(text="We will rebuild.", speaker="Ana Ruiz", span=Span(start=0, end=1), match="exact"),
             Quote(text="It is time,", speaker="Paz Akin", span=Span(start=0, end=1), match="exact"),
             Quote(text="the vote is close,", speaker="Tom Hale", span=Span(start=0, end=1), match="exact"),
+            Quote(text="no.", speaker="Jo Banks", span=Span(start=0, end=1), match="exact"),
         ],
     }
     linked = link_speakers(text, fields)
-    # a place before the name, a headline after it, an owner: not the speaker's name; a first name is
-    assert [q.speaker for q in linked["quotes"]] == ["Ana Ruiz", "Lorena Paz Akin", "Tom Hale"]
+    # a place before the name, a headline after it, an owner, a party: not the speaker's name; a first name is
+    assert [q.speaker for q in linked["quotes"]] == ["Ana Ruiz", "Lorena Paz Akin", "Tom Hale", "Jo Banks"]

@@ -10,8 +10,9 @@ from typing import Any
 
 from ..attribution import cast_of
 from ..attribution.bodies import person_descriptor
+from ..attribution.people import demonyms
 from ..grounding import find_mentions
-from ..lexicon import ABBREVIATIONS, AGREEMENT_WORDS, ORG_WORDS, TITLE_MODIFIERS, TITLES
+from ..lexicon import ABBREVIATIONS, AGREEMENT_WORDS, ORG_WORDS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from ..models import Actor, ActorKind, Span
 from ..scan import NameCandidate, countries
 from .base import Context
@@ -301,10 +302,13 @@ def link_speakers(text: str, fields: dict[str, Any], names: list[NameCandidate] 
 
 
 def _not_a_name(word: str, text: str) -> bool:
-    """A word before a name that is no part of it: a title, a role, an owner, an acronym, a place."""
+    """A word before a name that is no part of it: a title, a role, a party or nationality
+    ("Republican Donald Trump", "French far-right leader"), an owner, an acronym, a place."""
     bare = word.casefold().rstrip(".")
     return (
-        bare in TITLES
+        word in PARTY_WORDS
+        or word in demonyms()
+        or bare in TITLES
         or bare in TITLE_MODIFIERS
         or bare.rstrip("s") in _ROLE_NOUNS
         or word.endswith(("’", "'", "’s", "'s"))
