@@ -106,6 +106,8 @@ def test_code_only_reads_a_made_up_article_and_render_lists_misses() -> None:
     }  # fmt: skip
     md = figures.render(report)
     assert "| study | 1 |" in md and "| all | 1 |" in md and "## x (study)" in md
+    report["articles"] = [{"id": "y", "part": "test", **row}]
+    assert "## y" not in figures.render(report)  # the test half is scored, its misses never listed
 
 
 def test_a_pipeline_run_is_scored_the_same_way(tmp_path: Any, settings: Any) -> None:

@@ -211,7 +211,8 @@ def _cell(value: Any) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    """Markdown: the metrics per part, then each article's misses, false figures and mismatches."""
+    """Markdown: the metrics per part, then each study article's misses, false figures and
+    mismatches. The test half's are never listed (as for GGT and PolNeAR): it is only scored."""
     lines = [
         f"# figures dev set, part {report['part']} ({report['mode']}"
         + (f", {report['model']}" if report.get("model") else "")
@@ -225,6 +226,8 @@ def render(report: dict[str, Any]) -> str:
         cells = " | ".join(_cell(m[k]) for _, k in _COLUMNS)
         lines.append(f"| {part} | {m['articles']} | {counts} | {m['repeats']} | {cells} |")
     for a in report["articles"]:
+        if a["part"] != "study":
+            continue
         lines += ["", f"## {a['id']} ({a['part']}): {a['tp']}/{a['predicted']}/{a['labelled']}"]
         lines += [f"- missed: {x}" for x in a["misses"]]
         lines += [f"- false: {x}" for x in a["false"]]
