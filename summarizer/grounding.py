@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -55,9 +55,29 @@ def _normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+class _Views:
+    """What lookups derive from one article, each made once: its lowered and normalised forms and
+    the mentions already found (merging and linking actors look the same names up again and
+    again: on a 200,000-character article, 2,000 lookups, each a scan of the text)."""
+
+    def __init__(self, article: str) -> None:
+        self.article = article
+        self.mentions: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    @cached_property
+    def lowered(self) -> str:
+        """For a cheap test before the case-insensitive scan, which compiles a pattern."""
+        return self.article.lower()
+
+    @cached_property
+    def normalized(self) -> tuple[str, list[int]]:
+        return _normalize_with_map(self.article)
+
+
 @lru_cache(maxsize=2)
-def _normalized_article(article: str) -> tuple[str, list[int]]:
-    return _normalize_with_map(article)
+def _views(article: str) -> _Views:
+    """The last two articles' views only, so a long-running server holds no more."""
+    return _Views(article)
 
 
 def normalize(text: str) -> str:
@@ -88,7 +108,7 @@ def align(article: str, text: str, *, allow_fuzzy: bool = True, near: int | None
         inner = align(article, stripped, allow_fuzzy=False, near=near)
         if inner is not None:
             return inner
-    norm_article, index = _normalized_article(article)
+    norm_article, index = _views(article).normalized
     norm_needle = normalize(stripped or needle)
     if not norm_needle:
         return None
@@ -109,18 +129,10 @@ def align(article: str, text: str, *, allow_fuzzy: bool = True, near: int | None
 
 def find_mentions(article: str, name: str) -> list[tuple[int, int]]:
     """Whole-word, case-sensitive-first occurrences of a name (case-insensitive as a fallback)."""
-    found = _mentions_in(article)
+    found = _views(article).mentions
     if name not in found:
         found[name] = tuple(_find_mentions(article, name))
     return list(found[name])
-
-
-@lru_cache(maxsize=2)
-def _mentions_in(article: str) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Mentions already looked up, per article: merging and linking actors look the same names
-    up again and again (a 200,000-character article: 2,000 lookups, each a scan of the text).
-    Only the last two articles are kept, so a long-running server holds no more."""
-    return {}
 
 
 def _find_mentions(article: str, name: str) -> list[tuple[int, int]]:
@@ -128,11 +140,11 @@ def _find_mentions(article: str, name: str) -> list[tuple[int, int]]:
     if len(name) < 2:
         return []
     spans = _whole_words(article, name)
-    if not spans and name.lower() in _lowered(article):
+    if not spans and name.lower() in _views(article).lowered:
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
         spans = [(m.start(), m.end()) for m in pattern.finditer(article)]
     if not spans:
-        norm_article, index = _normalized_article(article)
+        norm_article, index = _views(article).normalized
         norm = normalize(name)
         for m in re.finditer(rf"(?<!\w){re.escape(norm)}(?!\w)", norm_article):
             spans.append((index[m.start()], index[m.end() - 1] + 1))
@@ -156,12 +168,6 @@ def _whole_words(article: str, name: str) -> list[tuple[int, int]]:
         else:
             at = article.find(name, at + 1)
     return spans
-
-
-@lru_cache(maxsize=2)
-def _lowered(article: str) -> str:
-    """For a cheap test before the case-insensitive scan, which compiles a pattern."""
-    return article.lower()
 
 
 _STOP = frozenset(
