@@ -308,8 +308,7 @@ def _not_a_name(word: str, text: str) -> bool:
     return (
         word in PARTY_WORDS
         or word in demonyms()
-        or bare in TITLES
-        or bare in TITLE_MODIFIERS
+        or bare in TITLES  # which holds the modifiers ("former", "acting") too
         or bare.rstrip("s") in _ROLE_NOUNS
         or word.endswith(("’", "'", "’s", "'s"))
         or (word.isupper() and len(word) > 1)
