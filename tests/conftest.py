@@ -86,9 +86,9 @@ def _template_text(name: str) -> str:
 #: each pass's task line, read from its template (the text up to the first variable or the
 #: first full stop of "TASK: …"), so a reworded prompt cannot silently route to the wrong answer
 TASK_MARKERS = {
-    name: _template_text(name).split("$")[0].split(". ")[0].strip()
+    name: text.split("$")[0].split(". ")[0].strip()
     for name in prompt_names()
-    if _template_text(name).startswith("TASK:")
+    if (text := _template_text(name)).startswith("TASK:")
 }
 
 
