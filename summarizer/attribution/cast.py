@@ -367,9 +367,11 @@ class Cast:
         if not fits:
             return None
         found = self.nearest(fits, at, subjects_only=False)
-        if found is None:  # named only after the quote: "…," said the coach, Ann Lee
-            found = min(fits, key=lambda p: min((s for s, _, _ in p.mentions), default=len(self.text)))
-        return found.name
+        if found is None:  # named only after the quote, in its paragraph: "…," said the coach, Ann Lee
+            stop = self.text.find("\n", at) % (len(self.text) + 1)
+            fits = [p for p in fits if any(s < stop for s, _, _ in p.mentions)]
+            found = min(fits, key=lambda p: min(s for s, _, _ in p.mentions)) if fits else None
+        return found.name if found else None
 
 
 _read_cast = read_once(Cast)

@@ -1,0 +1,78 @@
+"""Description speakers (evals/devsets-attribution.md, R44 on): where the article names no one, the
+subject of the quotation's speech cue as the article writes it; made-up texts here."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    ctx = Context.of(Article.from_text(text))
+    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+
+
+def test_a_description_that_speaks_is_the_speaker_when_no_one_is_named() -> None:
+    text = (
+        "Bridge closure upheld\n\n"
+        "Carl Ebert was fined in 2017 for blocking the old bridge with his truck.\n\n"
+        "In a written ruling, the Ohio appeals judge said Ebert showed no sign of a "
+        '"realistic plan to pay the fines" and ordered the truck sold.\n\n'
+        "As the crowd waited outside the courthouse, protesters chanted “Open the bridge now!”\n\n"
+        "The city had closed the bridge in March. In a statement, her office said: “The ruling "
+        "speaks for itself and we will comply with it.\n\n"
+        "“We thank residents for their patience.”\n\n"
+        "“Can we cross it tomorrow?” asks my seven-year-old.\n"
+    )
+    got = _speakers(text)
+    assert got["realistic plan to"] == "the Ohio appeals judge"  # not Ebert, whom the ruling is about
+    assert got["Open the bridge"] == "protesters"
+    assert got["The ruling speaks"] == "her office"
+    assert got["We thank residents"] == "her office"  # the quotation continues it
+    assert got["Can we cross"] == "my seven-year-old"
+
+
+def test_a_description_is_a_named_person_only_where_the_text_says_so() -> None:
+    text = (
+        "Premier visits mill town\n\n"
+        "Premier Ana Ruiz toured the mill in Alder Falls on Monday.\n\n"
+        'The premier said the province was "fully behind the workers" of the mill.\n\n'
+        "A second video shows a mill executive at the meeting. “This is a business decision,” "
+        "the executive tells the workers.\n\n"
+        "“We are moving south,” the manager tells employees, describing how their jobs will go to Mexico.\n\n"
+        "Hank Moss, a senior executive at the parent company, spoke later in the day.\n"
+    )
+    got = _speakers(text)
+    assert got["fully behind the"] == "Ana Ruiz"  # the Cast knows her by that role, named before
+    assert got["This is a"] == "the executive"  # Hank Moss is named only after: someone else
+    assert got["We are moving"] == "the manager"
+
+
+def test_a_description_after_a_named_subject_is_that_person_and_a_body_descriptor_its_body() -> None:
+    text = (
+        "Adoption stalled\n\n"
+        "Ben Okafor held a town hall on Thursday night in Milton.\n\n"
+        'The prime minister said he was "deeply troubled" by the delays.\n\n'
+        "In a statement, IRCC did not reveal any details, but said each case is reviewed.\n\n"
+        'The department added that "extra steps may be needed" in some cases.\n\n'
+        "Nobody spoke for hours. He wouldn't let anyone leave the hall.\n\n"
+        'The chairman said the meeting was "a waste of everyone\'s time" and left.\n'
+    )
+    got = _speakers(text)
+    assert got["deeply troubled"] == "Ben Okafor"  # the sentence before opens with him
+    assert got["extra steps may"] == "IRCC"  # the organisation last shown saying something
+    assert got["a waste of"] == "The chairman"  # not whom the "he" before may mean
+
+
+def test_pronouns_function_words_and_documents_are_never_description_speakers() -> None:
+    text = (
+        "Plant to close\n\n"
+        "Workers gathered at the gate of the plant on Friday.\n\n"
+        "His salespeople were told, “You sell feelings, not products.”\n\n"
+        "The hall filled with chants, with signs of “Welcome home, Joe!” shooting into view.\n\n"
+        'The lawsuit says the county\'s "inadequate number of voting centers" hurt voters.\n'
+    )
+    got = _speakers(text)
+    assert got["You sell feelings,"] is None  # the passive's subject is who was told, not who said it
+    assert got["Welcome home, Joe!"] is None  # "the hall filled with" is no speaker
+    assert got["inadequate number of"] is None  # a document is not a speaker of its own
