@@ -76,3 +76,48 @@ def test_pronouns_function_words_and_documents_are_never_description_speakers() 
     assert got["You sell feelings,"] is None  # the passive's subject is who was told, not who said it
     assert got["Welcome home, Joe!"] is None  # "the hall filled with" is no speaker
     assert got["inadequate number of"] is None  # a document is not a speaker of its own
+
+
+def test_a_description_after_a_fronted_while_clause_opener_speaks() -> None:
+    text = (
+        "Clinic funding renewed\n\n"
+        "Lena Ford runs the clinic's new programme for young parents.\n\n"
+        "While some critics say the city should not be paying a “middle man” for the service, "
+        "Ford says the results speak for themselves.\n"
+    )
+    assert _speakers(text)["middle man"] == "some critics"  # not Ford, who answers them
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    from summarizer.devsets.ggt import code_quotes
+
+    return [(q["text"], q["speaker"]) for q in code_quotes(text, "test")]
+
+
+def test_a_long_title_and_a_pull_quote_of_the_articles_own_words_are_not_quotes() -> None:
+    text = (
+        "What my kids watch\n\n"
+        "Last week we watched \"Tales Of The Deep: The Whale Who Sang To Me\" at home.\n\n"
+        "Most of the male characters in those shows are stuck in the old 'strong man' mould, I find.\n\n"
+        "“Dad, the whale is a girl,” said my daughter Ella Moss.\n\n"
+        "We talked about it over dinner that night.\n\n"
+        "\"Most of the male characters in those shows are stuck in the old 'strong man' mould, I find.\"\n\n"
+        "Her brother Tom Moss disagreed. “The whale is a boy,” he said.\n"
+    )
+    got = _quotes(text)
+    texts = [t for t, _ in got]
+    assert not any(t.startswith("Tales Of The Deep") for t in texts)  # a title of ten words or fewer
+    assert not any(t.startswith("Most of the male") for t in texts)  # repeats the article's own sentence
+    assert ("Dad, the whale is a girl,", "Ella Moss") in got or ("Dad, the whale is a girl", "Ella Moss") in got
+    assert any(t.startswith("The whale is a boy") and who == "Tom Moss" for t, who in got)
+
+
+def test_a_quotation_repeated_in_an_earlier_caption_keeps_its_speaker() -> None:
+    text = (
+        "Mayor backs the new bridge\n\n"
+        "Mayor Ana Ruiz: we cannot wait another ten years for this bridge\n\n"
+        "The council voted on Monday to fund the bridge.\n\n"
+        "“We cannot wait another ten years for this bridge,” Ruiz said.\n"
+    )
+    got = _quotes(text)
+    assert any(t.startswith("We cannot wait") and who == "Ana Ruiz" for t, who in got)

@@ -56,7 +56,7 @@ _VERB = rf"(?:,?\s+(?:also|then|later|again|once|has|had|have|publicly|reportedl
 # at a clause's start: a sentence's, after a comma or semicolon, after a conjunction
 _CLAUSE_START = (
     r"(?:^|(?<=[.!?:;,]\s)|(?<=[.!?][”\"’']\s)|"
-    + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "but", "while", "as", "when", "after"))
+    + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "but", "[Ww]hile", "[Aa]s", "[Ww]hen", "[Aa]fter", "[Aa]lthough"))
     + ")"
 )
 # before the quotation, in its sentence: "the Nova Scotia judge said he didn't see a “", "his office said: “"
