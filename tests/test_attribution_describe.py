@@ -97,7 +97,7 @@ def _quotes(text: str) -> list[tuple[str, str | None]]:
 def test_a_long_title_and_a_pull_quote_of_the_articles_own_words_are_not_quotes() -> None:
     text = (
         "What my kids watch\n\n"
-        "Last week we watched \"Tales Of The Deep: The Whale Who Sang To Me\" at home.\n\n"
+        'Last week we watched "Tales Of The Deep: The Whale Who Sang To Me" at home.\n\n'
         "Most of the male characters in those shows are stuck in the old 'strong man' mould, I find.\n\n"
         "“Dad, the whale is a girl,” said my daughter Ella Moss.\n\n"
         "We talked about it over dinner that night.\n\n"
