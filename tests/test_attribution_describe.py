@@ -121,3 +121,17 @@ def test_a_quotation_repeated_in_an_earlier_caption_keeps_its_speaker() -> None:
     )
     got = _quotes(text)
     assert any(t.startswith("We cannot wait") and who == "Ana Ruiz" for t, who in got)
+
+
+def test_a_document_sent_by_someone_is_their_word_and_went_on_to_say_is_a_cue() -> None:
+    text = (
+        "Radio station loses court fight\n\n"
+        "The judge ordered the station to hand over its members' e-mail addresses.\n\n"
+        "A statement e-mailed to The Star by Nadia Brooks, who chairs the board, said “the station "
+        "will respect the order of the court.”\n\n"
+        "Paul Grady wrote that the board had ignored its members for years. Grady went on to say, "
+        "“Nobody on the board ever answered a single letter.”\n"
+    )
+    got = _speakers(text)
+    assert got["the station will"] == "Nadia Brooks"  # not The Star, to whom it was sent
+    assert got["Nobody on the"] == "Paul Grady"

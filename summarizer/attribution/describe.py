@@ -18,11 +18,11 @@ import re
 from ..lexicon import SPEECH
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
-from .bodies import Bodies, bodies_of, descriptor_kind
+from .bodies import DOCUMENT_HEADS, Bodies, bodies_of, descriptor_kind
 from .carry import carry_speakers
 from .cast import Cast, cast_of
 from .coref import previous_sentence, speaking_body
-from .patterns import next_stop
+from .patterns import APPOSITIVE, NAME, next_stop
 
 __all__ = ["DESCRIPTION", "described", "described_speakers", "description_speaker"]
 
@@ -61,6 +61,13 @@ _CLAUSE_START = (
 )
 # before the quotation, in its sentence: "the Nova Scotia judge said he didn't see a “", "his office said: “"
 _BEFORE_RE = re.compile(rf"{_CLAUSE_START}(?P<d>{DESCRIPTION}){_VERB}(?:\s+[^.!?“”\"\n]{{0,150}}?)?[\s,:]*[“\"‘']?$")
+# a document and its author: "A statement e-mailed to The Globe by Reagan Ruslim, who joined the board, said “"
+_AUTHOR_RE = re.compile(
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?(?:{DOCUMENT_HEADS})\s+(?:[a-z]+\s+)?"
+    r"(?:sent|e-?mailed|written|issued|released|signed|posted|published|provided|put\s+out)\s+"
+    rf"(?:to\s+(?:the\s+)?[A-Z][^,.;“”\"\n]{{0,40}}?\s+)?by\s+(?:the\s+)?(?P<n>{NAME}){APPOSITIVE}"
+    rf"{_VERB}(?:\s+[^.!?“”\"\n]{{0,150}}?)?[\s,:]*[“\"‘']?$"
+)
 # after it: "“…,” says my two-year-old", "“…,” the judge wrote"
 _AFTER_RE = re.compile(
     rf"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:{SPEECH})\s+(?P<d1>{DESCRIPTION})(?=\s*[,.;!?]|\s*$)"
@@ -107,6 +114,10 @@ def description_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies
         base = max(line_start, q.start - 250)
         lead = text[base : q.start]
         base += max((g.end() for g in _STOP_RE.finditer(lead)), default=0)
+        if author := _AUTHOR_RE.search(text, base, q.start):  # the document's author speaks through it
+            name = author.group("n")
+            who = cast.person(cast.canonical(name, author.start("n")))
+            return who.name if who else bodies.canonical(name)
         b = _BEFORE_RE.search(text[base : q.start])
         phrase, at = (b.group("d"), base + b.start("d")) if b else (None, q.start)
     if not phrase or not (found := described(phrase, text)):
