@@ -135,3 +135,13 @@ def test_a_document_sent_by_someone_is_their_word_and_went_on_to_say_is_a_cue() 
     got = _speakers(text)
     assert got["the station will"] == "Nadia Brooks"  # not The Star, to whom it was sent
     assert got["Nobody on the"] == "Paul Grady"
+
+
+def test_a_photo_credit_with_a_spaced_slash_is_nobody_who_speaks() -> None:
+    text = (
+        "Couple beats the odds\n\n"
+        "Lena Ford met her partner on a dating app in 2015.\n\n"
+        "Tijana Marek / The Canadian Press Lena Ford and her dog at home in Toronto.\n\n"
+        "He was patient with her. But he told her, \"I see you beyond the illness.\"\n"
+    )
+    assert _speakers(text)["I see you"] != "Tijana Marek"

@@ -138,11 +138,11 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     credits = sum(
         1
         for s in spots
-        if text[s + len(name) : s + len(name) + 1] == "/"
+        if re.match(r" ?/", text[s + len(name) : s + len(name) + 2])
         or re.search(
             r"(?:\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:|(?:^|\n|\s)By)\s*$", text[max(0, s - 14) : s]
         )
-    )  # a photo credit ("Name/Agency", "Image: Name") or a byline ("By Name")
+    )  # a photo credit ("Name/Agency", "Name / The Canadian Press", "Image: Name") or a byline ("By Name")
     if spots and credits == len(spots):
         return False  # only ever a photo credit ("Name/Agency")
     after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
