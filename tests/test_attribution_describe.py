@@ -142,6 +142,6 @@ def test_a_photo_credit_with_a_spaced_slash_is_nobody_who_speaks() -> None:
         "Couple beats the odds\n\n"
         "Lena Ford met her partner on a dating app in 2015.\n\n"
         "Tijana Marek / The Canadian Press Lena Ford and her dog at home in Toronto.\n\n"
-        "He was patient with her. But he told her, \"I see you beyond the illness.\"\n"
+        'He was patient with her. But he told her, "I see you beyond the illness."\n'
     )
     assert _speakers(text)["I see you"] != "Tijana Marek"
