@@ -145,3 +145,15 @@ def test_a_photo_credit_with_a_spaced_slash_is_nobody_who_speaks() -> None:
         'He was patient with her. But he told her, "I see you beyond the illness."\n'
     )
     assert _speakers(text)["I see you"] != "Tijana Marek"
+
+
+def test_boilerplate_run_into_the_text_is_no_person() -> None:
+    text = (
+        "Cookbook author on tour\n\n"
+        "Dorie Lamb became a food columnist in the 1990s and wrote for magazines for years. Article "
+        "Continued Below In addition to her own books, Lamb also co-wrote cookbooks with chefs. “They "
+        "were all chefs and I made them accessible,” she says. “I loved doing that.”\n"
+    )
+    got = _speakers(text)
+    assert got["They were all"] == "Dorie Lamb"
+    assert got["I loved doing"] == "Dorie Lamb"

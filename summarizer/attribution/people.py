@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ..lexicon import BUSINESS_FIRST, MONTHS, ORG_WORDS, PARTY_WORDS, TITLES, WEEKDAYS
 from ..scan.names import NameCandidate, countries
+from .patterns import BOILERPLATE
 
 R = TypeVar("R")
 
@@ -135,6 +136,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         for s in spots
     ):
         return False  # "Shadow Home" of "Shadow Home Secretary Yvette Cooper": a title's first words
+    if spots and all(BOILERPLATE.match(text, s) for s in spots):
+        return False  # "Article Continued Below" run into the text
     credits = sum(
         1
         for s in spots
