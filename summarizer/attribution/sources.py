@@ -13,6 +13,7 @@ from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
+from .holders import ATTITUDE_ADJECTIVE, HOLD_BASE, HOLD_FINITE, HOLD_ING, in_quotation, plural_only
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
@@ -52,7 +53,7 @@ _SUBJECT_RE = re.compile(
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
 )
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
@@ -83,7 +84,7 @@ _SAID_NAME_RE = re.compile(
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
 _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
 )
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
@@ -118,8 +119,8 @@ _SAY_ING = (
 )
 _MODAL_RE = re.compile(
     rf"(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}?(?P<src>{NAME})(?:{_ROLE}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
-    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE})"
-    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING})"
+    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE}|{HOLD_BASE})"
+    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING}|{HOLD_ING})"
     rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
 )
 
@@ -129,8 +130,23 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|reads)\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{_ADDED}"
 )
+
+
+def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[str] | None:
+    """The first subject-and-verb of the sentence outside quotation marks, never a contraction
+    ("I'd think"); a bare plural verb ("Estimates suggest") only after a scanned name."""
+    for m in _SUBJECT_RE.finditer(sentence):
+        src = m.group("src")
+        if in_quotation(sentence, m.start("src")) or re.search(r"['’](?:d|ll|m|re|ve)$", src):
+            continue
+        if plural_only(m.group("cue")) and src[:1].isupper() and not _names_someone(
+            start + m.start("src"), start + m.end("src"), names
+        ):
+            continue
+        return m
+    return None
 
 
 def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
@@ -272,7 +288,7 @@ def claim_source(
     if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
         source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
         c_start = quoting.end()
-    subject = _SUBJECT_RE.search(sentence)
+    subject = _subject(sentence, start, names)
     inner = _SUBJECT_RE.match(text, c_start, end) if c_start > start else None
     if inner and inner.group("src").casefold() not in PRONOUNS:
         # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
@@ -315,6 +331,9 @@ def claim_source(
         ):
             source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
             cue = found.group("cue") or found.group("cue2") or found.group("cue3")
+    if source is not None and cue and plural_only(cue) and source[:1].isupper():
+        if source not in {n.text for n in names}:
+            source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
     if source is not None and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
