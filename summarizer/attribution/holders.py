@@ -82,13 +82,13 @@ def forms(lemma: str) -> tuple[str, str, str, str]:
 _NOUNS = frozenset(
     "report note claim question dispute label brand dub promise pledge vow hope fear doubt worry wish favor favour "
     "challenge attack demand stress express hint tweet call_for call_on campaign_for campaign_against push_for "
-    "fight_for fight_against back"
-    .split()
+    "fight_for fight_against back".split()
 )
 _ALL = [forms(lemma) for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT]
 _BASE = [forms(lemma)[0] for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT if lemma not in _NOUNS]
 #: a verb that makes its subject the claim's holder, finite ("backs", "backed", "cite" after a plural)
-HOLD_FINITE = "|".join(sorted({f for _, third, past, _ in _ALL for f in (third, past)} | set(_BASE), key=len, reverse=True))
+_FINITE = {f for _, third, past, _ in _ALL for f in (third, past)} | set(_BASE)
+HOLD_FINITE = "|".join(sorted(_FINITE, key=len, reverse=True))
 #: after a modal or "to" ("will sue", "to campaign for")
 HOLD_BASE = "|".join(sorted({f[0] for f in _ALL}, key=len, reverse=True))
 #: after a progressive "is" or as a participle (", arguing that", "is suing")
@@ -129,11 +129,12 @@ def _is_headline(sentence: str) -> bool:
 def headline_case(sentence: str) -> str:
     """The sentence with its holder verbs and auxiliaries in lower case when it is a Title-Case
     headline ("Le Pen Backs Trump And Denounces Clinton" -> "Le Pen backs Trump and denounces
-    Clinton"); other sentences unchanged. Same length, so offsets hold."""
+    Clinton"); other sentences unchanged. Same length, so offsets hold. A verb before "Of" or
+    "By" is a headline's passive ("Clinton Accused Of …"): its subject holds nothing, so it stays."""
     if not _is_headline(sentence):
         return sentence
     out = list(sentence)
-    for m in re.finditer(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+(?:For|Against|On))?(?![\w’'-])", sentence):
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+(?:For|Against|On))?(?![\w’'-])(?!\s+(?:Of|By)\b)", sentence):
         word = m.group()
         if m.start() == 0:
             continue  # the first word is the subject's, even when it reads as a verb ("Hope Hicks")
@@ -146,15 +147,20 @@ def headline_case(sentence: str) -> str:
 
 def headline_name(text: str, start: int, end: int, source: str) -> str:
     """A source read from a Title-Case headline, cut to the longest run of its first words that the
-    article writes outside the headline ("Clinton Wades In" -> "Clinton"): a headline's verb is
-    capitalised too, so a capitalised run there may run past the name."""
+    article writes outside the headline, when the next word reads as the headline's verb ("Clinton
+    Wades In" -> "Clinton"); "" when no such run is left ("Hollywood Actor Who …", "Trump’s Son":
+    a description, or what an owner's possessive qualifies, names nobody the article names). A
+    headline's verb is capitalised too, so a capitalised run there may run past the name."""
     sentence = text[start:end]
     if not _is_headline(sentence) or source not in sentence:
         return source
     rest = text[:start] + " " + text[end:]
     words = source.split()
+    owned = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
+    words = words[owned[-1] + 1 :] if owned else words  # "France’s Marine Le Pen" -> "Marine Le Pen"
     for n in range(len(words), 0, -1):
         prefix = " ".join(words[:n])
-        if re.search(rf"(?<![\w’'-]){re.escape(prefix)}(?![\w-])", rest):
+        verb = n == len(words) or re.search(r"(?:s|ed)$", words[n])
+        if verb and re.search(rf"(?<![\w’'-]){re.escape(prefix)}(?![\w-])", rest):
             return prefix
-    return source
+    return ""

@@ -13,7 +13,16 @@ from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
-from .holders import ATTITUDE_ADJECTIVE, HOLD_BASE, HOLD_FINITE, HOLD_ING, in_quotation, plural_only
+from .holders import (
+    ATTITUDE_ADJECTIVE,
+    HOLD_BASE,
+    HOLD_FINITE,
+    HOLD_ING,
+    headline_case,
+    headline_name,
+    in_quotation,
+    plural_only,
+)
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
@@ -141,8 +150,10 @@ def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[
         src = m.group("src")
         if in_quotation(sentence, m.start("src")) or re.search(r"['’](?:d|ll|m|re|ve)$", src):
             continue
-        if plural_only(m.group("cue")) and src[:1].isupper() and not _names_someone(
-            start + m.start("src"), start + m.end("src"), names
+        if (
+            plural_only(m.group("cue"))
+            and src[:1].isupper()
+            and not _names_someone(start + m.start("src"), start + m.end("src"), names)
         ):
             continue
         return m
@@ -273,7 +284,7 @@ def claim_source(
     is claimed; it is still a slice of the article. ``previous`` is the source of the sentence
     before, which a "he said" continues.
     """
-    sentence = text[start:end]
+    sentence = headline_case(text[start:end])  # "Le Pen Backs Trump": the verb in lower case
     source: str | None = None
     cue: str | None = None
     c_start, c_end = start, end
@@ -331,9 +342,8 @@ def claim_source(
         ):
             source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
             cue = found.group("cue") or found.group("cue2") or found.group("cue3")
-    if source is not None and cue and plural_only(cue) and source[:1].isupper():
-        if source not in {n.text for n in names}:
-            source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
+    if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
+        source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
     if source is not None and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
@@ -366,7 +376,7 @@ def claim_source(
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None:
-        source = clean_name(_clean_source(source, names))
+        source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
             source = _fuller(text, cast_of(text, names).canonical(source, start), names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
