@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import APPOSITIVE, NAME
+
 __all__ = [
     "ATTITUDE_ADJECTIVE",
     "HOLD_BASE",
@@ -27,6 +29,7 @@ __all__ = [
     "forms",
     "headline_case",
     "headline_name",
+    "holder_clause",
     "in_quotation",
     "plural_only",
 ]
@@ -164,3 +167,27 @@ def headline_name(text: str, start: int, end: int, source: str) -> str:
         if verb and re.search(rf"(?<![\w’'-]){re.escape(prefix)}(?![\w-])", rest):
             return prefix
     return ""
+
+
+_PAST = "|".join(sorted({f[2] for f in _ALL}, key=len, reverse=True))
+# "Mr. Cruz has pursued a national strategy …, arguing that …": a participle's subject is the clause's
+_PARTICIPLE_RE = re.compile(
+    rf"^(?:[^,\n]{{0,40}},\s+)?(?:the\s+)?(?P<src>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+(?:ed|ought|ood)\b"
+    rf"[^;:“”\"]{{0,200}}?,\s+(?:and\s+)?(?P<cue>{HOLD_ING})\b"
+)
+# "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying
+_PASSIVE_RE = re.compile(
+    rf"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?(?P<cue>{_PAST})\s+by\s+(?:the\s+)?"
+    rf"(?P<src>{NAME})(?=\s*[,.;:)]|\s*$|\s+(?:on|in|at|of|for|last|this|and|after|before|during|that|to)\b)"
+)
+
+
+def holder_clause(sentence: str) -> re.Match[str] | None:
+    """A holder the sentence gives outside its subject-and-verb: the subject of a clause that a
+    participle of a holder verb continues (", arguing that", ", calling for"), or the agent of a
+    passive one ("was first reported by X"; its ``cue`` then ends the match before "by")."""
+    for pattern in (_PARTICIPLE_RE, _PASSIVE_RE):
+        m = pattern.search(sentence)
+        if m and not in_quotation(sentence, m.start("src")):
+            return m
+    return None

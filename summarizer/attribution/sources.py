@@ -20,6 +20,7 @@ from .holders import (
     HOLD_ING,
     headline_case,
     headline_name,
+    holder_clause,
     in_quotation,
     plural_only,
 )
@@ -342,9 +343,12 @@ def claim_source(
         ):
             source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
             cue = found.group("cue") or found.group("cue2") or found.group("cue3")
+    held = holder_clause(sentence) if source is None else None
+    if held and any(re.search(rf"\b{re.escape(n.text)}$", held.group("src").rstrip(".")) for n in names):
+        source, cue = held.group("src"), held.group("cue")  # a name the article's scan knows
     if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
         source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
-    if source is not None and _agent_only(sentence, source):
+    if source is not None and not held and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
         # "The city reasoned", "officials say", "the letter reads": the body it stands for
