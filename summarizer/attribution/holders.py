@@ -23,6 +23,7 @@ from .patterns import APPOSITIVE, NAME
 
 __all__ = [
     "ATTITUDE_ADJECTIVE",
+    "HOLD_ASPECT",
     "HOLD_BASE",
     "HOLD_FINITE",
     "HOLD_ING",
@@ -30,6 +31,7 @@ __all__ = [
     "headline_case",
     "headline_name",
     "holder_clause",
+    "in_aside",
     "in_quotation",
     "plural_only",
 ]
@@ -96,6 +98,11 @@ HOLD_FINITE = "|".join(sorted(_FINITE, key=len, reverse=True))
 HOLD_BASE = "|".join(sorted({f[0] for f in _ALL}, key=len, reverse=True))
 #: after a progressive "is" or as a participle (", arguing that", "is suing")
 HOLD_ING = "|".join(sorted({f[3] for f in _ALL}, key=len, reverse=True)) + "|looking\\s+to|throwing\\s+\\w+\\s+weight"
+#: a holder verb in the progressive or after a verb of aspect: "is looking to", "began tweeting out"
+HOLD_ASPECT = (
+    r"(?:is|are|was|were|began|begins|started|starts|continued|continues|kept|keeps)\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:{HOLD_ING})"
+)
 #: an attitude said with an adjective: "is not sure", "was confident that"
 ATTITUDE_ADJECTIVE = (
     r"(?:is|are|was|were)\s+(?:not\s+|also\s+|still\s+)?(?:sure|unsure|confident|convinced|certain|skeptical|"
@@ -116,6 +123,12 @@ def in_quotation(sentence: str, at: int) -> bool:
     speaker's wording ("… I'd think …"), not the article's report of who holds the claim."""
     before = sentence[:at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def in_aside(sentence: str, at: int) -> bool:
+    """Whether ``sentence[at]`` lies between two dashes ("— as many researchers believe, and Democrats
+    are alleging —"): an aside's holder is not the holder of the sentence."""
+    return sentence[:at].count("—") % 2 == 1 and "—" in sentence[at:]
 
 
 _AUXILIARY = frozenset("is are was were has have had will would to just also now still not be been can could".split())

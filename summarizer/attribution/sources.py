@@ -15,12 +15,14 @@ from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
 from .holders import (
     ATTITUDE_ADJECTIVE,
+    HOLD_ASPECT,
     HOLD_BASE,
     HOLD_FINITE,
     HOLD_ING,
     headline_case,
     headline_name,
     holder_clause,
+    in_aside,
     in_quotation,
     plural_only,
 )
@@ -63,7 +65,7 @@ _SUBJECT_RE = re.compile(
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
+    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
 )
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
@@ -149,7 +151,11 @@ def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[
     ("I'd think"); a bare plural verb ("Estimates suggest") only after a scanned name."""
     for m in _SUBJECT_RE.finditer(sentence):
         src = m.group("src")
-        if in_quotation(sentence, m.start("src")) or re.search(r"['’](?:d|ll|m|re|ve)$", src):
+        if (
+            in_quotation(sentence, m.start("src"))
+            or in_aside(sentence, m.start("src"))
+            or re.search(r"['’](?:d|ll|m|re|ve)$", src)
+        ):
             continue
         if (
             plural_only(m.group("cue"))
@@ -242,7 +248,7 @@ def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
 
 
 _LEADING_RE = re.compile(
-    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now)"
+    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now|As|While|When|Although|Though|Because|If)"
     rf"\s+(?:(?:{'|'.join(WEEKDAYS + MONTHS)})\s+)?)+(?=[A-Z])"
 )
 
