@@ -183,10 +183,12 @@ def headline_name(text: str, start: int, end: int, source: str) -> str:
 
 
 _PAST = "|".join(sorted({f[2] for f in _ALL}, key=len, reverse=True))
-# "Mr. Cruz has pursued a national strategy …, arguing that …": a participle's subject is the clause's
+# "Mr. Cruz has pursued a national strategy …, arguing that …", "The AP has surveyed the delegates and
+# noted …": a participle's or a second verb's subject is the clause's
 _PARTICIPLE_RE = re.compile(
-    rf"^(?:[^,\n]{{0,40}},\s+)?(?:the\s+)?(?P<src>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+(?:ed|ought|ood)\b"
-    rf"[^;:“”\"]{{0,200}}?,\s+(?:and\s+)?(?P<cue>{HOLD_ING})\b"
+    rf"^(?:[^,\n]{{0,40}},\s+)?(?:the\s+)?(?:{NAME}\s+[a-z]+\s+)?(?P<src>{NAME}){APPOSITIVE}\s+"
+    rf"(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+(?:ed|ought|ood)\b"
+    rf"[^;:“”\"]{{0,200}}?(?:,\s+(?:and\s+)?(?P<cue>{HOLD_ING})|\s+and\s+(?:also\s+|then\s+)?(?P<cue2>{_PAST}))\b"
 )
 # "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying
 _PASSIVE_RE = re.compile(

@@ -351,7 +351,7 @@ def claim_source(
             cue = found.group("cue") or found.group("cue2") or found.group("cue3")
     held = holder_clause(sentence) if source is None else None
     if held and any(re.search(rf"\b{re.escape(n.text)}$", held.group("src").rstrip(".")) for n in names):
-        source, cue = held.group("src"), held.group("cue")  # a name the article's scan knows
+        source, cue = held.group("src"), held.group("cue") or held.groupdict().get("cue2")  # a name the scan knows
     if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
         source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
     if source is not None and not held and _agent_only(sentence, source):
