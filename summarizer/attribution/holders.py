@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import WEEKDAYS
 from .patterns import APPOSITIVE, NAME
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "HOLD_BASE",
     "HOLD_FINITE",
     "HOLD_ING",
+    "LEAD_RE",
+    "MODAL_RE",
     "forms",
     "headline_case",
     "headline_name",
@@ -206,3 +209,31 @@ def holder_clause(sentence: str) -> re.Match[str] | None:
         if m and not in_quotation(sentence, m.start("src")):
             return m
     return None
+
+
+# "PARIS, Aug 31 (Reuters) - ", "Friday on CNN’s “New Day,” ", "On Sunday, ": a dateline or a time
+# before the sentence's subject
+LEAD_RE = re.compile(
+    rf"^(?:[^()\n]{{2,40}}\([A-Z][\w ]{{1,20}}\)\s*[-–—]+\s*)?"
+    rf"(?:(?:On|In|Last|This|Earlier|Later|{'|'.join(WEEKDAYS)})\b[^,\n]{{0,40}},[”\"’]?\s+)?"
+)
+# "X will discuss", "X is reaffirming that …", "X to call for …" (a headline): a verb of saying after
+# a modal, "to" or a progressive "is"; and "X acknowledges/understands that …": any verb before a that-clause
+# "Breitbart Jerusalem editor Aaron Klein": a role of one or two nouns (not "reminds me of Abraham Lincoln")
+_NOT_ROLE = r"(?!(?:on|in|at|for|of|from|to|with|by|about|me|him|her|us|them|and|or)\b)"
+_ROLE = rf"\s+{_NOT_ROLE}[a-z][\w-]*(?:\s+{_NOT_ROLE}[a-z][\w-]*)?\s+"
+_SAY_BASE = (
+    "discuss|call|urge|warn|claim|deny|announce|argue|endorse|back|sue|say|tell|insist|demand|accuse|"
+    "criticize|criticise|reaffirm|acknowledge|propose|defend|testify|predict|vow|pledge|ask|push|press"
+)
+_SAY_ING = (
+    "discussing|calling|urging|warning|claiming|denying|announcing|arguing|endorsing|backing|suing|saying|"
+    "telling|insisting|demanding|accusing|criticizing|criticising|reaffirming|acknowledging|proposing|"
+    "defending|testifying|predicting|vowing|pledging|asking|pushing|pressing"
+)
+MODAL_RE = re.compile(
+    rf"(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}?(?P<src>{NAME})(?:{_ROLE}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE}|{HOLD_BASE})"
+    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING}|{HOLD_ING})"
+    rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
+)
