@@ -114,3 +114,8 @@ def test_forms_inflect_lemmas_with_their_particles() -> None:
     assert forms("rail_against")[3] == r"(?:railing)\s+against"
     assert forms("deny")[1:3] == ("(?:denies)", "(?:denied)")
     assert forms("write")[2] == "(?:wrote|written)"
+
+
+def test_the_one_written_to_is_not_the_writer() -> None:
+    body = "Earlier this week, the harbour owners also wrote to Dana Whitlock, urging her to drop the levy.\n"
+    assert source_of(body, "Earlier this week") is None

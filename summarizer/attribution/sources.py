@@ -47,6 +47,8 @@ _ACCORDING_RE = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:(?P<src>[^,;.:“”\"()]{{2,60}}?)(?=\s*(?:[,;:]|[.!?][”\"’']?\s*$))"
     rf"|(?P<src2>{_DESCRIPTOR}|(?:the\s+)?{NAME}))"
 )
+# "wrote to Lynch": after a verb of saying, a preposition's object is the one addressed, not the speaker
+_NOT_TO = r"(?!(?:to|at|with|about|for|on|of|into)\b)"
 _NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
 # "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
@@ -89,7 +91,7 @@ _UNNAMED_RE = re.compile(
 _COLON_RE = re.compile(rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?(?P<cue>:)\s*\S")
 # "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
 _SAID_NAME_RE = re.compile(
-    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
     rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})"
     r"(?:,[^.;!?]*)?[.!?]?[”\"’']?\s*$"
 )
@@ -101,7 +103,7 @@ _LONG_SUBJECT_RE = re.compile(
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
-    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
     rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 _ANYWHERE_RE = re.compile(
