@@ -119,3 +119,9 @@ def test_forms_inflect_lemmas_with_their_particles() -> None:
 def test_the_one_written_to_is_not_the_writer() -> None:
     body = "Earlier this week, the harbour owners also wrote to Dana Whitlock, urging her to drop the levy.\n"
     assert source_of(body, "Earlier this week") is None
+
+
+def test_a_headline_report_or_a_person_on_a_topic_before_quoted_words() -> None:
+    assert headline_source("Whitlock on the Ferry Levy: ‘It Will Pass.’") == "Dana Whitlock"
+    assert headline_source("Gazette report: Levy would close the ferry") == "Keswater Gazette"
+    assert headline_source("Whitlock on the Ferry Levy: Council Votes Today") is None  # no quoted words

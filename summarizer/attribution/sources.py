@@ -88,7 +88,12 @@ _UNNAMED_RE = re.compile(
 )
 # "Executive director of the … chapter … Alia Salem said …": a name right before the verb
 # "Trump: Clinton should have …", "… - Pew Research: “All the samples …”": a headline's or a panel's speaker
-_COLON_RE = re.compile(rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?(?P<cue>:)\s*\S")
+# "IG report: …", "Gillibrand on Hillary's speeches: ‘I think she will.’": a headline's report, or a
+# person "on" a topic before the words in quotation marks that are theirs
+_COLON_RE = re.compile(
+    rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?"
+    rf"(?:\s+(?:report|poll|study|survey|audit|memo)|\s+on\s+[^:“”‘\"\n]{{3,100}}(?=:\s*[‘“\"]))?(?P<cue>:)\s*\S"
+)
 # "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
 _SAID_NAME_RE = re.compile(
     rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
