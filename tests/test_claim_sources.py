@@ -8,6 +8,7 @@ from summarizer.article import Article
 from summarizer.attribution import claim_sources
 from summarizer.attribution.holders import forms, headline_case, headline_name
 from summarizer.attribution.sources import claim_source
+from summarizer.fields.base import Context
 from summarizer.scan import scan_names
 
 INTRO = (
@@ -125,3 +126,18 @@ def test_a_headline_report_or_a_person_on_a_topic_before_quoted_words() -> None:
     assert headline_source("Whitlock on the Ferry Levy: ‘It Will Pass.’") == "Dana Whitlock"
     assert headline_source("Gazette report: Levy would close the ferry") == "Keswater Gazette"
     assert headline_source("Whitlock on the Ferry Levy: Council Votes Today") is None  # no quoted words
+
+
+def test_a_name_saying_something_inside_a_quotation_is_not_the_holder() -> None:
+    body = (
+        "“The levy is a mistake,” Dana Whitlock told the Gazette on Monday. “Therefore, what Ivo Brandt said "
+        "when he spoke at the quay was wrong, and I think that is shameful.”\n"
+    )
+    ctx = Context.of(Article.from_text(INTRO + body))
+    got = {s.text[:12]: ctx.sources()[s.index][0] for s in ctx.article.body}
+    assert got["“Therefore, "] == "Dana Whitlock"  # the quotation's speaker, not Brandt
+
+
+def test_verbs_read_before_keep_their_plural_subjects() -> None:
+    body = "Republicans say the levy is a tax on visitors to the harbour and its ferry.\n"
+    assert source_of(body, "Republicans say") == "Republicans"

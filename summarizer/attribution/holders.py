@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import WEEKDAYS
+from ..lexicon import CLAIM_VERBS, STANCE_VERBS, WEEKDAYS
 from .patterns import APPOSITIVE, NAME
 
 __all__ = [
@@ -113,12 +113,15 @@ ATTITUDE_ADJECTIVE = (
 )
 
 _PLURAL_ONLY = re.compile("|".join(_BASE))
+# the verbs read before these classes ("Republicans say", "Democrats believe") keep their reading
+_OLD_VERBS = re.compile(f"{CLAIM_VERBS}|{STANCE_VERBS}")
 
 
 def plural_only(cue: str) -> bool:
-    """Whether ``cue`` is a bare base form ("cite", "suggest"): a verb only after a plural subject,
-    which at a sentence's start may be a common noun ("Estimates suggest"), not a name."""
-    return _PLURAL_ONLY.fullmatch(cue) is not None
+    """Whether ``cue`` is a bare base form new with these classes ("cite", "suggest"): a verb only
+    after a plural subject, which at a sentence's start may be a common noun ("Estimates suggest"),
+    not a name. "say", "believe" (``lexicon.CLAIM_VERBS``) keep the reading they had."""
+    return _PLURAL_ONLY.fullmatch(cue) is not None and _OLD_VERBS.fullmatch(cue) is None
 
 
 def in_quotation(sentence: str, at: int) -> bool:

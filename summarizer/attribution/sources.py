@@ -314,7 +314,7 @@ def claim_source(
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
-            if found:
+            if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
                 source, cue = found.group("src"), found.group("cue")
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
