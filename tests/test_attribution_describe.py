@@ -157,3 +157,17 @@ def test_boilerplate_run_into_the_text_is_no_person() -> None:
     got = _speakers(text)
     assert got["They were all"] == "Dorie Lamb"
     assert got["I loved doing"] == "Dorie Lamb"
+
+
+def test_a_glued_sentence_break_still_ends_the_sentence_before_a_pronoun() -> None:
+    text = (
+        "Family fights for adopted son\n\n"
+        "Officials told Tom Okafor in June that the boy's papers were incomplete, and the ministry "
+        "stressed Friday that a final decision has not yet been made.Ana Ruiz said the family is "
+        'working with a lawyer as they weigh their options."We are not giving up on him," she said.'
+        '"It has been a long year."BC Hydro said in a statement that power was back."Crews worked '
+        'all night," it said.\n'
+    )
+    got = _speakers(text)
+    assert got["We are not"] == "Ana Ruiz"  # "made.Ana Ruiz said": a new sentence, hers
+    assert got["Crews worked all"] == "BC Hydro"

@@ -35,7 +35,9 @@ _SUBJECT_PRONOUN_RE = re.compile(
 )
 
 _GENDER = {"he": "m", "she": "f"}
-_STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])")
+# a sentence's end: a stop, closing marks, a space, a capital; in glued text ("made.Kim said") no
+# space, after a lower-case word, a digit or a blanked quotation
+_STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])|(?<=[a-z)\d ])[.!?][”\"’')]*(?=[“\"‘]?[A-Z][\w’'])")
 _ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))$")
 
 
