@@ -18,6 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
+from ..scan.poll_context import count_maker, is_heading_line
 from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -294,6 +295,8 @@ def _figure(
         said = share_says(text[sentence.start : sentence.end])
         if polls and sentence.index in polls and (is_poll_source(source) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
+        if is_heading_line(text, start, end, sentence.start, sentence.end):
+            source = count_maker(text, start)  # "Clinton: 547." under a heading: the count's maker, not Clinton
     return Figure(
         text=text[start:end],
         value=value,

@@ -24,6 +24,7 @@ from .compared import (
     noun_after_measures,
     spent_measures,
 )
+from .poll_context import heading_measures, matchup_measures
 from .poll_measures import (
     age_bound_measures,
     asked_measures,
@@ -121,6 +122,8 @@ def measures_of(
     "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
     moved = (
         margin_measures(text, start, end, s_start, s_end)
+        or matchup_measures(text, start, end, kind, s_start, s_end)
+        or heading_measures(text, start, end, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)

@@ -1,0 +1,90 @@
+"""What a poll's or a count's figures mean when the clause alone does not say it: a head-to-head split
+("Clinton would beat Trump 46 to 40 percent" -> "backing Clinton versus Trump"), a bare number
+under a heading ("PLEDGED DELEGATES. … Hillary Clinton: 1,769." -> "pledged delegates Hillary
+Clinton") and who made the count such a list comes from ("based on an Associated Press count").
+Each reader returns None when its pattern is absent.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["count_maker", "heading_measures", "is_heading_line", "matchup_measures"]
+
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+_NOT_NAMES = frozenset("The A An It This That Only Just Some About Nearly Almost And But Among With Of".split())
+
+
+_MATCHUP_RE = re.compile(
+    rf"(?P<subj>{_NAME})\s+(?:(?:would|could|will|might)\s+(?:(?:hypothetically|narrowly|easily)\s+)?)?"
+    r"(?:beat|beats|defeat|defeats|top|tops|lead|leads|edge|edges)\s+"
+    r"(?P<obj>(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|[a-z]+)){0,3})\s+(?:by\s+)?$"
+)
+
+
+def matchup_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
+    """ "Clinton would beat Trump 46 to 40 percent in a general election match-up" -> "backing
+    Clinton versus Trump in general election match-up": a split between two candidates is the
+    voters' choice of one over the other. A rival named by a description ("while Sanders would beat
+    the New York businessman 52 to 38 percent") is the one the same verb named before it."""
+    if kind != "score" or not re.search(r"%|percent|per\s?cent", text[start:end]):
+        return None
+    m = _MATCHUP_RE.search(text, max(s_start, start - 100), start)
+    if m is None or m.group("subj").split()[0] in _NOT_NAMES:
+        return None
+    obj = m.group("obj")
+    if obj.split()[0].islower() or obj.startswith("the "):
+        earlier = [
+            n.group("obj") for n in _MATCHUP_RE.finditer(text[s_start : m.start()] + " ") if n.group("obj")[0].isupper()
+        ]
+        earlier += re.findall(
+            rf"\b(?:beat|beats|defeat|defeats|top|tops|lead|leads)\s+({_NAME})", text[s_start : m.start()]
+        )
+        if not earlier:
+            return None
+        obj = earlier[-1]
+    rest = re.match(r"\s+((?:in|among|with)\s+[^,;.:()]{2,60})", text[end:s_end])
+    words = ["backing", *m.group("subj").split(), "versus", *obj.split()]
+    if rest:
+        words += [w for w in rest.group(1).split() if w.casefold() not in ("a", "an", "the")][:6]
+    return " ".join(words)
+
+
+#: a line that is only a name and a number: "Hillary Clinton: 1,769."
+_LINE_RE = re.compile(rf"\s*(?P<name>{_NAME}):\s+$")
+#: a heading: a line in capitals ("PLEDGED DELEGATES.", "THE TOTAL.")
+_HEADING_RE = re.compile(r"(?m)^\s*([A-Z][A-Z’'&. -]*[A-Z])\.?\s*$")
+
+
+def heading_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "SUPERDELEGATES. … Clinton: 547." -> "superdelegates Clinton": a bare number after a name on
+    a line of its own counts what the heading above the lines names, for that name."""
+    m = _LINE_RE.fullmatch(text, s_start, start)
+    if m is None or not re.fullmatch(r"\.?\s*", text[end:s_end]):
+        return None
+    headings = list(_HEADING_RE.finditer(text, 0, s_start))
+    if not headings:
+        return None
+    heading = [w for w in headings[-1].group(1).split() if w.casefold() not in ("the", "a", "an")]
+    name = m.group("name")
+    if name.casefold() in {w.casefold() for w in heading} or name.isupper():
+        return " ".join(heading).casefold()
+    return " ".join([*(w.casefold() for w in heading), name])
+
+
+def is_heading_line(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether a number stands alone after "Name:" on a line of its own (a list, not a quote)."""
+    return bool(_LINE_RE.fullmatch(text, s_start, start)) and bool(re.fullmatch(r"\.?\s*", text[end:s_end]))
+
+
+_COUNT_MAKER_RE = re.compile(
+    r"\b(?:based\s+on|according\s+to|from)\s+(?:an?|the)\s+(?:(?:new|latest|own)\s+)?"
+    r"(?P<maker>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*)\s+(?:count|tally|estimate|survey)\b"
+)
+
+
+def count_maker(text: str, before: int) -> str | None:
+    """Who made the count the article's lists come from: the last "based on an X count" (or
+    "according to the X tally") before a position."""
+    found = list(_COUNT_MAKER_RE.finditer(text, 0, before))
+    return found[-1].group("maker") if found else None

@@ -1,0 +1,68 @@
+"""Poll and count figures whose meaning is not in their own clause (issue 22, rules from the poll
+study set's second round, ``evals/pollstudy``): head-to-head splits, numbers listed under a heading
+and the count they come from. Every article here is text written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+MATCHUP = (
+    "Mayoral race\n\n"
+    "A Lakeview College poll found on Monday that Ortiz would beat Brandt 48 to 41 percent in a runoff, "
+    "while Kemp would narrowly beat the former police chief 45 to 44 percent."
+)
+
+
+def test_a_split_between_two_candidates_is_the_choice_of_one_over_the_other() -> None:
+    figs = figures_of(MATCHUP)
+    first, second = figs["48 to 41 percent"], figs["45 to 44 percent"]
+    assert (first.type, first.measures, first.source) == (
+        "score",
+        "backing Ortiz versus Brandt in runoff",
+        "Lakeview College",
+    )
+    # the rival named by a description is the one the same verb named before
+    assert second.measures == "backing Kemp versus Brandt"
+
+
+def test_a_split_with_no_candidates_before_it_is_not_a_matchup() -> None:
+    figs = figures_of("Vote\n\nThe council voted 7-2 on Monday to close the bridge.")
+    assert "versus" not in figs["7-2"].measures
+
+
+LIST = (
+    "Ballots counted\n\n"
+    "It takes 120 votes to pass the charter, based on a Marlow Gazette count of the council's ballots.\n\n"
+    "FIRST ROUND.\n\n"
+    "Dana Ortiz: 64.\n\n"
+    "Paul Brandt: 51.\n\n"
+    "ABSTAINED.\n\n"
+    "Ortiz: 7."
+)
+
+
+def test_a_number_alone_after_a_name_under_a_heading_counts_what_the_heading_names() -> None:
+    figs = figures_of(LIST)
+    assert figs["64"].measures == "first round Dana Ortiz"
+    assert figs["51"].measures == "first round Paul Brandt"
+    assert figs["7"].measures == "abstained Ortiz"
+    # the list comes from the count the article named, not from the name on the line
+    assert {figs[n].source for n in ("64", "51", "7")} == {"Marlow Gazette"}
+    assert figs["120"].source is None
+
+
+def test_a_name_and_a_number_inside_a_sentence_is_not_a_list_line() -> None:
+    figs = figures_of("Scores\n\nSCORES.\n\nThe final was close, Ortiz said: 64 people came.")
+    assert figs["64"].source != "Marlow Gazette"
+    assert not figs["64"].measures.startswith("scores")
