@@ -66,3 +66,14 @@ def test_a_name_and_a_number_inside_a_sentence_is_not_a_list_line() -> None:
     figs = figures_of("Scores\n\nSCORES.\n\nThe final was close, Ortiz said: 64 people came.")
     assert figs["64"].source != "Marlow Gazette"
     assert not figs["64"].measures.startswith("scores")
+
+
+def test_between_a_count_and_a_percentage_is_one_range() -> None:
+    figs = figures_of("Delegates\n\nAnalysts estimate Ortiz needs to win between 57 and 60 percent of the remaining seats.")
+    assert [(f.text, f.type) for f in figs.values()] == [("57 and 60 percent", "range")]
+
+
+def test_only_one_of_a_counted_whole_is_a_count() -> None:
+    figs = figures_of("Board\n\nOnly one of the 168 board members backs the plan, and one of them spoke.")
+    assert figs["one"].type == "count" and figs["168"].type == "count"
+    assert len([f for f in figs.values() if f.text.casefold() == "one"]) == 1  # "one of them" stays a pronoun

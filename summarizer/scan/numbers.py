@@ -347,7 +347,7 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
         elif "score" in (prev.kind, c.kind) or (not low_high and " or " not in gap and (same or c.kind == "percent")):
             unit = prev.unit or c.unit
             out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "score", prev.value, unit)
-        elif low_high and same and prev.kind != "score" and not unit_gap:
+        elif low_high and (same or (between and c.kind == "percent")) and prev.kind != "score" and not unit_gap:
             out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit or prev.unit)
         else:
             out.append(c)
@@ -361,6 +361,10 @@ def _counted_one(text: str, start: int, end: int) -> bool:
         return True
     m = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
     before = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+    if before and before.group(1).casefold() in ("only", "just", "exactly") and re.match(
+        r"\s+of\s+(?:the|its|their|his|her)\s+[\d,]+\s", text[end : end + 30]
+    ):
+        return True  # "only one of the 168 members": one counted against a whole
     if not m or text[start].isupper() or not before:
         return False
     prev = before.group(1).casefold()
