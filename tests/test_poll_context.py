@@ -69,7 +69,9 @@ def test_a_name_and_a_number_inside_a_sentence_is_not_a_list_line() -> None:
 
 
 def test_between_a_count_and_a_percentage_is_one_range() -> None:
-    figs = figures_of("Delegates\n\nAnalysts estimate Ortiz needs to win between 57 and 60 percent of the remaining seats.")
+    figs = figures_of(
+        "Delegates\n\nAnalysts estimate Ortiz needs to win between 57 and 60 percent of the remaining seats."
+    )
     assert [(f.text, f.type) for f in figs.values()] == [("57 and 60 percent", "range")]
 
 

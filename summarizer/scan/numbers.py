@@ -361,8 +361,10 @@ def _counted_one(text: str, start: int, end: int) -> bool:
         return True
     m = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
     before = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
-    if before and before.group(1).casefold() in ("only", "just", "exactly") and re.match(
-        r"\s+of\s+(?:the|its|their|his|her)\s+[\d,]+\s", text[end : end + 30]
+    if (
+        before
+        and before.group(1).casefold() in ("only", "just", "exactly")
+        and re.match(r"\s+of\s+(?:the|its|their|his|her)\s+[\d,]+\s", text[end : end + 30])
     ):
         return True  # "only one of the 168 members": one counted against a whole
     if not m or text[start].isupper() or not before:
