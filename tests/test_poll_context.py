@@ -79,3 +79,14 @@ def test_only_one_of_a_counted_whole_is_a_count() -> None:
     figs = figures_of("Board\n\nOnly one of the 168 board members backs the plan, and one of them spoke.")
     assert figs["one"].type == "count" and figs["168"].type == "count"
     assert len([f for f in figs.values() if f.text.casefold() == "one"]) == 1  # "one of them" stays a pronoun
+
+
+def test_a_number_describing_the_speaker_is_the_articles_not_the_speakers() -> None:
+    figs = figures_of(
+        "Mayor speaks\n\n"
+        "“The bridge will close, and we will pay for it,” said Dana Ortiz, who has served as mayor for 12 years.\n\n"
+        "Paul Brandt, 61, told reporters: “We need 40 more buses before winter starts.”"
+    )
+    assert figs["12"].source is None
+    assert figs["61"].source is None
+    assert figs["40"].source == "Paul Brandt"  # what the speaker says stays his
