@@ -90,3 +90,8 @@ def test_a_number_describing_the_speaker_is_the_articles_not_the_speakers() -> N
     assert figs["12"].source is None
     assert figs["61"].source is None
     assert figs["40"].source == "Paul Brandt"  # what the speaker says stays his
+
+
+def test_an_age_in_apposition_after_a_name_is_that_persons_age() -> None:
+    figs = figures_of("Race\n\nVoters may prefer Ortiz to Brandt, the 68-year-old former police chief, in the runoff.")
+    assert figs["68"].measures == "age of Brandt"

@@ -206,7 +206,7 @@ def measures_of(
     subject = subject_before(text, start) if kind in ("count", "range") else None
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
-    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+an?\s+$", text[max(0, start - 60) : start])
+    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+(?:an?|the)\s+$", text[max(0, start - 60) : start])
     if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
         return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
     aged = re.match(r"\s*-\s*years?-old\s+((?:[A-Z][\w’'-]+\s?){1,3})", text[end : end + 50])
