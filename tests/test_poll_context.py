@@ -95,3 +95,10 @@ def test_a_number_describing_the_speaker_is_the_articles_not_the_speakers() -> N
 def test_an_age_in_apposition_after_a_name_is_that_persons_age() -> None:
     figs = figures_of("Race\n\nVoters may prefer Ortiz to Brandt, the 68-year-old former police chief, in the runoff.")
     assert figs["68"].measures == "age of Brandt"
+
+
+def test_a_number_listed_after_a_name_counts_what_the_article_counted_before() -> None:
+    figs = figures_of(LIST)
+    assert {figs[n].unit for n in ("64", "51", "7")} == {"votes"}
+    inline = figures_of("Count\n\nThe club has 40 members. Ortiz: 12 of them came, she said.")
+    assert inline["12"].unit != "members"  # a name and a colon inside a sentence is not a list line
