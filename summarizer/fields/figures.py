@@ -275,14 +275,18 @@ _OPENS_RE = re.compile(
 _BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
 
 
-def _describes_speaker(text: str, start: int, s_start: int, source: str) -> bool:
+def _describes_speaker(text: str, start: int, end: int, s_start: int, source: str) -> bool:
     """Whether a figure sits in an apposition or a "who" clause right after its speaker's name
     ("Sarandon, 69, told MSNBC"; "said Biden, who served as a senator for 36 years"): the article
-    describing who speaks, not a number the speaker gives."""
+    describing who speaks, not a number the speaker gives ("According to the Health Ministry, 40
+    people were injured" opens the clause that is the ministry's)."""
     m = re.search(
-        r"([A-Z][\w’'-]+),\s+(?:who\s+[^,;“”\"()]*?|(?:the|a|an)\s+)?$", text[max(s_start, start - 120) : start]
+        r"([A-Z][\w’'-]+),\s+(?:(?P<who>who\s+[^,;“”\"()]*?)|(?P<a>(?:the|a|an)\s+))?$",
+        text[max(s_start, start - 120) : start],
     )
-    return m is not None and m.group(1).casefold() in source.casefold().split()
+    if m is None or m.group(1).casefold() not in source.casefold().split():
+        return False
+    return bool(m.group("who") or m.group("a")) or text[end : end + 1] == ","  # bare: "Sarandon, 69, told"
 
 
 def _figure(
@@ -305,7 +309,7 @@ def _figure(
         said = share_says(text[sentence.start : sentence.end])
         if polls and sentence.index in polls and (is_poll_source(source) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
-        if source and _describes_speaker(text, start, sentence.start, source):
+        if source and _describes_speaker(text, start, end, sentence.start, source):
             source = None  # "said Biden, who served … for 36 years": the article describing its speaker
         if is_heading_line(text, start, end, sentence.start, sentence.end):
             source = count_maker(text, start)  # "Clinton: 547." under a heading: the count's maker, not Clinton

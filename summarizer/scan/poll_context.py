@@ -16,16 +16,16 @@ _NOT_NAMES = frozenset("The A An It This That Only Just Some About Nearly Almost
 
 
 _MATCHUP_RE = re.compile(
-    rf"(?P<subj>{_NAME})\s+(?:(?:would|could|will|might)\s+(?:(?:hypothetically|narrowly|easily)\s+)?)?"
-    r"(?:beat|beats|defeat|defeats|top|tops|lead|leads|edge|edges)\s+"
+    rf"(?P<subj>{_NAME})\s+(?:would|could|will|might)\s+(?:(?:hypothetically|narrowly|easily)\s+)?"
+    r"(?:beat|defeat|top|lead|edge)\s+"  # "leads"/"beats" now: a lead (``poll_measures.lead_measures``)
     r"(?P<obj>(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|[a-z]+)){0,3})\s+(?:by\s+)?$"
 )
 
 
 def matchup_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
     """ "Clinton would beat Trump 46 to 40 percent in a general election match-up" -> "backing
-    Clinton versus Trump in general election match-up": a split between two candidates is the
-    voters' choice of one over the other. A rival named by a description ("while Sanders would beat
+    Clinton versus Trump in general election match-up": a hypothetical split between two
+    candidates is the voters' choice of one over the other. A rival named by a description ("while Sanders would beat
     the New York businessman 52 to 38 percent") is the one the same verb named before it."""
     if kind != "score" or not re.search(r"%|percent|per\s?cent", text[start:end]):
         return None
@@ -38,7 +38,7 @@ def matchup_measures(text: str, start: int, end: int, kind: str | None, s_start:
             n.group("obj") for n in _MATCHUP_RE.finditer(text[s_start : m.start()] + " ") if n.group("obj")[0].isupper()
         ]
         earlier += re.findall(
-            rf"\b(?:beat|beats|defeat|defeats|top|tops|lead|leads)\s+({_NAME})", text[s_start : m.start()]
+            rf"\b(?:beat|beats|defeat|defeats|top|tops|lead|leads|edge|edges)\s+({_NAME})", text[s_start : m.start()]
         )
         if not earlier:
             return None
