@@ -102,3 +102,12 @@ def test_a_number_listed_after_a_name_counts_what_the_article_counted_before() -
     assert {figs[n].unit for n in ("64", "51", "7")} == {"votes"}
     inline = figures_of("Count\n\nThe club has 40 members. Ortiz: 12 of them came, she said.")
     assert inline["12"].unit != "members"  # a name and a colon inside a sentence is not a list line
+
+
+def test_a_share_that_said_otherwise_is_the_other_side_of_the_share_before() -> None:
+    figs = figures_of(
+        "Poll\n\nIn a Lakeview College poll, 61 percent of voters backed the toll, compared to only 30 percent "
+        "who said otherwise."
+    )
+    assert figs["30 percent"].measures == f"otherwise than {figs['61 percent'].measures}"
+    assert "toll" in figs["30 percent"].measures

@@ -18,7 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.poll_context import count_maker, is_heading_line
+from ..scan.poll_context import count_maker, is_heading_line, otherwise_measures
 from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -186,7 +186,9 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
             last = out[-1]
             before = text[max(0, f.span.start - 25) : f.span.start]
             than = _THAN_RE.match(text, f.span.end, sentence.end)
-            if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
+            if {f.type, last.type} <= _SHARES and (other := otherwise_measures(text, f.span.end, last.measures)):
+                f = f.model_copy(update={"measures": other})  # "… compared to 24 percent who said otherwise"
+            elif re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
                 same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
                 f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
             elif than and re.search(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|nearly\s+)?$", before):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_maker", "heading_measures", "is_heading_line", "matchup_measures"]
+__all__ = ["count_maker", "heading_measures", "is_heading_line", "matchup_measures", "otherwise_measures"]
 
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 _NOT_NAMES = frozenset("The A An It This That Only Just Some About Nearly Almost And But Among With Of".split())
@@ -88,3 +88,17 @@ def count_maker(text: str, before: int) -> str | None:
     "according to the X tally") before a position."""
     found = list(_COUNT_MAKER_RE.finditer(text, 0, before))
     return found[-1].group("maker") if found else None
+
+
+_OTHERWISE_RE = re.compile(
+    r"\s+(?:who|that)\s+(?:said|say|says|answered|responded|thought|think|felt|feel|believed|believe)\s+otherwise\b"
+)
+
+
+def otherwise_measures(text: str, end: int, prev_measures: str) -> str | None:
+    """ "73 percent … accepted the plan, compared to only 24 percent who said otherwise" -> "otherwise
+    than <what the 73 percent measure>": a share that answered otherwise is the other side of the
+    share before it."""
+    if not prev_measures or not _OTHERWISE_RE.match(text, end):
+        return None
+    return f"otherwise than {prev_measures}"
