@@ -111,3 +111,15 @@ def test_a_share_that_said_otherwise_is_the_other_side_of_the_share_before() -> 
     )
     assert figs["30 percent"].measures == f"otherwise than {figs['61 percent'].measures}"
     assert "toll" in figs["30 percent"].measures
+
+
+def test_who_is_up_in_the_polls_is_read_through_a_pronoun_from_the_sentence_before() -> None:
+    figs = figures_of(
+        "Race\n\nBut a string of gaffes has handed Ortiz a wide lead in the polls. In Marlow, she is up an average "
+        "of 7.5 percentage points at 48 percent to 40.5 percent for Brandt, according to a polling average."
+    )
+    assert figs["7.5 percentage points"].measures == "Ortiz lead over Brandt in Marlow"
+    assert figs["48 percent to 40.5 percent"].measures == "backing Ortiz versus Brandt in Marlow"
+    plain = figures_of("Race\n\nBrandt is ahead by 4 points over Ortiz. Sales are up 5 percent.")
+    assert plain["4"].measures == "Brandt lead over Ortiz"
+    assert "lead" not in plain["5 percent"].measures  # "up 5 percent" of a thing is no candidate's lead

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_maker", "heading_measures", "is_heading_line", "matchup_measures", "otherwise_measures"]
+__all__ = [
+    "count_maker",
+    "heading_measures",
+    "is_heading_line",
+    "matchup_measures",
+    "otherwise_measures",
+    "up_measures",
+]
 
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 _NOT_NAMES = frozenset("The A An It This That Only Just Some About Nearly Almost And But Among With Of".split())
@@ -102,3 +109,50 @@ def otherwise_measures(text: str, end: int, prev_measures: str) -> str | None:
     if not prev_measures or not _OTHERWISE_RE.match(text, end):
         return None
     return f"otherwise than {prev_measures}"
+
+
+_PRONOUN = r"(?:she|he|She|He)"
+#: "In Pennsylvania, she is up an average of 9.2 percentage points at 49.2 percent to 40 percent for Trump"
+_UP_RE = re.compile(
+    rf"(?:^|[,;]\s*|\b(?:and|but|while)\s+)(?P<who>{_NAME}|{_PRONOUN})\s+(?:is|was|are|were)\s+(?:now\s+|still\s+)?"
+    r"(?:up|ahead)\s+(?:by\s+)?(?:an\s+average\s+of\s+)?(?:(?:about|nearly|almost|more\s+than|just)\s+)?"
+)
+_RIVAL_RE = re.compile(rf"\b(?:for|over|against)\s+(?P<rival>{_NAME})")
+
+
+def _antecedent(text: str, s_start: int) -> str | None:
+    """The person a pronoun that opens a clause stands for: the last name in the sentence before
+    ("… have handed Clinton a wide lead in the polls. In Pennsylvania, she is up …" -> Clinton)."""
+    before = text[max(0, s_start - 300) : s_start].rstrip()
+    sentence = re.split(r"(?<=[.!?”])\s+", before)[-1]
+    names = [
+        m.group()
+        for m in re.finditer(_NAME, sentence)
+        if m.start() > 0 and m.group().split()[0] not in _NOT_NAMES and not m.group().isupper()
+    ]
+    return names[-1] if names else None
+
+
+def up_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
+    """ "she is up an average of 9.2 percentage points at 49.2 percent to 40 percent for Trump" ->
+    "Clinton lead over Trump in Pennsylvania" for the points and "backing Clinton versus Trump in
+    Pennsylvania" for the split: who is up (a pronoun read as the name the sentence before ends
+    on), the rival named after the numbers and the place the sentence opens with."""
+    if kind not in ("quantity", "score"):
+        return None
+    left = text[s_start:start]
+    m = next(reversed(list(_UP_RE.finditer(left))), None)  # the last one before the number
+    if m is None or (kind == "quantity" and m.end() != len(left)):
+        return None
+    if kind == "score" and not re.fullmatch(r"[\s\w.-]*?(?:points?|percent)\s+(?:at|with)\s+", left[m.end() :]):
+        return None  # the split right after the lead it gives: "… 9.2 percentage points at 49.2 percent to 40 percent"
+    who = m.group("who")
+    if re.fullmatch(_PRONOUN, who):
+        who = _antecedent(text, s_start) or ""
+    if not who:
+        return None
+    rival = _RIVAL_RE.search(text, end, s_end)
+    place = re.match(r"\s*In\s+(?P<p>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),", text[s_start:start])
+    words = ["backing", who, "versus"] if kind == "score" else [who, "lead", "over"]
+    words = [*words, rival.group("rival")] if rival else words[:-1]
+    return " ".join([*words, *(["in", place.group("p")] if place else [])])
