@@ -123,3 +123,13 @@ def test_who_is_up_in_the_polls_is_read_through_a_pronoun_from_the_sentence_befo
     plain = figures_of("Race\n\nBrandt is ahead by 4 points over Ortiz. Sales are up 5 percent.")
     assert plain["4"].measures == "Brandt lead over Ortiz"
     assert "lead" not in plain["5 percent"].measures  # "up 5 percent" of a thing is no candidate's lead
+
+
+def test_a_group_that_polled_the_race_is_the_polls_maker_and_the_group_said_is_that_maker() -> None:
+    figs = figures_of(
+        "Race\n\nThe Harbor Action Fund polled the race in May, and the survey showed Ortiz above 50 percent, "
+        "the group said. The mayor said 12 buses were late, the council said."
+    )
+    assert figs["50 percent"].source == "Harbor Action Fund"
+    assert figs["50 percent"].measures == "supporting Ortiz"
+    assert figs["12"].source != "Harbor Action Fund"  # no poll named there: "the council" stays who says it

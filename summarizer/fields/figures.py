@@ -309,7 +309,7 @@ def _figure(
         if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
             source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
         said = share_says(text[sentence.start : sentence.end])
-        if polls and sentence.index in polls and (is_poll_source(source) or said):
+        if polls and sentence.index in polls and (is_poll_source(source, text[sentence.start : sentence.end]) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
         if source and _describes_speaker(text, start, end, sentence.start, source):
             source = None  # "said Biden, who served … for 36 years": the article describing its speaker

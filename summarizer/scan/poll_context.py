@@ -156,3 +156,21 @@ def up_measures(text: str, start: int, end: int, kind: str | None, s_start: int,
     words = ["backing", who, "versus"] if kind == "score" else [who, "lead", "over"]
     words = [*words, rival.group("rival")] if rival else words[:-1]
     return " ".join([*words, *(["in", place.group("p")] if place else [])])
+
+
+#: "both surveys showed Shuster above 50 percent"
+_SHOWED_RE = re.compile(
+    rf"\b(?:showed|shows|show|found|finds|put|puts|placed|places)\s+(?P<name>{_NAME})\s+"
+    r"(?:above|below|over|under|near|at|with)\s+(?:(?:about|nearly|almost|roughly|just)\s+)?$"
+)
+
+
+def showed_measures(text: str, start: int, kind: str | None, s_start: int) -> str | None:
+    """ "both surveys showed Shuster above 50 percent" -> "supporting Shuster": a poll that shows a
+    candidate at a share measures that candidate's support."""
+    if kind != "percent":
+        return None
+    m = _SHOWED_RE.search(text, max(s_start, start - 80), start)
+    if m is None or m.group("name").split()[0] in _NOT_NAMES:
+        return None
+    return f"supporting {m.group('name')}"
