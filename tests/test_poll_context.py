@@ -47,16 +47,16 @@ LIST = (
     "FIRST ROUND.\n\n"
     "Dana Ortiz: 64.\n\n"
     "Paul Brandt: 51.\n\n"
-    "ABSTAINED.\n\n"
+    "MEMBERS ABSENT.\n\n"
     "Ortiz: 7."
 )
 
 
 def test_a_number_alone_after_a_name_under_a_heading_counts_what_the_heading_names() -> None:
     figs = figures_of(LIST)
-    assert figs["64"].measures == "first round Dana Ortiz"
-    assert figs["51"].measures == "first round Paul Brandt"
-    assert figs["7"].measures == "abstained Ortiz"
+    assert figs["64"].measures == "first round votes Dana Ortiz"  # the heading names no plural: the unit
+    assert figs["51"].measures == "first round votes Paul Brandt"
+    assert figs["7"].measures == "members absent Ortiz"
     # the list comes from the count the article named, not from the name on the line
     assert {figs[n].source for n in ("64", "51", "7")} == {"Marlow Gazette"}
     assert figs["120"].source is None

@@ -123,7 +123,7 @@ def measures_of(
     moved = (
         margin_measures(text, start, end, s_start, s_end)
         or matchup_measures(text, start, end, kind, s_start, s_end)
-        or heading_measures(text, start, end, s_start, s_end)
+        or heading_measures(text, start, end, s_start, s_end, unit)
         or up_measures(text, start, end, kind, s_start, s_end)
         or showed_measures(text, start, kind, s_start)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)

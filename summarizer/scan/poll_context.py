@@ -63,9 +63,10 @@ _LINE_RE = re.compile(rf"\s*(?P<name>{_NAME}):\s+$")
 _HEADING_RE = re.compile(r"(?m)^\s*([A-Z][A-Z’'&. -]*[A-Z])\.?\s*$")
 
 
-def heading_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+def heading_measures(text: str, start: int, end: int, s_start: int, s_end: int, unit: str | None = None) -> str | None:
     """ "SUPERDELEGATES. … Clinton: 547." -> "superdelegates Clinton": a bare number after a name on
-    a line of its own counts what the heading above the lines names, for that name."""
+    a line of its own counts what the heading above the lines names, for that name (with the unit
+    when the heading names no plural: "THE TOTAL." -> "total delegates Clinton")."""
     m = _LINE_RE.fullmatch(text, s_start, start)
     if m is None or not re.fullmatch(r"\.?\s*", text[end:s_end]):
         return None
@@ -73,6 +74,8 @@ def heading_measures(text: str, start: int, end: int, s_start: int, s_end: int) 
     if not headings:
         return None
     heading = [w for w in headings[-1].group(1).split() if w.casefold() not in ("the", "a", "an")]
+    if unit and not any(w.casefold().endswith("s") for w in heading):
+        heading += unit.split()  # "THE TOTAL. … Clinton: 2,316." counts delegates: "total delegates Clinton"
     name = m.group("name")
     if name.casefold() in {w.casefold() for w in heading} or name.isupper():
         return " ".join(heading).casefold()
