@@ -133,3 +133,9 @@ def test_a_group_that_polled_the_race_is_the_polls_maker_and_the_group_said_is_t
     assert figs["50 percent"].source == "Harbor Action Fund"
     assert figs["50 percent"].measures == "supporting Ortiz"
     assert figs["12"].source != "Harbor Action Fund"  # no poll named there: "the council" stays who says it
+
+
+def test_what_a_named_one_needs_is_counted_with_its_purpose() -> None:
+    figs = figures_of("Race\n\nOrtiz needs 67 votes to pass the charter. The hall needs 40 chairs.")
+    assert figs["67"].measures == "votes Ortiz needs to pass charter"
+    assert "needs" not in figs["40"].measures  # "The hall" is no one named

@@ -24,7 +24,7 @@ from .compared import (
     noun_after_measures,
     spent_measures,
 )
-from .poll_context import heading_measures, matchup_measures, showed_measures, up_measures
+from .poll_context import heading_measures, matchup_measures, needs_measures, showed_measures, up_measures
 from .poll_measures import (
     age_bound_measures,
     asked_measures,
@@ -126,6 +126,7 @@ def measures_of(
         or heading_measures(text, start, end, s_start, s_end, unit)
         or up_measures(text, start, end, kind, s_start, s_end)
         or showed_measures(text, start, kind, s_start)
+        or needs_measures(text, start, end, unit, kind, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)

@@ -177,3 +177,24 @@ def showed_measures(text: str, start: int, kind: str | None, s_start: int) -> st
     if m is None or m.group("name").split()[0] in _NOT_NAMES:
         return None
     return f"supporting {m.group('name')}"
+
+
+_NEEDS_RE = re.compile(
+    rf"(?P<who>{_NAME})\s+(?P<verb>needs|needed|must\s+win|has\s+to\s+win|would\s+need|will\s+need)\s+"
+    r"(?:(?:about|nearly|almost|roughly|just|only|another|at\s+least)\s+)?$"
+)
+
+
+def needs_measures(
+    text: str, start: int, end: int, unit: str | None, kind: str | None, s_start: int, s_end: int
+) -> str | None:
+    """ "Sanders needs 836 delegates to clinch the nomination" -> "delegates Sanders needs to clinch
+    nomination": what a named one still needs, and for what."""
+    if kind != "count" or not unit:
+        return None
+    m = _NEEDS_RE.search(text, max(s_start, start - 60), start)
+    if m is None or m.group("who").split()[0] in _NOT_NAMES:
+        return None
+    after = re.match(rf"\s+{re.escape(unit)}\s+(to\s+[a-z]+(?:\s+[^,;.:()]{{0,40}})?)", text[end:s_end])
+    purpose = [w for w in (after.group(1).split() if after else []) if w.casefold() not in ("the", "a", "an")][:5]
+    return " ".join([unit, *m.group("who").split(), m.group("verb"), *purpose])
