@@ -139,3 +139,11 @@ def test_what_a_named_one_needs_is_counted_with_its_purpose() -> None:
     figs = figures_of("Race\n\nOrtiz needs 67 votes to pass the charter. The hall needs 40 chairs.")
     assert figs["67"].measures == "votes Ortiz needs to pass charter"
     assert "needs" not in figs["40"].measures  # "The hall" is no one named
+
+
+def test_money_he_spent_is_the_spending_of_the_name_that_opens_the_sentence_before() -> None:
+    figs = figures_of(
+        "Race\n\nOrtiz is taking the race seriously. He has spent $500,000 on TV ads. They spent $20,000 on mail."
+    )
+    assert figs["$500,000"].measures == "Ortiz spending on TV ads"
+    assert not figs["$20,000"].measures.startswith("Ortiz")  # "they" is not read

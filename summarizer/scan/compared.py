@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clauses import _AUX, _AUX_VERBS, _DETERMINERS, _GROUP_VERBS, _HEDGE, _PRONOUNS, _SAY, _TITLES, _link
+from .poll_context import antecedent
 
 __all__ = [
     "apposition_measures",
@@ -221,6 +222,8 @@ def spent_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     if m is None:
         return None
     subject = [w for w in m.group("subj").split() if w.casefold() not in _DETERMINERS | _AUX_VERBS]
+    if subject in (["He"], ["She"]) and not text[s_start : s_start + m.start("subj")].strip():
+        subject = (antecedent(text, s_start) or "").split()  # "Shuster is … He has spent $500,000": Shuster
     if not subject or subject[0].casefold() in _PRONOUNS or (subject[-1][:1].islower() and len(subject) > 1):
         return None
     after = _UNIT_AFTER_RE.match(text, end, s_end)

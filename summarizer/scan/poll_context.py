@@ -123,17 +123,20 @@ _UP_RE = re.compile(
 _RIVAL_RE = re.compile(rf"\b(?:for|over|against)\s+(?P<rival>{_NAME})")
 
 
-def _antecedent(text: str, s_start: int) -> str | None:
-    """The person a pronoun that opens a clause stands for: the last name in the sentence before
-    ("… have handed Clinton a wide lead in the polls. In Pennsylvania, she is up …" -> Clinton)."""
+def antecedent(text: str, s_start: int) -> str | None:
+    """The person "he"/"she" opening a sentence stands for: the name that opens the sentence
+    before (its subject: "Shuster is clearly taking the race seriously. He has spent …"), else the
+    last name in it ("… have handed Clinton a wide lead in the polls. In Pennsylvania, she is up …")."""
     before = text[max(0, s_start - 300) : s_start].rstrip()
-    sentence = re.split(r"(?<=[.!?”])\s+", before)[-1]
+    sentence = re.split(r"(?<=[.!?”])\s+|\n", before)[-1]
     names = [
-        m.group()
+        m
         for m in re.finditer(_NAME, sentence)
-        if m.start() > 0 and m.group().split()[0] not in _NOT_NAMES and not m.group().isupper()
+        if m.group().split()[0] not in _NOT_NAMES and not m.group().isupper() and not m.group().startswith("In ")
     ]
-    return names[-1] if names else None
+    if not names:
+        return None
+    return names[0].group() if names[0].start() == 0 else names[-1].group()
 
 
 def up_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
@@ -151,7 +154,7 @@ def up_measures(text: str, start: int, end: int, kind: str | None, s_start: int,
         return None  # the split right after the lead it gives: "… 9.2 percentage points at 49.2 percent to 40 percent"
     who = m.group("who")
     if re.fullmatch(_PRONOUN, who):
-        who = _antecedent(text, s_start) or ""
+        who = antecedent(text, s_start) or ""
     if not who:
         return None
     rival = _RIVAL_RE.search(text, end, s_end)
