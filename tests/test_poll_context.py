@@ -147,3 +147,16 @@ def test_money_he_spent_is_the_spending_of_the_name_that_opens_the_sentence_befo
     )
     assert figs["$500,000"].measures == "Ortiz spending on TV ads"
     assert not figs["$20,000"].measures.startswith("Ortiz")  # "they" is not read
+
+
+def test_a_ranked_answer_measures_the_answer_before_with_its_own_name() -> None:
+    figs = figures_of(
+        "Poll\n\nA Lakeview College poll of Marlow voters asked which park they liked best. The vast majority – "
+        "52 percent – named Riverside. Elm Hollow was the runner up, gaining 30 percent of the vote, while Kemp "
+        "Green was third on 9 percent. Sales rose 4 percent."
+    )
+    first = figs["52 percent"].measures
+    assert first.endswith("Riverside")
+    assert figs["30 percent"].measures == first.replace("Riverside", "Elm Hollow")
+    assert figs["9 percent"].measures == first.replace("Riverside", "Kemp Green")
+    assert "Riverside" not in figs["4 percent"].measures

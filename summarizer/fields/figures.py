@@ -18,7 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.poll_context import count_maker, is_heading_line, otherwise_measures
+from ..scan.poll_context import count_maker, is_heading_line, otherwise_measures, ranked_measures
 from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -182,6 +182,13 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         near = prev is not None and f.span.start - prev.span.end < 400
         if prev is not None and near and f.sentence and refers_back(text, f.span.start, f.sentence.start):
             f = f.model_copy(update={"measures": prev.measures})
+        elif (
+            prev
+            and near
+            and f.sentence
+            and (ranked := ranked_measures(text, f.span.start, f.sentence.start, prev.measures))
+        ):
+            f = f.model_copy(update={"measures": ranked})  # "Canada was the runner up, gaining 16 percent"
         elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
             last = out[-1]
             before = text[max(0, f.span.start - 25) : f.span.start]

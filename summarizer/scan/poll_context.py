@@ -201,3 +201,22 @@ def needs_measures(
     after = re.match(rf"\s+{re.escape(unit)}\s+(to\s+[a-z]+(?:\s+[^,;.:()]{{0,40}})?)", text[end:s_end])
     purpose = [w for w in (after.group(1).split() if after else []) if w.casefold() not in ("the", "a", "an")][:5]
     return " ".join([unit, *m.group("who").split(), m.group("verb"), *purpose])
+
+
+_RANKED_RE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:was|came|finished|placed|ranked|is)\s+(?:the\s+)?(?:runner[\s-]up|second|third|fourth|"
+    r"fifth|next|last)\b[^.;:]{0,30}?\b(?:gaining|with|on|at|taking|getting|garnering|winning)\s+"
+    r"(?:(?:just|only|about|nearly|almost|roughly)\s+)?$"
+)
+
+
+def ranked_measures(text: str, start: int, s_start: int, prev_measures: str) -> str | None:
+    """ "… 55 percent – named Britain. Canada was the runner up, gaining just 16 percent of the vote,
+    while Israel was third on 11 percent" -> "American voters named Canada", "… named Israel": a
+    share of a ranked answer measures the answer before it with its own name in place of that
+    answer's name."""
+    m = _RANKED_RE.search(text, max(s_start, start - 80), start)
+    named = re.search(rf"(?:^|\s)(?P<prev>{_NAME})$", prev_measures)
+    if m is None or named is None or m.group("name").split()[0] in _NOT_NAMES or named.start("prev") == 0:
+        return None
+    return prev_measures[: named.start("prev")] + m.group("name")
