@@ -160,3 +160,9 @@ def test_a_ranked_answer_measures_the_answer_before_with_its_own_name() -> None:
     assert figs["30 percent"].measures == first.replace("Riverside", "Elm Hollow")
     assert figs["9 percent"].measures == first.replace("Riverside", "Kemp Green")
     assert "Riverside" not in figs["4 percent"].measures
+
+
+def test_a_count_whose_noun_is_left_out_after_and_takes_the_noun_before() -> None:
+    figs = figures_of("Storm\n\nAt least nine people were killed and 21 were injured in the storm. And 12 were sold.")
+    assert figs["21"].unit == "people"
+    assert figs["12"].unit != "people"  # too far from any counted noun

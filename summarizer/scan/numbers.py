@@ -13,7 +13,7 @@ from typing import Literal, get_args
 from ..lexicon import MONTHS
 from ..models import FigureType
 from .clauses import CHANGE_NOUNS
-from .units import UNIT_STOP, plural, type_and_unit
+from .units import UNIT_STOP, carried_unit_reach, plural, type_and_unit
 
 __all__ = [
     "FIGURE_TYPES",
@@ -237,9 +237,9 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
         if unit is None and figure_type == "count" and re.match(r"\s+more\b", text[end : end + 6]):
             earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < 200]
             unit = earlier[-1].unit if earlier else None  # "rescued over 700 asylum seekers … saved 200 more"
-        if unit is None and figure_type == "count" and _list_line(text, start, end):
-            earlier = [c for c in out if c.unit and c.kind == "count"]
-            unit = earlier[-1].unit if earlier else None  # "It takes 2,383 delegates … Clinton: 1,769."
+        if unit is None and figure_type == "count" and (reach := carried_unit_reach(text, start, end)):
+            earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < reach]
+            unit = earlier[-1].unit if earlier else None  # "… and 21 were wounded"; "Clinton: 1,769."
         out.append(NumberCandidate(start, end, raw, figure_type, value, unit))
     out += _multiplied(text, out)
     return _join_ranges(text, sorted(out, key=lambda c: c.start))
@@ -355,16 +355,6 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
         else:
             out.append(c)
     return out
-
-
-def _list_line(text: str, start: int, end: int) -> bool:
-    """ "Hillary Clinton: 1,769." on a line of its own: a number listed after a name."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return bool(
-        re.fullmatch(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}:\s+", text[line_start:start])
-        and re.fullmatch(r"\.?\s*", text[end : line_end if line_end >= 0 else len(text)])
-    )
 
 
 def _counted_one(text: str, start: int, end: int) -> bool:
