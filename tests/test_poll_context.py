@@ -166,3 +166,11 @@ def test_a_count_whose_noun_is_left_out_after_and_takes_the_noun_before() -> Non
     figs = figures_of("Storm\n\nAt least nine people were killed and 21 were injured in the storm. And 12 were sold.")
     assert figs["21"].unit == "people"
     assert figs["12"].unit != "people"  # too far from any counted noun
+
+
+def test_how_often_is_read_from_the_clause_when_nothing_else_is() -> None:
+    figs = figures_of(
+        "Ads\n\nA typical voter will see the ad at least 10 times before the vote. He fired twice at the doors."
+    )
+    assert figs["10"].measures == "times typical voter see ad"
+    assert figs["twice"].measures == "times fired at doors"  # read as before: "at the doors" after it

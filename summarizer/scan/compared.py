@@ -240,3 +240,26 @@ def spent_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     invested = re.search(r"invest", m.group())
     prep = (on.group("prep") if on else None) or "on"
     return " ".join([*subject[-3:], "investment" if invested else "spending", *([prep, *what] if what else [])])
+
+
+_TIMES_DROP = (
+    _PRONOUNS
+    | _DETERMINERS
+    | _AUX
+    | _AUX_VERBS
+    | frozenset(
+        "about around nearly almost roughly some only at least more than over up to as i you "
+        "he’d she’d they’d i’d we’d he'd she'd they'd i'd we'd".split()
+    )
+)
+
+
+def times_measures(text: str, start: int, s_start: int) -> str | None:
+    """ "A typical voter will see the AAN ad at least 10 times" -> "times typical voter see AAN ad";
+    "he’d taken the route about ten times" -> "times taken route": how often what the clause says
+    happens (its subject, verb and object, no pronoun, auxiliary or hedge)."""
+    clause = re.split(r"[,;:“”\"()—–]|\b(?i:said|says|that|and|but|which|who|although|though)\b", text[s_start:start])[
+        -1
+    ]
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", clause) if w.casefold() not in _TIMES_DROP]
+    return " ".join(["times", *words[-6:]]) if words else None

@@ -23,6 +23,7 @@ from .compared import (
     multiplied_measures,
     noun_after_measures,
     spent_measures,
+    times_measures,
 )
 from .poll_context import heading_measures, matchup_measures, needs_measures, showed_measures, up_measures
 from .poll_measures import (
@@ -310,7 +311,10 @@ def measures_of(
         words = [w for w in _content(right, 8)[:4] if w.casefold() not in _TRIM] or [
             w for w in _content(left, 4) if w.casefold() not in _TRIM
         ]
-    return " ".join([w for w in words if w not in ("-", "–")][:8])
+    out = " ".join([w for w in words if w not in ("-", "–")][:8])
+    if kind == "count" and unit == "times" and out == "times":  # nothing read but the unit: the clause before
+        return times_measures(text, start, s_start) or out
+    return out
 
 
 def _owner_before(text: str, start: int, s_start: int) -> str | None:
