@@ -174,3 +174,12 @@ def test_how_often_is_read_from_the_clause_when_nothing_else_is() -> None:
     )
     assert figs["10"].measures == "times typical voter see ad"
     assert figs["twice"].measures == "times fired at doors"  # read as before: "at the doors" after it
+
+
+def test_the_story_a_sentence_goes_on_about_gives_its_figures_the_storys_maker() -> None:
+    figs = figures_of(
+        "Board\n\nA story by the website Marlow Ledger says the board will split. The story also noted that only "
+        "one of the 12 board members backs the plan. The hall holds 300 people."
+    )
+    assert figs["12"].source == "Marlow Ledger"
+    assert figs["300"].source is None  # the article's own voice

@@ -18,7 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.poll_context import count_maker, is_heading_line, otherwise_measures, ranked_measures
+from ..scan.poll_context import count_maker, document_maker, is_heading_line, otherwise_measures, ranked_measures
 from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -318,6 +318,7 @@ def _figure(
         said = share_says(text[sentence.start : sentence.end])
         if polls and sentence.index in polls and (is_poll_source(source, text[sentence.start : sentence.end]) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
+        source = source or document_maker(text, sentence.start)  # "The story also noted …": the story's maker
         if source and _describes_speaker(text, start, end, sentence.start, source):
             source = None  # "said Biden, who served … for 36 years": the article describing its speaker
         if is_heading_line(text, start, end, sentence.start, sentence.end):

@@ -220,3 +220,29 @@ def ranked_measures(text: str, start: int, s_start: int, prev_measures: str) -> 
     if m is None or named is None or m.group("name").split()[0] in _NOT_NAMES or named.start("prev") == 0:
         return None
     return prev_measures[: named.start("prev")] + m.group("name")
+
+
+_DOC = r"(?:story|report|study|analysis|paper|review|article)"
+_DOC_SAYS_RE = re.compile(
+    rf"\s*(?:The|That|This|Its)\s+(?:new\s+|latest\s+)?{_DOC}\s+(?:also\s+)?(?:noted|notes|said|says|found|finds|"
+    r"showed|shows|reported|reports|estimated|estimates|concluded|concludes)\b"
+)
+_DOC_BY_RE = re.compile(
+    rf"\b{_DOC}\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:the\s+)?(?:(?:website|newspaper|magazine|site|outlet)\s+)?(?P<m>{_NAME})"
+    rf"|(?P<m2>{_NAME})\s+(?:{_DOC})\b"
+)
+
+
+def document_maker(text: str, s_start: int) -> str | None:
+    """Who made the story or report a sentence goes on about ("a story by the website Politco says
+    … The story also noted that only one of the 168 members …" -> Politco): the last maker named
+    for a story, report or study before it, for a sentence that opens with "The story/report
+    noted/found/said"."""
+    if not _DOC_SAYS_RE.match(text, s_start):
+        return None
+    makers = [
+        m.group("m") or m.group("m2")
+        for m in _DOC_BY_RE.finditer(text, max(0, s_start - 1500), s_start)
+        if (m.group("m") or m.group("m2")).split()[0] not in _NOT_NAMES
+    ]
+    return makers[-1] if makers else None
