@@ -18,7 +18,7 @@ __all__ = [
     "up_measures",
 ]
 
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2}"  # within a line
 _NOT_NAMES = frozenset("The A An It This That Only Just Some About Nearly Almost And But Among With Of".split())
 
 
@@ -229,8 +229,8 @@ _DOC_SAYS_RE = re.compile(
 )
 _DOC_BY_RE = re.compile(
     rf"\b{_DOC}\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:the\s+)?(?:(?:website|newspaper|magazine|site|outlet)\s+)?(?P<m>{_NAME})"
-    rf"|(?P<m2>{_NAME})\s+(?:{_DOC})\b"
 )
+_DOC_OWNER_RE = re.compile(rf"(?P<m>{_NAME})\s+(?:{_DOC})\b")  # "A new Pew Research report"
 
 
 def document_maker(text: str, s_start: int) -> str | None:
@@ -240,9 +240,6 @@ def document_maker(text: str, s_start: int) -> str | None:
     noted/found/said"."""
     if not _DOC_SAYS_RE.match(text, s_start):
         return None
-    makers = [
-        m.group("m") or m.group("m2")
-        for m in _DOC_BY_RE.finditer(text, max(0, s_start - 1500), s_start)
-        if (m.group("m") or m.group("m2")).split()[0] not in _NOT_NAMES
-    ]
-    return makers[-1] if makers else None
+    found = [m for p in (_DOC_BY_RE, _DOC_OWNER_RE) for m in p.finditer(text, max(0, s_start - 1500), s_start)]
+    makers = [m for m in found if m.group("m").split()[0] not in _NOT_NAMES]
+    return max(makers, key=lambda m: m.start()).group("m") if makers else None
