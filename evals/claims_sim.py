@@ -23,6 +23,7 @@ printed last: run it once before and once after a finished piece of work, never 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -62,8 +63,14 @@ def _summary(claims: list[Claim]) -> Summary:
     return Summary(summary="", claims=claims, meta=Meta(model="claims-sim", prompt_version="", schema_version=""))
 
 
+def sub_half(article_id: str) -> str:
+    """``A`` or ``B``: the study half split once more, as ``evals/attribution_nested.py`` splits it."""
+    return "A" if int(hashlib.sha256(("nested:" + article_id).encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def polnear_part(part: str, misses: bool = False) -> dict[str, Any]:
-    """PolNeAR ``part`` scored on simulated claims; misses printed for the study half only."""
+    """PolNeAR ``part`` scored on simulated claims; misses printed for the study half only. The
+    study half's result also holds ``"A"`` and ``"B"``: its two sub-halves, scored alike."""
     rows = []
     for article in load("polnear", part):  # type: ignore[arg-type]
         ctx = Context.of(Article.from_text(article.text, source=f"polnear/{article.id}"))
@@ -75,7 +82,11 @@ def polnear_part(part: str, misses: bool = False) -> dict[str, Any]:
                 print(
                     f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}\n        claim: {m['claim']}"
                 )
-    return dict(polnear.aggregate(rows)[part])
+    out = dict(polnear.aggregate(rows)[part])
+    if part == "study":
+        for half in ("A", "B"):
+            out[half] = polnear.aggregate([r for r in rows if sub_half(r["id"]) == half])[part]
+    return out
 
 
 def seeds(misses: bool = False) -> FieldScore:
@@ -113,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     fs = seeds(args.seeds_misses)
     d = fs.as_dict()
     print(_line("polnear study", study))
+    for half in ("A", "B"):
+        print(_line(f"  study-{half}", study[half]))
     print(
         f"{'seeds':14} claims F1 {d['f1']} (P {d['precision']} R {d['recall']}, {d['tp']}/{d['predicted']}/"
         f"{d['labelled']})  attribution {d['attribution_accuracy']}  named {d['attribution_accuracy_named']}"

@@ -139,7 +139,7 @@ def _pol_record() -> dict[str, Any]:
 
 
 def test_source_names_keep_names_only() -> None:
-    assert polnear.source_names("Governor Maggie Hassan") == ["Governor Maggie Hassan"]
+    assert polnear.source_names("Governor Maggie Hassan") == ["Governor Maggie Hassan", "Maggie Hassan"]
     assert polnear.source_names("he") == [] and polnear.source_names("The campaign") == []
     assert polnear.source_names("Republicans") == [] and polnear.source_names("President") == []
     assert polnear.source_names("Clinton’s campaign") == ["Clinton"]
@@ -148,6 +148,14 @@ def test_source_names_keep_names_only() -> None:
     assert polnear.source_names("Clinton herself") == ["Clinton"]
     assert polnear.source_names("Less than a third", "less of it") == []  # lower case in the article: a common word
     assert len(polnear.named_attributions(_pol_record())) == 2
+
+
+def test_a_title_before_a_name_is_no_part_of_it() -> None:
+    """ "President Obama" is the Barack Obama a claim names: the title dropped, the surname matches."""
+    names = polnear.source_names("President Obama")
+    assert names == ["President Obama", "Obama"]
+    assert any(names_match("Barack Obama", n) for n in names)
+    assert not any(names_match("Barack Obama", n) for n in polnear.source_names("President Trump"))
 
 
 def test_polnear_code_only_scores_the_sentence_source() -> None:

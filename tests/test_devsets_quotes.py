@@ -55,8 +55,8 @@ def test_passages_stop_at_the_closing_mark_or_the_paragraph() -> None:
 def test_labels_are_quoted_passages_of_named_innermost_attributions() -> None:
     got = {w["quote"]: w["names"] for w in polnear_quotes.labels(_record(), polnear.source_names)}
     assert got == {
-        "“We will dig it this year,”": ["Mayor Lena Hart"],
-        "“a fantasy”": ["Councillor Omar Diaz"],
+        "“We will dig it this year,”": ["Mayor Lena Hart", "Lena Hart"],
+        "“a fantasy”": ["Councillor Omar Diaz", "Omar Diaz"],
         '"dreamer"': ["Diaz"],  # the innermost attribution, not Hart's report of it
     }  # "It is too dear" has a pronoun source; "Tunnel Vision" is on no attribution
 

@@ -13,6 +13,19 @@ from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
 from .cast import cast_of, person_part
+from .holders import (
+    ATTITUDE_ADJECTIVE,
+    HOLD_ASPECT,
+    HOLD_FINITE,
+    LEAD_RE,
+    MODAL_RE,
+    headline_case,
+    headline_name,
+    holder_clause,
+    in_aside,
+    in_quotation,
+    plural_only,
+)
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
@@ -34,6 +47,8 @@ _ACCORDING_RE = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:(?P<src>[^,;.:“”\"()]{{2,60}}?)(?=\s*(?:[,;:]|[.!?][”\"’']?\s*$))"
     rf"|(?P<src2>{_DESCRIPTOR}|(?:the\s+)?{NAME}))"
 )
+# "wrote to Lynch": after a verb of saying, a preposition's object is the one addressed, not the speaker
+_NOT_TO = r"(?!(?:to|at|with|about|for|on|of|into)\b)"
 _NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
 # "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
@@ -52,7 +67,7 @@ _SUBJECT_RE = re.compile(
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
 )
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
@@ -73,54 +88,31 @@ _UNNAMED_RE = re.compile(
 )
 # "Executive director of the … chapter … Alia Salem said …": a name right before the verb
 # "Trump: Clinton should have …", "… - Pew Research: “All the samples …”": a headline's or a panel's speaker
-_COLON_RE = re.compile(rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?(?P<cue>:)\s*\S")
+# "IG report: …", "Gillibrand on Hillary's speeches: ‘I think she will.’": a headline's report, or a
+# person "on" a topic before the words in quotation marks that are theirs
+_COLON_RE = re.compile(
+    rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?"
+    rf"(?:\s+(?:report|poll|study|survey|audit|memo)|\s+on\s+[^:“”‘\"\n]{{3,100}}(?=:\s*[‘“\"]))?(?P<cue>:)\s*\S"
+)
 # "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
 _SAID_NAME_RE = re.compile(
-    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
     rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})"
     r"(?:,[^.;!?]*)?[.!?]?[”\"’']?\s*$"
 )
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
 _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS})\b{_ADDED}"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
 )
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
-    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|[a-z]+)\s+){{0,4}}?"
+    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
     rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
-)
-
-
-# "PARIS, Aug 31 (Reuters) - ", "Friday on CNN’s “New Day,” ", "On Sunday, ": a dateline or a time
-# before the sentence's subject
-_LEAD_RE = re.compile(
-    rf"^(?:[^()\n]{{2,40}}\([A-Z][\w ]{{1,20}}\)\s*[-–—]+\s*)?"
-    rf"(?:(?:On|In|Last|This|Earlier|Later|{'|'.join(WEEKDAYS)})\b[^,\n]{{0,40}},[”\"’]?\s+)?"
-)
-# "X will discuss", "X is reaffirming that …", "X to call for …" (a headline): a verb of saying after
-# a modal, "to" or a progressive "is"; and "X acknowledges/understands that …": any verb before a that-clause
-# "Breitbart Jerusalem editor Aaron Klein": a role of one or two nouns (not "reminds me of Abraham Lincoln")
-_NOT_ROLE = r"(?!(?:on|in|at|for|of|from|to|with|by|about|me|him|her|us|them|and|or)\b)"
-_ROLE = rf"\s+{_NOT_ROLE}[a-z][\w-]*(?:\s+{_NOT_ROLE}[a-z][\w-]*)?\s+"
-_SAY_BASE = (
-    "discuss|call|urge|warn|claim|deny|announce|argue|endorse|back|sue|say|tell|insist|demand|accuse|"
-    "criticize|criticise|reaffirm|acknowledge|propose|defend|testify|predict|vow|pledge|ask|push|press"
-)
-_SAY_ING = (
-    "discussing|calling|urging|warning|claiming|denying|announcing|arguing|endorsing|backing|suing|saying|"
-    "telling|insisting|demanding|accusing|criticizing|criticising|reaffirming|acknowledging|proposing|"
-    "defending|testifying|predicting|vowing|pledging|asking|pushing|pressing"
-)
-_MODAL_RE = re.compile(
-    rf"(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}?(?P<src>{NAME})(?:{_ROLE}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
-    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE})"
-    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING})"
-    rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
 )
 
 
@@ -129,8 +121,29 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|reads)\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{_ADDED}"
 )
+
+
+def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[str] | None:
+    """The first subject-and-verb of the sentence outside quotation marks, never a contraction
+    ("I'd think"); a bare plural verb ("Estimates suggest") only after a scanned name."""
+    for m in _SUBJECT_RE.finditer(sentence):
+        src = m.group("src")
+        if (
+            in_quotation(sentence, m.start("src"))
+            or in_aside(sentence, m.start("src"))
+            or re.search(r"['’](?:d|ll|m|re|ve)$", src)
+        ):
+            continue
+        if (
+            plural_only(m.group("cue"))
+            and src[:1].isupper()
+            and not _names_someone(start + m.start("src"), start + m.end("src"), names)
+        ):
+            continue
+        return m
+    return None
 
 
 def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
@@ -214,7 +227,7 @@ def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
 
 
 _LEADING_RE = re.compile(
-    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now)"
+    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now|As|While|When|Although|Though|Because|If)"
     rf"\s+(?:(?:{'|'.join(WEEKDAYS + MONTHS)})\s+)?)+(?=[A-Z])"
 )
 
@@ -257,7 +270,7 @@ def claim_source(
     is claimed; it is still a slice of the article. ``previous`` is the source of the sentence
     before, which a "he said" continues.
     """
-    sentence = text[start:end]
+    sentence = headline_case(text[start:end])  # "Le Pen Backs Trump": the verb in lower case
     source: str | None = None
     cue: str | None = None
     c_start, c_end = start, end
@@ -272,7 +285,7 @@ def claim_source(
     if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
         source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
         c_start = quoting.end()
-    subject = _SUBJECT_RE.search(sentence)
+    subject = _subject(sentence, start, names)
     inner = _SUBJECT_RE.match(text, c_start, end) if c_start > start else None
     if inner and inner.group("src").casefold() not in PRONOUNS:
         # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
@@ -301,21 +314,26 @@ def claim_source(
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
-            if found:
+            if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
                 source, cue = found.group("src"), found.group("cue")
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
                 source = _appositive_person(text, found.groupdict().get("app"), names) or source
                 break
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
-        lead = _LEAD_RE.match(sentence)
-        found = _MODAL_RE.match(sentence, lead.end() if lead else 0)
+        lead = LEAD_RE.match(sentence)
+        found = MODAL_RE.match(sentence, lead.end() if lead else 0)
         if found and _names_someone(
             start + found.start(), start + found.end("src_b" if found.group("src_b") else "src"), names
         ):
             source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
             cue = found.group("cue") or found.group("cue2") or found.group("cue3")
-    if source is not None and _agent_only(sentence, source):
+    held = holder_clause(sentence) if source is None else None
+    if held and any(re.search(rf"\b{re.escape(n.text)}$", held.group("src").rstrip(".")) for n in names):
+        source, cue = held.group("src"), held.group("cue") or held.groupdict().get("cue2")  # a name the scan knows
+    if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
+        source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
+    if source is not None and not held and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
         # "The city reasoned", "officials say", "the letter reads": the body it stands for
@@ -347,7 +365,7 @@ def claim_source(
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None:
-        source = clean_name(_clean_source(source, names))
+        source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
             source = _fuller(text, cast_of(text, names).canonical(source, start), names)
     while c_end > c_start and text[c_end - 1] in " ,;:":

@@ -95,6 +95,10 @@ def source_names(source: str | None, text: str = "") -> list[str]:
         if len(folded) == 1 and not possessive and after and not after.group(1).endswith("self"):
             continue  # "Democratic presidential front-runner", "Trump supporters": a modifier
         (owners if possessive else plain).append(name)
+        while len(folded) > 1 and folded[0] in TITLES:  # "President Obama" is Barack Obama too
+            folded = folded[1:]
+            if len(folded) == 1 or folded[0] not in TITLES:
+                (owners if possessive else plain).append(" ".join(name.split()[-len(folded) :]))
         if " of " in name and not possessive:  # "Sen. Bernie Sanders of Vermont": Sanders too
             plain.append(name.split(" of ")[0])
     return plain or owners

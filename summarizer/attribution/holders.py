@@ -1,0 +1,242 @@
+"""Who holds a claim: the verbs whose subject makes a sentence that subject's claim, beyond "said".
+
+A claim's ``attributed_to`` is the one who **holds** it: who says, writes, believes, wants, urges,
+backs, denounces, accuses, cites, agrees, warns, vows, demands or denies it. Not the doer of a plain
+action ("X filed", "X visited", "X spent"). The verbs come in three classes, after the verb classes
+of linguistics (Levin 1993: verbs of communication, judgement and psychological state; Biber's stance
+verbs), checked against what PolNeAR's annotators count as attribution cues on its study half:
+
+* **communication**: what the subject puts into words ("cites", "urges", "made clear", "denounces");
+* **attitude**: what the subject thinks, wants or intends ("believes", "is looking to", "is not sure");
+* **alignment**: whose side the subject takes ("backs", "campaigns for", "is suing", "agreed").
+
+Each class is a list of lemmas; ``forms`` inflects them. ``headline_case`` lower-cases these verbs
+(and auxiliaries) in a Title-Case headline, so that the sentence readers stop its subject at the
+verb ("Marine Le Pen Backs Trump" -> subject "Marine Le Pen").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import CLAIM_VERBS, STANCE_VERBS, WEEKDAYS
+from .patterns import APPOSITIVE, NAME
+
+__all__ = [
+    "ATTITUDE_ADJECTIVE",
+    "HOLD_ASPECT",
+    "HOLD_BASE",
+    "HOLD_FINITE",
+    "HOLD_ING",
+    "LEAD_RE",
+    "MODAL_RE",
+    "forms",
+    "headline_case",
+    "headline_name",
+    "holder_clause",
+    "in_aside",
+    "in_quotation",
+    "plural_only",
+]
+
+# (lemma, irregular past) or lemma; a trailing " for"/" against" is a particle the verb needs
+COMMUNICATION = (
+    "cite urge implore demand announce declare assure reiterate express hint reveal concede admit deny "
+    "clarify accuse criticize criticise denounce condemn repudiate slam blast rail_against decry dismiss "
+    "reject praise hail applaud warn threaten vow pledge promise predict propose suggest recommend insist "
+    "argue contend claim allege question dispute describe characterize label brand deem dub call_for "
+    "call_on say tell write tweet report note explain stress emphasize maintain acknowledge confirm"
+).split()
+ATTITUDE = "believe think feel expect hope fear doubt worry want wish prefer intend".split()
+ALIGNMENT = (
+    "back endorse oppose favor favour campaign_for campaign_against push_for fight_for fight_against sue "
+    "agree disagree concur defend challenge attack"
+).split()
+_IRREGULAR = {
+    "think": ("thinks", "thought"),
+    "feel": ("feels", "felt"),
+    "tell": ("tells", "told"),
+    "say": ("says", "said"),
+    "write": ("writes", "wrote|written"),
+    "fight": ("fights", "fought"),
+}
+
+
+def forms(lemma: str) -> tuple[str, str, str, str]:
+    """(base, third person, past, -ing) of a lemma, with its particle ("rail_against" ->
+    "rail against", "rails against", "railed against", "railing against")."""
+    verb, _, particle = lemma.partition("_")
+    tail = rf"\s+{particle}" if particle else ""
+    if verb in _IRREGULAR:
+        third, past = _IRREGULAR[verb]
+    elif re.search(r"[^aeiou]y$", verb):
+        third, past = verb[:-1] + "ies", verb[:-1] + "ied"
+    elif verb.endswith("e"):
+        third, past = verb + "s", verb + "d"
+    elif re.search(r"(?:sh|ch|s|x|z)$", verb):
+        third, past = verb + "es", verb + "ed"
+    elif re.search(r"(?:^|[^aeiou])[aeiou][pt]$", verb) and verb not in ("credit",):
+        third, past = verb + "s", verb + verb[-1] + "ed"  # "admit" -> "admitted"
+    else:
+        third, past = verb + "s", verb + "ed"
+    ing = (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+    if past.endswith(verb[-1] * 2 + "ed"):
+        ing = verb + verb[-1] + "ing"
+    return tuple(f"(?:{f}){tail}" for f in (verb, third, past, ing))  # type: ignore[return-value]
+
+
+# lemmas whose base form is as often a noun ("the Senate report", "the Clinton campaign for …"): only
+# their inflected forms make a verb
+_NOUNS = frozenset(
+    "report note claim question dispute label brand dub promise pledge vow hope fear doubt worry wish favor favour "
+    "challenge attack demand stress express hint tweet call_for call_on campaign_for campaign_against push_for "
+    "fight_for fight_against back".split()
+)
+_ALL = [forms(lemma) for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT]
+_BASE = [forms(lemma)[0] for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT if lemma not in _NOUNS]
+#: a verb that makes its subject the claim's holder, finite ("backs", "backed", "cite" after a plural)
+_FINITE = {f for _, third, past, _ in _ALL for f in (third, past)} | set(_BASE)
+HOLD_FINITE = "|".join(sorted(_FINITE, key=len, reverse=True))
+#: after a modal or "to" ("will sue", "to campaign for")
+HOLD_BASE = "|".join(sorted({f[0] for f in _ALL}, key=len, reverse=True))
+#: after a progressive "is" or as a participle (", arguing that", "is suing")
+HOLD_ING = "|".join(sorted({f[3] for f in _ALL}, key=len, reverse=True)) + "|looking\\s+to|throwing\\s+\\w+\\s+weight"
+#: a holder verb in the progressive or after a verb of aspect: "is looking to", "began tweeting out"
+HOLD_ASPECT = (
+    r"(?:is|are|was|were|began|begins|started|starts|continued|continues|kept|keeps)\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:{HOLD_ING})"
+)
+#: an attitude said with an adjective: "is not sure", "was confident that"
+ATTITUDE_ADJECTIVE = (
+    r"(?:is|are|was|were)\s+(?:not\s+|also\s+|still\s+)?(?:sure|unsure|confident|convinced|certain|skeptical|"
+    r"sceptical|doubtful|worried|concerned|optimistic|pessimistic|hopeful)\b|made\s+clear|makes\s+clear"
+)
+
+_PLURAL_ONLY = re.compile("|".join(_BASE))
+# the verbs read before these classes ("Republicans say", "Democrats believe") keep their reading
+_OLD_VERBS = re.compile(f"{CLAIM_VERBS}|{STANCE_VERBS}")
+
+
+def plural_only(cue: str) -> bool:
+    """Whether ``cue`` is a bare base form new with these classes ("cite", "suggest"): a verb only
+    after a plural subject, which at a sentence's start may be a common noun ("Estimates suggest"),
+    not a name. "say", "believe" (``lexicon.CLAIM_VERBS``) keep the reading they had."""
+    return _PLURAL_ONLY.fullmatch(cue) is not None and _OLD_VERBS.fullmatch(cue) is None
+
+
+def in_quotation(sentence: str, at: int) -> bool:
+    """Whether ``sentence[at]`` lies inside quotation marks: a subject there is the quoted
+    speaker's wording ("… I'd think …"), not the article's report of who holds the claim."""
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def in_aside(sentence: str, at: int) -> bool:
+    """Whether ``sentence[at]`` lies between two dashes ("— as many researchers believe, and Democrats
+    are alleging —"): an aside's holder is not the holder of the sentence."""
+    return sentence[:at].count("—") % 2 == 1 and "—" in sentence[at:]
+
+
+_AUXILIARY = frozenset("is are was were has have had will would to just also now still not be been can could".split())
+_HOLD_WORD = re.compile(rf"(?:{HOLD_FINITE}|{HOLD_ING}|{HOLD_BASE})", re.IGNORECASE)
+_SPEECH_WORD = re.compile(r"calls|called", re.IGNORECASE)
+
+
+def _is_headline(sentence: str) -> bool:
+    """Title Case: at least three words of four letters or more, nearly all capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][\w’'-]{3,}", sentence)]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.85 * len(long)
+
+
+def headline_case(sentence: str) -> str:
+    """The sentence with its holder verbs and auxiliaries in lower case when it is a Title-Case
+    headline ("Le Pen Backs Trump And Denounces Clinton" -> "Le Pen backs Trump and denounces
+    Clinton"); other sentences unchanged. Same length, so offsets hold. A verb before "Of" or
+    "By" is a headline's passive ("Clinton Accused Of …"): its subject holds nothing, so it stays."""
+    if not _is_headline(sentence):
+        return sentence
+    out = list(sentence)
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+(?:For|Against|On))?(?![\w’'-])(?!\s+(?:Of|By)\b)", sentence):
+        word = m.group()
+        if m.start() == 0:
+            continue  # the first word is the subject's, even when it reads as a verb ("Hope Hicks")
+        if word.casefold() in _AUXILIARY | {"and", "or"} or (
+            _HOLD_WORD.fullmatch(word) or _SPEECH_WORD.fullmatch(word)
+        ):
+            out[m.start() : m.end()] = word.lower()
+    return "".join(out)
+
+
+def headline_name(text: str, start: int, end: int, source: str) -> str:
+    """A source read from a Title-Case headline, cut to the longest run of its first words that the
+    article writes outside the headline, when the next word reads as the headline's verb ("Clinton
+    Wades In" -> "Clinton"); "" when no such run is left ("Hollywood Actor Who …", "Trump’s Son":
+    a description, or what an owner's possessive qualifies, names nobody the article names). A
+    headline's verb is capitalised too, so a capitalised run there may run past the name."""
+    sentence = text[start:end]
+    if not _is_headline(sentence) or source not in sentence:
+        return source
+    rest = text[:start] + " " + text[end:]
+    words = source.split()
+    owned = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
+    words = words[owned[-1] + 1 :] if owned else words  # "France’s Marine Le Pen" -> "Marine Le Pen"
+    for n in range(len(words), 0, -1):
+        prefix = " ".join(words[:n])
+        verb = n == len(words) or re.search(r"(?:s|ed)$", words[n])
+        if verb and re.search(rf"(?<![\w’'-]){re.escape(prefix)}(?![\w-])", rest):
+            return prefix
+    return ""
+
+
+_PAST = "|".join(sorted({f[2] for f in _ALL}, key=len, reverse=True))
+# "Mr. Cruz has pursued a national strategy …, arguing that …", "The AP has surveyed the delegates and
+# noted …": a participle's or a second verb's subject is the clause's
+_PARTICIPLE_RE = re.compile(
+    rf"^(?:[^,\n]{{0,40}},\s+)?(?:the\s+)?(?:{NAME}\s+[a-z]+\s+)?(?P<src>{NAME}){APPOSITIVE}\s+"
+    rf"(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+(?:ed|ought|ood)\b"
+    rf"[^;:“”\"]{{0,200}}?(?:,\s+(?:and\s+)?(?P<cue>{HOLD_ING})|\s+and\s+(?:also\s+|then\s+)?(?P<cue2>{_PAST}))\b"
+)
+# "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying
+_PASSIVE_RE = re.compile(
+    rf"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?(?P<cue>{_PAST})\s+by\s+(?:the\s+)?"
+    rf"(?P<src>{NAME})(?=\s*[,.;:)]|\s*$|\s+(?:on|in|at|of|for|last|this|and|after|before|during|that|to)\b)"
+)
+
+
+def holder_clause(sentence: str) -> re.Match[str] | None:
+    """A holder the sentence gives outside its subject-and-verb: the subject of a clause that a
+    participle of a holder verb continues (", arguing that", ", calling for"), or the agent of a
+    passive one ("was first reported by X"; its ``cue`` then ends the match before "by")."""
+    for pattern in (_PARTICIPLE_RE, _PASSIVE_RE):
+        m = pattern.search(sentence)
+        if m and not in_quotation(sentence, m.start("src")):
+            return m
+    return None
+
+
+# "PARIS, Aug 31 (Reuters) - ", "Friday on CNN’s “New Day,” ", "On Sunday, ": a dateline or a time
+# before the sentence's subject
+LEAD_RE = re.compile(
+    rf"^(?:[^()\n]{{2,40}}\([A-Z][\w ]{{1,20}}\)\s*[-–—]+\s*)?"
+    rf"(?:(?:On|In|Last|This|Earlier|Later|{'|'.join(WEEKDAYS)})\b[^,\n]{{0,40}},[”\"’]?\s+)?"
+)
+# "X will discuss", "X is reaffirming that …", "X to call for …" (a headline): a verb of saying after
+# a modal, "to" or a progressive "is"; and "X acknowledges/understands that …": any verb before a that-clause
+# "Breitbart Jerusalem editor Aaron Klein": a role of one or two nouns (not "reminds me of Abraham Lincoln")
+_NOT_ROLE = r"(?!(?:on|in|at|for|of|from|to|with|by|about|me|him|her|us|them|and|or)\b)"
+_ROLE = rf"\s+{_NOT_ROLE}[a-z][\w-]*(?:\s+{_NOT_ROLE}[a-z][\w-]*)?\s+"
+_SAY_BASE = (
+    "discuss|call|urge|warn|claim|deny|announce|argue|endorse|back|sue|say|tell|insist|demand|accuse|"
+    "criticize|criticise|reaffirm|acknowledge|propose|defend|testify|predict|vow|pledge|ask|push|press"
+)
+_SAY_ING = (
+    "discussing|calling|urging|warning|claiming|denying|announcing|arguing|endorsing|backing|suing|saying|"
+    "telling|insisting|demanding|accusing|criticizing|criticising|reaffirming|acknowledging|proposing|"
+    "defending|testifying|predicting|vowing|pledging|asking|pushing|pressing"
+)
+MODAL_RE = re.compile(
+    rf"(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}?(?P<src>{NAME})(?:{_ROLE}(?P<src_b>{NAME}))?(?<!['’]s)(?<!['’]){APPOSITIVE}\s+(?:also\s+|now\s+|still\s+)?"
+    rf"(?:(?:will|would|could|may|might|to|plans\s+to|wants\s+to)\s+(?:also\s+|not\s+)?(?P<cue>{_SAY_BASE}|{HOLD_BASE})"
+    rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING}|{HOLD_ING})"
+    rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
+)
