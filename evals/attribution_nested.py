@@ -12,8 +12,12 @@ speaker accuracy of PolNeAR's quoted passages with a named source (``devsets.pol
 per sub-half; ``--set speakers`` adds a table of both speaker pools side by side (GGT quotes
 and PolNeAR quotes: a speaker rule must hold on both); ``--misses A`` lists the misses of one
 sub-half (never of the test half; with ``--set speakers``, PolNeAR's quotation misses);
-``--variant flat|glued`` reads the GGT texts reshaped as scraped text arrives (speakers only:
-labels are matched by their words, so precision there is not comparable).
+``--variant flat|glued`` reads the GGT texts reshaped as scraped text arrives; ``--variant
+owned|relayed`` rewrites their attributions in other news forms that keep the same speaker
+(``owned``: "“…,” Ruiz said" -> "“…,” the group’s spokesperson, Ruiz, said", and "Ruiz said: “"
+-> "The group’s spokesperson, Ruiz, said: “"; ``relayed``: "Ruiz said: “" and a paragraph "“…,”
+Ruiz said." -> "Sam Okafor said Ruiz told him: “…”", the words Ruiz's, recounted by another).
+Speakers only: labels are matched by their words, so precision there is not comparable.
 
     PYTHONPATH=$PWD python evals/attribution_nested.py [--set ggt|polnear|both|speakers] [--misses A|B] [--json OUT]
 """
@@ -23,11 +27,40 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from summarizer import devsets
 from summarizer.labels import VARIANTS
+
+_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}"
+# a sentence that opens with a name and "said" right before a quotation: "Ruiz said: “" / "Ruiz said, “"
+_SAID_BEFORE = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<n>{_NAME}) said"
+    rf"(?P<m>[^.!?“”\"\n]{{0,60}}?)(?P<p>[,:]) (?=[“\"])"
+)
+# a name and "said" right after a quotation: "“…,” Ruiz said."
+_SAID_AFTER = re.compile(rf"(?<=[”\"]) (?P<n>{_NAME}) said\b")
+
+
+def _owned(text: str) -> str:
+    text = _SAID_AFTER.sub(r" the group’s spokesperson, \g<n>, said", text)
+    return _SAID_BEFORE.sub(r"The group’s spokesperson, \g<n>, said\g<m>\g<p> ", text)
+
+
+# a paragraph that opens with a quotation and its "Ruiz said." : "“…,” Ruiz said."
+_QUOTE_SAID = re.compile(rf"(?m)^(?P<q>“[^“”\n]+),” (?P<n>{_NAME}) said\.$")
+
+
+def _relayed(text: str) -> str:
+    text = _SAID_BEFORE.sub(r"Sam Okafor said \g<n> told him\g<m>\g<p> ", text)
+    return _QUOTE_SAID.sub(r"Sam Okafor said \g<n> told him: \g<q>.”", text)
+
+
+#: reshapes of a text that keep every quotation and its speaker: scraped text, other attribution forms
+RESHAPES: dict[str, Callable[[str], str]] = {**VARIANTS, "owned": _owned, "relayed": _relayed}
 
 
 def sub_half(article_id: str) -> str:
@@ -80,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write per-article results here (study half only)")
     parser.add_argument(
         "--variant",
-        choices=sorted(VARIANTS),
+        choices=sorted(RESHAPES),
         help="GGT only: read each text reshaped as scraped text arrives (flat: no paragraph breaks; glued: no "
-        "space after a full stop either), labels matched by their words (their offsets no longer hold)",
+        "space after a full stop either; owned/relayed: attributions rewritten in other news forms), labels "
+        "matched by their words (their offsets no longer hold)",
     )
     args = parser.parse_args(argv)
     dump: dict[str, Any] = {}
@@ -97,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                     **article.data,
                     "quotations": [{**q, "start": None, "end": None} for q in article.data["quotations"]],
                 }
-                article = devsets.DevArticle(name, article.id, VARIANTS[args.variant](article.text), data)
+                article = devsets.DevArticle(name, article.id, RESHAPES[args.variant](article.text), data)
             result = scorer.code_only(article)
             half = sub_half(article.id)
             halves[half].append({"id": article.id, **result})

@@ -27,6 +27,7 @@ from .phrases import (
     paragraph_start,
     phrase_speaker,
 )
+from .relayed import nearest_teller
 
 __all__ = ["attribute_quotes", "discourse_speakers", "guess_speaker"]
 
@@ -40,7 +41,7 @@ _ADVERB = (
 # "the rookie defenceman", "the union's president", "the minister"
 _DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*,?\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
-    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
+    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
@@ -57,7 +58,7 @@ _CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|
 _BEFORE_RE = re.compile(
     rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
-    rf"|according\s+to\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
+    rf"|(?:according\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
     rf"|(?P<n4>{NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
     rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$"
@@ -99,12 +100,10 @@ def guess_speaker(
     previous: str | None = None,
     learned: dict[str, str] | None = None,
 ) -> str | None:
-    """The speaker news style puts beside a quotation: ``“…,” Ruiz said`` / ``said Ruiz`` /
-    ``Ruiz, the mayor, said: “…”`` / ``Obama tweeted:`` on the line above. A pronoun ("it
-    added") means the previous quotation's speaker (``previous``) when there is one, else the
-    nearest person-like name before the quote. A surname alone is widened to the shortest name
-    candidate ending with it ("Ruiz" -> "Ana Ruiz"). None when nothing beside it names anyone.
-    """
+    """The speaker news style puts beside a quotation: ``“…,” Ruiz said`` / ``said Ruiz`` / ``Ruiz, the
+    mayor, said: “…”`` / ``Obama tweeted:`` on the line above; a nearer teller first (``relayed``). A
+    pronoun ("it added") is the previous quotation's speaker (``previous``), else the nearest person-like
+    name before it. A surname is widened ("Ruiz" -> "Ana Ruiz"). None when nothing beside it names anyone."""
     after = text[quote.end : quote.end + 160].split("\n", 1)[0]
     line_start = text.rfind("\n", 0, quote.start) + 1
     base = max(line_start, quote.start - 200)
@@ -114,11 +113,12 @@ def guess_speaker(
         if above.endswith(":"):
             base = max(above.rfind("\n") + 1, len(above) - 200)
             before = above[base:]
-    found = None
     pronoun_at: int | None = None  # where a "he said:" before the quotation stands
     cast = cast_of(text, names)
-    bodies = bodies_of(text, names)
-    m = _AFTER_RE.match(after)
+    if (told := nearest_teller(after, before.rstrip("“\"‘' "))) and told[1]:
+        return cast.descriptor(told[0], quote.start) or told[0]  # "He said his son told him, “…”"
+    found, bodies = told[0] if told else None, bodies_of(text, names)
+    m = None if told else _AFTER_RE.match(after)
     if m and m.group("n5") and not CREDIT_LINE.fullmatch(text, line_start, paragraph_end(text, quote.end)):
         m = None  # only a pull quote's paragraph ends with a credit line
     # after a quotation that ends its sentence, the next sentence's "X said" is X's own

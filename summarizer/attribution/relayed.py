@@ -1,0 +1,43 @@
+"""Speakers that stand nearer the quotation than the clause's subject does.
+
+Two news forms put the speaker behind another name: an appositive after an owner's role
+("Porter's spokesman, Ian Cole, said: “…”", "“…,” her lawyer, Ian Cole, said"; the owner does not
+speak), and a quotation relayed inside someone's account ("Reed said Porter told him: “…”", "He
+said his son told him, “…”": the words are the teller's, not the one who recounts them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import SPEECH
+from .describe import DESCRIPTION, described
+from .patterns import NAME
+
+__all__ = ["nearest_teller"]
+
+_OWNER = rf"(?:{NAME}['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he\s+[a-z]+['’]s)"
+_ROLE = r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
+_THEN = r"(?:\s+(?:also|then|later|has|had|have))*"
+_OWNED = rf"{_OWNER}\s+{_ROLE},\s+(?P<n>{NAME}),{_THEN}\s+(?:{SPEECH})\b"
+_OWNED_BEFORE_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_OWNED}[^.!?\"“”\n]{{0,150}}?[\s,:]*$")
+_OWNED_AFTER_RE = re.compile(rf"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*{_OWNED}")
+# the teller right before the quotation, inside a clause that another verb of speech reports
+_RELAYED_RE = re.compile(
+    rf"\b(?:{SPEECH})\b[^.!?\"“”\n]{{0,100}}?\s(?:(?P<n>{NAME})|(?P<d>{DESCRIPTION}))\s+"
+    r"(?:told|tells|telling|texted|wrote\s+to|said\s+to)\s+(?:him|her|them|me|us)\s*[,:]\s*$"
+)
+
+
+def nearest_teller(after: str, lead: str) -> tuple[str, bool] | None:
+    """The speaker these forms give for a quotation (``after``: the text after it on its line;
+    ``lead``: the text before it, opening mark stripped), and whether it is a description (as the
+    article writes it) rather than a name; None when neither form is there."""
+    if m := _OWNED_AFTER_RE.match(after) or _OWNED_BEFORE_RE.search(lead):
+        return m.group("n"), False
+    r = _RELAYED_RE.search(lead)
+    if r and r.group("n"):
+        return r.group("n"), False
+    if r and (d := described(r.group("d"))):
+        return d, True
+    return None

@@ -1,0 +1,70 @@
+"""Speakers nearer the quotation than the clause's subject (evals/devsets-attribution.md, R51-R52):
+an appositive after an owner's role, a quotation relayed inside someone's account, "in the words
+of X", "So said X"; made-up texts here."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from summarizer.article import Article
+from summarizer.fields.base import Context
+
+_LEAD = (
+    "Bridge stays shut\n\n"
+    "Mayor Jane Porter and councillor Tom Reed toured the bridge on Tuesday. It closed last week.\n\n"
+)
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    ctx = Context.of(Article.from_text(_LEAD + text))
+    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+
+
+def test_the_person_in_an_appositive_after_an_owners_role_speaks_not_the_owner() -> None:
+    got = _speakers(
+        "Porter’s spokesman, Ian Cole, said in a statement: “The deck is not safe for trucks.”\n\n"
+        "“We will publish the engineers' report,” her chief of staff, Dana Wu, said.\n\n"
+        "“The repairs will take all winter,” Porter said.\n"
+    )
+    assert got["The deck is"] == "Ian Cole"
+    assert got["We will publish"] == "Dana Wu"
+    assert got["The repairs will"] == "Jane Porter"  # the plain form is unchanged
+
+
+def test_a_quotation_relayed_in_someones_account_is_the_tellers() -> None:
+    got = _speakers(
+        "Reed said Porter told him: “The bridge will not reopen before spring.”\n\n"
+        "Reed said his daughter told him, “Dad, the river is rising fast.”\n\n"
+        "Reed said he told Porter: “Then we need a ferry.”\n"
+    )
+    assert got["The bridge will"] == "Jane Porter"  # not Reed, who recounts it
+    assert got["Dad, the river"] == "his daughter"  # the teller as the article writes her
+    assert got["Then we need"] == "Tom Reed"  # "he" is the one who recounts: his own words
+
+
+def test_in_the_words_of_and_so_said_name_the_speaker() -> None:
+    got = _speakers(
+        "In the words of Porter, “A bridge is only as good as its weakest bolt.”\n\n"
+        "“Nobody crosses until it is fixed.” So said Reed on Wednesday.\n"
+    )
+    assert got["A bridge is"] == "Jane Porter"
+    assert got["Nobody crosses until"] == "Tom Reed"  # not a person called "So"
+
+
+def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "attribution_nested", Path(__file__).parents[1] / "evals" / "attribution_nested.py"
+    )
+    assert spec and spec.loader
+    nested = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(nested)
+    text = "Ruiz spoke.\n“We go, now,” Ruiz said.\nRuiz said in a statement: “We stay.”"
+    assert nested.RESHAPES["owned"](text) == (
+        "Ruiz spoke.\n“We go, now,” the group’s spokesperson, Ruiz, said.\n"
+        "The group’s spokesperson, Ruiz, said in a statement: “We stay.”"
+    )
+    assert nested.RESHAPES["relayed"](text) == (
+        "Ruiz spoke.\nSam Okafor said Ruiz told him: “We go, now.”\n"
+        "Sam Okafor said Ruiz told him in a statement: “We stay.”"
+    )
