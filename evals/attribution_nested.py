@@ -16,7 +16,9 @@ sub-half (never of the test half; with ``--set speakers``, PolNeAR's quotation m
 owned|relayed`` rewrites their attributions in other news forms that keep the same speaker
 (``owned``: "“…,” Ruiz said" -> "“…,” the group’s spokesperson, Ruiz, said", and "Ruiz said: “"
 -> "The group’s spokesperson, Ruiz, said: “"; ``relayed``: "Ruiz said: “" and a paragraph "“…,”
-Ruiz said." -> "Sam Okafor said Ruiz told him: “…”", the words Ruiz's, recounted by another).
+Ruiz said." -> "Sam Okafor said Ruiz told him: “…”", the words Ruiz's, recounted by another;
+``pointed``: such a paragraph -> "“…” That's how Ruiz put it." / "The paper quoted Ruiz as saying
+“…”" / "“…” Those were the words of Ruiz.", in turn).
 Speakers only: labels are matched by their words, so precision there is not comparable.
 
     PYTHONPATH=$PWD python evals/attribution_nested.py [--set ggt|polnear|both|speakers] [--misses A|B] [--json OUT]
@@ -50,17 +52,40 @@ def _owned(text: str) -> str:
     return _SAID_BEFORE.sub(r"The group’s spokesperson, \g<n>, said\g<m>\g<p> ", text)
 
 
-# a paragraph that opens with a quotation and its "Ruiz said." : "“…,” Ruiz said."
-_QUOTE_SAID = re.compile(rf"(?m)^(?P<q>“[^“”\n]+),” (?P<n>{_NAME}) said\.$")
+# a sentence that is a quotation and its "Ruiz said." / "said Ruiz.": "“…,” Ruiz said."
+_QUOTE_SAID = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<o>[“\"])(?P<q>[^“”\"\n]+),(?P<c>[”\"]) "
+    rf"(?:(?P<n>{_NAME}) (?:said|says)|(?:said|says) (?P<m>{_NAME}))\.(?=\s|$)"
+)
+
+
+def _quote_said(text: str, forms: tuple[str, ...]) -> str:
+    """Each sentence ``_QUOTE_SAID`` finds rewritten in the next of ``forms`` (``{o}{q}.{c}``, ``{n}``)."""
+    turn = iter(range(len(text)))
+
+    def one(m: re.Match[str]) -> str:
+        parts = {"o": m.group("o"), "q": m.group("q"), "c": m.group("c"), "n": m.group("n") or m.group("m")}
+        return forms[next(turn) % len(forms)].format(**parts)
+
+    return _QUOTE_SAID.sub(one, text)
 
 
 def _relayed(text: str) -> str:
     text = _SAID_BEFORE.sub(r"Sam Okafor said \g<n> told him\g<m>\g<p> ", text)
-    return _QUOTE_SAID.sub(r"Sam Okafor said \g<n> told him: \g<q>.”", text)
+    return _quote_said(text, ("Sam Okafor said {n} told him: {o}{q}.{c}",))
+
+
+def _pointed(text: str) -> str:
+    forms = (
+        "{o}{q}.{c} That's how {n} put it.",
+        "The paper quoted {n} as saying {o}{q}.{c}",
+        "{o}{q}.{c} Those were the words of {n}.",
+    )
+    return _quote_said(text, forms)
 
 
 #: reshapes of a text that keep every quotation and its speaker: scraped text, other attribution forms
-RESHAPES: dict[str, Callable[[str], str]] = {**VARIANTS, "owned": _owned, "relayed": _relayed}
+RESHAPES: dict[str, Callable[[str], str]] = {**VARIANTS, "owned": _owned, "relayed": _relayed, "pointed": _pointed}
 
 
 def sub_half(article_id: str) -> str:

@@ -1,6 +1,7 @@
-"""Speakers nearer the quotation than the clause's subject (evals/devsets-attribution.md, R51-R52):
+"""Speakers nearer the quotation than the clause's subject (evals/devsets-attribution.md, R51-R53):
 an appositive after an owner's role, a quotation relayed inside someone's account, "in the words
-of X", "So said X"; made-up texts here."""
+of X", "So said X", wire copy's "quoted X as saying", a sentence pointing back at the quotation;
+made-up texts here."""
 
 from __future__ import annotations
 
@@ -52,6 +53,21 @@ def test_in_the_words_of_and_so_said_name_the_speaker() -> None:
     assert got["Nobody crosses until"] == "Tom Reed"  # not a person called "So"
 
 
+def test_wire_forms_and_a_sentence_pointing_back_name_the_speaker_a_step_away() -> None:
+    got = _speakers(
+        "The Gazette quoted Reed as saying “The ferry will run from Monday.”\n\n"
+        "According to a statement from Reed's office, “Tolls will be waived.”\n\n"
+        "“Nobody should cross on foot.” That's how Reed put it on Wednesday.\n\n"
+        "“We were never told about the cracks.” Those were the words of Li Wen, who lives by the river.\n\n"
+        "“The council failed us,” the letter read. It was signed by Wen and two neighbours.\n"
+    )
+    assert got["The ferry will"] == "Tom Reed"  # not the paper that quotes him
+    assert got["Tolls will be"] == "Tom Reed"
+    assert got["Nobody should cross"] == "Tom Reed"
+    assert got["We were never"] == "Li Wen"
+    assert got["The council failed"] == "Li Wen"
+
+
 def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     spec = importlib.util.spec_from_file_location(
         "attribution_nested", Path(__file__).parents[1] / "evals" / "attribution_nested.py"
@@ -59,12 +75,16 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     assert spec and spec.loader
     nested = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(nested)
-    text = "Ruiz spoke.\n“We go, now,” Ruiz said.\nRuiz said in a statement: “We stay.”"
+    text = 'Ruiz spoke.\n“We go, now,” Ruiz said.\nRuiz said in a statement: “We stay.”\n"No," said Lee.'
     assert nested.RESHAPES["owned"](text) == (
         "Ruiz spoke.\n“We go, now,” the group’s spokesperson, Ruiz, said.\n"
-        "The group’s spokesperson, Ruiz, said in a statement: “We stay.”"
+        'The group’s spokesperson, Ruiz, said in a statement: “We stay.”\n"No," said Lee.'
     )
     assert nested.RESHAPES["relayed"](text) == (
         "Ruiz spoke.\nSam Okafor said Ruiz told him: “We go, now.”\n"
-        "Sam Okafor said Ruiz told him in a statement: “We stay.”"
+        'Sam Okafor said Ruiz told him in a statement: “We stay.”\nSam Okafor said Lee told him: "No."'
+    )
+    assert nested.RESHAPES["pointed"](text) == (
+        "Ruiz spoke.\n“We go, now.” That's how Ruiz put it.\n"
+        'Ruiz said in a statement: “We stay.”\nThe paper quoted Lee as saying "No."'
     )

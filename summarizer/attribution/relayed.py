@@ -3,7 +3,11 @@
 Two news forms put the speaker behind another name: an appositive after an owner's role
 ("Porter's spokesman, Ian Cole, said: “…”", "“…,” her lawyer, Ian Cole, said"; the owner does not
 speak), and a quotation relayed inside someone's account ("Reed said Porter told him: “…”", "He
-said his son told him, “…”": the words are the teller's, not the one who recounts them).
+said his son told him, “…”": the words are the teller's, not the one who recounts them). And
+three forms that name the speaker a step away: wire copy's "X quoted Reed as saying “…”" and
+"according to a statement from Reed's office, “…”", and a sentence right after the quotation that
+points back at it ("“…” That's how Reed put it.", "Those were the words of Reed", "“…,” the
+statement read. It was signed by Reed.").
 """
 
 from __future__ import annotations
@@ -28,6 +32,23 @@ _RELAYED_RE = re.compile(
     r"(?:told|tells|telling|texted|wrote\s+to|said\s+to)\s+(?:him|her|them|me|us)\s*[,:]\s*$"
 )
 
+# "Porter quoted Reed as saying “", "according to a statement from Reed's office, “"
+_QUOTED_AS_RE = re.compile(
+    rf"(?:\bquoted\s+(?:the\s+)?(?P<n>{NAME})(?:,[^,“”\"\n]{{2,80}},)?\s+as\s+(?:saying|telling\s+\w+)"
+    r"|\b[Aa]ccording\s+to\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:statement|letter|post|release|e-?mail|transcript|note)\s+"
+    rf"(?:from|by|issued\s+by|released\s+by)\s+(?:the\s+)?(?P<o>{NAME})(?:\s+[a-z]+)?)[\s,:]*$"
+)
+# a sentence right after the quotation that points back at it and names its speaker
+_POINTER_RE = re.compile(
+    r"[\s,.!?;:]*(?:[”\"’']\s*)?[\s,.!?;:]*(?:[—–-]+\s*)?"
+    r"(?:(?:[Tt]hat|[Tt]his)(?:’s|'s|\s+is|\s+was)\s+(?:how|what|the\s+way)"
+    r"|(?:Those|These|They)\s+(?:were|are)\s+(?:the\s+)?words\s+of"
+    r"|The\s+(?:words|remark|remarks|comment|comments|message|quote|line|warning|plea)\s+(?:came\s+)?(?:from|of|belong\s+to)"
+    r"|(?:,\s*)?the\s+(?:statement|letter|post|note|message|release)\s+(?:read|reads|said|says)\.\s+"
+    r"(?:It|The\s+[a-z]+)\s+was\s+signed\s+by)"
+    rf"\s+(?:[a-z]+\s+){{0,3}}?(?P<n>{NAME})"
+)
+
 
 def nearest_teller(after: str, lead: str) -> tuple[str, bool] | None:
     """The speaker these forms give for a quotation (``after``: the text after it on its line;
@@ -35,6 +56,10 @@ def nearest_teller(after: str, lead: str) -> tuple[str, bool] | None:
     article writes it) rather than a name; None when neither form is there."""
     if m := _OWNED_AFTER_RE.match(after) or _OWNED_BEFORE_RE.search(lead):
         return m.group("n"), False
+    if q := _QUOTED_AS_RE.search(lead):
+        return re.sub(r"['’]s$", "", q.group("n") or q.group("o")), False
+    if p := _POINTER_RE.match(after):
+        return p.group("n"), False
     r = _RELAYED_RE.search(lead)
     if r and r.group("n"):
         return r.group("n"), False
