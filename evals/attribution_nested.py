@@ -12,13 +12,17 @@ speaker accuracy of PolNeAR's quoted passages with a named source (``devsets.pol
 per sub-half; ``--set speakers`` adds a table of both speaker pools side by side (GGT quotes
 and PolNeAR quotes: a speaker rule must hold on both); ``--misses A`` lists the misses of one
 sub-half (never of the test half; with ``--set speakers``, PolNeAR's quotation misses);
-``--variant flat|glued`` reads the GGT texts reshaped as scraped text arrives; ``--variant
-owned|relayed`` rewrites their attributions in other news forms that keep the same speaker
-(``owned``: "“…,” Ruiz said" -> "“…,” the group’s spokesperson, Ruiz, said", and "Ruiz said: “"
--> "The group’s spokesperson, Ruiz, said: “"; ``relayed``: "Ruiz said: “" and a paragraph "“…,”
-Ruiz said." -> "Sam Okafor said Ruiz told him: “…”", the words Ruiz's, recounted by another;
-``pointed``: such a paragraph -> "“…” That's how Ruiz put it." / "The paper quoted Ruiz as saying
-“…”" / "“…” Those were the words of Ruiz.", in turn).
+``--variant flat|glued`` reads the GGT texts reshaped as scraped text arrives; the other variants
+rewrite their attributions in other news forms that keep the same speaker:
+
+    owned     "“…,” Ruiz said" -> "“…,” the group’s spokesperson, Ruiz, said"; "Ruiz said: “" ->
+              "The group’s spokesperson, Ruiz, said: “"
+    relayed   "Ruiz said: “" and a sentence "“…,” Ruiz said." -> "Sam Okafor said Ruiz told him: “…”"
+              (Ruiz's words, recounted by another)
+    pointed   such a sentence -> "“…” That's how Ruiz put it." / "The paper quoted Ruiz as saying
+              “…”" / "“…” Those were the words of Ruiz.", in turn
+    unmarked  such a sentence -> "Ruiz did not hold back. “…”" / "Ruiz was blunt about it. “…”"
+
 Speakers only: labels are matched by their words, so precision there is not comparable.
 
     PYTHONPATH=$PWD python evals/attribution_nested.py [--set ggt|polnear|both|speakers] [--misses A|B] [--json OUT]
@@ -84,8 +88,18 @@ def _pointed(text: str) -> str:
     return _quote_said(text, forms)
 
 
+def _unmarked(text: str) -> str:
+    return _quote_said(text, ("{n} did not hold back. {o}{q}.{c}", "{n} was blunt about it. {o}{q}.{c}"))
+
+
 #: reshapes of a text that keep every quotation and its speaker: scraped text, other attribution forms
-RESHAPES: dict[str, Callable[[str], str]] = {**VARIANTS, "owned": _owned, "relayed": _relayed, "pointed": _pointed}
+RESHAPES: dict[str, Callable[[str], str]] = {
+    **VARIANTS,
+    "owned": _owned,
+    "relayed": _relayed,
+    "pointed": _pointed,
+    "unmarked": _unmarked,
+}
 
 
 def sub_half(article_id: str) -> str:
@@ -140,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         "--variant",
         choices=sorted(RESHAPES),
         help="GGT only: read each text reshaped as scraped text arrives (flat: no paragraph breaks; glued: no "
-        "space after a full stop either; owned/relayed: attributions rewritten in other news forms), labels "
-        "matched by their words (their offsets no longer hold)",
+        "space after a full stop either; owned/relayed/pointed/unmarked: attributions rewritten in other "
+        "news forms), labels matched by their words (their offsets no longer hold)",
     )
     args = parser.parse_args(argv)
     dump: dict[str, Any] = {}

@@ -68,6 +68,18 @@ def test_wire_forms_and_a_sentence_pointing_back_name_the_speaker_a_step_away() 
     assert got["The council failed"] == "Li Wen"
 
 
+def test_a_quotation_with_no_cue_is_the_person_who_opens_the_sentence_before() -> None:
+    got = _speakers(
+        "Porter and Reed met on Monday. Reed was furious afterwards. “Nobody asked the people who "
+        "live here.”\n\n"
+        "Reed also took aim at Porter. “She closed it without a vote.”\n\n"
+        "The river rose again on Friday. “We are watching it hourly.”\n"
+    )
+    assert got["Nobody asked the"] == "Tom Reed"
+    assert got["She closed it"] == "Tom Reed"  # not Porter, whom the sentence names as its object
+    assert got["We are watching"] is None  # a sentence about the river: no one to give it to
+
+
 def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     spec = importlib.util.spec_from_file_location(
         "attribution_nested", Path(__file__).parents[1] / "evals" / "attribution_nested.py"
@@ -87,4 +99,8 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     assert nested.RESHAPES["pointed"](text) == (
         "Ruiz spoke.\n“We go, now.” That's how Ruiz put it.\n"
         'Ruiz said in a statement: “We stay.”\nThe paper quoted Lee as saying "No."'
+    )
+    assert nested.RESHAPES["unmarked"](text) == (
+        "Ruiz spoke.\nRuiz did not hold back. “We go, now.”\n"
+        'Ruiz said in a statement: “We stay.”\nLee was blunt about it. "No."'
     )

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from ..lexicon import SPEECH
+from .cast import Cast
 from .describe import DESCRIPTION, described
 from .patterns import NAME
 
-__all__ = ["nearest_teller"]
+__all__ = ["nearest_teller", "opening_subject"]
 
 _OWNER = rf"(?:{NAME}['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he\s+[a-z]+['’]s)"
 _ROLE = r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
@@ -66,3 +67,25 @@ def nearest_teller(after: str, lead: str) -> tuple[str, bool] | None:
     if r and (d := described(r.group("d"))):
         return d, True
     return None
+
+
+_SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
+
+
+def opening_subject(text: str, para: int, at: int, cast: Cast) -> str | None:
+    """The person who opens the sentence right before a quotation that opens its own sentence
+    inside a paragraph and has no cue ("Reed also took aim at Porter. “…”": Reed's, not
+    Porter's); None when that sentence holds a quotation or opens with anyone else."""
+    sentences = [m for m in _SENTENCE_RE.finditer(text, para, at) if m.group().strip(" “\"‘'")]
+    if not sentences or re.search(r"[“”\"]", sentences[-1].group()):
+        return None
+    start = sentences[-1].start() + len(sentences[-1].group()) - len(sentences[-1].group().lstrip())
+    subjects = [
+        (s, p.name)
+        for p in cast.people
+        for s, _, oblique in p.mentions
+        if start <= s < sentences[-1].end()
+        and not oblique
+        and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){0,3}", text[start:s])
+    ]
+    return min(subjects)[1] if subjects else None

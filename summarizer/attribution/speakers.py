@@ -27,7 +27,7 @@ from .phrases import (
     paragraph_start,
     phrase_speaker,
 )
-from .relayed import nearest_teller
+from .relayed import nearest_teller, opening_subject
 
 __all__ = ["attribute_quotes", "discourse_speakers", "guess_speaker"]
 
@@ -391,7 +391,7 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
     if own != para:
         return None
     named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
-    return named.pop() if len(named) == 1 else None
+    return named.pop() if len(named) == 1 else opening_subject(text, own, q.start, cast)
 
 
 _CAPTION_RE = re.compile(
