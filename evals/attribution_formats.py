@@ -94,6 +94,48 @@ def formats(text: str, start: int, end: int) -> set[str]:
     return out
 
 
+#: attribution forms counted in the raw texts (occurrences, labelled or not)
+FORMS = {
+    "owner's role, then the name ('X's spokesman, Y, said')": re.compile(
+        r"(?:[A-Z]\w+['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+"
+        r"[A-Z]\w+(?:\s+[A-Z]\w+)*,\s+(?:said|says|told|added|wrote)\b"
+    ),
+    "relayed ('X said Y told him: “')": re.compile(
+        r"\b(?:said|says)\b[^.!?“”\"\n]{0,100}\s(?:told|tells|telling)\s+(?:him|her|them|me|us)\s*[,:]\s*[“\"]"
+    ),
+    "wire ('quoted X as saying')": re.compile(r"\bquoted\s+[^.!?“”\"\n]{0,80}?\bas\s+saying\b"),
+    "according to a statement from": re.compile(
+        r"[Aa]ccording\s+to\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:statement|letter|post|release|e-?mail)\s+(?:from|by)\b"
+    ),
+    "pointer after ('That's how X put it', 'words of X')": re.compile(
+        r"[”\"]\s+(?:[Tt]hat|[Tt]his)(?:’s|'s|\s+is|\s+was)\s+(?:how|what)\b|[Ww]ords\s+of\s+[A-Z]"
+    ),
+    "no cue, after a sentence a name opens ('X was blunt. “')": re.compile(
+        r"(?:^|\n|[.!?]\s)[A-Z]\w+(?:\s+[A-Z]\w+)?\s+[a-z][^.!?“”\"\n]{3,80}\.\s+[“\"][^“”\"\n]{10,}[.!?][”\"](?=\s*(?:\n|$|[A-Z]))"
+    ),
+    "embedded post ('pic.twitter.com', '(@handle) Month D, YYYY')": re.compile(
+        r"pic\.twitter\.com|\(@\w+\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"
+    ),
+    "interview lines ('Q:', 'A:' opening a line)": re.compile(r"(?m)^(?:Q|A):\s"),
+    "capitals heading a line ('KEEPING SCORE:', 'SMITH:'; not READ MORE/WATCH)": re.compile(
+        r"(?m)^(?!READ MORE|WATCH|RELATED)[A-Z][A-Z.'’ -]{1,30}:\s"
+    ),
+    "a paragraph that leaves its quotation open for the next": re.compile(r"(?m)^[“][^”\n]*\n+\s*[“]"),
+}
+
+
+def _form_counts() -> list[tuple[str, int, int, int]]:
+    texts: dict[str, list[str]] = {
+        "ggt": [a.text for a in devsets.load("ggt", "study")],
+        "polnear": [a.text for a in devsets.load("polnear", "study")],
+        "corpus": [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))],
+    }
+    return [
+        (name, *(sum(len(rx.findall(t)) for t in texts[pool]) for pool in ("ggt", "polnear", "corpus")))
+        for name, rx in FORMS.items()
+    ]
+
+
 def _labelled() -> dict[str, list[dict[str, Any]]]:
     """Per pool, each study label: its formats, whether code found it and read its speaker right."""
     pools: dict[str, list[dict[str, Any]]] = {"ggt": [], "polnear": []}
@@ -156,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
             right = sum(r["right"] for r in rows)
             cells.append(f"{len(rows)}, {found}, {right}" + (f" ({right / found:.2f})" if found else ""))
         print(f"| {f} | {cells[0]} | {cells[1]} | {corpus[f]} |")
+    print("\n| attribution form (raw text) | GGT study | PolNeAR study | corpus |\n|---|---|---|---|")
+    for name, *counts in _form_counts():
+        print(f"| {name} | " + " | ".join(map(str, counts)) + " |")
     if args.show:
         by: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for name in pools:
