@@ -22,6 +22,7 @@ rewrite their attributions in other news forms that keep the same speaker:
     pointed   such a sentence -> "“…” That's how Ruiz put it." / "The paper quoted Ruiz as saying
               “…”" / "“…” Those were the words of Ruiz.", in turn
     unmarked  such a sentence -> "Ruiz did not hold back. “…”" / "Ruiz was blunt about it. “…”"
+    aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
 
@@ -92,6 +93,26 @@ def _unmarked(text: str) -> str:
     return _quote_said(text, ("{n} did not hold back. {o}{q}.{c}", "{n} was blunt about it. {o}{q}.{c}"))
 
 
+def _aged(text: str) -> str:
+    """Each speaker of a "“…,” Ruiz said." sentence gets an age at the first mention before it
+    ("Ruiz, 31, …"), and the sentence says "the 31-year-old said" instead."""
+    edits: list[tuple[int, int, str]] = []
+    ages: dict[str, int] = {}
+    for m in _QUOTE_SAID.finditer(text):
+        name = m.group("n") or m.group("m")
+        if name not in ages:
+            first = re.search(rf"\b{re.escape(name)}\b(?=[ ,])", text[: m.start()])
+            if not first:
+                continue
+            ages[name] = 31 + len(ages)
+            edits.append((first.end(), 0, f", {ages[name]}" + ("" if text[first.end()] == "," else ",")))
+        said = f"{m.group('o')}{m.group('q')},{m.group('c')} the {ages[name]}-year-old said."
+        edits.append((m.start(), m.end() - m.start(), said))
+    for at, length, new in sorted(edits, reverse=True):
+        text = text[:at] + new + text[at + length :]
+    return text
+
+
 #: reshapes of a text that keep every quotation and its speaker: scraped text, other attribution forms
 RESHAPES: dict[str, Callable[[str], str]] = {
     **VARIANTS,
@@ -99,6 +120,7 @@ RESHAPES: dict[str, Callable[[str], str]] = {
     "relayed": _relayed,
     "pointed": _pointed,
     "unmarked": _unmarked,
+    "aged": _aged,
 }
 
 
@@ -154,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         "--variant",
         choices=sorted(RESHAPES),
         help="GGT only: read each text reshaped as scraped text arrives (flat: no paragraph breaks; glued: no "
-        "space after a full stop either; owned/relayed/pointed/unmarked: attributions rewritten in other "
+        "space after a full stop either; owned/relayed/pointed/unmarked/aged: attributions rewritten in other "
         "news forms), labels matched by their words (their offsets no longer hold)",
     )
     args = parser.parse_args(argv)

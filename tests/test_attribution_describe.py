@@ -171,3 +171,27 @@ def test_a_glued_sentence_break_still_ends_the_sentence_before_a_pronoun() -> No
     got = _speakers(text)
     assert got["We are not"] == "Ana Ruiz"  # "made.Ana Ruiz said": a new sentence, hers
     assert got["Crews worked all"] == "BC Hydro"
+
+
+def test_an_age_as_the_speaker_is_the_one_person_given_that_age() -> None:
+    text = (
+        "Bridge stays shut\n\n"
+        "Councillor Tom Porter, 61, met residents on Tuesday. Jane Reed, 54, a former engineer, led "
+        "the campaign against the closure.\n\n"
+        "“We were never told about the cracks,” the 54-year-old said.\n\n"
+        "“The city has a plan,” said the 61-year-old councillor.\n\n"
+        "The 54-year-old said: “We will be back next week.”\n"
+    )
+    got = _speakers(text)
+    assert got["We were never"] == "Jane Reed"
+    assert got["The city has"] == "Tom Porter"
+    assert got["We will be"] == "Jane Reed"
+
+
+def test_an_age_two_people_share_names_no_one() -> None:
+    text = (
+        "Arrest in Duncan\n\n"
+        "Police arrested 54-year-old Sam Hale of Duncan on Friday. His neighbour Ann Lee (54) saw it.\n\n"
+        "“I did nothing wrong,” the 54-year-old said.\n"
+    )
+    assert _speakers(text)["I did nothing"] is None

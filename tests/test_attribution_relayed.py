@@ -104,3 +104,6 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
         "Ruiz spoke.\nRuiz did not hold back. “We go, now.”\n"
         'Ruiz said in a statement: “We stay.”\nLee was blunt about it. "No."'
     )
+    assert nested.RESHAPES["aged"]("Ruiz and Lee met. “We go,” Ruiz said. “No,” said Lee.") == (
+        "Ruiz, 31, and Lee, 32, met. “We go,” the 31-year-old said. “No,” the 32-year-old said."
+    )

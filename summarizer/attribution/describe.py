@@ -20,7 +20,7 @@ from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DOCUMENT_HEADS, Bodies, bodies_of, descriptor_kind
 from .carry import carry_speakers
-from .cast import Cast, cast_of
+from .cast import Cast, cast_of, person_part
 from .coref import previous_sentence, speaking_body
 from .patterns import APPOSITIVE, NAME, next_stop
 
@@ -75,6 +75,32 @@ _AFTER_RE = re.compile(
 )
 
 
+# "“…,” the 54-year-old said", "said the 29-year-old defenceman", "The 54-year-old said: “"
+_AGED = r"[Tt]he\s+(?P<age>\d{1,3})-year-old(?:\s+[a-z]+)?"
+_AGED_AFTER_RE = re.compile(rf"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:{SPEECH})\s+)?{_AGED}(?:{_VERB}|\s*[,.;!?])")
+_AGED_BEFORE_RE = re.compile(rf"(?:^|(?<=[.!?]\s)){_AGED}{_VERB}[^.!?“”\"\n]{{0,150}}?[\s,:]*[“\"‘']?$")
+
+
+def aged_speaker(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
+    """ "the 54-year-old said": the one person the article gave that age before the quotation
+    ("Jane Reed, 54,", "54-year-old Jane Reed", "Reed (54)"); None when no one or several."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    m = _AGED_AFTER_RE.match(text, q.end) or _AGED_BEFORE_RE.search(text[max(line_start, q.start - 250) : q.start])
+    if not m:
+        return None
+    age = m.group("age")
+    given = re.compile(
+        rf"(?P<a>{NAME}),\s+{age},|(?<!\d){age}-year-old\s+(?:[a-z-]+\s+){{0,3}}(?P<b>{NAME})|(?P<c>{NAME})\s+\({age}\)"
+    )
+    people = set()
+    for g in given.finditer(text, 0, q.start):
+        name, at = next((g.group(k), g.start(k)) for k in "abc" if g.group(k))
+        who = cast.person(cast.canonical(person_part(name), at))
+        if who is not None:
+            people.add(who.name)
+    return people.pop() if len(people) == 1 else None
+
+
 def described(phrase: str, text: str = "") -> str | None:
     """``phrase`` as a speaker, when it is a description of someone: whitespace folded, None for
     a pronoun, a function word or a document. A bare plural is a description in lower case, or
@@ -104,6 +130,8 @@ def description_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies
     * "the department", "the city": the body ``Bodies`` resolves, else the organisation last
       named as saying something.
     """
+    if aged := aged_speaker(text, q, cast):
+        return aged
     line_start = text.rfind("\n", 0, q.start) + 1
     after = text[q.end : q.end + 120].split("\n", 1)[0]
     m = _AFTER_RE.match(after)
