@@ -195,3 +195,16 @@ def test_an_age_two_people_share_names_no_one() -> None:
         "“I did nothing wrong,” the 54-year-old said.\n"
     )
     assert _speakers(text)["I did nothing"] is None
+
+
+def test_a_pronoun_after_an_age_speaker_leans_on_it() -> None:
+    text = (
+        "Bridge stays shut\n\n"
+        "Councillor Tom Porter, 61, met residents on Tuesday. Jane Reed, 54, a former engineer, and "
+        "Paul Dunn, 47, led the campaign against the closure.\n\n"
+        "“We were never told about the cracks,” the 47-year-old said.\n\n"
+        "“We will not stop until it reopens,” he said.\n"
+    )
+    got = _speakers(text)
+    assert got["We were never"] == "Paul Dunn"
+    assert got["We will not"] == "Paul Dunn"  # not Porter, the other man named

@@ -22,9 +22,9 @@ from .bodies import DOCUMENT_HEADS, Bodies, bodies_of, descriptor_kind
 from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
 from .coref import previous_sentence, speaking_body
-from .patterns import APPOSITIVE, NAME, next_stop
+from .patterns import APPOSITIVE, BOUNDARY, NAME, next_stop
 
-__all__ = ["DESCRIPTION", "described", "described_speakers", "description_speaker"]
+__all__ = ["DESCRIPTION", "aged_speaker", "described", "described_speakers", "description_speaker"]
 
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Aa]nother|[Tt]hese|[Tt]hose|[Bb]oth|"
@@ -94,9 +94,11 @@ def aged_speaker(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
     )
     people = set()
     for g in given.finditer(text, 0, q.start):
-        name, at = next((g.group(k), g.start(k)) for k in "abc" if g.group(k))
+        run, at = next((g.group(k), g.start(k)) for k in "abc" if g.group(k))
+        name = BOUNDARY.split(run)[-1]  # "… Dreamhouse. Studio Schicketanz, 31,": the last sentence's
+        at += len(run) - len(name)
         who = cast.person(cast.canonical(person_part(name), at))
-        if who is not None:
+        if who is not None and any(at <= s < at + len(name) for s, _, _ in who.mentions):  # that very mention
             people.add(who.name)
     return people.pop() if len(people) == 1 else None
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from ..lexicon import SPEECH
+from ..scan.quotes import QuoteCandidate
 from .cast import Cast
-from .describe import DESCRIPTION, described
+from .describe import DESCRIPTION, aged_speaker, described
 from .patterns import NAME
 
 __all__ = ["nearest_teller", "opening_subject"]
@@ -51,10 +52,13 @@ _POINTER_RE = re.compile(
 )
 
 
-def nearest_teller(after: str, lead: str) -> tuple[str, bool] | None:
+def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> tuple[str, bool] | None:
     """The speaker these forms give for a quotation (``after``: the text after it on its line;
     ``lead``: the text before it, opening mark stripped), and whether it is a description (as the
-    article writes it) rather than a name; None when neither form is there."""
+    article writes it) rather than a name; None when neither form is there. "The 54-year-old said"
+    is read here too (``describe.aged_speaker``), so that a later "she said" can lean on it."""
+    if aged := aged_speaker(text, q, cast):
+        return aged, False
     if m := _OWNED_AFTER_RE.match(after) or _OWNED_BEFORE_RE.search(lead):
         return m.group("n"), False
     if q := _QUOTED_AS_RE.search(lead):

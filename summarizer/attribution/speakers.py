@@ -115,7 +115,7 @@ def guess_speaker(
             before = above[base:]
     pronoun_at: int | None = None  # where a "he said:" before the quotation stands
     cast = cast_of(text, names)
-    if (told := nearest_teller(after, before.rstrip("“\"‘' "))) and told[1]:
+    if (told := nearest_teller(text, quote, cast, after, before.rstrip("“\"‘' "))) and told[1]:
         return cast.descriptor(told[0], quote.start) or told[0]  # "He said his son told him, “…”"
     found, bodies = told[0] if told else None, bodies_of(text, names)
     m = None if told else _AFTER_RE.match(after)
