@@ -61,8 +61,8 @@ def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: s
         return aged, False
     if m := _OWNED_AFTER_RE.match(after) or _OWNED_BEFORE_RE.search(lead):
         return m.group("n"), False
-    if q := _QUOTED_AS_RE.search(lead):
-        return re.sub(r"['’]s$", "", q.group("n") or q.group("o")), False
+    if wire := _QUOTED_AS_RE.search(lead):
+        return re.sub(r"['’]s$", "", wire.group("n") or wire.group("o")), False
     if p := _POINTER_RE.match(after):
         return p.group("n"), False
     r = _RELAYED_RE.search(lead)
