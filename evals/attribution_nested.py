@@ -22,6 +22,7 @@ rewrite their attributions in other news forms that keep the same speaker:
     pointed   such a sentence -> "“…” That's how Ruiz put it." / "The paper quoted Ruiz as saying
               “…”" / "“…” Those were the words of Ruiz.", in turn
     unmarked  such a sentence -> "Ruiz did not hold back. “…”" / "Ruiz was blunt about it. “…”"
+    contrast  such a sentence -> "Sam Okafor said the plan was sound, but Ruiz disagreed: “…”"
     aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
@@ -93,6 +94,10 @@ def _unmarked(text: str) -> str:
     return _quote_said(text, ("{n} did not hold back. {o}{q}.{c}", "{n} was blunt about it. {o}{q}.{c}"))
 
 
+def _contrast(text: str) -> str:
+    return _quote_said(text, ("Sam Okafor said the plan was sound, but {n} disagreed: {o}{q}.{c}",))
+
+
 def _aged(text: str) -> str:
     """Each speaker of a "“…,” Ruiz said." sentence gets an age at the first mention before it
     ("Ruiz, 31, …"), and the sentence says "the 31-year-old said" instead."""
@@ -121,6 +126,7 @@ RESHAPES: dict[str, Callable[[str], str]] = {
     "pointed": _pointed,
     "unmarked": _unmarked,
     "aged": _aged,
+    "contrast": _contrast,
 }
 
 
@@ -176,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         "--variant",
         choices=sorted(RESHAPES),
         help="GGT only: read each text reshaped as scraped text arrives (flat: no paragraph breaks; glued: no "
-        "space after a full stop either; owned/relayed/pointed/unmarked/aged: attributions rewritten in other "
+        "space after a full stop either; other variants: attributions rewritten in other "
         "news forms), labels matched by their words (their offsets no longer hold)",
     )
     args = parser.parse_args(argv)

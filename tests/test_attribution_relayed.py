@@ -68,6 +68,15 @@ def test_wire_forms_and_a_sentence_pointing_back_name_the_speaker_a_step_away() 
     assert got["The council failed"] == "Li Wen"
 
 
+def test_a_second_clause_that_brings_in_the_quotation_with_a_colon_is_its_speaker() -> None:
+    got = _speakers(
+        "Porter said the deck was safe, but Reed disagreed: “I have seen the cracks myself.”\n\n"
+        "Porter said on Monday that the ferry would run: “It starts next week.”\n"
+    )
+    assert got["I have seen"] == "Tom Reed"  # not Porter, the first clause's speaker
+    assert got["It starts next"] == "Jane Porter"  # one clause: its own speaker
+
+
 def test_a_quotation_with_no_cue_is_the_person_who_opens_the_sentence_before() -> None:
     got = _speakers(
         "Porter and Reed met on Monday. Reed was furious afterwards. “Nobody asked the people who "
@@ -103,6 +112,9 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     assert nested.RESHAPES["unmarked"](text) == (
         "Ruiz spoke.\nRuiz did not hold back. “We go, now.”\n"
         'Ruiz said in a statement: “We stay.”\nLee was blunt about it. "No."'
+    )
+    assert nested.RESHAPES["contrast"]("“We go,” Ruiz said.") == (
+        "Sam Okafor said the plan was sound, but Ruiz disagreed: “We go.”"
     )
     assert nested.RESHAPES["aged"]("Ruiz and Lee met. “We go,” Ruiz said. “No,” said Lee.") == (
         "Ruiz, 31, and Lee, 32, met. “We go,” the 31-year-old said. “No,” the 32-year-old said."

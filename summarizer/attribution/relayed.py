@@ -7,7 +7,8 @@ said his son told him, “…”": the words are the teller's, not the one who r
 three forms that name the speaker a step away: wire copy's "X quoted Reed as saying “…”" and
 "according to a statement from Reed's office, “…”", and a sentence right after the quotation that
 points back at it ("“…” That's how Reed put it.", "Those were the words of Reed", "“…,” the
-statement read. It was signed by Reed.").
+statement read. It was signed by Reed."); and a second clause that brings in the quotation with a
+colon ("Porter said it was safe, but Reed disagreed: “…”").
 """
 
 from __future__ import annotations
@@ -51,6 +52,12 @@ _POINTER_RE = re.compile(
     rf"\s+(?:[a-z]+\s+){{0,3}}?(?P<n>{NAME})"
 )
 
+# a second clause that introduces the quotation with a colon: "Porter said it was safe, but Reed disagreed: “"
+_CONTRAST_RE = re.compile(
+    rf"[,;]\s+(?:but|and|while|whereas|yet)\s+(?P<n>{NAME})(?:\s+(?:also|then|quickly|strongly))?"
+    r"(?:\s+[a-z][\w-]*){1,4}:\s*$"
+)
+
 
 def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> tuple[str, bool] | None:
     """The speaker these forms give for a quotation (``after``: the text after it on its line;
@@ -63,6 +70,8 @@ def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: s
         return m.group("n"), False
     if wire := _QUOTED_AS_RE.search(lead):
         return re.sub(r"['’]s$", "", wire.group("n") or wire.group("o")), False
+    if c := _CONTRAST_RE.search(lead):
+        return re.sub(r"['’]s$", "", c.group("n")), False
     if p := _POINTER_RE.match(after):
         return p.group("n"), False
     r = _RELAYED_RE.search(lead)
