@@ -23,6 +23,7 @@ rewrite their attributions in other news forms that keep the same speaker:
               “…”" / "“…” Those were the words of Ruiz.", in turn
     unmarked  such a sentence -> "Ruiz did not hold back. “…”" / "Ruiz was blunt about it. “…”"
     contrast  such a sentence -> "Sam Okafor said the plan was sound, but Ruiz disagreed: “…”"
+    answered  such a sentence -> "“What happens now?” Sam Okafor asked Ruiz. “…,” they replied."
     aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
@@ -98,6 +99,10 @@ def _contrast(text: str) -> str:
     return _quote_said(text, ("Sam Okafor said the plan was sound, but {n} disagreed: {o}{q}.{c}",))
 
 
+def _answered(text: str) -> str:
+    return _quote_said(text, ("“What happens now?” Sam Okafor asked {n}. {o}{q},{c} they replied.",))
+
+
 def _aged(text: str) -> str:
     """Each speaker of a "“…,” Ruiz said." sentence gets an age at the first mention before it
     ("Ruiz, 31, …"), and the sentence says "the 31-year-old said" instead."""
@@ -127,6 +132,7 @@ RESHAPES: dict[str, Callable[[str], str]] = {
     "unmarked": _unmarked,
     "aged": _aged,
     "contrast": _contrast,
+    "answered": _answered,
 }
 
 

@@ -77,6 +77,14 @@ def test_a_second_clause_that_brings_in_the_quotation_with_a_colon_is_its_speake
     assert got["It starts next"] == "Jane Porter"  # one clause: its own speaker
 
 
+def test_an_answer_to_a_question_put_to_someone_is_theirs() -> None:
+    got = _speakers(
+        "“Will it open in spring?” Porter asked Reed.\n\n“Not before the engineers are done,” he replied.\n"
+    )
+    assert got["Will it open"] == "Jane Porter"
+    assert got["Not before the"] == "Tom Reed"  # not Porter, who asked
+
+
 def test_a_quotation_with_no_cue_is_the_person_who_opens_the_sentence_before() -> None:
     got = _speakers(
         "Porter and Reed met on Monday. Reed was furious afterwards. “Nobody asked the people who "
@@ -115,6 +123,9 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     )
     assert nested.RESHAPES["contrast"]("“We go,” Ruiz said.") == (
         "Sam Okafor said the plan was sound, but Ruiz disagreed: “We go.”"
+    )
+    assert nested.RESHAPES["answered"]("“We go,” Ruiz said.") == (
+        "“What happens now?” Sam Okafor asked Ruiz. “We go,” they replied."
     )
     assert nested.RESHAPES["aged"]("Ruiz and Lee met. “We go,” Ruiz said. “No,” said Lee.") == (
         "Ruiz, 31, and Lee, 32, met. “We go,” the 31-year-old said. “No,” the 32-year-old said."

@@ -8,7 +8,8 @@ three forms that name the speaker a step away: wire copy's "X quoted Reed as say
 "according to a statement from Reed's office, “…”", and a sentence right after the quotation that
 points back at it ("“…” That's how Reed put it.", "Those were the words of Reed", "“…,” the
 statement read. It was signed by Reed."); and a second clause that brings in the quotation with a
-colon ("Porter said it was safe, but Reed disagreed: “…”").
+colon ("Porter said it was safe, but Reed disagreed: “…”"); an answer to a question put to someone
+("“Will it open?” Porter asked Reed. “Not yet,” she replied.").
 """
 
 from __future__ import annotations
@@ -58,6 +59,14 @@ _CONTRAST_RE = re.compile(
     r"(?:\s+[a-z][\w-]*){1,4}:\s*$"
 )
 
+# an answer to a question put to someone: "“Will it open?” Porter asked Reed. / “Not yet,” she replied."
+_ANSWER_RE = re.compile(
+    r"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:he|she|they)\s+(?:replied|answered|responded|retorted)\b"
+)
+_ASKED_RE = re.compile(
+    rf"\?[”\"’']\s*,?\s*(?:{NAME}|[Hh]e|[Ss]he|[Tt]hey|[a-z][\w\s-]{{0,30}}?)\s+asked\s+(?P<n>{NAME})[^.!?“”\"\n]{{0,80}}[.]\s*$"
+)
+
 
 def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> tuple[str, bool] | None:
     """The speaker these forms give for a quotation (``after``: the text after it on its line;
@@ -70,6 +79,9 @@ def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: s
         return m.group("n"), False
     if wire := _QUOTED_AS_RE.search(lead):
         return re.sub(r"['’]s$", "", wire.group("n") or wire.group("o")), False
+    prior = text[max(0, q.start - 300) : q.start].rstrip("“\"‘' ")
+    if _ANSWER_RE.match(after) and (asked := _ASKED_RE.search(prior)):
+        return asked.group("n"), False
     if c := _CONTRAST_RE.search(lead):
         return re.sub(r"['’]s$", "", c.group("n")), False
     if p := _POINTER_RE.match(after):
