@@ -24,6 +24,8 @@ rewrite their attributions in other news forms that keep the same speaker:
     unmarked  such a sentence -> "Ruiz did not hold back. “…”" / "Ruiz was blunt about it. “…”"
     contrast  such a sentence -> "Sam Okafor said the plan was sound, but Ruiz disagreed: “…”"
     answered  such a sentence -> "“What happens now?” Sam Okafor asked Ruiz. “…,” they replied."
+    quoted    such a sentence -> "“…,” Ruiz was quoted as saying." / "“…,” reads a statement from Ruiz."
+              / "Ruiz can be heard saying: “…”", in turn
     aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
@@ -103,6 +105,15 @@ def _answered(text: str) -> str:
     return _quote_said(text, ("“What happens now?” Sam Okafor asked {n}. {o}{q},{c} they replied.",))
 
 
+def _quoted_as(text: str) -> str:
+    forms = (
+        "{o}{q},{c} {n} was quoted as saying.",
+        "{o}{q},{c} reads a statement from {n}.",
+        "{n} can be heard saying: {o}{q}.{c}",
+    )
+    return _quote_said(text, forms)
+
+
 def _aged(text: str) -> str:
     """Each speaker of a "“…,” Ruiz said." sentence gets an age at the first mention before it
     ("Ruiz, 31, …"), and the sentence says "the 31-year-old said" instead."""
@@ -133,6 +144,7 @@ RESHAPES: dict[str, Callable[[str], str]] = {
     "aged": _aged,
     "contrast": _contrast,
     "answered": _answered,
+    "quoted": _quoted_as,
 }
 
 

@@ -68,6 +68,19 @@ def test_wire_forms_and_a_sentence_pointing_back_name_the_speaker_a_step_away() 
     assert got["The council failed"] == "Li Wen"
 
 
+def test_was_quoted_as_saying_and_a_statement_from_name_the_speaker() -> None:
+    got = _speakers(
+        "“The ferry will run from Monday,” Reed was quoted as saying.\n\n"
+        "In a video posted online, Reed can be heard saying: “Nobody crosses until it is fixed.”\n\n"
+        "“Tolls will be waived,” reads a statement from Reed.\n\n"
+        "“We regret the delay,” a statement from Reed's office read.\n"
+    )
+    assert got["The ferry will"] == "Tom Reed"
+    assert got["Nobody crosses until"] == "Tom Reed"
+    assert got["Tolls will be"] == "Tom Reed"
+    assert got["We regret the"] == "Tom Reed"
+
+
 def test_a_second_clause_that_brings_in_the_quotation_with_a_colon_is_its_speaker() -> None:
     got = _speakers(
         "Porter said the deck was safe, but Reed disagreed: “I have seen the cracks myself.”\n\n"
@@ -126,6 +139,9 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     )
     assert nested.RESHAPES["answered"]("“We go,” Ruiz said.") == (
         "“What happens now?” Sam Okafor asked Ruiz. “We go,” they replied."
+    )
+    assert nested.RESHAPES["quoted"]("“A,” Ruiz said. “B,” Ruiz said. “C,” Ruiz said.") == (
+        "“A,” Ruiz was quoted as saying. “B,” reads a statement from Ruiz. Ruiz can be heard saying: “C.”"
     )
     assert nested.RESHAPES["aged"]("Ruiz and Lee met. “We go,” Ruiz said. “No,” said Lee.") == (
         "Ruiz, 31, and Lee, 32, met. “We go,” the 31-year-old said. “No,” the 32-year-old said."

@@ -1,15 +1,17 @@
-"""Speakers that stand nearer the quotation than the clause's subject does.
+"""Speakers that stand nearer the quotation than the clause's subject does, or a step away from it.
 
-Two news forms put the speaker behind another name: an appositive after an owner's role
-("Porter's spokesman, Ian Cole, said: “…”", "“…,” her lawyer, Ian Cole, said"; the owner does not
-speak), and a quotation relayed inside someone's account ("Reed said Porter told him: “…”", "He
-said his son told him, “…”": the words are the teller's, not the one who recounts them). And
-three forms that name the speaker a step away: wire copy's "X quoted Reed as saying “…”" and
-"according to a statement from Reed's office, “…”", and a sentence right after the quotation that
-points back at it ("“…” That's how Reed put it.", "Those were the words of Reed", "“…,” the
-statement read. It was signed by Reed."); and a second clause that brings in the quotation with a
-colon ("Porter said it was safe, but Reed disagreed: “…”"); an answer to a question put to someone
-("“Will it open?” Porter asked Reed. “Not yet,” she replied.").
+* an appositive after an owner's role: "Porter's spokesman, Ian Cole, said: “…”", "“…,” her
+  lawyer, Ian Cole, said" (the owner does not speak);
+* a quotation relayed in someone's account: "Reed said Porter told him: “…”" is Porter's, "He said
+  his son told him, “…”" his son's (not the one who recounts the words);
+* wire copy: "X quoted Reed as saying “…”", "Reed was quoted as saying", "Reed can be heard
+  saying", "according to a statement from Reed's office, “…”", "“…,” reads a statement from Reed";
+* a sentence right after the quotation that points back at it: "“…” That's how Reed put it.",
+  "Those were the words of Reed", "“…,” the statement read. It was signed by Reed.";
+* a second clause that brings in the quotation with a colon: "Porter said it was safe, but Reed
+  disagreed: “…”";
+* an answer to a question put to someone: "“Will it open?” Porter asked Reed. “Not yet,” she replied.";
+* a quotation with no cue after a sentence a person opens ("Reed also took aim at Porter. “…”").
 """
 
 from __future__ import annotations
@@ -42,6 +44,22 @@ _QUOTED_AS_RE = re.compile(
     r"|\b[Aa]ccording\s+to\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:statement|letter|post|release|e-?mail|transcript|note)\s+"
     rf"(?:from|by|issued\s+by|released\s+by)\s+(?:the\s+)?(?P<o>{NAME})(?:\s+[a-z]+)?)[\s,:]*$"
 )
+# "“…,” Reed was quoted as saying", "Reed can be heard saying: “", "“…,” reads a statement from Reed",
+# "“…,” a statement from Reed's office read"
+_SAYING = (
+    r"(?:was|is|were|has\s+been|had\s+been|can\s+be|could\s+be)\s+(?:quoted|heard|recorded|seen|filmed)"
+    r"\s+(?:as\s+)?saying"
+)
+_DOCUMENT = r"(?:statement|letter|post|release|note|message|e-?mail)"
+_FROM = r"(?:from|by|issued\s+by)\s+(?:the\s+)?"
+_SAYING_AFTER_RE = re.compile(
+    rf"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?P<n>{NAME})\s+{_SAYING}"
+    rf"|(?:reads?|said|says|states)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?{_DOCUMENT}\s+{_FROM}(?P<m>{NAME})"
+    rf"|(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[a-z]+\s+)?{_DOCUMENT}\s+{_FROM}(?P<o>{NAME})(?:\s+[a-z]+)?"
+    r"\s+(?:reads?|said|says|stated|states)\b)"
+)
+_SAYING_BEFORE_RE = re.compile(rf"(?P<n>{NAME})\s+{_SAYING}[^.!?“”\"\n]{{0,60}}?[\s,:]*$")
+
 # a sentence right after the quotation that points back at it and names its speaker
 _POINTER_RE = re.compile(
     r"[\s,.!?;:]*(?:[”\"’']\s*)?[\s,.!?;:]*(?:[—–-]+\s*)?"
@@ -77,6 +95,9 @@ def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: s
         return aged, False
     if m := _OWNED_AFTER_RE.match(after) or _OWNED_BEFORE_RE.search(lead):
         return m.group("n"), False
+    if said := _SAYING_AFTER_RE.match(after) or _SAYING_BEFORE_RE.search(lead):
+        name = next(said.group(k) for k in said.groupdict() if said.group(k))
+        return re.sub(r"['’]s$", "", name), False
     if wire := _QUOTED_AS_RE.search(lead):
         return re.sub(r"['’]s$", "", wire.group("n") or wire.group("o")), False
     prior = text[max(0, q.start - 300) : q.start].rstrip("“\"‘' ")
