@@ -113,6 +113,8 @@ _INVERTED_RE = re.compile(
     rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
     rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
+# a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
+_OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
@@ -316,6 +318,8 @@ def claim_source(
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
+            if found and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
+                continue  # "The former sergeant-at-arms of the House of Commons said": no subject
             if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
                 source, cue = found.group("src"), found.group("cue")
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
