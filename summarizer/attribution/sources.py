@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CLAIM_VERBS, MONTHS, ORG_WORDS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
+from ..lexicon import CLAIM_VERBS, MONTHS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, named_appositive
-from .cast import cast_of, person_part
+from .cast import cast_of
 from .holders import (
     ATTITUDE_ADJECTIVE,
     HOLD_ASPECT,
@@ -29,6 +29,11 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
+from .source_names import clean_source as _clean_source
+from .source_names import is_person as _is_person
+from .source_names import resolve_pronoun as _resolve_pronoun
+from .source_names import role_holder as _role_holder
+from .source_names import trailing_name as _trailing_name
 
 __all__ = ["claim_source", "claim_sources"]
 
@@ -129,6 +134,14 @@ _DESC_SUBJECT_RE = re.compile(
 )
 
 
+# "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
+_ROLE_SUBJECT_RE = re.compile(
+    rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
+    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+)
+
+
 def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[str] | None:
     """The first subject-and-verb of the sentence outside quotation marks, never a contraction
     ("I'd think"); a bare plural verb ("Estimates suggest") only after a scanned name."""
@@ -195,68 +208,6 @@ def _agent_only(sentence: str, source: str) -> bool:
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
-def _trailing_name(phrase: str) -> str | None:
-    """The capitalised run a phrase ends with: "North Korea's main news agency Korean Central News
-    Agency" -> "Korean Central News Agency"."""
-    m = re.search(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?)*[A-Z][\w.'’-]*$", phrase.strip())
-    return m.group() if m else None
-
-
-def _resolve_pronoun(word: str, before: int, names: list[NameCandidate]) -> str | None:
-    """ "He said" names the last person the article named before it; "it" the last body."""
-    earlier = [n for n in names if n.end <= before and before - n.start <= 800]
-    if word.casefold() in ("he", "she"):
-        people = [
-            n.text
-            for n in earlier
-            if 2 <= len(n.text.split()) <= 4 and not any(w.casefold() in ORG_WORDS for w in n.text.split())
-        ]
-        return people[-1] if people else None
-    if word.casefold() == "it":
-        bodies = [n.text for n in earlier if any(w.casefold() in ORG_WORDS for w in n.text.split()) or n.text.isupper()]
-        return bodies[-1] if bodies else None
-    return None
-
-
-def _is_person(name: str) -> bool:
-    words = name.split()
-    return bool(words) and not name.isupper() and not any(w.casefold() in ORG_WORDS for w in words)
-
-
-def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
-    """The person a title-heavy phrase ends with: "Afghan Ambassador to the United States
-    Hamdullah Mohib" -> "Hamdullah Mohib" (the shortest scanned name of two or more words that ends it)."""
-    ends = [n.text for n in names if len(n.text.split()) >= 2 and phrase.endswith(n.text) and n.text != phrase]
-    return min(ends, key=len) if ends else None
-
-
-_LEADING_RE = re.compile(
-    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now|As|While|When|Although|Though|Because|If)"
-    rf"\s+(?:(?:{'|'.join(WEEKDAYS + MONTHS)})\s+)?)+(?=[A-Z])"
-)
-
-
-def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
-    found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
-    found = _LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
-    if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
-        return person
-    found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
-    # "Sanders's hometown Burlington Free Press" -> the paper; "WHO's situation report dated …" -> WHO
-    owned = re.fullmatch(
-        rf"(?P<owner>{NAME})['’]s?(?P<what>(?:\s+[a-z][\w-]*)+)(?:\s+(?P<named>{NAME}))?(?P<rest>.*)", found
-    )
-    named = owned.group("named") if owned and owned.group("named") not in WEEKDAYS + MONTHS else None
-    if owned and named and not owned.group("rest"):
-        return named
-    verb = owned and re.search(r"\b(?:is|was|are|were|has|had|have|be|been)\b", owned.group("what"))
-    if verb:
-        return ""  # "Ivan's condition was on Wednesday (reported)": a clause, not a source
-    if owned and not named and not re.search(r"\b[A-Z]", owned.group("rest")):
-        return owned.group("owner")
-    return person_part(found) if found[:1].isupper() and _is_person(found) else found
-
-
 def claim_source(
     text: str,
     start: int,
@@ -318,13 +269,13 @@ def claim_source(
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
-            if found and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
-                continue  # "The former sergeant-at-arms of the House of Commons said": no subject
             if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
-                source, cue = found.group("src"), found.group("cue")
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
-                source = _appositive_person(text, found.groupdict().get("app"), names) or source
+                person = _appositive_person(text, found.groupdict().get("app"), names)
+                if not person and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
+                    continue  # "The former sergeant-at-arms of the House of Commons said": no subject
+                source, cue = person or found.group("src"), found.group("cue")
                 break
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
@@ -351,6 +302,11 @@ def claim_source(
             body = named  # "One news site, Znak.com, claims": the name the article gives it
         if body:
             source, cue = body, (d.group("cue") if d else cue)
+    lead = LEAD_RE.match(sentence)
+    if source is None and (role := _ROLE_SUBJECT_RE.match(sentence, lead.end() if lead else 0)):
+        # "The former sergeant-at-arms of the House of Commons said": the person the article gave that role
+        source = _role_holder(text, sentence, role.group("d"), start, names)
+        cue = role.group("cue") if source else None
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
             # in it, or it inside the quote; a phrase in quotation marks leaves the claim the article's
@@ -370,6 +326,9 @@ def claim_source(
         source = None  # "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
+    if source is not None and re.match(r"the\s+[a-z]", source):
+        # "The prime minister said": the person the article named with that title before
+        source = cast_of(text, names).descriptor(source, start) or source
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
