@@ -166,3 +166,13 @@ def test_a_role_as_the_subject_is_the_person_given_that_role() -> None:
     assert source_of(body, "The harbourmaster said") == "Ivo Brandt"
     # the person the role stands for is not also named in the sentence: that is someone else
     assert source_of(body, "The harbourmaster found") is None
+
+
+def test_it_is_a_body_or_an_acronym_never_a_dateline_in_capitals() -> None:
+    from summarizer.attribution.source_names import resolve_pronoun
+
+    text = "KES HARBOUR — The editorial ran on Monday. It said the KFC board should resign, and it was read widely."
+    names = scan_names(text, {0})
+    at = text.index("it was")
+    assert resolve_pronoun("it", at, names) == "KFC"
+    assert resolve_pronoun("it", text.index("It said"), names) is None  # only "KES HARBOUR" before: a place

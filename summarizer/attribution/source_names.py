@@ -55,7 +55,12 @@ def resolve_pronoun(word: str, before: int, names: list[NameCandidate]) -> str |
         ]
         return people[-1] if people else None
     if word.casefold() == "it":
-        bodies = [n.text for n in earlier if any(w.casefold() in ORG_WORDS for w in n.text.split()) or n.text.isupper()]
+        # an acronym is a body ("IRCC"), a dateline in capitals ("DES MOINES") a place
+        bodies = [
+            n.text
+            for n in earlier
+            if any(w.casefold() in ORG_WORDS for w in n.text.split()) or (n.text.isupper() and " " not in n.text)
+        ]
         return bodies[-1] if bodies else None
     return None
 
