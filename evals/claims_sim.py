@@ -16,7 +16,11 @@ names them (``link_speakers``: a source becomes the actor's name), and scored th
 ``attributed_to`` right among those), ``devsets.ggt_claims.score`` likewise for GGT's indirect
 quotations with a named reference, ``scoring.score`` for the seeds' claims.
 
-    PYTHONPATH=$PWD python evals/claims_sim.py [--misses] [--ggt-misses] [--seeds-misses] [--test]
+    PYTHONPATH=$PWD python evals/claims_sim.py [--misses] [--ggt-misses] [--seeds-misses] [--sentences] [--test]
+
+``--sentences`` adds each pool's sentence-source rows: every named attribution's sentence (the one
+holding its content's start) and the source code reads for it, right / named; a larger sample than
+the claims a simulated pick happens to match, and blind to which sentences become claims.
 
 Misses are listed for the study halves only; ``--test`` adds both pools' test-half aggregate lines,
 printed last: run it once before and once after a finished piece of work, never to choose a rule.
@@ -70,22 +74,26 @@ def sub_half(article_id: str) -> str:
     return "A" if int(hashlib.sha256(("nested:" + article_id).encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
-def pool_part(pool: str, part: str, misses: bool = False) -> dict[str, Any]:
+def pool_part(pool: str, part: str, misses: bool = False, sentences: bool = False) -> dict[str, Any]:
     """Pool ``pool`` ("polnear" or "ggt": GGT's indirect quotations, ``devsets.ggt_claims``), half
-    ``part``, scored on simulated claims; misses printed for the study half only. The study half's
-    result also holds ``"A"`` and ``"B"``: its two sub-halves, scored alike."""
+    ``part``, scored on simulated claims, or with ``sentences`` on every labelled attribution's
+    sentence source (the set's ``code_only``: right / named, whether or not a claim matches it);
+    misses printed for the study half only. The study half's result also holds ``"A"`` and ``"B"``:
+    its two sub-halves, scored alike."""
     scorer: Any = polnear if pool == "polnear" else ggt_claims
     rows = []
     for article in load(pool, part):  # type: ignore[arg-type]
-        ctx = Context.of(Article.from_text(article.text, source=f"{pool}/{article.id}"))
-        result = scorer.score(article, _summary(claims_of(ctx, stand_in(ctx))))
+        if sentences:
+            result = scorer.code_only(article)
+        else:
+            ctx = Context.of(Article.from_text(article.text, source=f"{pool}/{article.id}"))
+            result = scorer.score(article, _summary(claims_of(ctx, stand_in(ctx))))
         rows.append({"id": article.id, "part": article.part, **result})
         if misses and article.part == "study" and result["misses"]:
             print(f"- {pool}/{article.id}")
             for m in result["misses"]:
-                print(
-                    f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}\n        claim: {m['claim']}"
-                )
+                claim = f"\n        claim: {m['claim']}" if "claim" in m else ""
+                print(f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}{claim}")
     out = dict(scorer.aggregate(rows)[part])
     if part == "study":
         for half in ("A", "B"):
@@ -112,6 +120,11 @@ def seeds(misses: bool = False) -> FieldScore:
 
 
 def _line(name: str, m: dict[str, Any]) -> str:
+    if not m["matched"]:  # sentence sources: right of all named
+        return (
+            f"{name:14} articles {m['articles']:3}  named {m['named']:4}  sentence source right {m['accuracy']} "
+            f"({m['right']})  read {m['read']}"
+        )
     return (
         f"{name:14} articles {m['articles']:3}  named {m['named']:4}  matched {m['match_rate']} ({m['matched']})  "
         f"right {m['accuracy']} ({m['right']})  read {m['read']}"
@@ -123,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list PolNeAR's study-half misses")
     parser.add_argument("--ggt-misses", action="store_true", help="list GGT's study-half misses")
     parser.add_argument("--seeds-misses", action="store_true", help="list every seed's claims")
+    parser.add_argument("--sentences", action="store_true", help="also score every attribution's sentence source")
     parser.add_argument("--test", action="store_true", help="print both pools' test-half aggregates, last")
     args = parser.parse_args(argv)
     study = pool_part("polnear", "study", args.misses)
@@ -135,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     print(_line("ggt study", ggt_study))
     for half in ("A", "B"):
         print(_line(f"  study-{half}", ggt_study[half]))
+    if args.sentences:
+        for pool in ("polnear", "ggt"):
+            m = pool_part(pool, "study", sentences=True)
+            print(_line(f"{pool} sentences", m))
+            for half in ("A", "B"):
+                print(_line(f"  study-{half}", m[half]))
     print(
         f"{'seeds':14} claims F1 {d['f1']} (P {d['precision']} R {d['recall']}, {d['tp']}/{d['predicted']}/"
         f"{d['labelled']})  attribution {d['attribution_accuracy']}  named {d['attribution_accuracy_named']}"
@@ -142,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.test:
         print(_line("polnear TEST", pool_part("polnear", "test")))
         print(_line("ggt TEST", pool_part("ggt", "test")))
+        if args.sentences:
+            print(_line("polnear TEST s", pool_part("polnear", "test", sentences=True)))
+            print(_line("ggt TEST s", pool_part("ggt", "test", sentences=True)))
     return 0
 
 
