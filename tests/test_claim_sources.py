@@ -176,3 +176,12 @@ def test_it_is_a_body_or_an_acronym_never_a_dateline_in_capitals() -> None:
     at = text.index("it was")
     assert resolve_pronoun("it", at, names) == "KFC"
     assert resolve_pronoun("it", text.index("It said"), names) is None  # only "KES HARBOUR" before: a place
+
+
+def test_a_speaker_named_after_the_verb_mid_sentence_with_an_age_or_a_role() -> None:
+    body = (
+        "There is a real cost to waiting, insists 16-year-old Mila Ostrova, in a town that needs the ferry.\n\n"
+        "The fares are “too high,” says Keswater and District harbour manager Tomas Reyes, who runs the pier.\n"
+    )
+    assert source_of(body, "There is a real cost") == "Mila Ostrova"
+    assert source_of(body, "The fares are") == "Tomas Reyes"

@@ -73,3 +73,16 @@ def test_an_unmatched_quotation_is_named_not_matched_and_halves_aggregate() -> N
     m = ggt_claims.aggregate([{"part": "study", **r}, {"part": "test", **{**r, "right": 0}}])
     assert m["study"]["match_rate"] == 0.5 and m["study"]["accuracy"] == 1.0
     assert m["test"]["accuracy"] == 0.0 and m["all"]["matched"] == 2
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_names_nobody() -> None:
+    text = "Nutrition experts say the guide is late. Many nutrition experts agree."
+    assert not ggt_claims.named_reference("Nutrition experts", text)
+    assert ggt_claims.named_reference("Nutrition Canada", text)
+
+
+def test_code_only_scores_every_quotation_by_its_sentence_source() -> None:
+    r = ggt_claims.code_only(devsets.DevArticle("ggt", "c1", TEXT, _record()))
+    assert r["named"] == 2 and r["matched"] == 0
+    assert r["right"] == 2  # "Mayor Ana Ruiz said …", "Okafor argued that …"
+    assert ggt_claims.aggregate([{"part": "study", **r}])["study"]["accuracy"] == 1.0

@@ -115,8 +115,9 @@ _LONG_SUBJECT_RE = re.compile(
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
-    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
-    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
+    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote|insists|insisted|argues|argued|adds|writes|notes|noted))\s+"
+    rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
+    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 # a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
 _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
