@@ -185,3 +185,8 @@ def test_a_speaker_named_after_the_verb_mid_sentence_with_an_age_or_a_role() -> 
     )
     assert source_of(body, "There is a real cost") == "Mila Ostrova"
     assert source_of(body, "The fares are") == "Tomas Reyes"
+
+
+def test_a_conjunction_opening_the_sentence_is_not_its_subject() -> None:
+    body = "Whitlock defended the levy on Monday. But she said the fares would fall by spring.\n"
+    assert source_of(body, "But she said") == "Dana Whitlock"

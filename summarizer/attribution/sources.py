@@ -67,8 +67,9 @@ _MORE_VERBS = (
     r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
     r"pointed\s+out|points\s+out|forwards|forwarded|identified"
 )
+# "But she said", "And it said that …": a conjunction opening the sentence is no name
 _SUBJECT_RE = re.compile(
-    rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
+    rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
