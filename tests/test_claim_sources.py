@@ -190,3 +190,12 @@ def test_a_speaker_named_after_the_verb_mid_sentence_with_an_age_or_a_role() -> 
 def test_a_conjunction_opening_the_sentence_is_not_its_subject() -> None:
     body = "Whitlock defended the levy on Monday. But she said the fares would fall by spring.\n"
     assert source_of(body, "But she said") == "Dana Whitlock"
+
+
+def test_a_named_speaker_closing_the_sentence_reports_all_of_it() -> None:
+    body = (
+        "Inspectors found the hull cracked in two places, Brandt said.\n\n"
+        "Brandt said the ferry was safe; the Keswater Gazette reported it was not.\n"
+    )
+    assert source_of(body, "Inspectors found") == "Ivo Brandt"
+    assert source_of(body, "Brandt said the ferry") == "Ivo Brandt"  # a clause after ";" closes nothing

@@ -165,6 +165,15 @@ def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[
     return None
 
 
+def _outer(sentence: str) -> bool:
+    """Whether the sentence ends in a named speaker's ", Lohmar said." ("Officers found the victim
+    …, Lohmar said."): that speaker reports all of it, the opening subject's verb included."""
+    t = _TRAILING_RE.search(sentence)
+    src = t and (t.group("src1b") or t.group("src1") or t.group("src2"))
+    comma = bool(t and re.match(r"\s*,", sentence[t.start() :]))  # not "…; TVN24 reported he …"
+    return bool(t and src and comma and t.start() > 20 and src[:1].isupper() and src.casefold() not in PRONOUNS)
+
+
 def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
     """The person an appositive's last part opens with: ", her adviser, Jake Sullivan," -> Jake
     Sullivan; ", Darran Whiting of Liberty Baptist Church," -> Darran Whiting."""
@@ -247,7 +256,7 @@ def claim_source(
     if inner and inner.group("src").casefold() not in PRONOUNS:
         # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
         source, cue = inner.group("src"), inner.group("cue")
-    elif source is None and subject and subject.start() == 0:
+    elif source is None and subject and subject.start() == 0 and not _outer(sentence):
         source, cue = subject.group("src"), subject.group("cue")
         # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
         source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
