@@ -199,3 +199,14 @@ def test_a_named_speaker_closing_the_sentence_reports_all_of_it() -> None:
     )
     assert source_of(body, "Inspectors found") == "Ivo Brandt"
     assert source_of(body, "Brandt said the ferry") == "Ivo Brandt"  # a clause after ";" closes nothing
+
+
+def test_a_body_descriptor_is_the_body_the_claim_before_named() -> None:
+    body = (
+        "The Keswater Ferry Authority said the timetable would change in May. "
+        "The statement also said that fares would rise.\n\n"
+        "Whitlock said the change was rushed. The statement also said nothing about winter.\n"
+    )
+    assert source_of(body, "The statement also said that") == "Keswater Ferry Authority"
+    # after a person's claim, "the statement" is not theirs by default: nothing is guessed
+    assert source_of(body, "The statement also said nothing") != "Dana Whitlock"

@@ -11,7 +11,7 @@ import re
 from ..lexicon import CLAIM_VERBS, MONTHS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
-from .bodies import DESCRIPTOR, bodies_of, named_appositive
+from .bodies import DESCRIPTOR, bodies_of, descriptor_kind, named_appositive
 from .cast import cast_of
 from .holders import (
     ATTITUDE_ADJECTIVE,
@@ -340,6 +340,15 @@ def claim_source(
     if source is not None and re.match(r"the\s+[a-z]", source):
         # "The prime minister said": the person the article named with that title before
         source = cast_of(text, names).descriptor(source, start) or source
+    if (
+        source is not None
+        and re.match(r"[Tt]he\s+[a-z]", source)
+        and descriptor_kind(source) in ("body", "government", "document")
+        and previous
+        and previous[:1].isupper()
+        and not cast_of(text, names).is_person(previous)
+    ):
+        source = previous  # "IRCC told … . The department added that …": the body the claim before named
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
