@@ -11,7 +11,9 @@ way round. This script prints speaker accuracy (GGT), named-source accuracy (Pol
 speaker accuracy of PolNeAR's quoted passages with a named source (``devsets.polnear_quotes``)
 per sub-half; ``--set speakers`` adds a table of both speaker pools side by side (GGT quotes
 and PolNeAR quotes: a speaker rule must hold on both); ``--misses A`` lists the misses of one
-sub-half (never of the test half; with ``--set speakers``, PolNeAR's quotation misses).
+sub-half (never of the test half; with ``--set speakers``, PolNeAR's quotation misses);
+``--variant flat|glued`` reads the GGT texts reshaped as scraped text arrives (speakers only:
+labels are matched by their words, so precision there is not comparable).
 
     PYTHONPATH=$PWD python evals/attribution_nested.py [--set ggt|polnear|both|speakers] [--misses A|B] [--json OUT]
 """
@@ -25,6 +27,7 @@ import sys
 from typing import Any
 
 from summarizer import devsets
+from summarizer.labels import VARIANTS
 
 
 def sub_half(article_id: str) -> str:
@@ -75,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=("ggt", "polnear", "both", "speakers"), default="ggt")
     parser.add_argument("--misses", choices=("A", "B"))
     parser.add_argument("--json", help="write per-article results here (study half only)")
+    parser.add_argument(
+        "--variant",
+        choices=sorted(VARIANTS),
+        help="GGT only: read each text reshaped as scraped text arrives (flat: no paragraph breaks; glued: no "
+        "space after a full stop either), labels matched by their words (their offsets no longer hold)",
+    )
     args = parser.parse_args(argv)
     dump: dict[str, Any] = {}
     for name in ("ggt", "polnear") if args.set in ("both", "speakers") else (args.set,):
@@ -83,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         scorer = importlib.import_module(f"summarizer.devsets.{name}")
         halves: dict[str, list[dict[str, Any]]] = {"A": [], "B": []}
         for article in devsets.load(name, "study"):
+            if args.variant and name == "ggt":
+                data = {
+                    **article.data,
+                    "quotations": [{**q, "start": None, "end": None} for q in article.data["quotations"]],
+                }
+                article = devsets.DevArticle(name, article.id, VARIANTS[args.variant](article.text), data)
             result = scorer.code_only(article)
             half = sub_half(article.id)
             halves[half].append({"id": article.id, **result})

@@ -5,7 +5,9 @@
 The labels are ours (``evals/pollstudy/README.md``); the article text is read from the shared dev
 sets at score time (``summarizer.devsets.default_dir()``, or ``--devsets``), never copied here. Each
 article is scored with the figures dev set's own rules (``summarizer.devsets.figures``); the set has
-no test half, so every article counts as ``study``. ``-v`` lists misses, false figures and mismatches.
+no test half, so every article counts as ``study``. The two labelling rounds (a file's ``round``, 1
+when absent) are reported apart and together, to three decimals so that a rule's step shows.
+``-v`` lists misses, false figures and mismatches.
 """
 
 from __future__ import annotations
@@ -19,6 +21,16 @@ from summarizer.devsets import DevArticle, default_dir
 from summarizer.devsets import figures as scorer
 
 LABELS = Path(__file__).resolve().parent / "pollstudy"
+COLUMNS = (
+    ("P", "precision"),
+    ("R", "recall"),
+    ("unit", "unit_accuracy"),
+    ("type", "type_accuracy"),
+    ("measures", "measures_f1"),
+    ("source", "source_accuracy"),
+    ("key R", "key_recall"),
+    ("invented units", "invented_units"),
+)
 
 
 def load(devsets: Path) -> list[DevArticle]:
@@ -39,10 +51,20 @@ def main() -> int:
     parser.add_argument("--devsets", type=Path, default=default_dir())
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    rows = [{"id": a.id, "part": "study", **scorer.code_only(a)} for a in load(args.devsets)]
-    report = {"part": "study", "mode": "code-only", "wall_seconds": "-", "metrics": scorer.aggregate(rows)}
-    text = scorer.render({**report, "articles": rows if args.verbose else []})
-    print(text.replace("# figures dev set", "# poll study set"), end="")
+    articles = load(args.devsets)
+    rows = [{"id": a.id, "part": "study", **scorer.code_only(a)} for a in articles]
+    rounds = [a.data.get("round", 1) for a in articles]
+    print("| poll study | articles | tp/predicted/labelled | " + " | ".join(c for c, _ in COLUMNS) + " |")
+    print("|---" * (3 + len(COLUMNS)) + "|")
+    for name, keep in [(f"round {n}", n) for n in sorted(set(rounds))] + [("all", None)]:
+        m = scorer.aggregate([r for r, n in zip(rows, rounds, strict=True) if keep in (None, n)])["all"]
+        cells = " | ".join(
+            "–" if m[k] is None else f"{m[k]:.3f}" if isinstance(m[k], float) else str(m[k]) for _, k in COLUMNS
+        )
+        print(f"| {name} | {m['articles']} | {m['tp']}/{m['predicted']}/{m['labelled']} | {cells} |")
+    if args.verbose:
+        report = {"part": "study", "mode": "code-only", "wall_seconds": "-", "metrics": {}, "articles": rows}
+        print(scorer.render(report).split("\n", 4)[-1], end="")
     return 0
 
 

@@ -17,6 +17,8 @@ quotes and claims agree on who said what.
 * ``bodies``: the organisations an article names (``Body``, ``Bodies``, ``bodies_of``): the
   principal organisation, and what "the city", "officials" or "the letter" stand for; unnamed
   people by their descriptor ("One poster").
+* ``describe``: a description as the speaker where the article names no one ("the judge said",
+  "protesters chanted", "his office said").
 * ``phrases``: whose words a phrase in quotation marks inside a sentence is ('to "streamline"').
 * ``sources``: claim sources (``claim_source``, ``claim_sources``) and their patterns.
 * ``patterns``: the regex pieces they all share (verbs of speech, names, appositives).
@@ -25,6 +27,7 @@ quotes and claims agree on who said what.
 from .bodies import Bodies, Body, bodies_of
 from .carry import carry_speakers, quote_speakers_from_sentences
 from .cast import Cast, Person, cast_of
+from .describe import described_speakers
 from .sources import claim_source, claim_sources
 from .speakers import attribute_quotes, guess_speaker
 
@@ -39,6 +42,7 @@ __all__ = [
     "cast_of",
     "claim_source",
     "claim_sources",
+    "described_speakers",
     "guess_speaker",
     "quote_speakers_from_sentences",
 ]

@@ -21,6 +21,7 @@ from .patterns import APPOSITIVE, NAME
 
 __all__ = [
     "DESCRIPTOR",
+    "DOCUMENT_HEADS",
     "Bodies",
     "Body",
     "bodies_of",
@@ -143,7 +144,7 @@ def _spots(text: str, form: str) -> list[int]:
     return [s for s, _ in whole_words(text, form)]
 
 
-_DOC_HEADS = "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
+_DOC_HEADS = DOCUMENT_HEADS = "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
 # "The Home Office letter", "The Church's website"; "the council issued a statement"
 _ISSUER_RE = re.compile(
     rf"(?P<n>{NAME})(?P<own>['’]s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
 from ..scan.names import NameCandidate, countries
-from .patterns import BOUNDARY, next_stop
+from .patterns import BOILERPLATE, BOUNDARY, next_stop
 from .people import (
     PLACE_BEFORE_RE,
     PREPS,
@@ -139,6 +139,8 @@ class Cast:
             word = m.group("a") or m.group("b")
             if m.group("a") and re.search(r"[A-Z][\w.’'-]*\s+$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # the last word of a longer name ("the United States said"), not a name of its own
+            if BOILERPLATE.match(text, m.start()):
+                continue  # "Story continues below advertisement" run into the text
             if re.fullmatch(r"[A-Z][a-z]+(?:ese|ish)", word):
                 continue  # "the Chinese said …, he": a people, not a person
             if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
@@ -367,9 +369,11 @@ class Cast:
         if not fits:
             return None
         found = self.nearest(fits, at, subjects_only=False)
-        if found is None:  # named only after the quote: "…," said the coach, Ann Lee
-            found = min(fits, key=lambda p: min((s for s, _, _ in p.mentions), default=len(self.text)))
-        return found.name
+        if found is None:  # named only after the quote, in its paragraph: "…," said the coach, Ann Lee
+            stop = self.text.find("\n", at) % (len(self.text) + 1)
+            fits = [p for p in fits if any(s < stop for s, _, _ in p.mentions)]
+            found = min(fits, key=lambda p: min(s for s, _, _ in p.mentions)) if fits else None
+        return found.name if found else None
 
 
 _read_cast = read_once(Cast)

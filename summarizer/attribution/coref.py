@@ -19,19 +19,25 @@ from .bodies import Bodies
 from .cast import Cast, Person
 from .patterns import APPOSITIVE, NAME, filler
 
-__all__ = ["speaking_body", "speech_pronoun"]
+__all__ = ["previous_sentence", "speaking_body", "speech_pronoun"]
 
 # a name as the subject of a verb of speech: "Google said Thursday", "EDC, the agency, has said"
 _SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{SPEECH}|announced|confirmed)\b")
 _BODY_SUBJECT_RE = re.compile(rf"(?:^\s*|(?<=[,;]\s))(?:[Tt]he\s+)?(?P<n>{NAME})(?={_SAYS_RE.pattern})")
-_OPENING_NAME_RE = re.compile(rf"\s*(?:[Tt]he\s+)?(?P<n>{NAME})\s+[a-z]")
+# "EDC declined …", "In a statement, IRCC did not reveal …": the sentence's subject, after a fronted phrase
+_OPENING_NAME_RE = re.compile(
+    rf"\s*(?:(?:In|On|At|By|After|Before|During|Since|Under|With|For|Earlier|Later)\b[^,.!?]{{1,60}},\s+)?"
+    rf"(?:[Tt]he\s+)?(?P<n>{NAME})\s+[a-z]"
+)
 _NOT_NAMES = {"It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "There", "Q"}
 _SUBJECT_PRONOUN_RE = re.compile(
     r"(?:^[\s“\"‘'Q,(]*(?:[A-Z][\w’'-]*,?\s+){0,2}?|[,;:]\s+|\b(?:and|but|then|as|when)\s+)((?i:he|she|they|it)),?\s+[a-z]"
 )
 
 _GENDER = {"he": "m", "she": "f"}
-_STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])")
+# a sentence's end: a stop, closing marks, a space, a capital; in glued text ("made.Kim said") no
+# space, after a lower-case word, a digit or a blanked quotation
+_STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])|(?<=[a-z)\d ])[.!?][”\"’')]*(?=[“\"‘]?[A-Z][\w’'])")
 _ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))$")
 
 
@@ -57,7 +63,7 @@ def _blanked(text: str, start: int, end: int) -> tuple[str, list[int]]:
     return window, [0] + [e for e in stops if e <= len(window)]
 
 
-def _previous_sentence(text: str, anchor: int, own: bool = False) -> tuple[int, str]:
+def previous_sentence(text: str, anchor: int, own: bool = False) -> tuple[int, str]:
     """(start, text) of the words before ``anchor`` in its sentence, or when it opens its sentence
     (or ``own``: whatever stands before it there) the sentence before, across a paragraph break
     and scraper filler lines; quotations blanked."""
@@ -96,7 +102,7 @@ def speech_pronoun(
     if depth > 3:
         return None
     learned = {} if learned is None else learned
-    start, sentence = _previous_sentence(cast.text, anchor, own)
+    start, sentence = previous_sentence(cast.text, anchor, own)
     if not sentence.strip():
         return None
     end = start + len(sentence)
@@ -140,13 +146,13 @@ def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
     six sentences before it name as the subject of a verb of speech ("Google said Thursday …",
     "BC Hydro said in a statement"), else the article's principal organisation."""
     text = cast.text
-    start, sentence = _previous_sentence(text, anchor)
+    start, sentence = previous_sentence(text, anchor)
     opener = _OPENING_NAME_RE.match(sentence)  # "EDC declined to answer …. “…,” it said": its subject
     if opener and opener.group("n") not in _NOT_NAMES and bodies.find(opener.group("n")) is not None:
         return bodies.canonical(opener.group("n"))
     at = anchor
     for _ in range(6):
-        start, sentence = _previous_sentence(text, at)
+        start, sentence = previous_sentence(text, at)
         if not sentence.strip():
             break
         for m in _BODY_SUBJECT_RE.finditer(sentence):

@@ -10,7 +10,7 @@ import re
 
 from ..lexicon import ABBREVIATIONS
 
-__all__ = ["APPOSITIVE", "BOUNDARY", "NAME", "PRONOUNS", "filler", "next_stop", "role_then_name"]
+__all__ = ["APPOSITIVE", "BOILERPLATE", "BOUNDARY", "NAME", "PRONOUNS", "filler", "next_stop", "role_then_name"]
 
 
 # a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
@@ -60,6 +60,13 @@ def next_stop(text: str, at: int) -> int:
 _FILLER_RE = re.compile(
     r"\s*(?:[^\w\n]*|(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE)\s*:[^\n]*"
     r"|(?i:article\s+continue[sd]\s+below|story\s+continues\s+below(?:\s+advertisement)?|advertisement))\s*"
+)
+
+
+#: the same boilerplate inside a line, as text that lost its paragraph breaks carries it ("… below.
+#: Story continues below advertisement Suncor received …"): never a name
+BOILERPLATE = re.compile(
+    r"(?i:story\s+continues\s+below|article\s+continue[sd]\s+below|relevant\s+reading|read\s+more)\b"
 )
 
 

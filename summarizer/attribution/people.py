@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ..lexicon import BUSINESS_FIRST, MONTHS, ORG_WORDS, PARTY_WORDS, TITLES, WEEKDAYS
 from ..scan.names import NameCandidate, countries
+from .patterns import BOILERPLATE
 
 R = TypeVar("R")
 
@@ -135,14 +136,16 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         for s in spots
     ):
         return False  # "Shadow Home" of "Shadow Home Secretary Yvette Cooper": a title's first words
+    if spots and all(BOILERPLATE.match(text, s) for s in spots):
+        return False  # "Article Continued Below" run into the text
     credits = sum(
         1
         for s in spots
-        if text[s + len(name) : s + len(name) + 1] == "/"
+        if re.match(r" ?/", text[s + len(name) : s + len(name) + 2])
         or re.search(
             r"(?:\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:|(?:^|\n|\s)By)\s*$", text[max(0, s - 14) : s]
         )
-    )  # a photo credit ("Name/Agency", "Image: Name") or a byline ("By Name")
+    )  # a photo credit ("Name/Agency", "Name / The Canadian Press", "Image: Name") or a byline ("By Name")
     if spots and credits == len(spots):
         return False  # only ever a photo credit ("Name/Agency")
     after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))

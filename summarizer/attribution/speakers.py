@@ -28,14 +28,13 @@ from .phrases import (
     phrase_speaker,
 )
 
-__all__ = [
-    "attribute_quotes",
-    "discourse_speakers",
-    "guess_speaker",
-]
+__all__ = ["attribute_quotes", "discourse_speakers", "guess_speaker"]
 
 
-_ADVERB = r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly))*"
+_ADVERB = (
+    r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly|"
+    r"(?:went|goes) on to))*"  # "Byrne went on to say"
+)
 
 
 # "the rookie defenceman", "the union's president", "the minister"

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
 
 from ..article import Article
-from ..attribution import attribute_quotes, claim_sources, quote_speakers_from_sentences
+from ..attribution import attribute_quotes, claim_sources, described_speakers, quote_speakers_from_sentences
 from ..attribution.patterns import filler
 from ..models import Rejected
 from ..prompts import render
@@ -63,6 +63,7 @@ class Context:
         # read with filler lines blanked, so a name first seen on a "READ MORE" line keeps its body mention
         names = [n for n in scan_names(_blank_filler(text), starts) if not _on_filler(text, n.start)]
         speakers = attribute_quotes(article.text, quotes, names)
+        speakers = described_speakers(text, quotes, speakers, names)  # "the judge said": no one named
         ctx = cls(article, quotes, scan_numbers(article.text), names, speakers)
         if None in speakers:
             ctx.speakers = quote_speakers_from_sentences(

@@ -18,6 +18,7 @@ from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
+from ..scan.poll_context import count_maker, document_maker, is_heading_line, otherwise_measures, ranked_measures
 from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -181,11 +182,20 @@ def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         near = prev is not None and f.span.start - prev.span.end < 400
         if prev is not None and near and f.sentence and refers_back(text, f.span.start, f.sentence.start):
             f = f.model_copy(update={"measures": prev.measures})
+        elif (
+            prev
+            and near
+            and f.sentence
+            and (ranked := ranked_measures(text, f.span.start, f.sentence.start, prev.measures))
+        ):
+            f = f.model_copy(update={"measures": ranked})  # "Canada was the runner up, gaining 16 percent"
         elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
             last = out[-1]
             before = text[max(0, f.span.start - 25) : f.span.start]
             than = _THAN_RE.match(text, f.span.end, sentence.end)
-            if re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
+            if {f.type, last.type} <= _SHARES and (other := otherwise_measures(text, f.span.end, last.measures)):
+                f = f.model_copy(update={"measures": other})  # "… compared to 24 percent who said otherwise"
+            elif re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
                 same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
                 f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
             elif than and re.search(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|nearly\s+)?$", before):
@@ -274,6 +284,20 @@ _OPENS_RE = re.compile(
 _BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
 
 
+def _describes_speaker(text: str, start: int, end: int, s_start: int, source: str) -> bool:
+    """Whether a figure sits in an apposition or a "who" clause right after its speaker's name
+    ("Sarandon, 69, told MSNBC"; "said Biden, who served as a senator for 36 years"): the article
+    describing who speaks, not a number the speaker gives ("According to the Health Ministry, 40
+    people were injured" opens the clause that is the ministry's)."""
+    m = re.search(
+        r"([A-Z][\w’'-]+),\s+(?:(?P<who>who\s+[^,;“”\"()]*?)|(?P<a>(?:the|a|an)\s+))?$",
+        text[max(s_start, start - 120) : start],
+    )
+    if m is None or m.group(1).casefold() not in source.casefold().split():
+        return False
+    return bool(m.group("who") or m.group("a")) or text[end : end + 1] == ","  # bare: "Sarandon, 69, told"
+
+
 def _figure(
     ctx: Context,
     start: int,
@@ -292,8 +316,13 @@ def _figure(
         if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
             source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
         said = share_says(text[sentence.start : sentence.end])
-        if polls and sentence.index in polls and (is_poll_source(source) or said):
+        if polls and sentence.index in polls and (is_poll_source(source, text[sentence.start : sentence.end]) or said):
             source = polls[sentence.index]  # a poll's figure: the poll's maker
+        source = source or document_maker(text, sentence.start)  # "The story also noted …": the story's maker
+        if source and _describes_speaker(text, start, end, sentence.start, source):
+            source = None  # "said Biden, who served … for 36 years": the article describing its speaker
+        if is_heading_line(text, start, end, sentence.start, sentence.end):
+            source = count_maker(text, start)  # "Clinton: 547." under a heading: the count's maker, not Clinton
     return Figure(
         text=text[start:end],
         value=value,

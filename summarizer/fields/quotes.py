@@ -16,6 +16,7 @@ from ..attribution.phrases import is_phrase
 from ..grounding import align
 from ..lexicon import SPEECH
 from ..models import MatchStatus, Quote, Rejected, Span
+from ..scan.quotes import QuoteCandidate
 from .actors import mentioned
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -48,9 +49,9 @@ MAX_KEYED_QUOTES = 40
 
 def quote_candidates(ctx: Context) -> list[int]:
     """Indexes into ``ctx.quotes`` of the passages offered as Q1, Q2, ...: nested quotes, repeats
-    of an earlier passage, and passages that look like names or titles (every word capitalised,
-    as in «Better Idea of Afghan Girls» or «Hope») are left out; of a repeated passage the first
-    occurrence with a speaker is kept."""
+    of an earlier passage, passages that look like names or titles (every word capitalised, as in
+    «Better Idea of Afghan Girls» or «Hope») and pull quotes of the article's own words are left
+    out; of a repeated passage the first occurrence with a speaker is kept."""
     if ctx.offered is not None:
         return ctx.offered
     seen: dict[str, int] = {}
@@ -62,8 +63,10 @@ def quote_candidates(ctx: Context) -> list[int]:
             keep[seen[key]] = i  # the headline repeats a body quotation: keep the one with a speaker
         if q.nested or key in seen or not words:
             continue
-        if all(w[0].isupper() or w in _TITLE_SMALL for w in words) and len(words) <= 6 and words[0][0].isupper():
-            continue  # a title or a name: "A Tribute For a King", "Best Hero"
+        if all(w[0].isupper() or w in _TITLE_SMALL for w in words) and len(words) <= 10 and words[0][0].isupper():
+            continue  # a title or a name: "A Tribute For a King", "Austin Powers: The Spy Who Shagged Me"
+        if not ctx.speakers[i] and _pull_quote(ctx.article.text, ctx.quotes, i):
+            continue  # the article's own sentence again, in quotation marks
         if _TITLED_RE.search(ctx.article.text[max(0, q.start - 30) : q.start]):
             continue  # 'a special entitled "…"', 'a campaign called "…"'
 
@@ -71,6 +74,22 @@ def quote_candidates(ctx: Context) -> list[int]:
         keep.append(i)
     ctx.offered = sorted(keep)[:MAX_KEYED_QUOTES]  # asked for by prompt, schema, skip check and grounding
     return ctx.offered
+
+
+def _pull_quote(text: str, quotes: list[QuoteCandidate], i: int) -> bool:
+    """A pull quote: a passage of six words or more that repeats, word for word, what the article
+    wrote earlier in its own voice (below the headline, not inside quotation marks). Only asked of
+    a passage no one is said to say: a quotation repeated in an earlier caption keeps its speaker."""
+    q = quotes[i]
+    words = re.findall(r"\w+", q.text)
+    if len(words) < 6:
+        return False
+    body = text.find("\n")
+    pattern = r"\b" + r"\W+".join(map(re.escape, words)) + r"\b"
+    return any(
+        m.start() > body and not any(c.start <= m.start() and m.end() <= c.end + 1 for c in quotes)
+        for m in re.finditer(pattern, text[: q.start])
+    )
 
 
 _TITLE_SMALL = {"of", "and", "the", "for", "de", "a", "an", "in", "on", "to", "at", "by", "with", "vs", "vs."}

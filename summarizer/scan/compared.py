@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clauses import _AUX, _AUX_VERBS, _DETERMINERS, _GROUP_VERBS, _HEDGE, _PRONOUNS, _SAY, _TITLES, _link
+from .poll_context import antecedent
 
 __all__ = [
     "apposition_measures",
@@ -221,6 +222,8 @@ def spent_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     if m is None:
         return None
     subject = [w for w in m.group("subj").split() if w.casefold() not in _DETERMINERS | _AUX_VERBS]
+    if subject in (["He"], ["She"]) and not text[s_start : s_start + m.start("subj")].strip():
+        subject = (antecedent(text, s_start) or "").split()  # "Shuster is … He has spent $500,000": Shuster
     if not subject or subject[0].casefold() in _PRONOUNS or (subject[-1][:1].islower() and len(subject) > 1):
         return None
     after = _UNIT_AFTER_RE.match(text, end, s_end)
@@ -237,3 +240,26 @@ def spent_measures(text: str, start: int, end: int, s_start: int, s_end: int) ->
     invested = re.search(r"invest", m.group())
     prep = (on.group("prep") if on else None) or "on"
     return " ".join([*subject[-3:], "investment" if invested else "spending", *([prep, *what] if what else [])])
+
+
+_TIMES_DROP = (
+    _PRONOUNS
+    | _DETERMINERS
+    | _AUX
+    | _AUX_VERBS
+    | frozenset(
+        "about around nearly almost roughly some only at least more than over up to as i you "
+        "he’d she’d they’d i’d we’d he'd she'd they'd i'd we'd".split()
+    )
+)
+
+
+def times_measures(text: str, start: int, s_start: int) -> str | None:
+    """ "A typical voter will see the AAN ad at least 10 times" -> "times typical voter see AAN ad";
+    "he’d taken the route about ten times" -> "times taken route": how often what the clause says
+    happens (its subject, verb and object, no pronoun, auxiliary or hedge)."""
+    clause = re.split(r"[,;:“”\"()—–]|\b(?i:said|says|that|and|but|which|who|although|though)\b", text[s_start:start])[
+        -1
+    ]
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", clause) if w.casefold() not in _TIMES_DROP]
+    return " ".join(["times", *words[-6:]]) if words else None

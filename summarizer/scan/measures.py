@@ -23,7 +23,9 @@ from .compared import (
     multiplied_measures,
     noun_after_measures,
     spent_measures,
+    times_measures,
 )
+from .poll_context import heading_measures, matchup_measures, needs_measures, showed_measures, up_measures
 from .poll_measures import (
     age_bound_measures,
     asked_measures,
@@ -121,6 +123,11 @@ def measures_of(
     "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
     moved = (
         margin_measures(text, start, end, s_start, s_end)
+        or matchup_measures(text, start, end, kind, s_start, s_end)
+        or heading_measures(text, start, end, s_start, s_end, unit)
+        or up_measures(text, start, end, kind, s_start, s_end)
+        or showed_measures(text, start, kind, s_start)
+        or needs_measures(text, start, end, unit, kind, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
@@ -203,7 +210,7 @@ def measures_of(
     subject = subject_before(text, start) if kind in ("count", "range") else None
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
-    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+an?\s+$", text[max(0, start - 60) : start])
+    named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+(?:an?|the)\s+$", text[max(0, start - 60) : start])
     if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
         return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
     aged = re.match(r"\s*-\s*years?-old\s+((?:[A-Z][\w’'-]+\s?){1,3})", text[end : end + 50])
@@ -304,7 +311,10 @@ def measures_of(
         words = [w for w in _content(right, 8)[:4] if w.casefold() not in _TRIM] or [
             w for w in _content(left, 4) if w.casefold() not in _TRIM
         ]
-    return " ".join([w for w in words if w not in ("-", "–")][:8])
+    out = " ".join([w for w in words if w not in ("-", "–")][:8])
+    if kind == "count" and unit == "times" and out == "times":  # nothing read but the unit: the clause before
+        return times_measures(text, start, s_start) or out
+    return out
 
 
 def _owner_before(text: str, start: int, s_start: int) -> str | None:

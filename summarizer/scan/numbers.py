@@ -13,7 +13,7 @@ from typing import Literal, get_args
 from ..lexicon import MONTHS
 from ..models import FigureType
 from .clauses import CHANGE_NOUNS
-from .units import UNIT_STOP, plural, type_and_unit
+from .units import UNIT_STOP, carried_unit_reach, plural, type_and_unit
 
 __all__ = [
     "FIGURE_TYPES",
@@ -237,6 +237,9 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
         if unit is None and figure_type == "count" and re.match(r"\s+more\b", text[end : end + 6]):
             earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < 200]
             unit = earlier[-1].unit if earlier else None  # "rescued over 700 asylum seekers … saved 200 more"
+        if unit is None and figure_type == "count" and (reach := carried_unit_reach(text, start, end)):
+            earlier = [c for c in out if c.unit and c.kind == "count" and start - c.end < reach]
+            unit = earlier[-1].unit if earlier else None  # "… and 21 were wounded"; "Clinton: 1,769."
         out.append(NumberCandidate(start, end, raw, figure_type, value, unit))
     out += _multiplied(text, out)
     return _join_ranges(text, sorted(out, key=lambda c: c.start))
@@ -347,7 +350,7 @@ def _join_ranges(text: str, found: list[NumberCandidate]) -> list[NumberCandidat
         elif "score" in (prev.kind, c.kind) or (not low_high and " or " not in gap and (same or c.kind == "percent")):
             unit = prev.unit or c.unit
             out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "score", prev.value, unit)
-        elif low_high and same and prev.kind != "score" and not unit_gap:
+        elif low_high and (same or (between and c.kind == "percent")) and prev.kind != "score" and not unit_gap:
             out[-1] = NumberCandidate(prev.start, c.end, text[prev.start : c.end], "range", None, c.unit or prev.unit)
         else:
             out.append(c)
@@ -361,6 +364,12 @@ def _counted_one(text: str, start: int, end: int) -> bool:
         return True
     m = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
     before = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+    if (
+        before
+        and before.group(1).casefold() in ("only", "just", "exactly")
+        and re.match(r"\s+of\s+(?:the|its|their|his|her)\s+[\d,]+\s", text[end : end + 30])
+    ):
+        return True  # "only one of the 168 members": one counted against a whole
     if not m or text[start].isupper() or not before:
         return False
     prev = before.group(1).casefold()

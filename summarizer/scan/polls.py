@@ -30,6 +30,7 @@ _BEFORE_RE = re.compile(rf"(?P<maker>{_RUN})\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2
 #: "Quinnipiac surveyed 1,200 voters": who asked them
 _ASKED_RE = re.compile(
     rf"(?P<maker>{_RUN})\s+(?:surveyed|polled|interviewed|questioned)\s+(?:(?:about|nearly|more\s+than|some)\s+)?\d"
+    r"|(?P<m2>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*)*)\s+(?:polled|surveyed)\s+the\s+(?:race|district|state|contest|primary|electorate)\b"
 )
 #: "the survey, conducted by X", "a survey of 1,003 adults by the Lakeview Institute", "a poll from X"
 _AFTER_RE = re.compile(
@@ -89,7 +90,7 @@ def poll_maker(sentence: str) -> str | None:
     "a survey by X") before one whose name stands on it ("a CNN/ORC poll", "Gallup's poll")."""
     for pattern in (_AFTER_RE, _OWNER_RE, _BEFORE_RE, _ASKED_RE):
         for m in pattern.finditer(sentence):
-            if maker := _clean(m.group("maker")):
+            if maker := _clean(m.group("maker") or m.group("m2") if pattern is _ASKED_RE else m.group("maker")):
                 return maker
     return None
 
@@ -156,9 +157,13 @@ def share_says(sentence: str) -> bool:
     return bool(_SHARE_SAYS_RE.search(sentence))
 
 
-def is_poll_source(source: str | None) -> bool:
-    """No source of its own, or the poll itself ("a Harbor State University poll released Tuesday")."""
-    return source is None or bool(re.search(rf"\b{_POLL}\b", source, re.IGNORECASE))
+def is_poll_source(source: str | None, sentence: str = "") -> bool:
+    """No source of its own, the poll itself ("a Harbor State University poll released Tuesday"),
+    or a description ("the group said") in a sentence that names who made the poll ("AAN polled
+    the race …, the group said"): that maker."""
+    if source is None or re.search(rf"\b{_POLL}\b", source, re.IGNORECASE):
+        return True
+    return bool(re.fullmatch(r"the\s+[a-z]+", source)) and poll_maker(sentence) is not None
 
 
 def poll_group(text: str, s_start: int, s_end: int) -> str | None:
