@@ -18,6 +18,10 @@ quotations with a named reference, ``scoring.score`` for the seeds' claims.
 
     PYTHONPATH=$PWD python evals/claims_sim.py [--misses] [--ggt-misses] [--seeds-misses] [--sentences] [--test]
 
+``--cached study|test`` scores instead the claims the real model returned, read from the cache a
+``summarize eval --devset polnear|ggt --part …`` run filled (nothing is run; uncached articles are
+skipped and the count says so).
+
 ``--sentences`` adds each pool's sentence-source rows: every named attribution's sentence (the one
 holding its content's start) and the source code reads for it, right / named; a larger sample than
 the claims a simulated pick happens to match, and blind to which sentences become claims.
@@ -43,6 +47,7 @@ from summarizer.fields.claims import MODEL_PICKS, build_claims
 from summarizer.fields.quotes import quote_candidates, quotes_model
 from summarizer.labels import load_seeds, load_variants
 from summarizer.models import Claim, Meta, Summary
+from summarizer.pipeline import Summarizer
 from summarizer.scoring import FieldScore, score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +106,20 @@ def pool_part(pool: str, part: str, misses: bool = False, sentences: bool = Fals
     return out
 
 
+def cached_part(pool: str, part: str, summarizer: Summarizer | None = None) -> dict[str, Any]:
+    """Pool ``pool`` scored on the summaries the real model left in the cache (no model is run):
+    after ``summarize eval --devset ggt --part test`` (or ``polnear``), the claims it returned,
+    scored as the sim's are. ``cached`` counts the articles found there."""
+    summarizer = summarizer or Summarizer()
+    scorer: Any = polnear if pool == "polnear" else ggt_claims
+    rows = []
+    for article in load(pool, part):  # type: ignore[arg-type]
+        summary = summarizer.cached(Article.from_text(article.text, source=f"{pool}/{article.id}"))
+        if summary is not None:
+            rows.append({"id": article.id, "part": article.part, **scorer.score(article, summary)})
+    return {**scorer.aggregate(rows)[part], "cached": len(rows)}
+
+
 def seeds(misses: bool = False) -> FieldScore:
     """The seeds' and variants' claims, the model's recorded picks first, scored as the eval scores them."""
     picks = json.loads(PICKS.read_text(encoding="utf-8"))["picks"]
@@ -137,8 +156,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ggt-misses", action="store_true", help="list GGT's study-half misses")
     parser.add_argument("--seeds-misses", action="store_true", help="list every seed's claims")
     parser.add_argument("--sentences", action="store_true", help="also score every attribution's sentence source")
+    parser.add_argument(
+        "--cached",
+        choices=["study", "test"],
+        help="only score the model's cached summaries of both pools' half (after summarize eval --devset)",
+    )
     parser.add_argument("--test", action="store_true", help="print both pools' test-half aggregates, last")
     args = parser.parse_args(argv)
+    if args.cached:
+        for pool in ("polnear", "ggt"):
+            m = cached_part(pool, args.cached)
+            print(
+                f"{pool + ' model':14} articles cached {m['cached']:3}  named {m['named']:4}  "
+                f"matched {m['match_rate']} ({m['matched']})  right {m['right']} of matched "
+                f"({m['right'] / (m['matched'] or 1):.4f})  read {m['read']}"
+            )
+        return 0
     study = pool_part("polnear", "study", args.misses)
     ggt_study = pool_part("ggt", "study", args.ggt_misses)
     fs = seeds(args.seeds_misses)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from summarizer import devsets
+import pytest
+
+from summarizer import Settings, Summarizer, devsets
+from summarizer.article import Article
+from summarizer.backends import ScriptedBackend
 from summarizer.devsets import ggt_claims
 from summarizer.models import Claim, Meta, Span, Summary
+
+from .conftest import ROOT, router
 
 TEXT = (
     "Library hours cut\n\n"
@@ -86,3 +96,29 @@ def test_code_only_scores_every_quotation_by_its_sentence_source() -> None:
     assert r["named"] == 2 and r["matched"] == 0
     assert r["right"] == 2  # "Mayor Ana Ruiz said …", "Okafor argued that …"
     assert ggt_claims.aggregate([{"part": "study", **r}])["study"]["accuracy"] == 1.0
+
+
+def _claims_sim() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("claims_sim", ROOT / "evals" / "claims_sim.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_claims_sim_scores_the_model_summaries_left_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    folder = tmp_path / "sets" / "ggt"
+    folder.mkdir(parents=True)
+    for i, text in (("c1", TEXT), ("c2", TEXT + "The vote is on Friday.\n")):
+        (folder / f"{i}.json").write_text(json.dumps({**_record(), "id": i, "text": text}), encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_DEVSETS", str(tmp_path / "sets"))
+    # the scripted model picks the sentences of Ruiz and Okafor; only c1 is summarized (cached)
+    summarizer = Summarizer(settings, ScriptedBackend(router=router({"claims": [{"claims": [1, 4]}]})))
+    summary = summarizer.summarize(Article.from_text(TEXT, source="ggt/c1"))
+    assert summary.claims
+    m = _claims_sim().cached_part("ggt", "all", summarizer)
+    assert m["cached"] == 1 and m["articles"] == 1 and m["named"] == 2
+    expected = ggt_claims.score_claims(_record(), list(summary.claims))
+    assert (m["matched"], m["right"]) == (expected["matched"], expected["right"]) and m["matched"] >= 1
