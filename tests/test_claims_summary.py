@@ -67,7 +67,8 @@ def test_wikinews_headline_date_and_caption_are_not_body() -> None:
 
 def test_claim_sources_read_from_the_attribution_around_them() -> None:
     got = sources(WIRE)
-    assert got["The company said sales rose 12% in Europe."] == "the company"
+    # "the company" after "Acme Corp reported …": the body the claim before named
+    assert got["The company said sales rose 12% in Europe."] == "Acme Corp"
     assert got["She added that the plant in Ohio will open in 2027."] == "Ana Ruiz"  # she = the last speaker
     assert got["According to the union, 300 jobs will be cut."] == "the union"
     assert got["The plant in Ohio will cost $80 million to build."] is None  # the article's own voice

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CLAIM_VERBS, MONTHS, ORG_WORDS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
+from ..lexicon import CLAIM_VERBS, MONTHS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
-from .bodies import DESCRIPTOR, bodies_of, named_appositive
-from .cast import cast_of, person_part
+from .bodies import DESCRIPTOR, bodies_of, descriptor_kind, named_appositive
+from .cast import cast_of
 from .holders import (
     ATTITUDE_ADJECTIVE,
     HOLD_ASPECT,
@@ -29,6 +29,11 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
+from .source_names import clean_source as _clean_source
+from .source_names import is_person as _is_person
+from .source_names import resolve_pronoun as _resolve_pronoun
+from .source_names import role_holder as _role_holder
+from .source_names import trailing_name as _trailing_name
 
 __all__ = ["claim_source", "claim_sources"]
 
@@ -62,18 +67,21 @@ _MORE_VERBS = (
     r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
     r"pointed\s+out|points\s+out|forwards|forwarded|identified"
 )
+# "But she said", "And it said that …": a conjunction opening the sentence is no name
 _SUBJECT_RE = re.compile(
-    rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+)?"
+    rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
 )
+# "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
+_NAMING = r"called|calls|dubbed|described|characterized|characterised"
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
 _ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 _TRAILING_RE = re.compile(
-    rf",?\s*(?:(?P<cue1>(?!told\b|tells\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
+    rf",?\s*(?:(?P<cue1>(?!(?:told|tells|{_NAMING})\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
     rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
     rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
     r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
@@ -108,9 +116,12 @@ _LONG_SUBJECT_RE = re.compile(
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
-    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
-    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
+    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote|insists|insisted|argues|argued|adds|writes|notes|noted))\s+"
+    rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
+    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
+# a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
+_OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
@@ -122,6 +133,14 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{_ADDED}"
+)
+
+
+# "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
+_ROLE_SUBJECT_RE = re.compile(
+    rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
+    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
 )
 
 
@@ -144,6 +163,15 @@ def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[
             continue
         return m
     return None
+
+
+def _outer(sentence: str) -> bool:
+    """Whether the sentence ends in a named speaker's ", Lohmar said." ("Officers found the victim
+    …, Lohmar said."): that speaker reports all of it, the opening subject's verb included."""
+    t = _TRAILING_RE.search(sentence)
+    src = t and (t.group("src1b") or t.group("src1") or t.group("src2"))
+    comma = bool(t and re.match(r"\s*,", sentence[t.start() :]))  # not "…; TVN24 reported he …"
+    return bool(t and src and comma and t.start() > 20 and src[:1].isupper() and src.casefold() not in PRONOUNS)
 
 
 def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
@@ -191,68 +219,6 @@ def _agent_only(sentence: str, source: str) -> bool:
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
-def _trailing_name(phrase: str) -> str | None:
-    """The capitalised run a phrase ends with: "North Korea's main news agency Korean Central News
-    Agency" -> "Korean Central News Agency"."""
-    m = re.search(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?)*[A-Z][\w.'’-]*$", phrase.strip())
-    return m.group() if m else None
-
-
-def _resolve_pronoun(word: str, before: int, names: list[NameCandidate]) -> str | None:
-    """ "He said" names the last person the article named before it; "it" the last body."""
-    earlier = [n for n in names if n.end <= before and before - n.start <= 800]
-    if word.casefold() in ("he", "she"):
-        people = [
-            n.text
-            for n in earlier
-            if 2 <= len(n.text.split()) <= 4 and not any(w.casefold() in ORG_WORDS for w in n.text.split())
-        ]
-        return people[-1] if people else None
-    if word.casefold() == "it":
-        bodies = [n.text for n in earlier if any(w.casefold() in ORG_WORDS for w in n.text.split()) or n.text.isupper()]
-        return bodies[-1] if bodies else None
-    return None
-
-
-def _is_person(name: str) -> bool:
-    words = name.split()
-    return bool(words) and not name.isupper() and not any(w.casefold() in ORG_WORDS for w in words)
-
-
-def _named_in(phrase: str, names: list[NameCandidate]) -> str | None:
-    """The person a title-heavy phrase ends with: "Afghan Ambassador to the United States
-    Hamdullah Mohib" -> "Hamdullah Mohib" (the shortest scanned name of two or more words that ends it)."""
-    ends = [n.text for n in names if len(n.text.split()) >= 2 and phrase.endswith(n.text) and n.text != phrase]
-    return min(ends, key=len) if ends else None
-
-
-_LEADING_RE = re.compile(
-    r"^(?:(?:On|In|At|By|For|With|From|After|Before|During|Unlike|Like|Since|Last|This|Next|But|And|So|Then|Now|As|While|When|Although|Though|Because|If)"
-    rf"\s+(?:(?:{'|'.join(WEEKDAYS + MONTHS)})\s+)?)+(?=[A-Z])"
-)
-
-
-def _clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
-    found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
-    found = _LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
-    if names and len(found.split()) >= 3 and (person := _named_in(found, names)) and _is_person(person):
-        return person
-    found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
-    # "Sanders's hometown Burlington Free Press" -> the paper; "WHO's situation report dated …" -> WHO
-    owned = re.fullmatch(
-        rf"(?P<owner>{NAME})['’]s?(?P<what>(?:\s+[a-z][\w-]*)+)(?:\s+(?P<named>{NAME}))?(?P<rest>.*)", found
-    )
-    named = owned.group("named") if owned and owned.group("named") not in WEEKDAYS + MONTHS else None
-    if owned and named and not owned.group("rest"):
-        return named
-    verb = owned and re.search(r"\b(?:is|was|are|were|has|had|have|be|been)\b", owned.group("what"))
-    if verb:
-        return ""  # "Ivan's condition was on Wednesday (reported)": a clause, not a source
-    if owned and not named and not re.search(r"\b[A-Z]", owned.group("rest")):
-        return owned.group("owner")
-    return person_part(found) if found[:1].isupper() and _is_person(found) else found
-
-
 def claim_source(
     text: str,
     start: int,
@@ -290,7 +256,7 @@ def claim_source(
     if inner and inner.group("src").casefold() not in PRONOUNS:
         # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
         source, cue = inner.group("src"), inner.group("cue")
-    elif source is None and subject and subject.start() == 0:
+    elif source is None and subject and subject.start() == 0 and not _outer(sentence):
         source, cue = subject.group("src"), subject.group("cue")
         # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
         source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
@@ -315,10 +281,12 @@ def claim_source(
         for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
             found = pattern.search(sentence)
             if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
-                source, cue = found.group("src"), found.group("cue")
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
-                source = _appositive_person(text, found.groupdict().get("app"), names) or source
+                person = _appositive_person(text, found.groupdict().get("app"), names)
+                if not person and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
+                    continue  # "The former sergeant-at-arms of the House of Commons said": no subject
+                source, cue = person or found.group("src"), found.group("cue")
                 break
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
@@ -345,6 +313,11 @@ def claim_source(
             body = named  # "One news site, Znak.com, claims": the name the article gives it
         if body:
             source, cue = body, (d.group("cue") if d else cue)
+    lead = LEAD_RE.match(sentence)
+    if source is None and (role := _ROLE_SUBJECT_RE.match(sentence, lead.end() if lead else 0)):
+        # "The former sergeant-at-arms of the House of Commons said": the person the article gave that role
+        source = _role_holder(text, sentence, role.group("d"), start, names)
+        cue = role.group("cue") if source else None
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
             # in it, or it inside the quote; a phrase in quotation marks leaves the claim the article's
@@ -364,6 +337,18 @@ def claim_source(
         source = None  # "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
+    if source is not None and re.match(r"the\s+[a-z]", source):
+        # "The prime minister said": the person the article named with that title before
+        source = cast_of(text, names).descriptor(source, start) or source
+    if (
+        source is not None
+        and re.match(r"[Tt]he\s+[a-z]", source)
+        and descriptor_kind(source) in ("body", "government", "document")
+        and previous
+        and previous[:1].isupper()
+        and not cast_of(text, names).is_person(previous)
+    ):
+        source = previous  # "IRCC told … . The department added that …": the body the claim before named
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
