@@ -81,6 +81,13 @@ def test_was_quoted_as_saying_and_a_statement_from_name_the_speaker() -> None:
     assert got["We regret the"] == "Tom Reed"
 
 
+def test_a_first_name_a_step_away_is_the_one_person_it_begins() -> None:
+    got = _speakers(
+        "On Monday, engineer Michael Ostrowski inspected the deck.\n\n“It will not hold a truck.” That's how Michael put it.\n"
+    )
+    assert got["It will not"] == "Michael Ostrowski"
+
+
 def test_a_second_clause_that_brings_in_the_quotation_with_a_colon_is_its_speaker() -> None:
     got = _speakers(
         "Porter said the deck was safe, but Reed disagreed: “I have seen the cracks myself.”\n\n"

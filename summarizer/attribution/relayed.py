@@ -86,7 +86,23 @@ _ASKED_RE = re.compile(
 )
 
 
+def _named(name: str, cast: Cast) -> str:
+    """``name`` without an owner's "'s"; a first name alone ("That's how Michael put it") is the one
+    person of the Cast it begins, when there is exactly one."""
+    name = re.sub(r"['’]s$", "", name)
+    if " " in name or cast.is_person(name):
+        return name
+    firsts = {p.name for p in cast.people if name in p.name.split()[:-1]}  # "Engineer Michael Ostrowski"
+    return firsts.pop() if len(firsts) == 1 else name
+
+
 def nearest_teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> tuple[str, bool] | None:
+    """The speaker these forms give for a quotation, widened by ``_named``."""
+    found = _teller(text, q, cast, after, lead)
+    return (_named(found[0], cast), False) if found and not found[1] else found
+
+
+def _teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> tuple[str, bool] | None:
     """The speaker these forms give for a quotation (``after``: the text after it on its line;
     ``lead``: the text before it, opening mark stripped), and whether it is a description (as the
     article writes it) rather than a name; None when neither form is there. "The 54-year-old said"
@@ -134,4 +150,4 @@ def opening_subject(text: str, para: int, at: int, cast: Cast) -> str | None:
         and not oblique
         and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){0,3}", text[start:s])
     ]
-    return min(subjects)[1] if subjects else None
+    return _named(min(subjects)[1], cast) if subjects else None
