@@ -97,6 +97,15 @@ def test_a_second_clause_that_brings_in_the_quotation_with_a_colon_is_its_speake
     assert got["It starts next"] == "Jane Porter"  # one clause: its own speaker
 
 
+def test_a_quotation_right_after_one_inside_a_sentence_continues_its_speaker() -> None:
+    got = _speakers(
+        "Porter said the deck was safe, but Reed disagreed: “I have seen the cracks myself, all of "
+        "them.” “Nobody else went down there.”\n"
+    )
+    assert got["I have seen"] == "Tom Reed"
+    assert got["Nobody else went"] == "Tom Reed"  # not Porter, the subject that opens the sentence
+
+
 def test_an_answer_to_a_question_put_to_someone_is_theirs() -> None:
     got = _speakers(
         "“Will it open in spring?” Porter asked Reed.\n\n“Not before the engineers are done,” he replied.\n"

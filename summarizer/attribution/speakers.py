@@ -90,6 +90,7 @@ _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "its", "thei
 _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
+_QUOTED_IN = re.compile(r"(?:“|(?<=[\s:])\")(?:[^\s\"”]+\s+){4}")  # a quotation of its own in that sentence
 _LEAD_RE = re.compile(rf"(?P<n1>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
 
 
@@ -198,7 +199,7 @@ def guess_speaker(
             for h in _LEAD_RE.finditer(sentence)
             if not (h.group(0).endswith(("called", "dubbed")) and re.match(r"\s+[A-Z0-9]", sentence[h.end() :]))
         ]
-        found = hits[-1].group("n1") if hits else None
+        found = hits[-1].group("n1") if hits and not _QUOTED_IN.search(sentence) else None
     if not found:
         return None
     if found.casefold() in ("he", "she"):
