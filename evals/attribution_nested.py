@@ -26,6 +26,7 @@ rewrite their attributions in other news forms that keep the same speaker:
     answered  such a sentence -> "“What happens now?” Sam Okafor asked Ruiz. “…,” they replied."
     quoted    such a sentence -> "“…,” Ruiz was quoted as saying." / "“…,” reads a statement from Ruiz."
               / "Ruiz can be heard saying: “…”", in turn
+    titled    such a sentence -> "“…,” the organizer said.", the first mention before it "organizer Ana Ruiz"
     aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
@@ -134,6 +135,29 @@ def _aged(text: str) -> str:
     return text
 
 
+_ROLES = ("analyst", "organizer", "researcher", "teacher", "engineer", "pharmacist", "farmer", "nurse")
+
+
+def _titled(text: str) -> str:
+    """Each speaker of a "“…,” Ruiz said." sentence gets a role at the first mention before it
+    ("organizer Ana Ruiz"), and the sentence says "the organizer said" instead."""
+    edits: list[tuple[int, int, str]] = []
+    roles: dict[str, str] = {}
+    for m in _QUOTE_SAID.finditer(text):
+        name = m.group("n") or m.group("m")
+        if name not in roles:
+            first = re.search(rf"(?<![\w’'-])(?:[A-Z][\w’'-]+ )*{re.escape(name)}\b", text[: m.start()])
+            if not first or len(roles) == len(_ROLES):
+                continue
+            roles[name] = _ROLES[len(roles)]
+            edits.append((first.start(), 0, f"{roles[name]} "))
+        said = f"{m.group('o')}{m.group('q')},{m.group('c')} the {roles[name]} said."
+        edits.append((m.start(), m.end() - m.start(), said))
+    for at, length, new in sorted(edits, reverse=True):
+        text = text[:at] + new + text[at + length :]
+    return text
+
+
 #: reshapes of a text that keep every quotation and its speaker: scraped text, other attribution forms
 RESHAPES: dict[str, Callable[[str], str]] = {
     **VARIANTS,
@@ -145,6 +169,7 @@ RESHAPES: dict[str, Callable[[str], str]] = {
     "contrast": _contrast,
     "answered": _answered,
     "quoted": _quoted_as,
+    "titled": _titled,
 }
 
 

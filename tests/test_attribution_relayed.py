@@ -159,6 +159,9 @@ def test_the_stress_variants_keep_the_speaker_and_change_the_form() -> None:
     assert nested.RESHAPES["quoted"]("“A,” Ruiz said. “B,” Ruiz said. “C,” Ruiz said.") == (
         "“A,” Ruiz was quoted as saying. “B,” reads a statement from Ruiz. Ruiz can be heard saying: “C.”"
     )
+    assert nested.RESHAPES["titled"]("Ana Ruiz and Lee met. “We go,” Ruiz said. “No,” said Lee.") == (
+        "analyst Ana Ruiz and organizer Lee met. “We go,” the analyst said. “No,” the organizer said."
+    )
     assert nested.RESHAPES["aged"]("Ruiz and Lee met. “We go,” Ruiz said. “No,” said Lee.") == (
         "Ruiz, 31, and Lee, 32, met. “We go,” the 31-year-old said. “No,” the 32-year-old said."
     )
