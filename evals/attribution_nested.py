@@ -27,6 +27,7 @@ rewrite their attributions in other news forms that keep the same speaker:
     quoted    such a sentence -> "“…,” Ruiz was quoted as saying." / "“…,” reads a statement from Ruiz."
               / "Ruiz can be heard saying: “…”", in turn
     titled    such a sentence -> "“…,” the organizer said.", the first mention before it "organizer Ana Ruiz"
+    titled-colon  the same roles, the sentence -> "The organizer was blunt: “…”"
     aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
@@ -138,9 +139,9 @@ def _aged(text: str) -> str:
 _ROLES = ("analyst", "organizer", "researcher", "teacher", "engineer", "pharmacist", "farmer", "nurse")
 
 
-def _titled(text: str) -> str:
+def _titled(text: str, form: str = "{o}{q},{c} the {role} said.") -> str:
     """Each speaker of a "“…,” Ruiz said." sentence gets a role at the first mention before it
-    ("organizer Ana Ruiz"), and the sentence says "the organizer said" instead."""
+    ("organizer Ana Ruiz"), and the sentence says "the organizer said" (or ``form``) instead."""
     edits: list[tuple[int, int, str]] = []
     roles: dict[str, str] = {}
     for m in _QUOTE_SAID.finditer(text):
@@ -151,7 +152,7 @@ def _titled(text: str) -> str:
                 continue
             roles[name] = _ROLES[len(roles)]
             edits.append((first.start(), 0, f"{roles[name]} "))
-        said = f"{m.group('o')}{m.group('q')},{m.group('c')} the {roles[name]} said."
+        said = form.format(o=m.group("o"), q=m.group("q"), c=m.group("c"), role=roles[name], Role=roles[name].title())
         edits.append((m.start(), m.end() - m.start(), said))
     for at, length, new in sorted(edits, reverse=True):
         text = text[:at] + new + text[at + length :]
@@ -170,6 +171,7 @@ RESHAPES: dict[str, Callable[[str], str]] = {
     "answered": _answered,
     "quoted": _quoted_as,
     "titled": _titled,
+    "titled-colon": lambda text: _titled(text, "The {role} was blunt: {o}{q}.{c}"),
 }
 
 

@@ -208,3 +208,13 @@ def test_a_pronoun_after_an_age_speaker_leans_on_it() -> None:
     got = _speakers(text)
     assert got["We were never"] == "Paul Dunn"
     assert got["We will not"] == "Paul Dunn"  # not Porter, the other man named
+
+
+def test_a_description_that_brings_in_the_quotation_with_a_colon_speaks() -> None:
+    text = (
+        "Budget passes\n\n"
+        "Opposition leader Karl Brandt attacked the budget on Wednesday. Finance Minister Rosa Diaz "
+        "defended it.\n\nBrandt called it reckless.\n\n"
+        "The minister was defiant: “This budget is about the future of our children.”\n"
+    )
+    assert _speakers(text)["This budget is"] == "Rosa Diaz"  # not Brandt, named last

@@ -60,7 +60,11 @@ _CLAUSE_START = (
     + ")"
 )
 # before the quotation, in its sentence: "the Nova Scotia judge said he didn't see a “", "his office said: “"
-_BEFORE_RE = re.compile(rf"{_CLAUSE_START}(?P<d>{DESCRIPTION}){_VERB}(?:\s+[^.!?“”\"\n]{{0,150}}?)?[\s,:]*[“\"‘']?$")
+_BEFORE_RE = re.compile(
+    rf"{_CLAUSE_START}(?P<d>{DESCRIPTION})(?:{_VERB}(?:\s+[^.!?“”\"\n]{{0,150}}?)?[\s,:]*"
+    # or a clause of its own that brings the quotation in with a colon: "The minister was defiant: “"
+    rf"|(?:\s+[a-z][\w’'-]*){{1,5}}:\s*)[“\"‘']?$"
+)
 # a document and its author: "A statement e-mailed to The Globe by Reagan Ruslim, who joined the board, said “"
 _AUTHOR_RE = re.compile(
     rf"(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?(?:{DOCUMENT_HEADS})\s+(?:[a-z]+\s+)?"
