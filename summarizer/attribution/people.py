@@ -71,6 +71,9 @@ _NOT_PERSON_LAST = {
     "islands", "mountains", "ocean", "sea", "valley", "county", "state", "states", "kingdom", "republic",
     "fund", "funds", "programme", "program", "plan", "initiative", "scheme", "convention", "treaty", "pact",
     "accord", "act", "bill", "party", "alliance", "coalition", "front", "movement",
+    # a unit, product or line of business after a company's name ("Facebook Research", "Google Maps")
+    "research", "labs", "lab", "app", "apps", "software", "technologies", "technology", "systems", "energy",
+    "pharmaceuticals", "motors", "airlines", "airways", "entertainment", "games", "maps", "cloud", "meter",
 }  # fmt: skip
 
 
