@@ -21,3 +21,14 @@ def test_a_company_is_not_merged_into_its_product_or_unit() -> None:
     people = _cast_people(text)
     assert "Glimmer Research" not in people and "Zento Labs" not in people
     assert not any("Glimmer" in forms for forms in people.values())
+
+
+def test_a_name_after_at_with_a_possessive_is_still_a_person() -> None:
+    text = (
+        "Crash trial\n\n"
+        "If a sign had stood there, Robert Vance would never have crashed, his lawyers say.\n\n"
+        "READ MORE: Data shown at Robert Vance’s trial\n\n"
+        "Vance said he saw no sign. His son, Ari Vance, 4, died in the crash.\n"
+    )
+    people = _cast_people(text)
+    assert "Robert Vance" in people

@@ -153,7 +153,9 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         return False  # only ever a photo credit ("Name/Agency")
     after_the = sum(1 for s in spots if re.search(r"\b(?:the|The)\s+$", text[max(0, s - 5) : s]))
     placed = any(
-        re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s]) for s in spots
+        re.search(r"\b(?:in|at|from|near|across|into|outside|inside)\s+$", text[max(0, s - 8) : s])
+        and not re.match(r"['’]s\b", text[s + len(name) : s + len(name) + 3])  # "at Robert Major’s trial"
+        for s in spots
     )
     return not (spots and after_the == len(spots)) and not placed
 
