@@ -32,3 +32,19 @@ def test_a_name_after_at_with_a_possessive_is_still_a_person() -> None:
     )
     people = _cast_people(text)
     assert "Robert Vance" in people
+
+
+def test_he_added_after_a_quotation_means_the_subject_before_it_not_the_last_name() -> None:
+    from summarizer.attribution.sources import claim_source
+
+    text = (
+        "Dairy legacy\n\n"
+        "Kevin Marsh said he wants to carry on the legacy of his father, Bill.\n\n"
+        "He said the dairy, along with a credit union run by his father's friend, Tom Legg, gave the town a boost.\n\n"
+        '"They brought a lot of jobs," he said. "There\'s that legacy that I look at."\n\n'
+        "He added that he'd like to see a better town for his three grandchildren.\n"
+    )
+    ctx = Context.of(Article.from_text(text))
+    start = text.index("He added")
+    source, cue, _ = claim_source(text, start, text.index("\n", start), ctx.names)
+    assert (source, cue) == ("Kevin Marsh", "added")

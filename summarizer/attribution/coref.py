@@ -35,6 +35,7 @@ _SUBJECT_PRONOUN_RE = re.compile(
 )
 
 _GENDER = {"he": "m", "she": "f"}
+_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 # a sentence's end: a stop, closing marks, a space, a capital; in glued text ("made.Kim said") no
 # space, after a lower-case word, a digit or a blanked quotation
 _STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])|(?<=[a-z)\d ])[.!?][”\"’')]*(?=[“\"‘]?[A-Z][\w’'])")
@@ -103,6 +104,10 @@ def speech_pronoun(
         return None
     learned = {} if learned is None else learned
     start, sentence = previous_sentence(cast.text, anchor, own)
+    for _ in range(2):  # a sentence that is all quotation ("“There's that legacy.”") names no one: the one before
+        if start <= 0 or _WORDS_RE.search(sentence.replace("Q", " ")):
+            break
+        start, sentence = previous_sentence(cast.text, start, True)
     if not sentence.strip():
         return None
     end = start + len(sentence)

@@ -13,6 +13,7 @@ from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, descriptor_kind, named_appositive
 from .cast import cast_of
+from .coref import speech_pronoun
 from .holders import (
     ATTITUDE_ADJECTIVE,
     HOLD_ASPECT,
@@ -328,7 +329,11 @@ def claim_source(
         pronoun = source.casefold()
         fits = previous is not None and _is_person(previous) == (pronoun in ("he", "she"))
         if pronoun in ("he", "she"):  # the Cast knows genders and who was the subject
-            source = cast_of(text, names).pronoun(pronoun, start, previous if fits else None)
+            # "He added that …": the subject of the sentence before, or the person it names
+            cast = cast_of(text, names)
+            source = speech_pronoun(cast, pronoun, start, own=True) or cast.pronoun(
+                pronoun, start, previous if fits else None
+            )
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
     if source is not None and source.strip(" ,") in WEEKDAYS + MONTHS:
