@@ -93,18 +93,20 @@ def speech_pronoun(
     own: bool = False,
     quoted: str = "",
     depth: int = 0,
+    past_quotes: bool = False,
 ) -> str | None:
     """The person a speech-reporting "he"/"she" means, from the words before ``anchor`` (the
     quotation's start) in its sentence or the sentence before. With ``own`` the anchor is the
     pronoun itself, the subject of its clause: a name before it in its sentence ("Speaking to X,
     he said") is not whom it means, so the sentence before is read. None when that sentence names
-    nobody of its gender (the caller falls back to ``Cast.pronoun``)."""
+    nobody of its gender (the caller falls back to ``Cast.pronoun``). With ``past_quotes`` (a claim's
+    "He added that …", not a quotation's speaker) a sentence that is all quotation is stepped over."""
     gender = _GENDER.get(word.casefold())  # None: a descriptor ("the lanky professor"), any gender
     if depth > 3:
         return None
     learned = {} if learned is None else learned
     start, sentence = previous_sentence(cast.text, anchor, own)
-    for _ in range(2):  # a sentence that is all quotation ("“There's that legacy.”") names no one: the one before
+    for _ in range(2 if past_quotes else 0):  # a sentence all quotation ("“There's that legacy.”"): the one before
         if start <= 0 or _WORDS_RE.search(sentence.replace("Q", " ")):
             break
         start, sentence = previous_sentence(cast.text, start, True)
@@ -126,9 +128,10 @@ def speech_pronoun(
     if opener and opener.group(1).casefold() == word.casefold() and (not named or named[0][0] > start + opener.end()):
         # "He said the business, run by his friend X, …": the sentence's subject is the pronoun
         at = start + opener.start(1)
-        return speech_pronoun(cast, word, at, learned, own=True, quoted=quoted, depth=depth + 1) or cast.pronoun(
-            word, at, None, learned
+        again = speech_pronoun(
+            cast, word, at, learned, own=True, quoted=quoted, depth=depth + 1, past_quotes=past_quotes
         )
+        return again or cast.pronoun(word, at, None, learned)
     if gender is None and opener and opener.group(1).casefold() in _GENDER:
         # "Schuh is aware …. He … . “…,” the lanky professor said": whom that pronoun means
         return speech_pronoun(cast, opener.group(1), start + opener.start(1), learned, own=True, depth=depth + 1)

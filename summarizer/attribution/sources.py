@@ -331,7 +331,7 @@ def claim_source(
         if pronoun in ("he", "she"):  # the Cast knows genders and who was the subject
             # "He added that …": the subject of the sentence before, or the person it names
             cast = cast_of(text, names)
-            source = speech_pronoun(cast, pronoun, start, own=True) or cast.pronoun(
+            source = speech_pronoun(cast, pronoun, start, own=True, past_quotes=True) or cast.pronoun(
                 pronoun, start, previous if fits else None
             )
         else:
