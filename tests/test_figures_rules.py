@@ -51,6 +51,27 @@ def test_a_unit_the_article_never_uses_is_rejected_never_shown(settings: Setting
     assert summary.meta.reasks == 0
 
 
+def test_a_unit_that_is_only_the_number_again_is_rejected_never_shown(settings: Settings) -> None:
+    """The model repeats the number as its unit ("20,000" for 20,000, seen on the figures dev set):
+    it is in the sentence, but it names nothing, so it is rejected, not shown; no re-ask."""
+    text = (
+        "The scooter maker opened a second plant on Monday.\n\n"
+        "The plant doubles its yearly capacity to 20,000, the company said.\n\n"
+        "It cost the firm $40 million."
+    )
+    answers = {
+        "claims": [{"claims": [1, 2]}],
+        "summary": [{"summary": ["The scooter maker opened a second plant on Monday."]}],
+    }
+    backend = ScriptedBackend(router=router({"figures": [{"F1": "20,000", "other": []}], **answers}))
+    summary = Summarizer(settings, backend).summarize(text)
+    figure = next(f for f in summary.figures if f.text == "20,000")
+    assert figure.unit is None and "20,000" not in figure.measures
+    (r,) = [r for r in summary.rejected if r.field == "figures"]
+    assert r.item == {"text": "20,000", "unit": "20,000"} and "not a number" in r.reason
+    assert summary.meta.reasks == 0
+
+
 def test_a_unit_from_the_numbers_own_sentence_is_kept(settings: Settings) -> None:
     backend = ScriptedBackend(router=router({"figures": [{"F1": "nurses", "other": []}], **CLINIC_ANSWERS}))
     summary = Summarizer(settings, backend).summarize(CLINIC)

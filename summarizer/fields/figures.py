@@ -145,16 +145,20 @@ class FiguresAnswer(Answer):
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
         """A unit the article does not use is dropped (the figure stays, without a unit): not worth
         another call; a figure that is not in the article is."""
-        return any(not r.reason.startswith(_FOREIGN) for r in rejected)
+        return any(not r.reason.startswith((_FOREIGN, _NUMBER_AS_UNIT)) for r in rejected)
 
 
 _FOREIGN = "unit not in the article"
+_NUMBER_AS_UNIT = "a unit names what the number counts, not a number"
 
 
 def _foreign_unit(ctx: Context, start: int, unit: str) -> str | None:
     """Why a unit from the model cannot be shown (None when it can): it must be words of the
     number's sentence or a normalised unit (``NORMALISED_UNITS``), so a prompt's example or a
-    word from another story never becomes a unit."""
+    word from another story never becomes a unit. A unit with no letter ("20,000" for 20,000: the
+    model repeating the number) names nothing."""
+    if not re.search(r"[^\W\d_]", unit):
+        return f"{_NUMBER_AS_UNIT}: {unit!r}"
     sentence = ctx.article.sentence_at(start)
     near = (
         ctx.article.text[sentence.start : sentence.end]
