@@ -106,6 +106,9 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # a shell's background job (`cmd &`, as CI may start us) inherits SIGINT ignored, and Python
+            # then never installs its Ctrl-C handler: give the child the terminal's default, as a user has
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         deadline = time.monotonic() + 60
         while not server.requests and time.monotonic() < deadline:
