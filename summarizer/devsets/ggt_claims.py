@@ -3,7 +3,7 @@
 The Gender Gap Tracker's annotators (../shared/devsets/ggt) labelled reported speech as well as
 direct quotations: a ``quote`` that does not open with a quotation mark ("Mr. Hemming argued that
 the move disadvantaged his group") is an **indirect quotation**, a claim its ``reference`` makes.
-They are scored as PolNeAR's attributions are (``polnear.best_claim``): a returned claim matches a
+They are scored as PolNeAR's attributions are, by ``polnear.score_claims``: a returned claim matches a
 quotation when content-word F1 >= .5 (or it holds the whole quotation), the claim at the
 quotation's place first; it is *right* when its ``attributed_to`` names the ``reference``
 (``common.names_match``: surname, full name, acronym; never a pronoun or a possessive).
@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from . import polnear
 from .common import names_match, opening, ratio, sum_parts
-from .polnear import best_claim
 
 if TYPE_CHECKING:
     from ..models import Summary
@@ -58,27 +58,8 @@ def indirect_claims(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def score_claims(data: dict[str, Any], claims: list[Any]) -> dict[str, Any]:
     """Counts and misses of ``claims`` (``models.Claim``) against the record's indirect quotations."""
-    named = matched = read = right = 0
-    misses = []
-    for label in indirect_claims(data):
-        named += 1
-        best = best_claim(label, claims)
-        if best is None:
-            continue
-        matched += 1
-        read += best.attributed_to is not None
-        if names_match(best.attributed_to, label["reference"]):
-            right += 1
-        else:
-            misses.append(
-                {
-                    "content": opening(label["content"]["text"]),
-                    "expected": label["reference"],
-                    "got": best.attributed_to,
-                    "claim": opening(best.text, 14),
-                }
-            )
-    return {"named": named, "matched": matched, "read": read, "right": right, "misses": misses}
+    labels = [(label, label["reference"], label["reference"]) for label in indirect_claims(data)]
+    return polnear.score_claims(labels, claims, names_match)
 
 
 def code_only(article: DevArticle) -> dict[str, Any]:

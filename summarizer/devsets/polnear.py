@@ -36,6 +36,8 @@ from . import polnear_quotes  # direct quotations' speakers: a second pool besid
 from .common import PARTS, names_match, opening, ratio, sum_parts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from ..models import Claim, Summary
     from . import DevArticle
 
@@ -176,29 +178,40 @@ def best_claim(attribution: dict[str, Any], claims: list[Claim]) -> Claim | None
 
 def score(article: DevArticle, summary: Summary) -> dict[str, Any]:
     """The pipeline's claims: which named attributions a claim matches, and its ``attributed_to``."""
-    claims = summary.claims
-    named = matched = right = read = 0
+    labels = [(a, a["source"]["text"], names) for a, names in named_attributions(article.data)]
+    counts = score_claims(labels, summary.claims, _right)
+    return counts | polnear_quotes.score_summary(article.data, summary, source_names)
+
+
+def score_claims(
+    labels: Iterable[tuple[dict[str, Any], str, Any]],
+    claims: list[Claim],
+    right: Callable[[str | None, Any], bool],
+) -> dict[str, Any]:
+    """Counts and misses of ``claims`` against labelled claims, each ``(label with a content, the
+    expected source as written, what ``right(attributed_to, ·)`` checks against)``: the one loop
+    behind PolNeAR's attributions and GGT's reported speech (``ggt_claims``)."""
+    named = matched = read = hits = 0
     misses = []
-    for a, names in named_attributions(article.data):
+    for label, expected, names in labels:
         named += 1
-        best = best_claim(a, claims)
+        best = best_claim(label, claims)
         if best is None:
             continue
         matched += 1
         read += best.attributed_to is not None
-        if _right(best.attributed_to, names):
-            right += 1
+        if right(best.attributed_to, names):
+            hits += 1
         else:
             misses.append(
                 {
-                    "content": opening(a["content"]["text"]),
-                    "expected": a["source"]["text"],
+                    "content": opening(label["content"]["text"]),
+                    "expected": expected,
                     "got": best.attributed_to,
                     "claim": opening(best.text, 14),
                 }
             )
-    quotes = polnear_quotes.score_summary(article.data, summary, source_names)
-    return {"named": named, "read": read, "right": right, "matched": matched, "misses": misses, **quotes}
+    return {"named": named, "matched": matched, "read": read, "right": hits, "misses": misses}
 
 
 _KEYS = ("named", "matched", "read", "right")
