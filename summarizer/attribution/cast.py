@@ -67,8 +67,8 @@ class Person:
 
 # one word as the subject of a verb of speech: "Kim told CTV News", "… ,” says Michael."
 _ONE_WORD_RE = re.compile(
-    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]+)\s+(?:{SPEECH}|confirmed|told)\b"
-    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]+)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
+    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]*)\s+(?:{SPEECH}|confirmed|told)\b"
+    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
 )
 #: words that open a clause, never a name ("Unlike Al Mnajer, he …", "By Jane Doe")
 _FUNCTION_WORDS = {
