@@ -41,3 +41,26 @@ def test_particles_inside_a_name_keep_it_whole() -> None:
 def test_a_particle_before_a_lower_case_word_is_no_part_of_a_name() -> None:
     names = [n.text for n in scan_names("Guests at Casa von der oldest kind met Anna Berg.")]
     assert not any("von" in n for n in names)
+
+
+def test_a_family_name_written_first_is_the_person_when_alone() -> None:
+    text = (
+        "Hurricanes win\n\n"
+        "Kim Jong-un scored twice for Carolina.\n\n"
+        "Teuvo Teravainen's big night came after he signed a new contract.\n\n"
+        "Kim has four goals since the trade. The right wing said his new teammates help.\n\n"
+        "“They are great playmakers,” he said.\n"
+    )
+    assert _speakers(text)["They are great"] == "Kim Jong-un"
+
+
+def test_a_place_opening_a_name_is_not_made_a_person() -> None:
+    text = (
+        "Police report\n\n"
+        "Toronto Star reporter Ann Lee asked about the case.\n\n"
+        "Toronto police said the case is closed. “We are done,” said Ann Lee.\n"
+    )
+    from summarizer.attribution.cast import cast_of
+
+    ctx = Context.of(Article.from_text(text))
+    assert all("Toronto" not in p.forms for p in cast_of(text, ctx.names).people)
