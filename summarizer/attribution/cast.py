@@ -174,9 +174,7 @@ class Cast:
                 continue
             if any(q is not p and (word in q.name.split() or word in q.forms) for q in self.people):
                 continue
-            opens = re.compile(
-                rf"(?:^|\n|[.!?][”\"]?\s+)\s*{re.escape(word)}(?:['’]s\s+[a-z]|\s+(?:{_LONE_VERB})\b)"
-            )
+            opens = re.compile(rf"(?:^|\n|[.!?][”\"]?\s+)\s*{re.escape(word)}(?:['’]s\s+[a-z]|\s+(?:{_LONE_VERB})\b)")
             if opens.search(text) and not standalone(text, words[1]):
                 p.forms.add(word)
 
