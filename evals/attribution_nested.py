@@ -169,7 +169,7 @@ def _dotlines(text: str) -> str:
     each paragraph opening with a space, and a full stop after a paragraph's closing quotation
     mark ("… we did.".")."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    paragraphs = [p + "." if p[-1] in "”\"" else p for p in paragraphs]
+    paragraphs = [p + "." if p[-1] in '”"' else p for p in paragraphs]
     return paragraphs[0] + "\n .\n " + "\n .\n ".join(paragraphs[1:]) + "\n"
 
 
