@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .ages import said_age_measures
 from .clauses import (
     age_measures,
     change_measures,
@@ -73,6 +74,7 @@ _DISTANCE_UNITS = frozenset(
 _AFTER_YEARS_RE = re.compile(
     r"\b(?:after|following|despite|amid|ending|ended|end\s+of)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?$"
 )
+_OLD = r"(?:year|month|week|day)s?-old"
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
 _PUNCT = frozenset(',;:()[]“”"—–.!?') | {"'", "’", "‘", "''"}
 
@@ -134,6 +136,7 @@ def measures_of(
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
+        or (said_age_measures(text, start, end, s_start, s_end) if unit == "years" else None)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
@@ -211,16 +214,18 @@ def measures_of(
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
     named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+(?:an?|the)\s+$", text[max(0, start - 60) : start])
-    if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
+    aged_unit = unit in ("years", "months", "weeks", "days")  # "an eleven-month-old boy" as "a 14-year-old boy"
+    if aged_unit and named and re.match(rf"\s*-\s*{_OLD}", text[end : end + 12]):
         return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
-    aged = re.match(r"\s*-\s*years?-old\s+((?:[A-Z][\w’'-]+\s?){1,3})", text[end : end + 50])
-    if unit == "years" and aged:
+    aged = re.match(rf"\s*-\s*{_OLD}\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", text[end : end + 50])
+    if aged_unit and aged:
         return f"age of {aged.group(1).strip()}"  # "61-year-old Ada Brook"
-    if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
-        noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
+    if aged_unit and (old := re.match(rf"\s*-\s*{_OLD}\s+([a-z]+)", text[end : end + 30])):
+        noun = old.group(1)
         if noun in _AUX or noun in _TRIM or _is_verb(noun):
             return "age"  # "a 70-year-old was among them": the age alone
-        return " ".join(["age", "of", *_content(left[: k + 1], 2), noun])
+        before_noun = [w for w in _content(left[: k + 1], 2) if w.islower() and w not in _TRIM]  # not "On Tuesday"
+        return " ".join(["age", "of", *before_noun, noun])
     if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
         name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
         return f"age of {name.group(1)}" if name else "age"

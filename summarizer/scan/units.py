@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import RESPONDENT_WORDS, WEEKDAYS
 from ..models import FigureType
+from .ages import is_said_age
 from .clauses import CHANGE_NOUNS
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     before_word = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
     if before_word and before_word.group(1).casefold() in _QUANTITY_AFTER:
         return "quantity", "magnitude"
-    if _is_age(text, start, end):
+    if _is_age(text, start, end) or is_said_age(text, start, end):
         return "quantity", "years"
     unit = _unit_after(after_all) or _unit_of_part(after_all)
     if unit is None and _MARKET_LEVEL_RE.search(text[max(0, start - 40) : start]):

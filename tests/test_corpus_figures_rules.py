@@ -1,0 +1,48 @@
+"""Figures read from readings studied on the Wikinews study set (issue 22, ``evals/corpusfigures``):
+ages said with a verb or written "-month-old". Every article here is text written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+AGES = (
+    "Painter remembered\n\n"
+    "Tuesday\n\n"
+    "The painter Ada Brook dies at 93 in her home in Marlow. Her sister said on Monday: she was 93 and died "
+    "in her sleep. Her parents moved her to Lisbon when she was six, her sister said. On Friday an "
+    "eight-month-old foal was born on her farm. She was one of the founders of the Marlow school, and she "
+    "was 40 minutes late to its opening."
+)
+
+
+def test_an_age_said_with_a_verb_is_a_quantity_of_years_and_says_whose_and_when() -> None:
+    figs = figures_of(AGES)
+    dies = figs["93"]
+    assert (dies.type, dies.unit, dies.measures) == ("quantity", "years", "age of Ada Brook at death")
+    six = figs["six"]
+    assert (six.type, six.unit, six.measures) == ("quantity", "years", "age when parents moved Lisbon")
+
+
+def test_a_pronoun_was_and_a_bare_number_before_died_is_the_age_at_death() -> None:
+    text = "Sailor dies\n\nMonday\n\nThe sailor Tom Poe was found at sea. He was 71 and died of the cold."
+    figs = figures_of(text)
+    assert (figs["71"].unit, figs["71"].measures) == ("years", "age at death")
+
+
+def test_a_months_old_noun_is_that_nouns_age_and_not_every_was_is_an_age() -> None:
+    figs = figures_of(AGES)
+    foal = figs["eight"]
+    assert (foal.type, foal.unit, foal.measures) == ("quantity", "months", "age of foal")  # not "On Friday"
+    assert "one" not in figs  # "she was one of the founders"
+    assert figs["40"].unit == "minutes"  # a unit after "was": not an age
