@@ -46,3 +46,27 @@ def test_a_months_old_noun_is_that_nouns_age_and_not_every_was_is_an_age() -> No
     assert (foal.type, foal.unit, foal.measures) == ("quantity", "months", "age of foal")  # not "On Friday"
     assert "one" not in figs  # "she was one of the founders"
     assert figs["40"].unit == "minutes"  # a unit after "was": not an age
+
+
+FERRY = (
+    "Ferry owner charged\n\n"
+    "Tuesday\n\n"
+    "The 48 m (157 ft) ferry sank near Marlow. A 12 meter high crane lifted it. Its owner Tom Poe was released "
+    "on $15,000 bail on Monday. The town signed a $2 million contract with Bolt Marine to raise the wreck, "
+    "which lies about six miles (ten kilometres) from the harbour. Repairs cost $40,000 in total."
+)
+
+
+def test_an_amount_before_the_noun_it_qualifies_measures_that_noun() -> None:
+    figs = figures_of(FERRY)
+    assert figs["48"].measures == "length of ferry"
+    assert figs["157"].measures == "length of ferry"  # in parentheses, before the same noun
+    assert figs["12"].measures == "height of crane"
+    assert figs["$15,000"].measures == "bail"
+    assert figs["a $2 million"].measures == "contract with Bolt Marine"
+
+
+def test_an_amount_followed_by_a_preposition_or_nothing_keeps_its_other_reading() -> None:
+    figs = figures_of(FERRY)
+    assert figs["six"].measures.startswith("distance")  # "six miles … from the harbour": no noun qualified
+    assert figs["$40,000"].measures == "cost of Repairs"  # "in total" is not a noun the amount qualifies

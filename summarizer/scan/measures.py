@@ -21,6 +21,7 @@ from .compared import (
     comparison_measures,
     forecast_measures,
     from_to_measures,
+    money_noun_measures,
     multiplied_measures,
     noun_after_measures,
     spent_measures,
@@ -68,7 +69,8 @@ _TIME_UNITS = frozenset(
     "century centuries night nights fortnight".split()
 )
 _DISTANCE_UNITS = frozenset(
-    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
+    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet ft "
+    "yards".split()
 )
 #: "after nearly eight years of fighting": how long what follows "of" lasted
 _AFTER_YEARS_RE = re.compile(
@@ -142,6 +144,7 @@ def measures_of(
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
         or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
+        or (money_noun_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
         or (from_to_measures(text, start, end, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
@@ -274,8 +277,8 @@ def measures_of(
             opens = pronoun_first and any(w.casefold() in _AUX for w in clause)
             if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp and opens:
                 head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in _UNIT_STOP - _PREPS][:5]]
-    elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
-        head = ["length", "of", *long]  # "a five-foot narwhal tusk": how long the tusk is
+    elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end, unit)):
+        head = long  # "a five-foot narwhal tusk": how long the tusk is
         verb = pp = []
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS:
         head = ["distance", *_content(left[: k + 1], 2)]
@@ -335,17 +338,30 @@ def _owner_before(text: str, start: int, s_start: int) -> str | None:
     return m.group(1)
 
 
-def _measured_thing(text: str, end: int) -> list[str]:
-    """The noun a hyphenated measurement qualifies: "five-foot (1.5 m) narwhal tusk" -> narwhal tusk."""
+def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
+    """The noun a measurement written before it qualifies, with the dimension it gives: "five-foot
+    (1.5 m) narwhal tusk" -> length of narwhal tusk; "the 75 m (250 ft) ship" -> length of ship; "a
+    15 meter high pig" -> height of pig; "a 240,000 square meter park" -> area of park."""
     m = re.match(r"\s?-\s?[a-z]+(?:\s*\([^)]{0,40}\))?\s+((?:[a-z]+\s+){0,2}[a-z]+)", text[end : end + 80])
+    if not m and unit:  # the unit written out: "75 m (250 ft) ship", "240,000 square meter memorial park"
+        unit_re = r"\s+".join(re.escape(w.rstrip("s")) + "s?" for w in unit.split())
+        m = re.match(rf"\s*{unit_re}\b\)?(?:\s*\([^)]{{0,40}}\))?\s+((?:[a-z]+\s+){{0,2}}[a-z]+)", text[end : end + 80])
     if not m:
         return []
-    words = []
-    for w in m.group(1).split():
-        if w in _TRIM or _is_verb(w):
-            break
-        words.append(w)
-    return words
+    words = m.group(1).split()
+    dimension = _DIMENSIONS.get(words[0], "length")
+    words = words[1:] if words[0] in _DIMENSIONS else words
+    thing = []
+    for n, w in enumerate(words):
+        if w in _TRIM | _PAST | _IRREGULAR or (_is_verb(w) and not (w.endswith("ing") and n + 1 < len(words))):
+            break  # "rotating pig": a participle before a noun is an adjective; "ferry sank": a verb
+        thing.append(w)
+    area = bool(unit) and (unit or "").split()[0].casefold() == "square"
+    return ["area" if area else dimension, "of", *thing] if thing else []
+
+
+_IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
+_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
 def _names(text: str) -> list[str]:
