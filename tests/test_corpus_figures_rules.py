@@ -70,3 +70,16 @@ def test_an_amount_followed_by_a_preposition_or_nothing_keeps_its_other_reading(
     figs = figures_of(FERRY)
     assert figs["six"].measures.startswith("distance")  # "six miles … from the harbour": no noun qualified
     assert figs["$40,000"].measures == "cost of Repairs"  # "in total" is not a noun the amount qualifies
+
+
+def test_a_count_after_a_named_subject_and_its_verb_names_the_subject() -> None:
+    text = (
+        "Singer remembered\n\nTuesday\n\nOver her career, Ada Brook made 31 studio albums. Brook had two sons. "
+        "In March Marlow County evacuated 80 people from the valley. I'll have one vote in each referendum."
+    )
+    figs = figures_of(text)
+    assert figs["31"].measures == "studio albums Ada Brook made"
+    assert figs["two"].measures.startswith("sons Brook")  # "had" is read only with a name before it
+    assert figs["80"].measures == "people Marlow County evacuated from valley"  # not "March"
+    vote = next(f for t, f in figs.items() if f.unit == "vote")
+    assert "have" not in vote.measures.split()  # "I'll have": no name, no verb of having

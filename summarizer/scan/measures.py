@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTHS, WEEKDAYS
 from .ages import said_age_measures
 from .clauses import (
     age_measures,
@@ -294,8 +295,8 @@ def measures_of(
             and names
         ):
             head += ["for", names[-1]]
-        elif k >= 0 and _is_verb(left[k]) and not verb:
-            verb = [_participle(left[k])]
+        elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and _subject_name(left[:k]))):
+            verb = [*_subject_name(left[:k]), _participle(left[k])]  # "Day had one child": "child Day had"
         elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
             head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
         if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
@@ -360,8 +361,25 @@ def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
     return ["area" if area else dimension, "of", *thing] if thing else []
 
 
+_HAVE = frozenset(("had", "has", "have"))
+_NOT_NAME = frozenset(
+    [m.casefold() for m in MONTHS]
+    + [d.casefold() for d in WEEKDAYS]
+    + "i the a an it he she we they this that in on at by".split()
+)
 _IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
 _DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
+
+
+def _subject_name(words: list[str]) -> list[str]:
+    """The capitalised name right before a verb ("South Korea evacuated", "Pew looked"); not a month,
+    a weekday, "I" or a sentence's opening word such as "The"."""
+    name: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w.casefold() in _NOT_NAME or w.startswith(("I'", "I’")):
+            break
+        name.insert(0, w)
+    return name[-4:]
 
 
 def _names(text: str) -> list[str]:
