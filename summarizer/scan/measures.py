@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, WEEKDAYS
 from .ages import said_age_measures
 from .clauses import (
     age_measures,
@@ -38,6 +37,7 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
+from .subjects import names_in, owner_before, subject_name
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
 
@@ -211,7 +211,7 @@ def measures_of(
     tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
     if kind == "score" and tally:
         return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
-    owner = _owner_before(text, start, s_start) if kind == "count" and unit else None
+    owner = owner_before(text, start, s_start) if kind == "count" and unit else None
     if owner:
         return f"{owner} {unit}"  # "Indiana … Its 57 delegates make it the largest prize" -> "Indiana delegates"
     subject = subject_before(text, start) if kind in ("count", "range") else None
@@ -285,7 +285,7 @@ def measures_of(
         head = ["distance", *_content(left[: k + 1], 2)]
     elif noun_unit:
         head = (unit or "").split()
-        names = _names(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
+        names = names_in(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
         if before == "by" and head_unit == "votes":
             beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left_all))
             head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
@@ -295,8 +295,8 @@ def measures_of(
             and names
         ):
             head += ["for", names[-1]]
-        elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and _subject_name(left[:k]))):
-            verb = [*_subject_name(left[:k]), _participle(left[k])]  # "Day had one child": "child Day had"
+        elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and subject_name(left[:k]))):
+            verb = [*subject_name(left[:k]), _participle(left[k])]  # "Day had one child": "child Day had"
         elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
             head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
         if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
@@ -326,17 +326,9 @@ def measures_of(
     return out
 
 
-def _owner_before(text: str, start: int, s_start: int) -> str | None:
-    """The name that opens the sentence before, for a count that opens its own with "Its"/"Their"
-    ("Indiana has long looked like a fork in the road. Its 57 delegates …" -> "Indiana")."""
-    if not re.fullmatch(r"[\s“\"'‘]*(?:Its|Their)\s+", text[s_start:start]):
-        return None
-    before = text[max(0, s_start - 400) : s_start].rstrip().rstrip("”\"’'").rstrip(".!?…")
-    opening = re.split(r"[.!?…:“\"\n]\s*", before)[-1]
-    m = re.match(r"\s*((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?=[\s,])", opening)
-    if m is None or m.group(1).split()[0] in ("It", "They", "This", "That", "But", "And", "The", "A", "An", "In"):
-        return None
-    return m.group(1)
+_HAVE = frozenset(("had", "has", "have"))
+_IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
+_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
 def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
@@ -359,37 +351,6 @@ def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
         thing.append(w)
     area = bool(unit) and (unit or "").split()[0].casefold() == "square"
     return ["area" if area else dimension, "of", *thing] if thing else []
-
-
-_HAVE = frozenset(("had", "has", "have"))
-_NOT_NAME = frozenset(
-    [m.casefold() for m in MONTHS]
-    + [d.casefold() for d in WEEKDAYS]
-    + "i the a an it he she we they this that in on at by".split()
-)
-_IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
-_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
-
-
-def _subject_name(words: list[str]) -> list[str]:
-    """The capitalised name right before a verb ("South Korea evacuated", "Pew looked"); not a month,
-    a weekday, "I" or a sentence's opening word such as "The"."""
-    name: list[str] = []
-    for w in reversed(words):
-        if not w[:1].isupper() or w.casefold() in _NOT_NAME or w.startswith(("I'", "I’")):
-            break
-        name.insert(0, w)
-    return name[-4:]
-
-
-def _names(text: str) -> list[str]:
-    """Capitalised runs in a clause, a possessive's owner dropped ("Party's Regina Ip" -> "Regina Ip")."""
-    out = []
-    for m in re.finditer(r"(?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*", text):
-        name = re.split(r"[’']s\s", m.group())[-1]
-        if name.casefold() not in ("the", "a", "an", "in", "on", "at", "by") and len(name) > 1:
-            out.append(name)
-    return out
 
 
 def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
