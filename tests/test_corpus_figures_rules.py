@@ -83,3 +83,14 @@ def test_a_count_after_a_named_subject_and_its_verb_names_the_subject() -> None:
     assert figs["80"].measures == "people Marlow County evacuated from valley"  # not "March"
     vote = next(f for t, f in figs.items() if f.unit == "vote")
     assert "have" not in vote.measures.split()  # "I'll have": no name, no verb of having
+
+
+def test_a_count_followed_by_a_copula_and_a_preposition_is_what_the_copula_says_of_it() -> None:
+    text = (
+        "Bus crash\n\nTuesday\n\nThe ministry said four deaths were of children. Nine seats were at stake. "
+        "Five people were injured."
+    )
+    figs = figures_of(text)
+    assert figs["four"].measures == "deaths of children"
+    assert figs["Nine"].measures == "seats at stake"
+    assert figs["Five"].measures == "people injured"  # a verb after the copula is read as before

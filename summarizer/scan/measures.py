@@ -189,6 +189,8 @@ def measures_of(
     if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
         verb = [right_all[j]]
         i = j + 1
+    elif j > i and right_all[i].casefold() in _COPULA and j < len(right_all) and right_all[j].casefold() in _PREPS:
+        i = j  # "six deaths were of children", "12 people were in the car": what the copula says of them
     pp, after_pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else ([], i)
     if len(pp) == 1:
         pp = []  # "of 2000 levels": a preposition before a number says nothing
@@ -327,6 +329,7 @@ def measures_of(
 
 
 _HAVE = frozenset(("had", "has", "have"))
+_COPULA = frozenset("were was are is".split())
 _IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
 _DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
