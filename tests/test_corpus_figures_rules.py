@@ -94,3 +94,21 @@ def test_a_count_followed_by_a_copula_and_a_preposition_is_what_the_copula_says_
     assert figs["four"].measures == "deaths of children"
     assert figs["Nine"].measures == "seats at stake"
     assert figs["Five"].measures == "people injured"  # a verb after the copula is read as before
+
+
+TOLL = (
+    "Mine collapse\n\nTuesday\n\n"
+    "A total of 12 are confirmed dead, officials told state radio. Minister Lena Holt spoke of \"perhaps 20 "
+    "miners underground\", while Deputy Mayor Ivo Marsh indicated 31 people were missing. Estimates by union "
+    "leaders indicate roughly 400 miners walked out. Shift totals are unclear, with both nine and ten reported "
+    "by local sources. Police said 14 people were hurt."
+)
+
+
+def test_a_figure_takes_the_speaker_its_own_clause_names() -> None:
+    figs = figures_of(TOLL)
+    assert figs["12"].source == "officials"  # "…, officials told state radio"
+    assert figs["31"].source == "Deputy Mayor Ivo Marsh"  # the later clause's own speaker, not Lena Holt
+    assert figs["400"].source == "union leaders"  # "Estimates by union leaders indicate …"
+    assert figs["nine"].source == figs["ten"].source == "local sources"  # "reported by local sources"
+    assert figs["14"].source == "Police"  # a sentence's own speaker is kept
