@@ -98,8 +98,8 @@ def test_a_count_followed_by_a_copula_and_a_preposition_is_what_the_copula_says_
 
 TOLL = (
     "Mine collapse\n\nTuesday\n\n"
-    "A total of 12 are confirmed dead, officials told state radio. Minister Lena Holt spoke of \"perhaps 20 "
-    "miners underground\", while Deputy Mayor Ivo Marsh indicated 31 people were missing. Estimates by union "
+    'A total of 12 are confirmed dead, officials told state radio. Minister Lena Holt spoke of "perhaps 20 '
+    'miners underground", while Deputy Mayor Ivo Marsh indicated 31 people were missing. Estimates by union '
     "leaders indicate roughly 400 miners walked out. Shift totals are unclear, with both nine and ten reported "
     "by local sources. Police said 14 people were hurt."
 )
@@ -112,3 +112,17 @@ def test_a_figure_takes_the_speaker_its_own_clause_names() -> None:
     assert figs["400"].source == "union leaders"  # "Estimates by union leaders indicate …"
     assert figs["nine"].source == figs["ten"].source == "local sources"  # "reported by local sources"
     assert figs["14"].source == "Police"  # a sentence's own speaker is kept
+
+
+def test_readings_checked_on_unlabelled_articles_stay_narrow() -> None:
+    text = (
+        "Town notes\n\nTuesday\n\n"
+        "The town lies 90 miles northeast of Marlow. Acme disclosed a "
+        "$300-million claim without naming the client. She came with her 3-year-old daughter and 12-week-old son. "
+        "He's averaging 15 points a game. But Brook won two titles."
+    )
+    figs = figures_of(text)
+    assert not figs["90"].measures.startswith("length of")  # a direction, not a thing's length
+    assert figs["a $300-million"].measures == "claim"
+    assert figs["12"].measures == "age of son"  # not the daughter of the clause before "and"
+    assert "He's" not in figs["15"].measures and "But" not in figs["two"].measures.split()

@@ -149,7 +149,8 @@ def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: in
 _BEFORE_MONEY_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|on|for|in|with)|[A-Z][\w-]*[’']s)\s+$")
 _NOT_MONEY_NOUN = _NOT_HEAD | frozenset(
     "per each apiece worth more less last next this that year years month week day annually dollars euros pounds "
-    "rubles roubles yen cents".split()
+    "rubles roubles yen cents left remaining after before since when if while until without within against about "
+    "into through over under across during".split()
 )
 
 

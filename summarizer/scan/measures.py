@@ -230,7 +230,9 @@ def measures_of(
         noun = old.group(1)
         if noun in _AUX or noun in _TRIM or _is_verb(noun):
             return "age"  # "a 70-year-old was among them": the age alone
-        before_noun = [w for w in _content(left[: k + 1], 2) if w.islower() and w not in _TRIM]  # not "On Tuesday"
+        tail = left[max(0, k - 2) : k + 1]  # "the injured 70-year-old man"; not "… daughter and 12-week-old"
+        det = max((n for n, w in enumerate(tail) if w.casefold() in _DETERMINERS), default=len(tail))
+        before_noun = [w for w in tail[det + 1 :] if w.isalpha() and w.islower() and w not in _TRIM]
         return " ".join(["age", "of", *before_noun, noun])
     if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
         name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
@@ -329,8 +331,13 @@ def measures_of(
 
 
 _HAVE = frozenset(("had", "has", "have"))
+_DETERMINERS = frozenset("a an the his her their its my our your".split())
 _COPULA = frozenset("were was are is".split())
 _IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
+_NOT_THING = frozenset(
+    "north south east west northeast northwest southeast southwest away out off apart ahead behind back down up "
+    "inland offshore upstream downstream".split()
+)
 _DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
@@ -345,6 +352,8 @@ def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
     if not m:
         return []
     words = m.group(1).split()
+    if words[0] in _NOT_THING:
+        return []  # "90 miles northeast of Paris", "250 yards out": where, not the size of a thing
     dimension = _DIMENSIONS.get(words[0], "length")
     words = words[1:] if words[0] in _DIMENSIONS else words
     thing = []

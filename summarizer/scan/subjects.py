@@ -28,7 +28,7 @@ def owner_before(text: str, start: int, s_start: int) -> str | None:
 _NOT_NAME = frozenset(
     [m.casefold() for m in MONTHS]
     + [d.casefold() for d in WEEKDAYS]
-    + "i the a an it he she we they this that in on at by".split()
+    + "i the a an it he she we they this that in on at by but and or so yet also then however".split()
 )
 
 
@@ -37,7 +37,7 @@ def subject_name(words: list[str]) -> list[str]:
     a weekday, "I" or a sentence's opening word such as "The"."""
     name: list[str] = []
     for w in reversed(words):
-        if not w[:1].isupper() or w.casefold() in _NOT_NAME or w.startswith(("I'", "I’")):
+        if not w[:1].isupper() or re.split(r"[’']", w.casefold())[0] in _NOT_NAME:  # "He's", "I'll"
             break
         name.insert(0, w)
     return name[-4:]
