@@ -126,3 +126,15 @@ def test_readings_checked_on_unlabelled_articles_stay_narrow() -> None:
     assert figs["a $300-million"].measures == "claim"
     assert figs["12"].measures == "age of son"  # not the daughter of the clause before "and"
     assert "He's" not in figs["15"].measures and "But" not in figs["two"].measures.split()
+
+
+def test_a_bare_number_that_is_the_subject_of_a_casualty_counts_people() -> None:
+    text = (
+        "Bridge attack\n\nTuesday\n\nThe attack in Marlow, where 14 were killed and roughly 30 wounded, shocked the "
+        "town. A total of 9 are confirmed dead in Lisbon. Voters cast 1,200 ballots."
+    )
+    figs = figures_of(text)
+    assert (figs["14"].unit, figs["14"].measures) == ("people", "people killed")
+    assert (figs["30"].unit, figs["30"].measures) == ("people", "people wounded")
+    assert figs["9"].unit == "people"
+    assert figs["1,200"].unit == "ballots"  # a counted noun is kept
