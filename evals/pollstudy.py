@@ -21,16 +21,6 @@ from summarizer.devsets import DevArticle, default_dir
 from summarizer.devsets import figures as scorer
 
 LABELS = Path(__file__).resolve().parent / "pollstudy"
-COLUMNS = (
-    ("P", "precision"),
-    ("R", "recall"),
-    ("unit", "unit_accuracy"),
-    ("type", "type_accuracy"),
-    ("measures", "measures_f1"),
-    ("source", "source_accuracy"),
-    ("key R", "key_recall"),
-    ("invented units", "invented_units"),
-)
 
 
 def load(devsets: Path) -> list[DevArticle]:
@@ -54,14 +44,12 @@ def main() -> int:
     articles = load(args.devsets)
     rows = [{"id": a.id, "part": "study", **scorer.code_only(a)} for a in articles]
     rounds = [a.data.get("round", 1) for a in articles]
-    print("| poll study | articles | tp/predicted/labelled | " + " | ".join(c for c, _ in COLUMNS) + " |")
-    print("|---" * (3 + len(COLUMNS)) + "|")
-    for name, keep in [(f"round {n}", n) for n in sorted(set(rounds))] + [("all", None)]:
-        m = scorer.aggregate([r for r, n in zip(rows, rounds, strict=True) if keep in (None, n)])["all"]
-        cells = " | ".join(
-            "–" if m[k] is None else f"{m[k]:.3f}" if isinstance(m[k], float) else str(m[k]) for _, k in COLUMNS
-        )
-        print(f"| {name} | {m['articles']} | {m['tp']}/{m['predicted']}/{m['labelled']} | {cells} |")
+    named = [(f"round {n}", n) for n in sorted(set(rounds))] + [("all", None)]
+    table = []
+    for name, keep in named:
+        picked = [r for r, n in zip(rows, rounds, strict=True) if keep in (None, n)]
+        table.append((name, scorer.aggregate(picked)["all"]))
+    print("\n".join(scorer.table("poll study", table)))
     if args.verbose:
         report = {"part": "study", "mode": "code-only", "wall_seconds": "-", "metrics": {}, "articles": rows}
         print(scorer.render(report).split("\n", 4)[-1], end="")

@@ -108,7 +108,7 @@ def test_measures_are_a_short_noun_phrase_from_the_sentence_without_the_number()
         "70 percent of the market."
     )
     got = {f.text: f.measures for f in figures_of(text)}
-    assert got["80"] == "people evacuated in town of Yeoncheon"
+    assert got["80"] == "people South Korea evacuated in town of Yeoncheon"  # the named subject (W3)
     assert got["one"] == "shell landed near area"
     assert got["36"] == "shells fired at KPA civil police posts"
     assert got["48"].startswith("time")

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..models import Figure, Summary
     from . import DevArticle
 
-__all__ = ["aggregate", "code_only", "render", "score"]
+__all__ = ["COLUMNS", "aggregate", "code_only", "render", "score", "table"]
 
 _MEASURES_OK = 0.5  # a matched figure whose measures F1 is below this is listed as a miss
 
@@ -193,7 +193,7 @@ def aggregate(per_article: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-_COLUMNS = (
+COLUMNS = (
     ("P", "precision"),
     ("R", "recall"),
     ("F1", "f1"),
@@ -206,8 +206,19 @@ _COLUMNS = (
 )
 
 
-def _cell(value: Any) -> str:
-    return "–" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+def _cell(value: Any, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}" if isinstance(value, float) else str(value)
+
+
+def table(title: str, rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """Markdown lines of named metrics (``aggregate`` values) to three decimals, so that a rule's step
+    shows: what the study sets' scripts (``evals/pollstudy.py``, ``evals/corpus_figures.py``) print."""
+    lines = [f"| {title} | articles | tp/predicted/labelled | " + " | ".join(c for c, _ in COLUMNS) + " |"]
+    lines.append("|---" * (3 + len(COLUMNS)) + "|")
+    for name, m in rows:
+        cells = " | ".join(_cell(m[k], 3) for _, k in COLUMNS)
+        lines.append(f"| {name} | {m['articles']} | {m['tp']}/{m['predicted']}/{m['labelled']} | {cells} |")
+    return lines
 
 
 def render(report: dict[str, Any]) -> str:
@@ -218,12 +229,12 @@ def render(report: dict[str, Any]) -> str:
         + (f", {report['model']}" if report.get("model") else "")
         + f", {report['wall_seconds']} s)",
         "",
-        "| part | articles | tp/predicted/labelled | repeats | " + " | ".join(c for c, _ in _COLUMNS) + " |",
-        "|---" * (4 + len(_COLUMNS)) + "|",
+        "| part | articles | tp/predicted/labelled | repeats | " + " | ".join(c for c, _ in COLUMNS) + " |",
+        "|---" * (4 + len(COLUMNS)) + "|",
     ]
     for part, m in report["metrics"].items():
         counts = f"{m['tp']}/{m['predicted']}/{m['labelled']}"
-        cells = " | ".join(_cell(m[k]) for _, k in _COLUMNS)
+        cells = " | ".join(_cell(m[k]) for _, k in COLUMNS)
         lines.append(f"| {part} | {m['articles']} | {counts} | {m['repeats']} | {cells} |")
     for a in report["articles"]:
         if a["part"] != "study":

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from ..grounding import align, content_tokens, stem, tokens
 from ..lexicon import RESPONDENT_WORDS
 from ..models import Figure, Rejected, Span
-from ..scan import NumberCandidate, parse_number, read_unit
+from ..scan import NumberCandidate, clause_source, parse_number, read_unit
 from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
 from ..scan.poll_context import count_maker, document_maker, is_heading_line, otherwise_measures, ranked_measures
@@ -316,7 +316,8 @@ def _figure(
     sentence = ctx.article.sentence_at(start)
     source = None
     if sentence is not None and sentence.kind == "body":
-        source = ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
+        source = clause_source(text, start, end, sentence.start, sentence.end)  # "…, while X indicated 68 …"
+        source = source or ctx.sources().get(sentence.index, (None, None, (0, 0)))[0]
         if source and _HEADING_RE.match(text, sentence.start) and text.startswith(source, sentence.start):
             source = None  # "KEEPING SCORE: The DAX rose …": a section heading, not who gives the number
         said = share_says(text[sentence.start : sentence.end])

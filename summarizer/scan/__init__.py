@@ -9,10 +9,12 @@ measures); offsets always come from here or from the aligner, never from the mod
 * ``measures``: ``measures_of``, what a number counts or measures, from its own clause
   (``clauses``: the readers of a clause's verb).
 * ``names``: ``scan_names``, ``NameCandidate``, ``countries``.
+* ``clause_source``: who gives a figure when its own clause names a speaker of its own.
 
 The word lists they read are ``summarizer.lexicon``'s.
 """
 
+from .clause_source import clause_source
 from .names import NameCandidate, countries, scan_names
 from .numbers import FIGURE_TYPES, NumberCandidate, parse_number, scan_numbers
 from .quotes import QuoteCandidate, scan_quotes
@@ -25,6 +27,7 @@ __all__ = [
     "NameCandidate",
     "NumberCandidate",
     "QuoteCandidate",
+    "clause_source",
     "countries",
     "parse_number",
     "plural",

@@ -19,6 +19,7 @@ __all__ = [
     "comparison_measures",
     "forecast_measures",
     "from_to_measures",
+    "money_noun_measures",
     "multiplied_measures",
     "noun_after_measures",
     "spent_measures",
@@ -142,6 +143,34 @@ def noun_after_measures(text: str, start: int, end: int, s_start: int, s_end: in
         words += [place.group(1), *place.group(2).split()]  # "growth in 2017", "rate in June"
     owner = before.group("owner") or before.group("subject")
     return " ".join([*(owner.split() if owner else []), *words])
+
+
+#: what may stand before an amount of money written before its noun ("on US$20,000 bail", "a $2 million deal")
+_BEFORE_MONEY_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|on|for|in|with)|[A-Z][\w-]*[’']s)\s+$")
+_NOT_MONEY_NOUN = _NOT_HEAD | frozenset(
+    "per each apiece worth more less last next this that year years month week day annually dollars euros pounds "
+    "rubles roubles yen cents left remaining after before since when if while until without within against about "
+    "into through over under across during".split()
+)
+
+
+def money_noun_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """ "released on US$ 20,000 bail" -> "bail"; "a $2 million contract with Acme" -> "contract with
+    Acme": an amount of money written before the noun it qualifies measures that noun."""
+    if not (_BEFORE_MONEY_RE.search(text[max(s_start, start - 12) : start]) or re.match(r"an?\s", text[start:end])):
+        return None  # "a $2 million" may be the figure's own text
+    tokens = re.findall(r"[A-Za-z][\w’'-]*|\d+|[^\sA-Za-z\d]", text[end:s_end])
+    words: list[str] = []
+    for w in tokens[:3]:
+        low = w.casefold()
+        if not w.islower() or low in _NOT_MONEY_NOUN | _SAY | _AUX_VERBS or _link(w) or low.endswith(("ed", "ly")):
+            break
+        words.append(w)
+    if not words:
+        return None
+    rest = " ".join(tokens[len(words) :])
+    place = re.match(r"(of|for|with|to)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", rest)
+    return " ".join([*words, *(place.groups() if place else ())])
 
 
 _NOT_USES = frozenset("over a an each per every last next".split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .ages import said_age_measures
 from .clauses import (
     age_measures,
     change_measures,
@@ -20,6 +21,7 @@ from .compared import (
     comparison_measures,
     forecast_measures,
     from_to_measures,
+    money_noun_measures,
     multiplied_measures,
     noun_after_measures,
     spent_measures,
@@ -35,6 +37,7 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
+from .subjects import names_in, owner_before, subject_name
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
 
@@ -67,12 +70,14 @@ _TIME_UNITS = frozenset(
     "century centuries night nights fortnight".split()
 )
 _DISTANCE_UNITS = frozenset(
-    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet yards".split()
+    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet ft "
+    "yards".split()
 )
 #: "after nearly eight years of fighting": how long what follows "of" lasted
 _AFTER_YEARS_RE = re.compile(
     r"\b(?:after|following|despite|amid|ending|ended|end\s+of)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?$"
 )
+_OLD = r"(?:year|month|week|day)s?-old"
 _WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
 _PUNCT = frozenset(',;:()[]“”"—–.!?') | {"'", "’", "‘", "''"}
 
@@ -134,11 +139,13 @@ def measures_of(
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
+        or (said_age_measures(text, start, end, s_start, s_end) if unit == "years" else None)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
         or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
+        or (money_noun_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
         or (from_to_measures(text, start, end, s_start) if kind in ("quantity", "percent") else None)
         or verb_measures(text, start, kind, unit, s_start)
@@ -182,6 +189,8 @@ def measures_of(
     if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
         verb = [right_all[j]]
         i = j + 1
+    elif j > i and right_all[i].casefold() in _COPULA and j < len(right_all) and right_all[j].casefold() in _PREPS:
+        i = j  # "six deaths were of children", "12 people were in the car": what the copula says of them
     pp, after_pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else ([], i)
     if len(pp) == 1:
         pp = []  # "of 2000 levels": a preposition before a number says nothing
@@ -204,23 +213,27 @@ def measures_of(
     tally = re.search(r"((?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*):\s*$", text[max(0, start - 40) : start])
     if kind == "score" and tally:
         return f"{tally.group(1)} score"  # "the Internet: 1, Scientology: 0"
-    owner = _owner_before(text, start, s_start) if kind == "count" and unit else None
+    owner = owner_before(text, start, s_start) if kind == "count" and unit else None
     if owner:
         return f"{owner} {unit}"  # "Indiana … Its 57 delegates make it the largest prize" -> "Indiana delegates"
     subject = subject_before(text, start) if kind in ("count", "range") else None
     if subject:
         return " ".join([subject[0], subject[1]]).strip()
     named = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s+(?:an?|the)\s+$", text[max(0, start - 60) : start])
-    if unit == "years" and named and re.match(r"\s*-\s*years?-old", text[end : end + 12]):
+    aged_unit = unit in ("years", "months", "weeks", "days")  # "an eleven-month-old boy" as "a 14-year-old boy"
+    if aged_unit and named and re.match(rf"\s*-\s*{_OLD}", text[end : end + 12]):
         return f"age of {named.group(1)}"  # "Ahmed Mohamed, a 14-year-old boy"
-    aged = re.match(r"\s*-\s*years?-old\s+((?:[A-Z][\w’'-]+\s?){1,3})", text[end : end + 50])
-    if unit == "years" and aged:
+    aged = re.match(rf"\s*-\s*{_OLD}\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", text[end : end + 50])
+    if aged_unit and aged:
         return f"age of {aged.group(1).strip()}"  # "61-year-old Ada Brook"
-    if unit == "years" and re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]):
-        noun = re.match(r"\s*-\s*years?-old\s+([a-z]+)", text[end : end + 30]).group(1)  # type: ignore[union-attr]
+    if aged_unit and (old := re.match(rf"\s*-\s*{_OLD}\s+([a-z]+)", text[end : end + 30])):
+        noun = old.group(1)
         if noun in _AUX or noun in _TRIM or _is_verb(noun):
             return "age"  # "a 70-year-old was among them": the age alone
-        return " ".join(["age", "of", *_content(left[: k + 1], 2), noun])
+        tail = left[max(0, k - 2) : k + 1]  # "the injured 70-year-old man"; not "… daughter and 12-week-old"
+        det = max((n for n, w in enumerate(tail) if w.casefold() in _DETERMINERS), default=len(tail))
+        before_noun = [w for w in tail[det + 1 :] if w.isalpha() and w.islower() and w not in _TRIM]
+        return " ".join(["age", "of", *before_noun, noun])
     if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
         name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
         return f"age of {name.group(1)}" if name else "age"
@@ -269,14 +282,14 @@ def measures_of(
             opens = pronoun_first and any(w.casefold() in _AUX for w in clause)
             if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp and opens:
                 head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in _UNIT_STOP - _PREPS][:5]]
-    elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end)):
-        head = ["length", "of", *long]  # "a five-foot narwhal tusk": how long the tusk is
+    elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end, unit)):
+        head = long  # "a five-foot narwhal tusk": how long the tusk is
         verb = pp = []
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS:
         head = ["distance", *_content(left[: k + 1], 2)]
     elif noun_unit:
         head = (unit or "").split()
-        names = _names(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
+        names = names_in(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
         if before == "by" and head_unit == "votes":
             beaten = re.search(r"\bdefeat\w*\s+((?:[A-Z][\w’'-]+\s?)+)", " ".join(left_all))
             head = ["margin", "over", beaten.group(1).strip()] if beaten else ["margin", *head]
@@ -286,8 +299,8 @@ def measures_of(
             and names
         ):
             head += ["for", names[-1]]
-        elif k >= 0 and _is_verb(left[k]) and not verb:
-            verb = [_participle(left[k])]
+        elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and subject_name(left[:k]))):
+            verb = [*subject_name(left[:k]), _participle(left[k])]  # "Day had one child": "child Day had"
         elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
             head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
         if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
@@ -317,40 +330,39 @@ def measures_of(
     return out
 
 
-def _owner_before(text: str, start: int, s_start: int) -> str | None:
-    """The name that opens the sentence before, for a count that opens its own with "Its"/"Their"
-    ("Indiana has long looked like a fork in the road. Its 57 delegates …" -> "Indiana")."""
-    if not re.fullmatch(r"[\s“\"'‘]*(?:Its|Their)\s+", text[s_start:start]):
-        return None
-    before = text[max(0, s_start - 400) : s_start].rstrip().rstrip("”\"’'").rstrip(".!?…")
-    opening = re.split(r"[.!?…:“\"\n]\s*", before)[-1]
-    m = re.match(r"\s*((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)(?=[\s,])", opening)
-    if m is None or m.group(1).split()[0] in ("It", "They", "This", "That", "But", "And", "The", "A", "An", "In"):
-        return None
-    return m.group(1)
+_HAVE = frozenset(("had", "has", "have"))
+_DETERMINERS = frozenset("a an the his her their its my our your".split())
+_COPULA = frozenset("were was are is".split())
+_IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
+_NOT_THING = frozenset(
+    "north south east west northeast northwest southeast southwest away out off apart ahead behind back down up "
+    "inland offshore upstream downstream".split()
+)
+_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
-def _measured_thing(text: str, end: int) -> list[str]:
-    """The noun a hyphenated measurement qualifies: "five-foot (1.5 m) narwhal tusk" -> narwhal tusk."""
+def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
+    """The noun a measurement written before it qualifies, with the dimension it gives: "five-foot
+    (1.5 m) narwhal tusk" -> length of narwhal tusk; "the 75 m (250 ft) ship" -> length of ship; "a
+    15 meter high pig" -> height of pig; "a 240,000 square meter park" -> area of park."""
     m = re.match(r"\s?-\s?[a-z]+(?:\s*\([^)]{0,40}\))?\s+((?:[a-z]+\s+){0,2}[a-z]+)", text[end : end + 80])
+    if not m and unit:  # the unit written out: "75 m (250 ft) ship", "240,000 square meter memorial park"
+        unit_re = r"\s+".join(re.escape(w.rstrip("s")) + "s?" for w in unit.split())
+        m = re.match(rf"\s*{unit_re}\b\)?(?:\s*\([^)]{{0,40}}\))?\s+((?:[a-z]+\s+){{0,2}}[a-z]+)", text[end : end + 80])
     if not m:
         return []
-    words = []
-    for w in m.group(1).split():
-        if w in _TRIM or _is_verb(w):
-            break
-        words.append(w)
-    return words
-
-
-def _names(text: str) -> list[str]:
-    """Capitalised runs in a clause, a possessive's owner dropped ("Party's Regina Ip" -> "Regina Ip")."""
-    out = []
-    for m in re.finditer(r"(?:[A-Z][\w’'-]*\s)*[A-Z][\w’'-]*", text):
-        name = re.split(r"[’']s\s", m.group())[-1]
-        if name.casefold() not in ("the", "a", "an", "in", "on", "at", "by") and len(name) > 1:
-            out.append(name)
-    return out
+    words = m.group(1).split()
+    if words[0] in _NOT_THING:
+        return []  # "90 miles northeast of Paris", "250 yards out": where, not the size of a thing
+    dimension = _DIMENSIONS.get(words[0], "length")
+    words = words[1:] if words[0] in _DIMENSIONS else words
+    thing = []
+    for n, w in enumerate(words):
+        if w in _TRIM | _PAST | _IRREGULAR or (_is_verb(w) and not (w.endswith("ing") and n + 1 < len(words))):
+            break  # "rotating pig": a participle before a noun is an adjective; "ferry sank": a verb
+        thing.append(w)
+    area = bool(unit) and (unit or "").split()[0].casefold() == "square"
+    return ["area" if area else dimension, "of", *thing] if thing else []
 
 
 def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import RESPONDENT_WORDS, WEEKDAYS
 from ..models import FigureType
+from .ages import is_said_age
 from .clauses import CHANGE_NOUNS
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     before_word = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
     if before_word and before_word.group(1).casefold() in _QUANTITY_AFTER:
         return "quantity", "magnitude"
-    if _is_age(text, start, end):
+    if _is_age(text, start, end) or is_said_age(text, start, end):
         return "quantity", "years"
     unit = _unit_after(after_all) or _unit_of_part(after_all)
     if unit is None and _MARKET_LEVEL_RE.search(text[max(0, start - 40) : start]):
@@ -183,6 +184,8 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
         re.IGNORECASE,
     ):
         return "count", "people"  # "killing 107 or more and wounding 238"
+    if unit is None and _CASUALTY_AFTER_RE.match(text, end):
+        return "count", "people"  # "where 84 were killed and roughly 200 wounded", "39 are confirmed dead"
     if unit is None:
         subject = subject_before(text, start)
         return "count", (
@@ -223,6 +226,13 @@ def _unit_of_part(after: str) -> str | None:
 
 _CASUALTY_VERBS = (
     "killing|killed|wounding|wounded|injuring|injured|evacuating|evacuated|rescuing|rescued|arresting|arrested"
+)
+
+
+#: a bare number that is the subject of a casualty: "84 were killed", "200 wounded", "39 are confirmed dead"
+_CASUALTY_AFTER_RE = re.compile(
+    r"\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+)?(?:(?:confirmed|reported|now)\s+)?"
+    r"(?:killed|dead|died|wounded|injured|hurt)\b"
 )
 
 

@@ -1,0 +1,61 @@
+"""Ages said with a verb, not written "-year-old": "Doris Day dies at 97", "He was 101 and died of
+pneumonia", "when she was six". A bare number there is a person's age in years (``is_said_age``) and
+measures that age (``said_age_measures``): "age of Doris Day at death", "age at death", "age when
+parents moved her to United Kingdom".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_said_age", "said_age_measures"]
+
+_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?$", re.IGNORECASE)
+#: "he was 101 and died", "when she was six,": a pronoun, a copula and a bare number closing the clause
+_WAS = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:only\s+|just\s+|still\s+)?$", re.IGNORECASE)
+_WAS_AFTER = re.compile(r"\s*(?:[,.;:)]|\s(?:and|when|so|but|at\s+the\s+time)\b)")
+_WHEN = re.compile(r"\b(when|until|before|after|since)\s+(?:he|she)\s+(?:was|is)\s+\S*\s*$", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:died|dies|death|dead)\b", re.IGNORECASE)
+_NAME = r"((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)"
+_SKIP = frozenset("the a an his her their its to of in on at for and with from by".split())
+
+
+_ONES = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_AGE_WORD = re.compile(rf"(?:(?:{_TENS.replace(' ', '|')})(?:[\s-](?:{_ONES.replace(' ', '|')}))?|eighteen|nineteen|"
+                       rf"{_ONES.replace(' ', '|')})", re.IGNORECASE)  # fmt: skip
+
+
+def _whole_age(text: str, start: int, end: int) -> bool:
+    """A whole number a person's age can be: 1-3 digits or number words up to "ninety-nine"."""
+    raw = text[start:end]
+    return bool(re.fullmatch(r"[1-9]\d{0,2}", raw) and int(raw) < 130) or bool(_AGE_WORD.fullmatch(raw))
+
+
+def is_said_age(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at ``start:end`` is a person's age said with a verb."""
+    if not _whole_age(text, start, end):
+        return False
+    before = text[max(0, start - 40) : start]
+    if _DIED_AT.search(before):
+        return True
+    return bool(_WAS.search(before) and _WAS_AFTER.match(text, end))
+
+
+def said_age_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """What an age said with a verb measures: whose age, and at what ("at death", "when …")."""
+    left = text[s_start:start]
+    died = _DIED_AT.search(left)
+    if died:
+        name = re.search(_NAME + r"\s+$", left[: died.start()])
+        return f"age of {name.group(1)} at death" if name else "age at death"
+    if not (_WAS.search(left) and _WAS_AFTER.match(text, end)):
+        return None
+    if _DEATH.search(text[s_start:s_end]):
+        return "age at death"  # "He was 101 and died of pneumonia"
+    when = _WHEN.search(left)
+    if when:  # "her parents moved her to the United Kingdom when she was six"
+        clause = re.split(r"[,;:]\s|\b(?:and|but)\s", left[: when.start()])[-1]
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", clause) if w.casefold() not in _SKIP]
+        return " ".join(["age", when.group(1).casefold(), *words[-6:]]) if words else "age"
+    return "age"
