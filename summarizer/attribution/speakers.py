@@ -164,6 +164,9 @@ def guess_speaker(
             group = next(g for g in ("n1", "n2", "n3", "n4", "n6") if m.group(g)) if found else "n1"
             pronoun_at = base + m.start(group) if found else None
             if found:
+                cut = list(BOUNDARY.finditer(found))
+                if cut and pronoun_at is not None:  # "… MV Namse Bangdzod. He added": the pronoun stands here
+                    pronoun_at += cut[-1].end()
                 found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
                 found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
