@@ -28,6 +28,9 @@ rewrite their attributions in other news forms that keep the same speaker:
               / "Ruiz can be heard saying: “…”", in turn
     titled    such a sentence -> "“…,” the organizer said.", the first mention before it "organizer Ana Ruiz"
     titled-colon  the same roles, the sentence -> "The organizer was blunt: “…”"
+    renamed   every labelled speaker with a plain two-word name, in text and labels, renamed to a
+              name of another shape: "Erin O’Toole", "Jean-Yves Duclos", "Xi Jinping" (later "Xi"),
+              "Ursula von der Leyen", "Martin Luther King Jr." …
     aged      such a sentence -> "“…,” the 31-year-old said.", the first mention before it "Ruiz, 31,"
 
 Speakers only: labels are matched by their words, so precision there is not comparable.
@@ -175,6 +178,62 @@ RESHAPES: dict[str, Callable[[str], str]] = {
 }
 
 
+# names of shapes the study texts seldom hold (apostrophe, hyphens, particles, surname first, Mc,
+# accents, a suffix), each with the short form a later mention uses
+_NEW_NAMES = (
+    ("Erin O’Toole", "O’Toole"),
+    ("Jean-Yves Duclos", "Duclos"),
+    ("Jody Wilson-Raybould", "Wilson-Raybould"),
+    ("Xi Jinping", "Xi"),
+    ("Catherine McKenna", "McKenna"),
+    ("Ursula von der Leyen", "von der Leyen"),
+    ("François Legault", "Legault"),
+    ("Leona Aglukkaq", "Aglukkaq"),
+    ("Seamus O'Regan", "O'Regan"),
+    ("Mélanie Joly", "Joly"),
+    ("Lee Hsien Loong", "Lee"),
+    ("Andrew MacDonald", "MacDonald"),
+    ("Ahmed Hussen", "Hussen"),
+    ("Martin Luther King Jr.", "King"),
+    ("Dominic LeBlanc", "LeBlanc"),
+    ("Bardish Chagger", "Chagger"),
+)
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+
+
+def renamed(text: str, data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Every labelled speaker with a plain two-word name ("Ana Ruiz") renamed, in the text and the
+    labels, to a name of another shape ("Erin O’Toole", later "O’Toole"): what the resolver must
+    read whatever the name looks like. A name whose surname someone else also bears ("Al Ruiz")
+    is kept, as are new names already in the text."""
+
+    def alone(ref: str) -> bool:
+        first, last = ref.split()
+        before = re.findall(rf"(\S+)\s+{re.escape(last)}(?![\w-])", text)
+        return ref in text and all(w == first or not w[:1].isupper() or w.endswith(".") for w in before)
+
+    refs = [r for r in dict.fromkeys(q.get("reference") or "" for q in data["quotations"]) if _PLAIN_NAME.fullmatch(r)]
+    pool = [n for n in _NEW_NAMES if n[0] not in text and n[1] not in text]
+    swaps = list(zip([r for r in refs if alone(r)], pool, strict=False))
+
+    def swap(s: str) -> str:
+        for old, (full, short) in swaps:
+            s = s.replace(old, full)
+            s = re.sub(rf"(?<![\w’'-]){re.escape(old.split()[-1])}(?![\w-])", short, s)
+        return s
+
+    quotations = [
+        {
+            **q,
+            "quote": swap(q["quote"]),
+            "reference": swap(q.get("reference") or ""),
+            "speaker": swap(q.get("speaker") or ""),
+        }
+        for q in data["quotations"]
+    ]
+    return swap(text), {**data, "quotations": quotations}
+
+
 def sub_half(article_id: str) -> str:
     """``A`` or ``B``: a second fixed hash split of the study half."""
     return "A" if int(hashlib.sha256(("nested:" + article_id).encode()).hexdigest(), 16) % 2 == 0 else "B"
@@ -225,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write per-article results here (study half only)")
     parser.add_argument(
         "--variant",
-        choices=sorted(RESHAPES),
+        choices=[*sorted(RESHAPES), "renamed"],
         help="GGT only: read each text reshaped as scraped text arrives (flat: no paragraph breaks; glued: no "
         "space after a full stop either; other variants: attributions rewritten in other "
         "news forms), labels matched by their words (their offsets no longer hold)",
@@ -243,7 +302,11 @@ def main(argv: list[str] | None = None) -> int:
                     **article.data,
                     "quotations": [{**q, "start": None, "end": None} for q in article.data["quotations"]],
                 }
-                article = devsets.DevArticle(name, article.id, RESHAPES[args.variant](article.text), data)
+                if args.variant == "renamed":
+                    text, data = renamed(article.text, data)
+                else:
+                    text = RESHAPES[args.variant](article.text)
+                article = devsets.DevArticle(name, article.id, text, data)
             result = scorer.code_only(article)
             half = sub_half(article.id)
             halves[half].append({"id": article.id, **result})

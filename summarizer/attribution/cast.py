@@ -21,6 +21,7 @@ from .people import (
     PREPS,
     ROLE_WORDS,
     clean_name,
+    demonyms,
     is_person_name,
     oblique,
     person_part,
@@ -67,9 +68,11 @@ class Person:
 
 # one word as the subject of a verb of speech: "Kim told CTV News", "… ,” says Michael."
 _ONE_WORD_RE = re.compile(
-    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]+)\s+(?:{SPEECH}|confirmed|told)\b"
-    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]+)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
+    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]*)\s+(?:{SPEECH}|confirmed|told)\b"
+    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
 )
+#: what a person alone as a subject does next ("Kim has four goals", "Moon told", "Xi visited")
+_LONE_VERB = rf"has|had|is|was|will|would|could|can|did|does|also|then|later|{SPEECH}|[a-z]+ed"
 #: words that open a clause, never a name ("Unlike Al Mnajer, he …", "By Jane Doe")
 _FUNCTION_WORDS = {
     "by", "unlike", "like", "after", "before", "with", "without", "for", "from", "under", "over", "despite",
@@ -120,6 +123,7 @@ class Cast:
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
         self._one_word_speakers(lowered)
+        self._lone_first_words(lowered)
         self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
@@ -155,6 +159,24 @@ class Cast:
             after = [re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200]) for at in spots]
             if not firsts and any(re.search(r"\b(?:[Hh]e|[Ss]he)\b", a) for a in after):
                 self.people.append(Person(word, {word}))
+
+    def _lone_first_words(self, lowered: set[str]) -> None:
+        """The first word of a two-word name, alone as a sentence's subject, is that person when it
+        is no one else's word ("Kim Jong-un … Kim has four goals", "Moon Jae-in … Moon's office"):
+        a family name written first, or a first name, where the last word is never used alone."""
+        text = self.text
+        for p in self.people:
+            words = p.name.split()
+            word = words[0]
+            if len(words) != 2 or word in p.forms or not re.fullmatch(r"[A-Z][a-z][\w-]*", word):
+                continue
+            if word.casefold() in lowered | TITLES or word in _NOT_ONE_WORD or word in countries() | demonyms():
+                continue
+            if any(q is not p and (word in q.name.split() or word in q.forms) for q in self.people):
+                continue
+            opens = re.compile(rf"(?:^|\n|[.!?][”\"]?\s+)\s*{re.escape(word)}(?:['’]s\s+[a-z]|\s+(?:{_LONE_VERB})\b)")
+            if opens.search(text) and not standalone(text, words[1]):
+                p.forms.add(word)
 
     @staticmethod
     def _strip_role(text: str, n: NameCandidate, lowered: set[str]) -> str:

@@ -33,6 +33,8 @@ _NOT_NAMES = {w.casefold() for w in WEEKDAYS + MONTHS} | {
     "meanwhile", "earlier", "later", "then", "now", "so", "yet", "or", "nor", "not", "no",
 }  # fmt: skip
 _CONNECTORS = {"of", "de", "del", "da", "van", "von", "al", "bin", "for", "the", "la", "le"}
+#: a connector that may follow another inside a name ("Ursula von der Leyen", "Rafael van der Vaart")
+_INNER_CONNECTORS = {"der", "den", "de", "la", "le", "los", "las"}
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w’'&-]|\.(?![A-Z][a-z]))*")  # 'Burnell.The' in glued text is two words
 
 
@@ -74,6 +76,21 @@ def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameC
             current = [(pos, word)]
         elif word in _CONNECTORS and current and joined and i + 1 < len(words) and _is_cap(words[i + 1][1]):
             current.append((pos, word))
+        elif (
+            word in _CONNECTORS
+            and current
+            and joined
+            and i + 2 < len(words)
+            and words[i + 1][1] in _INNER_CONNECTORS
+            and _is_cap(words[i + 2][1])
+        ):
+            current.append((pos, word))  # "von" of "von der Leyen"; "der" joins as a connector below
+        elif word in _INNER_CONNECTORS and current and joined and current[-1][1] in _CONNECTORS:
+            if i + 1 < len(words) and _is_cap(words[i + 1][1]):
+                current.append((pos, word))
+            else:
+                runs.append(current[:-1])
+                current = []
         else:
             if current:
                 runs.append(current)
