@@ -1,9 +1,10 @@
 """Speaker rules from the hand-labelled Wikinews corpus's study half (evals/devsets-attribution.md,
-R65 on; labels in evals/corpusspeakers); made-up texts here."""
+C1 on; labels in evals/corpusspeakers); made-up texts here."""
 
 from __future__ import annotations
 
 from summarizer.article import Article
+from summarizer.attribution import cast_of
 from summarizer.fields.base import Context
 
 
@@ -13,7 +14,7 @@ def _speakers(text: str) -> dict[str, str | None]:
 
 
 def test_he_after_a_sentence_ending_in_a_name_means_that_sentences_subject() -> None:
-    """R65: "… watch for the MV Sea Lark. He added …": the scanned run "MV Sea Lark. He" is cut at the
+    """C1: "… watch for the MV Sea Lark. He added …": the scanned run "MV Sea Lark. He" is cut at the
     full stop, and the "he" is read where it stands (its sentence before names Bram Cole), not
     where the run started (whose sentence before names Piet Lund)."""
     got = _speakers(
@@ -23,3 +24,40 @@ def test_he_after_a_sentence_ending_in_a_name_means_that_sentences_subject() -> 
         'to watch for the MV Sea Lark. He added officials "are still waiting for news of the crew".\n'
     )
     assert got["are still waiting"] == "Bram Cole"
+
+
+def test_a_person_written_two_ways_is_one_person_under_the_spelling_written_most() -> None:
+    """C2: a caption spells her "Kathrin Moll", the body "Kathryn Moll" twice: one person, and every
+    "Moll said" is Kathryn Moll's; a short form at the start or end of a first name ("Xander" /
+    "Alexander") is the same person too, under the longer name when each is written once."""
+    got = _speakers(
+        "Museum show opens\n\n"
+        "Full interview with Kathrin Moll, curator of the show. Audio: Jo Ray.\n\n"
+        "The prints were lent by the foundation, said Kathryn Moll, who curated the show with Kathryn Moll's students.\n\n"
+        '"He liked the flash," Moll said.\n\n'
+        "Alexander Pike, 16, drew the poster. Xander Pike spent weeks on it.\n\n"
+        '"It took months," Pike said.\n'
+    )
+    assert got["He liked the"] == "Kathryn Moll"
+    assert got["It took months,"] == "Alexander Pike"
+    ctx = Context.of(
+        Article.from_text(
+            "Show\n\nFull interview with Kathrin Moll. Audio: Jo Ray.\n\nKathryn Moll chose "
+            "the prints. Kathryn Moll hung them.\n\nMoll said little.\n"
+        )
+    )
+    molls = [p for p in cast_of(ctx.article.text, ctx.names).people if p.name.endswith("Moll")]
+    assert [(p.name, p.forms) for p in molls] == [("Kathryn Moll", {"Kathrin Moll", "Kathryn Moll"})]
+    assert len(molls[0].mentions) == 4  # the lone "Moll" is hers
+
+
+def test_first_names_a_letter_apart_but_short_or_unlike_stay_two_people() -> None:
+    """C2 stays narrow: "Jon" / "Jan" (short names) and "Marta" / "Greta" (two letters apart) are
+    different people."""
+    from summarizer.attribution.people import respelled
+
+    text = "Jon Berg and Jan Berg spoke. Marta Lind and Greta Lind did not. Jon Berg left."
+    assert respelled(text, ["Jon Berg", "Jan Berg", "Marta Lind", "Greta Lind"]) == {}
+    assert respelled("Kristin Wilkins. Kristen Wilkins. Kristen Wilkins.", ["Kristin Wilkins", "Kristen Wilkins"]) == {
+        "Kristin Wilkins": "Kristen Wilkins"
+    }
