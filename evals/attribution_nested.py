@@ -28,6 +28,8 @@ rewrite their attributions in other news forms that keep the same speaker:
               / "Ruiz can be heard saying: “…”", in turn
     titled    such a sentence -> "“…,” the organizer said.", the first mention before it "organizer Ana Ruiz"
     titled-colon  the same roles, the sentence -> "The organizer was blunt: “…”"
+    dotlines  paragraphs split by lines holding only " ." and a full stop after a paragraph's
+              closing quotation mark, as one scraper delivers them
     renamed   every labelled speaker with a plain two-word name, in text and labels, renamed to a
               name of another shape: "Erin O’Toole", "Jean-Yves Duclos", "Xi Jinping" (later "Xi"),
               "Ursula von der Leyen", "Martin Luther King Jr." …
@@ -162,9 +164,19 @@ def _titled(text: str, form: str = "{o}{q},{c} the {role} said.") -> str:
     return text
 
 
+def _dotlines(text: str) -> str:
+    """Paragraphs as some scrapers deliver them: a line holding only " ." between paragraphs,
+    each paragraph opening with a space, and a full stop after a paragraph's closing quotation
+    mark ("… we did.".")."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    paragraphs = [p + "." if p[-1] in '”"' else p for p in paragraphs]
+    return paragraphs[0] + "\n .\n " + "\n .\n ".join(paragraphs[1:]) + "\n"
+
+
 #: reshapes of a text that keep every quotation and its speaker: scraped text, other attribution forms
 RESHAPES: dict[str, Callable[[str], str]] = {
     **VARIANTS,
+    "dotlines": _dotlines,
     "owned": _owned,
     "relayed": _relayed,
     "pointed": _pointed,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS, MONTHS, WEEKDAYS
 
-__all__ = ["Sentence", "SentenceKind", "split_sentences"]
+__all__ = ["Sentence", "SentenceKind", "split_sentences", "whole_words"]
 
 _BOUNDARY_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
@@ -213,3 +213,18 @@ def _kind(doc: _Doc, start: int, end: int, line: _Line) -> SentenceKind:
     if whole_line and _DATE_RE.fullmatch(s):
         return "dateline"
     return "body"
+
+
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
+    search: a regex with a look-behind first scans slowly on long articles)."""
+    out = []
+    at = text.find(word)
+    while at != -1 and word:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append((at, end))
+        at = text.find(word, at + 1)
+    return out

@@ -5,9 +5,11 @@ said:``, ``according to the ministry``, ``the report found``); these readers fin
 only has to be asked where nothing in the text names anyone. One package owns attribution so
 quotes and claims agree on who said what.
 
-* ``cast``: the people an article names (``Person``, ``Cast``, ``cast_of``): canonical names,
-  genders, descriptors, one-word people ("Kim told CTV News").
-* ``people``: names as people write them (``person_part``, ``clean_name``: no possessive, party
+* ``cast``: the people an article names (``Cast``, ``cast_of``): canonical names, genders,
+  descriptors, and whom a surname, pronoun or descriptor at a position means.
+* ``one_word``: people named by one word ("Kim told CTV News", "Xi said", "Kim Jong-un … Kim has
+  four goals").
+* ``people``: names as people write them (``Person``, ``person_part``, ``clean_name``: no possessive, party
   word or descriptor in a name) and whether a mention is its clause's subject.
 * ``speakers``: quote speakers (``guess_speaker``, ``attribute_quotes``, ``discourse_speakers``).
 * ``carry``: quotations that continue a speaker (``carry_speakers``,

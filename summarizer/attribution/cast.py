@@ -11,17 +11,17 @@ import bisect
 import collections
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
-from ..scan.names import NameCandidate, countries
-from .patterns import BOILERPLATE, BOUNDARY, next_stop
+from ..scan.names import NameCandidate
+from .one_word import lone_first_words, one_word_speakers
+from .patterns import BOUNDARY, next_stop
 from .people import (
     PLACE_BEFORE_RE,
     PREPS,
     ROLE_WORDS,
+    Person,
     clean_name,
-    demonyms,
     is_person_name,
     oblique,
     person_part,
@@ -51,29 +51,6 @@ _RELATIVE_RE = re.compile(
 _PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
-@dataclass
-class Person:
-    """Someone the article names: the fullest form of the name, gender where the article makes it
-    clear, and the descriptor words it attaches ("director", "minister", "defenceman")."""
-
-    name: str
-    forms: set[str] = field(default_factory=set)
-    gender: str | None = None
-    roles: set[str] = field(default_factory=set)
-    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
-
-    @property
-    def surname(self) -> str:
-        return surname(self.name)
-
-
-# one word as the subject of a verb of speech: "Kim told CTV News", "… ,” says Michael."
-_ONE_WORD_RE = re.compile(
-    rf"(?<![\w.’'-])(?<![A-Z][\w.’'-] )(?P<a>[A-Z][a-z][\w’'-]*)\s+(?:{SPEECH}|confirmed|told)\b"
-    rf"|\b(?:{SPEECH})\s+(?P<b>[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s+(?:on|in|at|during|after|before)\b)"
-)
-#: what a person alone as a subject does next ("Kim has four goals", "Moon told", "Xi visited")
-_LONE_VERB = rf"has|had|is|was|will|would|could|can|did|does|also|then|later|{SPEECH}|[a-z]+ed"
 #: words that open a clause, never a name ("Unlike Al Mnajer, he …", "By Jane Doe")
 _FUNCTION_WORDS = {
     "by", "unlike", "like", "after", "before", "with", "without", "for", "from", "under", "over", "despite",
@@ -82,10 +59,6 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 #: particles that begin a surname ("Al Mnajer", "Van Dyke"): a name ending in one is not shortened to it
 _PARTICLES = {"al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "du", "van", "von", "la", "le"}
-_NOT_ONE_WORD = {
-    "The", "He", "She", "They", "It", "We", "You", "This", "That", "These", "Those", "There", "Police",
-    "Officials", "Reuters", "Critics", "Experts", "Others", "Some", "Many", "Both", "Everyone", "Nobody",
-}  # fmt: skip
 
 
 class Cast:
@@ -123,8 +96,8 @@ class Cast:
                     break
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
-        self._one_word_speakers(lowered)
-        self._lone_first_words(lowered)
+        one_word_speakers(text, self.people, lowered)
+        lone_first_words(text, self.people, lowered)
         self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
@@ -133,51 +106,6 @@ class Cast:
         self._owners = [i for _, i in starts]
         for i, p in enumerate(self.people):
             self._read(i, p)
-
-    def _one_word_speakers(self, lowered: set[str]) -> None:
-        """People the article names by one word as the subject of a verb of speech ("Kim told CTV
-        News", "says Michael."): a first name of someone it names in full is a form of them;
-        another word is a person of its own when a he/she follows it (not "Google said")."""
-        text = self.text
-        found: dict[str, list[int]] = {}
-        for m in _ONE_WORD_RE.finditer(text):
-            word = m.group("a") or m.group("b")
-            if m.group("a") and re.search(r"[A-Z][\w.’'-]*\s+$", text[max(0, m.start() - 40) : m.start()]):
-                continue  # the last word of a longer name ("the United States said"), not a name of its own
-            if BOILERPLATE.match(text, m.start()):
-                continue  # "Story continues below advertisement" run into the text
-            if re.fullmatch(r"[A-Z][a-z]+(?:ese|ish)", word):
-                continue  # "the Chinese said …, he": a people, not a person
-            if word.casefold() not in lowered and word not in _NOT_ONE_WORD and word not in countries():
-                found.setdefault(word, []).append(m.start())
-        for word, spots in found.items():
-            if any(word in p.forms or surname(p.name) == word.casefold() for p in self.people):
-                continue
-            firsts = [p for p in self.people if p.name.split()[0] == word]
-            if len(firsts) == 1:
-                firsts[0].forms.add(word)  # "says Michael." of Michael Greenspan
-                continue
-            after = [re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200]) for at in spots]
-            if not firsts and any(re.search(r"\b(?:[Hh]e|[Ss]he)\b", a) for a in after):
-                self.people.append(Person(word, {word}))
-
-    def _lone_first_words(self, lowered: set[str]) -> None:
-        """The first word of a two-word name, alone as a sentence's subject, is that person when it
-        is no one else's word ("Kim Jong-un … Kim has four goals", "Moon Jae-in … Moon's office"):
-        a family name written first, or a first name, where the last word is never used alone."""
-        text = self.text
-        for p in self.people:
-            words = p.name.split()
-            word = words[0]
-            if len(words) != 2 or word in p.forms or not re.fullmatch(r"[A-Z][a-z][\w-]*", word):
-                continue
-            if word.casefold() in lowered | TITLES or word in _NOT_ONE_WORD or word in countries() | demonyms():
-                continue
-            if any(q is not p and (word in q.name.split() or word in q.forms) for q in self.people):
-                continue
-            opens = re.compile(rf"(?:^|\n|[.!?][”\"]?\s+)\s*{re.escape(word)}(?:['’]s\s+[a-z]|\s+(?:{_LONE_VERB})\b)")
-            if opens.search(text) and not standalone(text, words[1]):
-                p.forms.add(word)
 
     @staticmethod
     def _strip_role(text: str, n: NameCandidate, lowered: set[str]) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..lexicon import BUSINESS_FIRST, MONTHS, ORG_WORDS, PARTY_WORDS, TITLES, WEEKDAYS
 from ..scan.names import NameCandidate, countries
+from ..text import whole_words
 from .patterns import BOILERPLATE
 
 R = TypeVar("R")
@@ -23,6 +25,7 @@ __all__ = [
     "PREPS",
     "ROLE_WORDS",
     "SUFFIXES",
+    "Person",
     "clean_name",
     "is_person_name",
     "oblique",
@@ -199,21 +202,6 @@ def _title_case_headline(text: str) -> int:
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
 
 
-def whole_words(text: str, word: str) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of ``word`` not inside a longer word (a plain string
-    search: a regex with a look-behind first scans slowly on long articles)."""
-    out = []
-    at = text.find(word)
-    while at != -1 and word:
-        end = at + len(word)
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            out.append((at, end))
-        at = text.find(word, at + 1)
-    return out
-
-
 def _variants(a: str, b: str) -> bool:
     """Two spellings of one first name: a letter apart ("Kristin" / "Kristen"), or one a short form
     at the start or end of the other ("Chris" / "Christopher", "Xander" / "Alexander")."""
@@ -288,3 +276,19 @@ def read_once(build: Callable[[str, list[NameCandidate]], R]) -> Callable[[str, 
         return value
 
     return of
+
+
+@dataclass
+class Person:
+    """Someone the article names: the fullest form of the name, gender where the article makes it
+    clear, and the descriptor words it attaches ("director", "minister", "defenceman")."""
+
+    name: str
+    forms: set[str] = field(default_factory=set)
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, oblique
+
+    @property
+    def surname(self) -> str:
+        return surname(self.name)

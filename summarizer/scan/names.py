@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..lexicon import ABBREVIATIONS, MONTHS, ORG_WORDS, TITLES, WEEKDAYS
+from ..text import whole_words
 
 __all__ = ["NameCandidate", "countries", "scan_names"]
 
@@ -167,7 +168,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _occurrences(text: str, word: str) -> int:
-    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return len(whole_words(text, word))
 
 
 @functools.cache
