@@ -61,3 +61,17 @@ def test_first_names_a_letter_apart_but_short_or_unlike_stay_two_people() -> Non
     assert respelled("Kristin Wilkins. Kristen Wilkins. Kristen Wilkins.", ["Kristin Wilkins", "Kristen Wilkins"]) == {
         "Kristin Wilkins": "Kristen Wilkins"
     }
+
+
+def test_a_phrase_is_said_by_whoever_describes_the_thing_with_it_before_it() -> None:
+    """C3: 'with X describing the "…" as making it "…"' (a participle's named subject) and 'described
+    by X as "…"' (the agent of a passive verb of naming, named before the phrase): X's words."""
+    got = _speakers(
+        "Dam work halted\n\n"
+        "Repairs stopped on Monday, with Ada Quist describing the “real risk of a breach” as making it "
+        "“unsafe to carry on”, and pumps were brought in.\n\n"
+        "Gauges showed a pattern described by River Watch as “erratic and hard to read”.\n"
+    )
+    assert got["real risk of"] == "Ada Quist"
+    assert got["unsafe to carry"] == "Ada Quist"
+    assert got["erratic and hard"] == "River Watch"
