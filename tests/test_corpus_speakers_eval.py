@@ -61,5 +61,7 @@ def test_scores_a_made_up_article_by_mention_kind(tmp_path: Path) -> None:
     assert kinds["name"][0] == 1 and kinds["none"][0] == 1 and kinds["description"][0] == 1
     assert sum(n for n, _ in kinds.values()) == row["found"]
     assert sum(right for _, right in kinds.values()) == row["speaker_right"]
-    (line,) = scorer.report([row], ("all",))
+    line, fresh = scorer.report([row], ("all",))
     assert line.startswith("all: 1 articles, 3 quotes, recall 1.0 (3)")
+    assert fresh.startswith("all (not seeds): 1 articles")  # no seed has this id
+    assert scorer.report([{**row, "fresh": False}], ("all",))[1] == "all (not seeds): nothing"
