@@ -26,6 +26,7 @@ from .people import (
     oblique,
     person_part,
     read_once,
+    respelled,
     standalone,
     surname,
     whole_words,
@@ -67,8 +68,7 @@ class Cast:
 
     def __init__(self, text: str, names: list[NameCandidate]) -> None:
         self.text = text
-        lowered = {w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*\b", text)}
-        self.lowered = lowered
+        self.lowered = lowered = {w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*\b", text)}
         people: dict[str, Person] = {}
         stripped = {clean_name(self._strip_role(text, n, lowered)) or n.text for n in names}
         # "St. Charles County Prosecuting Attorney Tim Lohmar": the name after the title
@@ -81,8 +81,9 @@ class Cast:
             (n for n in stripped if is_person_name(text, n, lowered)),
             key=lambda n: (-len(n.split()), text.find(n) if n in text else len(text), n),
         )
+        spelled = respelled(text, fulls)  # "Kristin" (once) / "Kristen Wilkins" (twice): one person, "Kristen"
         for full in fulls:
-            key = full
+            key = spelled.get(full, full)
             for p in people.values():  # "Robert Downey Jr." also covers "Robert Downey"
                 if p.name.startswith(full + " ") or p.name.endswith(" " + full):
                     key = p.name

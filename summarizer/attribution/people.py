@@ -31,6 +31,7 @@ __all__ = [
     "oblique",
     "person_part",
     "read_once",
+    "respelled",
     "standalone",
     "surname",
     "whole_words",
@@ -199,6 +200,32 @@ def _title_case_headline(text: str) -> int:
 
 
 _CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+
+
+def _variants(a: str, b: str) -> bool:
+    """Two spellings of one first name: a letter apart ("Kristin" / "Kristen"), or one a short form
+    at the start or end of the other ("Chris" / "Christopher", "Xander" / "Alexander")."""
+    x, y = sorted((a.casefold(), b.casefold()), key=len)
+    if x == y or len(x) < 4:
+        return False
+    if len(x) == len(y):
+        return len(x) >= 5 and x[0] == y[0] and sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    return y.startswith(x) or y.endswith(x)
+
+
+def respelled(text: str, names: Sequence[str]) -> dict[str, str]:
+    """People written two ways ("Kristin Wilkins" in a caption, "Kristen Wilkins" twice in the body;
+    "Alexander Wise" / "Xander Wise"): each variant name -> the spelling written most often (ties:
+    the longer, then the first seen). Only first names differ; the rest of the name is the same."""
+    out: dict[str, str] = {}
+    for a in names:
+        for b in names:
+            wa, wb = a.split(), b.split()
+            if a < b and len(wa) >= 2 and wa[1:] == wb[1:] and _variants(wa[0], wb[0]):
+                rank = {n: (len(whole_words(text, n)), len(n), -text.find(n)) for n in (a, b)}
+                keep, drop = sorted((a, b), key=rank.__getitem__, reverse=True)
+                out[drop] = out.get(keep, keep)
+    return out
 
 
 def standalone(text: str, name: str) -> bool:

@@ -102,6 +102,14 @@ OTHER_VOICE = re.compile(
     r"\bwith\s+(?:[\w’'.-]+\s+){1,3}?(?:reporting|saying|writing|adding|noting|claiming|stating|arguing|"
     r"telling|insisting|warning|suggesting)\b"
 )
+# whoever describes the thing with the phrase, before it: "with Zinichev describing the “real threat
+# …” as making it “impossible …”", "a pattern described by Marine Bulletin as “rather hectic …”"
+_DESCRIBER_RE = re.compile(
+    rf"\bwith\s+(?P<w>{NAME})\s+(?:describing|calling|dubbing|labell?ing|terming|branding|saying|writing|adding|"
+    r"noting|claiming|stating|arguing|warning|suggesting|reporting)\b[^.;!?]*$"
+    rf"|\b(?:called|dubbed|described|termed|labell?ed|branded|characteri[sz]ed)\s+by\s+(?:the\s+)?(?P<b>{NAME})"
+    r"\s+as(?:\s+an?|\s+the)?\s*$"
+)
 _CLAUSE_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,;]\s)|{CLAUSE_WORDS})(?P<d>{DESCRIPTOR})(?=[\s,])")
 # a sentence's end inside a paragraph (not "Mr. " or "U.S. President")
 # where one sentence ends and the next begins; in glued text with no space ("systems.Labour's")
@@ -129,6 +137,11 @@ def phrase_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> 
     who = cast._person_in(owner.group("n"), q.start) if owner else None
     if who is not None:
         return who.name
+    if describer := _DESCRIBER_RE.search(lead):
+        name = describer.group("w") or describer.group("b")
+        who = cast._person_in(cast.canonical(person_part(name), q.start), q.start)
+        body = bodies.find(name)
+        return who.name if who else body.name if body else name if describer.group("b") else None
     # 'described as “a fantasy” by economist Hugh Laird': the agent of a passive verb of naming
     agent = _AGENT_RE.match(text, q.end) if _PASSIVE_NAMING_RE.search(lead) else None
     if agent and (who := cast._person_in(cast.canonical(person_part(agent.group("n")), q.start), q.start)):

@@ -162,9 +162,9 @@ def guess_speaker(
         if m:
             found = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n6")
             group = next(g for g in ("n1", "n2", "n3", "n4", "n6") if m.group(g)) if found else "n1"
-            pronoun_at = base + m.start(group) if found else None
-            if found:
-                found = BOUNDARY.split(found)[-1]  # "… and Sadiq Khan. Tom Watson called": the last sentence's
+            # "… and Sadiq Khan. Tom Watson called", "… MV Namse Bangdzod. He added": the last sentence's, there
+            cut = max((c.end() for c in BOUNDARY.finditer(found or "")), default=0)
+            found, pronoun_at = (found[cut:], base + m.start(group) + cut) if found else (None, None)
             if group == "n1" and re.search(r"\b(?:by|to|of|from|with)\s+$", lead[: m.start(group)]):
                 found = None  # "a letter seen by Sky News says": the agent of a passive is not the speaker
             if found and (re.fullmatch(DESCRIPTOR, found) or found.casefold() in _DETERMINERS):
