@@ -80,8 +80,12 @@ STANCE_VERBS = (
 
 # ---- titles and abbreviations -----------------------------------------------------------------
 
-#: abbreviated titles before a name ("Dr.", "Sen.", "Lt.")
-TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt"})
+#: abbreviated titles before a name ("Dr.", "Sen.", "Lt."; police and clergy ranks as wire copy writes
+#: them: "RCMP Cpl. Danielle Roy", "Const.", "Insp.", "Supt.", "Det.", "Rev.", "Capt.")
+TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "cpl", "const", "insp", "supt",
+    "det", "rev", "capt",
+})  # fmt: skip
 #: words of a title that qualify its head rather than head it ("Prime Minister", "Defense Secretary")
 TITLE_MODIFIERS = frozenset(
     {"prime", "press", "defense", "defence", "foreign", "interior", "health", "finance", "justice", "vice", "deputy"}

@@ -57,8 +57,11 @@ _FUNCTION_WORDS = {
     "during", "since", "while", "when", "as", "at", "in", "on", "to", "of", "and", "but", "or", "if", "though",
     "although", "because", "including", "among", "against", "maybe", "perhaps",
 }  # fmt: skip
-#: particles that begin a surname ("Al Mnajer", "Van Dyke"): a name ending in one is not shortened to it
-_PARTICLES = {"al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "du", "van", "von", "la", "le"}
+#: particles in a surname ("Al Mnajer", "Van Dyke", "Ferreira dos Santos"): a name holding one is not shortened
+_PARTICLES = {
+    "al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "van", "von",
+    "la", "le",
+}  # fmt: skip
 
 
 class Cast:
@@ -90,7 +93,7 @@ class Cast:
                     if (
                         p.name.endswith(" " + full)
                         and standalone(text, full)
-                        and full.split()[0].casefold() not in _PARTICLES
+                        and not any(w.casefold() in _PARTICLES for w in full.split())
                     ):
                         p.name = full  # "United States Hamdullah Mohib" is "Hamdullah Mohib"
                     break

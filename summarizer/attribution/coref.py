@@ -17,7 +17,7 @@ from ..scan.names import countries
 from ..scan.quotes import scan_quotes
 from .bodies import Bodies
 from .cast import Cast, Person
-from .patterns import APPOSITIVE, NAME, filler
+from .patterns import ABBREVIATED_END, APPOSITIVE, NAME, filler
 
 __all__ = ["previous_sentence", "speaking_body", "speech_pronoun"]
 
@@ -39,7 +39,7 @@ _WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 # a sentence's end: a stop, closing marks, a space, a capital; in glued text ("made.Kim said") no
 # space, after a lower-case word, a digit or a blanked quotation
 _STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])|(?<=[a-z)\d ])[.!?][”\"’')]*(?=[“\"‘]?[A-Z][\w’'])")
-_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))$")
+_ABBREVIATED = ABBREVIATED_END
 
 
 @functools.lru_cache(maxsize=8)

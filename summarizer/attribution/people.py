@@ -199,7 +199,10 @@ def _title_case_headline(text: str) -> int:
     return end if len(long) >= 3 and all(w[0].isupper() for w in long) else 0
 
 
-_CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+_CONNECTORS_P = {
+    "of", "de", "del", "da", "das", "do", "dos", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den",
+    "y",
+}  # fmt: skip
 
 
 def _variants(a: str, b: str) -> bool:
