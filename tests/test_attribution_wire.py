@@ -37,3 +37,28 @@ def test_a_name_with_a_portuguese_particle_stays_whole() -> None:
         '"We pressed them all game," she said.\n'
     )
     assert _speakers(text)["We pressed them"] == "Joana Pereira das Neves"  # not "Joana Pereira"
+
+
+def test_a_capitalised_adjective_in_a_description_is_no_speaker() -> None:
+    text = (
+        "Keeper takes the blame\n\n"
+        "Rovers goalkeeper Ingrid Solvang could not hold a long throw in the 74th minute.\n\n"
+        "Solvang took the blame for the equalizer.\n\n"
+        '"I went to catch it and it slipped," said the Norwegian keeper. "That one is on me."\n\n'
+        '"We were the better side," a Rovers defender told reporters, pointing to Coach Amos Tindall.\n'
+    )
+    got = _speakers(text)
+    assert got["I went to"] == "Ingrid Solvang"  # not "Norwegian"
+    assert got["That one is"] == "Ingrid Solvang"
+    assert got["We were the"] != "Amos Tindall"  # named after the verb, not the defender
+
+
+def test_a_time_opening_a_sentence_is_no_body() -> None:
+    text = (
+        "Rent program criticized\n\n"
+        "Housing advocates said the program was too small.\n\n"
+        "Later Tuesday, the minister's press secretary, Dario Keskinen-Obi, responded to the criticism "
+        "in a statement.\n\n"
+        '"The minister has been clear that this is one tool among many," the statement said.\n'
+    )
+    assert _speakers(text)["The minister has"] == "Dario Keskinen-Obi"  # not "Later Tuesday"

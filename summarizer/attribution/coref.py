@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicon import SPEECH
+from ..lexicon import MONTHS, SPEECH, WEEKDAYS
 from ..scan.names import countries
 from ..scan.quotes import scan_quotes
 from .bodies import Bodies
@@ -149,6 +149,14 @@ def speech_pronoun(
     return found.name
 
 
+_TIME_WORDS = {w.casefold() for w in WEEKDAYS + MONTHS} | {"later", "earlier", "last", "next", "this"}
+
+
+def _calendar(name: str) -> bool:
+    """A time, not a name: "Later Monday", "Last September", "Friday"."""
+    return any(w.casefold() in _TIME_WORDS for w in name.split())
+
+
 def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
     """The organisation an "it said" or "the company said" at ``anchor`` means: the one the last
     six sentences before it name as the subject of a verb of speech ("Google said Thursday …",
@@ -165,6 +173,8 @@ def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
             break
         for m in _BODY_SUBJECT_RE.finditer(sentence):
             name = m.group("n")
+            if _calendar(name):
+                continue  # "Later Monday, the minister's press secretary, …, responded": a time, no body
             if name not in _NOT_NAMES and not cast.is_person(name) and name not in countries():
                 return bodies.canonical(name)
         at = start

@@ -35,12 +35,13 @@ _ADVERB = (
 )
 
 
-# "the rookie defenceman", "the union's president", "the minister"
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*,?\s+){0,3}?[a-z][\w-]*"
+# "the rookie defenceman", "the union's president", "the minister"; a capitalised adjective is a
+# modifier, no name ("the Swedish keeper", "the Liberal leader")
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*),?\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
-    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
+    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
+    rf"|(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
-    rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
     # the sentence goes on past the quotation to its cue: '"…" including Lake Cowichan, it said.'
@@ -65,6 +66,8 @@ _BEFORE_RE = re.compile(
 )
 
 
+# between a description and the name of whom it describes: an appositive's comma, or "by" its agent
+_AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
 
 
@@ -151,6 +154,11 @@ def guess_speaker(
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
             desc = m.group("d1") or m.group("d2")
+            # named right after the description ("said the coach, Ann Lee") or as the agent who read it out
+            # ("the union said in a statement read by its spokesman Tom Okafor"); not in it ("a Carrier
+            # executive") nor an object ("told reporters, pointing to Coach Amos Tindall")
+            end = quote.end + m.end("d1" if m.group("d1") else "d2")
+            later = [x for x in later if x[0] >= end and _AGENT_RE.search(text[end : x[0]])]
             who = cast.descriptor(desc, quote.start) or (max(later)[1] if later else None)
             return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     lead = before.rstrip("“\"‘' ")
