@@ -62,3 +62,47 @@ def test_a_time_opening_a_sentence_is_no_body() -> None:
         '"The minister has been clear that this is one tool among many," the statement said.\n'
     )
     assert _speakers(text)["The minister has"] == "Dario Keskinen-Obi"  # not "Later Tuesday"
+
+
+def test_pronouns_go_to_the_speaker_not_a_body_an_owner_or_the_one_addressed() -> None:
+    text = (
+        "Ferry review ordered\n\n"
+        "Premier Hamish Oduya ordered a review of the ferry service on Tuesday.\n\n"
+        "Harbour Transit spokeswoman Lise Morrow-Tan told reporters the corporation would cooperate.\n\n"
+        '"We welcome the review," she said.\n\n'
+        "Oduya's aunt, Gwen Oduya, said her nephew had been angry for days.\n\n"
+        '"He called me at midnight," she said.\n\n'
+        "The premier said he would not prejudge the review and that he had spoken with Colm Reddy on Monday.\n\n"
+        '"I want answers, not a scapegoat," he said.\n'
+    )
+    got = _speakers(text)
+    assert got["We welcome the"] == "Lise Morrow-Tan"  # not the body before her role
+    assert got["He called me"] == "Gwen Oduya"  # not the owner of "Oduya's aunt"
+    assert got["I want answers,"] == "Hamish Oduya"  # the premier, not Colm Reddy
+
+
+def test_an_answer_is_not_the_askers_and_the_one_told_is_not_the_speaker() -> None:
+    text = (
+        "Fraud trial hears from investor\n\n"
+        "Nell Ashgrove, 71, testified on Wednesday that she lost her savings.\n\n"
+        '"Did you ask him about the statements?" Crown attorney Ruth Okoye asked.\n\n'
+        '"Many times. He always had a reason," she replied.\n\n'
+        "Talk-show host Sean Corliss asked Mayor Dan Pruitt how high the seawall would be.\n\n"
+        '"Six metres, at least," he told Corliss.\n'
+    )
+    got = _speakers(text)
+    assert got["Many times. He"] == "Nell Ashgrove"  # not the asker
+    assert got["Six metres, at"] == "Dan Pruitt"  # not the one he told
+
+
+def test_a_judges_gender_is_not_read_from_the_clause_she_reports() -> None:
+    text = (
+        "Coach sentenced\n\n"
+        "Anna Lisle, the court clerk, read the charges aloud on Tuesday.\n\n"
+        "In her decision, Justice Marguerite Halloran said the referee had done nothing more than his job.\n\n"
+        '"That is the entirety of the provocation," she wrote.\n\n'
+        'Hockey Northern Ontario said in a statement that the coach "will not be reinstated."\n'
+    )
+    got = _speakers(text)
+    assert got["That is the"] == "Marguerite Halloran"  # "his" was the referee's: she is no man
+    assert got["will not be"] == "Hockey Northern Ontario"  # "Northern Ontario" is no person

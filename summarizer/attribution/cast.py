@@ -44,6 +44,8 @@ _MALE = re.compile(
     r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# a reported clause with a subject of its own: its pronouns are about that subject
+_REPORTED_RE = re.compile(rf"\b(?:{SPEECH})\s+(?:that\s+)?(?=(?:the|a|an|this|these|those|its|their)\s)")
 # "his son Andrew", "her husband, Tom": a relative, named through someone else
 _RELATIVE_RE = re.compile(
     rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
@@ -177,6 +179,8 @@ class Cast:
                 k += 1
             if k < len(self._starts) and self._starts[k] < e + len(nxt):
                 nxt = nxt[: self._starts[k] - e]  # up to the next person the article names
+            if reported := _REPORTED_RE.search(nxt):
+                nxt = nxt[: reported.start()]  # "said the referee had done … his job": the referee's "his"
             she, he = _FEMALE.search(nxt), _MALE.search(nxt)
             first = min((x for x in (she, he) if x), key=lambda x: x.start(), default=None)
             if first is not None:
@@ -277,8 +281,10 @@ class Cast:
         previous: str | None = None,
         learned: dict[str, str] | None = None,
         quoted: str = "",
+        exclude: str | None = None,
     ) -> str | None:
-        """He/she at ``at``: the last person named as a subject before it whose gender fits,
+        """He/she at ``at``: the last person named as a subject before it whose gender fits (not
+        ``exclude``, the one addressed),
         preferring the previous quotation's speaker when it was named in between. ``learned``
         holds genders read from earlier pronouns of the same pass ("he said" of Ortiz: a later
         "she" is someone else); the Cast itself stays as the article made it. Someone the
@@ -289,7 +295,9 @@ class Cast:
         fits = [
             p
             for p in self.people
-            if learned.get(p.name, p.gender) in (None, gender) and not (quoted and self._named_in(p, quoted))
+            if learned.get(p.name, p.gender) in (None, gender)
+            and not (quoted and self._named_in(p, quoted))
+            and p.name != exclude
         ]
         if gender is None:
             return previous

@@ -123,6 +123,7 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
         or words[-1] in demonyms()  # "Prominent Canadian examples", "Middle Eastern": an adjective
+        or (len(words) == 2 and words[0] in demonyms())  # "Northern Ontario" (of "Hockey Northern Ontario")
         or words[0].casefold() in _PLACE_FIRST | BUSINESS_FIRST
     ):
         return False

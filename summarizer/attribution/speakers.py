@@ -66,6 +66,8 @@ _BEFORE_RE = re.compile(
 )
 
 
+_TOLD_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:he|she)\s+(?:told|asked|answered|replied\s+to)\s+(?P<n>{NAME})")
+_REPLY_RE = re.compile(r"[\s,.!?;:”\"’']*(?:he|she)\s+(?:replied|answered|responded)\b")
 # between a description and the name of whom it describes: an appositive's comma, or "by" its agent
 _AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
@@ -209,9 +211,19 @@ def guess_speaker(
         return None
     if found.casefold() in ("he", "she"):
         own = pronoun_at is not None
-        return speech_pronoun(
-            cast, found, quote.start if pronoun_at is None else pronoun_at, learned, own=own, quoted=quote.text
-        ) or cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
+        # the one addressed is not the speaker: "…,” he told Hannity"; "“…?” Ruiz asked. / “…,” she replied"
+        to = _TOLD_RE.match(after)
+        asker = previous if _REPLY_RE.match(after) and "?" in text[max(0, quote.start - 300) : quote.start] else None
+        addressee = cast.canonical(to.group("n"), quote.end) if to else asker
+        at = quote.start if pronoun_at is None else pronoun_at
+        return speech_pronoun(cast, found, at, learned, own=own, quoted=quote.text, exclude=addressee) or cast.pronoun(
+            found,
+            quote.start,
+            None if previous == addressee else previous,
+            learned,
+            quoted=quote.text,
+            exclude=addressee,
+        )
     if found.casefold() == "it" and (body_name := speaking_body(cast, bodies, quote.start)):
         return body_name  # '"…," it said': the organisation that was saying something
     if found.casefold() in PRONOUNS:
