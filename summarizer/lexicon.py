@@ -120,7 +120,7 @@ ORG_WORDS = frozenset({
 #: ORG_WORDS and more words that make a capitalised run a body ("Church of Scientology", "Acme Inc")
 BODY_WORDS = ORG_WORDS | {
     "church", "municipality", "club", "olympics", "conference", "tribunal", "bank", "trust", "fund", "inc",
-    "ltd", "llc", "corp", "airlines", "wiki", "house", "cabinet", "senate", "congress", "secretariat",
+    "ltd", "llc", "corp", "airlines", "wiki", "house", "cabinet", "senate", "congress", "secretariat", "management",
 }  # fmt: skip
 
 # ---- polls --------------------------------------------------------------------------------

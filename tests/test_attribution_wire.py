@@ -106,3 +106,59 @@ def test_a_judges_gender_is_not_read_from_the_clause_she_reports() -> None:
     got = _speakers(text)
     assert got["That is the"] == "Marguerite Halloran"  # "his" was the referee's: she is no man
     assert got["will not be"] == "Hockey Northern Ontario"  # "Northern Ontario" is no person
+
+
+def test_a_description_cue_is_its_own_speaker_and_resolves_through_the_sentence_before() -> None:
+    text = (
+        "Choir finds its voice\n\n"
+        "One of the singers, Rosa Abad, joined with her daughter, Lina Abad, who is 16.\n\n"
+        "“She was shy at first,” Rosa Abad said.\n\n"
+        "Her daughter, standing beside her with a folder of music, shrugged.\n\n"
+        "“She sings flat sometimes,” the teenager said. “But only on the high notes.”\n"
+    )
+    got = _speakers(text)
+    assert got["She sings flat"] == "Lina Abad"  # not carried on from her mother
+    assert got["But only on"] == "Lina Abad"
+
+
+def test_an_age_given_as_a_description_earlier_names_the_speaker() -> None:
+    text = (
+        "Lynx take series lead\n\n"
+        "Tomi Adeyinka-Ross scored 34 points as the Lynx won 101-94 on Thursday.\n\n"
+        "Adeyinka-Ross, in his second season, is averaging 29.4 points in the series. "
+        "The 23-year-old shot 12 of 19 from the field.\n\n"
+        "Coach Greta Halvorsen praised her bench.\n\n"
+        "“People talk about the scoring, but I'm proud of the defence,” the 23-year-old said.\n"
+    )
+    assert _speakers(text)["People talk about"] == "Tomi Adeyinka-Ross"
+
+
+def test_a_scraped_paragraph_and_a_statement_from_a_company() -> None:
+    text = (
+        "Fire displaces dozens\n\n"
+        " The building is owned by Harbourside Property Management. According to a statement from the company, "
+        "all smoke detectors were inspected in March.\n"
+        " .\n"
+        ' "We are co-operating fully with the fire marshal," the statement said.\n'
+        " .\n"
+        " Transit Minister Ravi Sandhu-Obi said problems were found in testing.\n"
+        " .\n"
+        ' The minister said he would ask officials to release "as much as we possibly can.".\n'
+    )
+    got = _speakers(text)
+    assert got["We are co-operating"] == "Harbourside Property Management"
+    assert got["as much as"] == "Ravi Sandhu-Obi"  # the paragraph opens with a space
+
+
+def test_quotations_continue_a_described_speaker_and_one_the_discourse_found() -> None:
+    text = (
+        "Man missing in flood\n\n"
+        '"Conditions are extremely dangerous," said RCMP Cpl. Dana Whitlock.\n\n'
+        "His son stood at the roadblock with a thermos of coffee.\n\n"
+        '"He thought he knew that road," said the son, who asked that his name not be used. "We just want him found."\n\n'
+        "Later Monday, the minister's press secretary, Kieran Abbot-Sato, responded in a statement.\n\n"
+        '"The minister has been clear," the statement said. "It works alongside the rebate."\n'
+    )
+    got = _speakers(text)
+    assert got["We just want"] == got["He thought he"] != "Dana Whitlock"
+    assert got["It works alongside"] == "Kieran Abbot-Sato"

@@ -18,7 +18,10 @@ __all__ = ["carry_speakers", "own_cue", "quote_speakers_from_sentences"]
 
 
 # '"…," said the post by an unknown author': its own attribution, though it names nobody
-_OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
+# and '"…," the teenager said': a description of its own speaker before the verb
+_OWN_CUE_RE = re.compile(
+    rf"[\s,.!?;:”\"’']*(?:(?:{SPEECH})\s+(?:the|a|an|one)\s|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{SPEECH})\b)"
+)
 
 
 def own_cue(text: str, q: QuoteCandidate) -> bool:

@@ -19,7 +19,7 @@ from .bodies import Bodies
 from .cast import Cast, Person, person_part
 from .patterns import ABBREVIATED_END, APPOSITIVE, NAME, filler, role_then_name
 
-__all__ = ["previous_sentence", "speaking_body", "speech_pronoun"]
+__all__ = ["DESCRIBED_SUBJECT", "previous_sentence", "speaking_body", "speech_pronoun"]
 
 # a name as the subject of a verb of speech: "Google said Thursday", "EDC, the agency, has said"
 _SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{SPEECH}|announced|confirmed)\b")
@@ -36,8 +36,8 @@ _SUBJECT_PRONOUN_RE = re.compile(
 
 _GENDER = {"he": "m", "she": "f"}
 # a sentence whose subject is a role the article gave someone: "The premier said …", "Her husband laughed"
-_DESCRIBED_SUBJECT_RE = re.compile(
-    r"[\s“\"‘'Q]*(?P<d>(?:The|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+[a-z]"
+DESCRIBED_SUBJECT = re.compile(
+    r"[\s“\"‘'Q]*(?P<d>(?:The|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:,|\s+[a-z])"
 )
 # "Whitehawk's aunt, Verna Whitehawk, said": an owner's possessive is no subject of the clause
 _OWNER_RE = re.compile(r"['’]s\b")
@@ -156,7 +156,7 @@ def speech_pronoun(
     if gender is None and opener and opener.group(1).casefold() in _GENDER:
         # "Schuh is aware …. He … . “…,” the lanky professor said": whom that pronoun means
         return speech_pronoun(cast, opener.group(1), start + opener.start(1), learned, own=True, depth=depth + 1)
-    described = _DESCRIBED_SUBJECT_RE.match(sentence)
+    described = DESCRIBED_SUBJECT.match(sentence)
     by_role = cast.person(cast.descriptor(described.group("d"), start) or "") if described and not opener else None
     if by_role is not None and fits(by_role):  # "The premier said he … had spoken with X": the premier, not X
         if gender is not None:

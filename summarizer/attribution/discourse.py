@@ -11,7 +11,7 @@ from ..lexicon import SPEECH
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import Bodies, bodies_of, descriptor_kind
-from .carry import own_cue
+from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of
 from .patterns import filler
 from .phrases import inside_sentence, opens_sentence, paragraph_start, phrase_speaker
@@ -34,7 +34,8 @@ def _skipped(paragraph: str) -> bool:
 def discourse_speakers(
     text: str, quotes: list[QuoteCandidate], speakers: list[str | None], names: list[NameCandidate]
 ) -> list[str | None]:
-    """Speakers for quotations nothing beside them attributes, read from the discourse:
+    """Speakers for quotations nothing beside them attributes, read from the discourse (not one
+    that continues a quotation whose cue describes its speaker: ``describe`` reads those):
 
     * a quotation that opens its paragraph continues the previous quotation's speaker when
       only captions lie between them (a picture's caption between paragraphs does not break
@@ -52,10 +53,21 @@ def discourse_speakers(
     for i, q in enumerate(quotes):
         if q.nested:
             continue
-        if out[i] is None:
+        if out[i] is None and not _continues_described(text, quotes, out, prev, i):
             out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast, bodies)
         prev = i
     return out
+
+
+def _continues_described(
+    text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int
+) -> bool:
+    """Whether quotation ``i`` directly continues one whose own cue describes its speaker ('“…,” said
+    the son, who asked that his name not be used. “We just want him found.”'): the description
+    reader names that speaker later and carries it here, so the discourse must not answer first."""
+    if prev is None or out[prev] is not None or not own_cue(text, quotes[prev]):
+        return False
+    return carry_speakers(text, [quotes[prev], quotes[i]], ["?", None])[1] == "?"
 
 
 def _continued(

@@ -77,7 +77,7 @@ _NOT_PERSON_LAST = {
     "accord", "act", "bill", "party", "alliance", "coalition", "front", "movement",
     # a unit, product or line of business after a company's name ("Facebook Research", "Google Maps")
     "research", "labs", "lab", "app", "apps", "software", "technologies", "technology", "systems", "energy",
-    "pharmaceuticals", "motors", "airlines", "airways", "entertainment", "maps", "cloud", "meter",
+    "pharmaceuticals", "motors", "airlines", "airways", "entertainment", "maps", "cloud", "meter", "management",
 }  # fmt: skip
 
 

@@ -287,7 +287,11 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
-    found = discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+    carried = carry_speakers(text, quotes, speakers)
+    found = discourse_speakers(text, quotes, carried, names)
+    # a speaker the discourse found is carried on as well ("…," the statement said. "…")
+    new = {w for w, c in zip(found, carried, strict=True) if w != c}
+    found = [w if w or c not in new else c for w, c in zip(found, carry_speakers(text, quotes, found), strict=True)]
     cast = cast_of(text, names)
     cleaned = [clean_name(w) for w in found]  # "Trump’s" -> Trump, the fullest name the article gives
     return [
