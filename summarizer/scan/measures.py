@@ -126,6 +126,8 @@ def measures_of(
     of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
     evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
     "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
+    if kind == "range" and unit and unit.casefold() in _RANGE_KINDS:
+        kind = _RANGE_KINDS[unit.casefold()]  # "$9 million to $10 million short" reads as money, not as "USD"
     moved = (
         margin_measures(text, start, end, s_start, s_end)
         or matchup_measures(text, start, end, kind, s_start, s_end)
@@ -331,6 +333,10 @@ def measures_of(
 
 
 _HAVE = frozenset(("had", "has", "have"))
+_RANGE_KINDS = {
+    **{code: "money" for code in "usd eur gbp jpy cny inr rub chf krw nzd aud cad hkd sgd".split()},
+    "%": "percent", "percent": "percent", "per cent": "percent",
+}  # fmt: skip
 _DETERMINERS = frozenset("a an the his her their its my our your".split())
 _COPULA = frozenset("were was are is".split())
 _IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())

@@ -1,0 +1,29 @@
+"""Figures read by rules studied on round 2 of issue 22's fresh pool (``evals/corpusfigures``: PolNeAR
+and GGT articles of markets, budgets, courts, sports, delegates and health). Every article here is text
+written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+def test_a_range_of_money_or_percentages_measures_what_its_clause_says_not_its_unit() -> None:
+    text = (
+        "Bridge fund short\n\nMonday\n\n"
+        "The fund raising money for the Elm Street bridge is $3 million to $4 million short, the mayor said. "
+        "Repairs would cost between $5 million and $6 million, engineers said."
+    )
+    figs = figures_of(text)
+    short = figs["$3 million to $4 million"]
+    assert (short.type, short.unit, short.measures) == ("range", "USD", "Elm Street bridge")
+    assert figs["$5 million and $6 million"].measures == "Repairs cost"
