@@ -27,3 +27,15 @@ def test_a_range_of_money_or_percentages_measures_what_its_clause_says_not_its_u
     short = figs["$3 million to $4 million"]
     assert (short.type, short.unit, short.measures) == ("range", "USD", "Elm Street bridge")
     assert figs["$5 million and $6 million"].measures == "Repairs cost"
+
+
+def test_a_time_said_with_later_is_the_time_before_what_its_clause_says_happened() -> None:
+    text = (
+        "Ferry back\n\nMonday\n\n"
+        "The ferry left Marlow at noon. The harbour master closed the port about 20 minutes later. "
+        "Two hours later, the crew reached the island. Three years later, however, the pier has not been rebuilt."
+    )
+    figs = figures_of(text)
+    assert figs["20"].measures == "time before harbour master closed port"
+    assert figs["Two"].measures == "time before crew reached island"
+    assert figs["Three"].measures == "time before pier not rebuilt"

@@ -269,7 +269,7 @@ def measures_of(
         elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
             head = ["length", "of", compound.group(1)]  # "an 11-year lull": how long the lull was
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
-            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
+            head = _interval(left[: k + 1], right_all, right_all.index(after[0]))
             verb = pp = []
         elif pp and pp[0].casefold() == "of" and not verb and _AFTER_YEARS_RE.search(text[s_start:start]):
             head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
@@ -345,6 +345,23 @@ _NOT_THING = frozenset(
     "inland offshore upstream downstream".split()
 )
 _DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
+
+
+def _interval(left: list[str], right: list[str], at: int) -> list[str]:
+    """A time between two events said with "later" is the time before what its clause says happened:
+    "Vancouver responded a minute later" -> time before Vancouver responded; "Two minutes later, Poe
+    tied it" -> time before Poe tied ("before/after/since/until <noun phrase>" read as written)."""
+    if right[at].casefold() != "later":
+        return ["time", right[at], *_phrase(right, at, 5)[0][1:]]
+    event = [w for w in _content(left, 4) if w.casefold() not in _TRIM | _TIME_UNITS]  # not "A year and 10 months"
+    if not event:
+        rest = right[at + 1 :]
+        while rest[:1] and rest[0].casefold() in (",", "however", "though", "then", "still"):
+            rest = rest[1:]  # "Three years later, however, the program has fulfilled …"
+        cut = next((n for n, w in enumerate(rest) if w in _PUNCT or w.casefold() in _CLAUSE_END), len(rest))
+        kept = [w for w in rest[:cut] if w.casefold() not in _HEDGES | _AUX | _PRONOUNS | _TRIM]
+        event = kept[:4]
+    return ["time", "before", *event] if event else ["time", "later"]
 
 
 def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
