@@ -39,3 +39,16 @@ def test_a_time_said_with_later_is_the_time_before_what_its_clause_says_happened
     assert figs["20"].measures == "time before harbour master closed port"
     assert figs["Two"].measures == "time before crew reached island"
     assert figs["Three"].measures == "time before pier not rebuilt"
+
+
+def test_researchers_or_records_closing_the_clause_give_its_figures() -> None:
+    text = (
+        "Bridge study\n\nMonday\n\n"
+        "Bridges older than 40 years are twice as likely to crack, researchers report. "
+        "The Marlow council spent $2 million on repairs last year, county records show. "
+        "The bridge carries 9,000 cars a day."
+    )
+    figs = figures_of(text)
+    assert figs["40"].source == "researchers"
+    assert figs["$2 million"].source == "county records"
+    assert figs["9,000"].source is None
