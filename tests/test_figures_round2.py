@@ -52,3 +52,18 @@ def test_researchers_or_records_closing_the_clause_give_its_figures() -> None:
     assert figs["40"].source == "researchers"
     assert figs["$2 million"].source == "county records"
     assert figs["9,000"].source is None
+
+
+def test_a_count_or_an_amount_its_own_relative_clause_describes_is_what_that_clause_says() -> None:
+    text = (
+        "Bridge survey\n\nMonday\n\n"
+        "The survey asked more than 1,200 drivers aged 30 to 50 who had crossed the Elm Street bridge. "
+        "Engineers found two cracks that authorities said did not threaten the deck. "
+        "The town is $1 million short of the $3 million it must raise for the repairs. "
+        "The council bought 12 trucks that carry salt."
+    )
+    figs = figures_of(text)
+    assert figs["1,200"].measures == "drivers who crossed Elm Street bridge"
+    assert figs["two"].measures == "cracks that did not threaten deck"
+    assert figs["$3 million"].measures == "money raise for repairs"
+    assert figs["12"].measures == "trucks that carry salt"

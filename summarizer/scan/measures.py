@@ -37,6 +37,7 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
+from .relative import relative_measures
 from .subjects import names_in, owner_before, subject_name
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
@@ -146,6 +147,7 @@ def measures_of(
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
+        or relative_measures(text, end, unit, kind, s_end)
         or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or (money_noun_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
