@@ -67,3 +67,16 @@ def test_a_count_or_an_amount_its_own_relative_clause_describes_is_what_that_cla
     assert figs["two"].measures == "cracks that did not threaten deck"
     assert figs["$3 million"].measures == "money raise for repairs"
     assert figs["12"].measures == "trucks that carry salt"
+
+
+def test_a_number_given_as_a_nouns_value_measures_that_noun_of_what_follows_or_of_the_subject() -> None:
+    text = (
+        "Harbour report\n\nMonday\n\n"
+        "The port authority reports a price of US$80 per metric ton of salt as of May. "
+        "Marlow is a town of about 9,000 residents on the Elm River. "
+        "Officials gave a total of 40 interviews."
+    )
+    figs = figures_of(text)
+    assert figs["US$80"].measures == "price of salt"
+    assert figs["9,000"].measures == "residents of Marlow"
+    assert not figs["40"].measures.startswith("total of")  # a quantifier, read as before

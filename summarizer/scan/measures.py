@@ -41,6 +41,7 @@ from .relative import relative_measures
 from .subjects import names_in, owner_before, subject_name
 from .units import UNIT_STOP as _UNIT_STOP
 from .units import subject_before
+from .value_of import value_of_measures
 
 __all__ = ["measures_of"]
 
@@ -148,6 +149,7 @@ def measures_of(
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
         or relative_measures(text, end, unit, kind, s_end)
+        or value_of_measures(text, start, end, unit, kind, s_start)
         or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or (money_noun_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
