@@ -80,3 +80,17 @@ def test_a_number_given_as_a_nouns_value_measures_that_noun_of_what_follows_or_o
     assert figs["US$80"].measures == "price of salt"
     assert figs["9,000"].measures == "residents of Marlow"
     assert not figs["40"].measures.startswith("total of")  # a quantifier, read as before
+
+
+def test_shares_in_coordination_share_the_predicate_or_the_verb_of_their_list() -> None:
+    text = (
+        "Bridge vote\n\nMonday\n\n"
+        "A third of cyclists and 20 per cent of drivers -- who cross it daily -- support the new bridge. "
+        "About 60% of residents voted to rebuild and 40% to repair. "
+        "Some 30 percent of residents backed the plan, 20 percent of them opposed it."
+    )
+    figs = figures_of(text)
+    assert figs["A third"].measures == "cyclists support new bridge"
+    assert figs["20 per cent"].measures == "share of drivers support new bridge"
+    assert figs["40%"].measures == "share of residents voted to repair"
+    assert figs["20 percent"].measures == "them opposed it"  # a clause of its own, read as before

@@ -27,6 +27,7 @@ from .compared import (
     spent_measures,
     times_measures,
 )
+from .coordinated import coordinated_share_measures
 from .poll_context import heading_measures, matchup_measures, needs_measures, showed_measures, up_measures
 from .poll_measures import (
     age_bound_measures,
@@ -140,6 +141,7 @@ def measures_of(
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
+        or coordinated_share_measures(text, start, end, kind, s_start, s_end)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
