@@ -94,3 +94,14 @@ def test_shares_in_coordination_share_the_predicate_or_the_verb_of_their_list() 
     assert figs["20 per cent"].measures == "share of drivers support new bridge"
     assert figs["40%"].measures == "share of residents voted to repair"
     assert figs["20 percent"].measures == "them opposed it"  # a clause of its own, read as before
+
+
+def test_to_after_an_amount_opens_a_place_unless_a_number_follows() -> None:
+    text = (
+        "Bridge gifts\n\nMonday\n\n"
+        "The Marlow Trust donated $50,000 to the bridge fund. "
+        "The toll rose 5 percent to 30 percent."
+    )
+    figs = figures_of(text)
+    assert figs["$50,000"].measures == "Marlow Trust donated bridge fund"
+    assert figs["5 percent"].measures == "toll rise"  # "to 30 percent": the other value, skipped as before

@@ -177,6 +177,8 @@ def measures_of(
     # the right side: past a range's other end and the unit, then a verb and a preposition phrase
     i = 0
     while i < len(right_all) and (right_all[i].casefold() in ("-", "–", "to", "or", "percent", "per", "cent", "fold")):
+        if right_all[i].casefold() in ("to", "or") and not (i + 1 < len(right_all) and right_all[i + 1][0].isdigit()):
+            break  # "give $75,000 to the convention": a place, not a range's other end
         i += 1
     while i < len(right_all) and (right_all[i].casefold().rstrip("s") in unit_words or right_all[i] in ("-", "(")):
         i += 1
