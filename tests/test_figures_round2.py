@@ -105,3 +105,16 @@ def test_to_after_an_amount_opens_a_place_unless_a_number_follows() -> None:
     figs = figures_of(text)
     assert figs["$50,000"].measures == "Marlow Trust donated bridge fund"
     assert figs["5 percent"].measures == "toll rise"  # "to 30 percent": the other value, skipped as before
+
+
+def test_an_age_beside_a_description_is_the_age_of_whom_it_describes() -> None:
+    text = (
+        "Ferry rescue\n\nMonday\n\n"
+        "Divers found the second passenger, a 44-year-old man, near the pier. "
+        "Ada Brook steered the lifeboat. The 61-year-old captain said the sea was calm. "
+        "The crew cheered. The 30-year-old mechanic fixed the pump."
+    )
+    figs = figures_of(text)
+    assert figs["44"].measures == "age of second passenger"
+    assert figs["61"].measures == "age of Ada Brook"
+    assert figs["30"].measures == "age of mechanic"  # the sentence before opens with no name: as before

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .ages import said_age_measures
+from .ages import described_age_measures, said_age_measures
 from .clauses import (
     age_measures,
     change_measures,
@@ -146,6 +146,7 @@ def measures_of(
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (said_age_measures(text, start, end, s_start, s_end) if unit == "years" else None)
+        or (described_age_measures(text, start, end, s_start, _previous(text, s_start)) if kind == "quantity" else None)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
@@ -338,6 +339,13 @@ def measures_of(
     if kind == "count" and unit == "times" and out == "times":  # nothing read but the unit: the clause before
         return times_measures(text, start, s_start) or out
     return out
+
+
+def _previous(text: str, s_start: int) -> str:
+    """The sentence before the one starting at ``s_start`` (to the last full stop before it)."""
+    before = text[max(0, s_start - 400) : s_start].rstrip()
+    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    return before[cut + 1 :].lstrip(" .\n")
 
 
 _HAVE = frozenset(("had", "has", "have"))
