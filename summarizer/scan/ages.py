@@ -68,20 +68,27 @@ _OPENS = re.compile(r"\s*The\s+$")
 _NAMED_FIRST = re.compile(r"\s*((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+?)(?:['’]s)?\s+[a-z]")
 
 
-def described_age_measures(text: str, start: int, end: int, s_start: int, previous: str) -> str | None:
+def described_age_measures(text: str, start: int, end: int, s_start: int) -> str | None:
     """An age written "-year-old" beside a description is the age of whom it describes: "found the
     fourth victim, a 39-year-old woman" -> age of fourth victim; a sentence opening "The 23-year-old
     netminder …" right after one opening with a name ("Nedeljkovic got called up …") -> age of
-    Nedeljkovic. None otherwise (``previous`` is the sentence before)."""
+    Nedeljkovic. None otherwise."""
     if not _OLD_AFTER.match(text, end):
         return None
     described = _DESCRIBED.search(text[max(s_start, start - 60) : start])
     if described and described.group(1).split()[-1] not in _SKIP:
         return f"age of {described.group(1)}"
-    named = _NAMED_FIRST.match(previous)
+    named = _NAMED_FIRST.match(_previous(text, s_start))
     if _OPENS.fullmatch(text[s_start:start]) and named and named.group(1).split()[0] not in _NOT_NAMES:
         return f"age of {named.group(1)}"
     return None
 
 
 _NOT_NAMES = frozenset("The A An It He She They We I In On At But And If When As After This That His Her".split())
+
+
+def _previous(text: str, s_start: int) -> str:
+    """The sentence before the one starting at ``s_start`` (to the last full stop before it)."""
+    before = text[max(0, s_start - 400) : s_start].rstrip()
+    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    return before[cut + 1 :].lstrip(" .\n")

@@ -17,6 +17,8 @@ from .clauses import (
     verb_measures,
 )
 from .compared import (
+    DIMENSIONS,
+    NOT_THING,
     apposition_measures,
     comparison_measures,
     forecast_measures,
@@ -39,9 +41,9 @@ from .poll_measures import (
     split_measures,
 )
 from .relative import relative_measures
-from .subjects import names_in, owner_before, subject_name
+from .subjects import names_in, owner_before, participle, subject_name
+from .units import RANGE_KINDS, subject_before
 from .units import UNIT_STOP as _UNIT_STOP
-from .units import subject_before
 from .value_of import value_of_measures
 
 __all__ = ["measures_of"]
@@ -90,17 +92,6 @@ def _is_verb(word: str) -> bool:
     return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
 
 
-_DONE_TO = {
-    "killing": "killed", "wounding": "wounded", "injuring": "injured", "firing": "fired", "evacuating": "evacuated",
-    "arresting": "arrested", "rescuing": "rescued", "saving": "saved", "hitting": "hit", "detaining": "detained",
-}  # fmt: skip
-
-
-def _participle(word: str) -> str:
-    """ "killing 107" -> "killed": what was done to the counted things (other verbs stay as written)."""
-    return _DONE_TO.get(word.casefold(), word)
-
-
 def _clause_left(words: list[str]) -> list[str]:
     """The words of the number's clause before it: back to punctuation or a clause word."""
     out: list[str] = []
@@ -129,8 +120,7 @@ def measures_of(
     of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
     evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
     "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
-    if kind == "range" and unit and unit.casefold() in _RANGE_KINDS:
-        kind = _RANGE_KINDS[unit.casefold()]  # "$9 million to $10 million short" reads as money, not as "USD"
+    kind = RANGE_KINDS.get((unit or "").casefold(), kind) if kind == "range" else kind  # "$9 million to $10 million"
     moved = (
         margin_measures(text, start, end, s_start, s_end)
         or matchup_measures(text, start, end, kind, s_start, s_end)
@@ -146,7 +136,7 @@ def measures_of(
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (said_age_measures(text, start, end, s_start, s_end) if unit == "years" else None)
-        or (described_age_measures(text, start, end, s_start, _previous(text, s_start)) if kind == "quantity" else None)
+        or (described_age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
@@ -311,7 +301,7 @@ def measures_of(
         ):
             head += ["for", names[-1]]
         elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and subject_name(left[:k]))):
-            verb = [*subject_name(left[:k]), _participle(left[k])]  # "Day had one child": "child Day had"
+            verb = [*subject_name(left[:k]), participle(left[k])]  # "Day had one child": "child Day had"
         elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
             head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
         if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
@@ -341,26 +331,10 @@ def measures_of(
     return out
 
 
-def _previous(text: str, s_start: int) -> str:
-    """The sentence before the one starting at ``s_start`` (to the last full stop before it)."""
-    before = text[max(0, s_start - 400) : s_start].rstrip()
-    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
-    return before[cut + 1 :].lstrip(" .\n")
-
-
 _HAVE = frozenset(("had", "has", "have"))
-_RANGE_KINDS = {
-    **{code: "money" for code in "usd eur gbp jpy cny inr rub chf krw nzd aud cad hkd sgd".split()},
-    "%": "percent", "percent": "percent", "per cent": "percent",
-}  # fmt: skip
 _DETERMINERS = frozenset("a an the his her their its my our your".split())
 _COPULA = frozenset("were was are is".split())
 _IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
-_NOT_THING = frozenset(
-    "north south east west northeast northwest southeast southwest away out off apart ahead behind back down up "
-    "inland offshore upstream downstream".split()
-)
-_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
 def _interval(left: list[str], right: list[str], at: int) -> list[str]:
@@ -375,8 +349,7 @@ def _interval(left: list[str], right: list[str], at: int) -> list[str]:
         while rest[:1] and rest[0].casefold() in (",", "however", "though", "then", "still"):
             rest = rest[1:]  # "Three years later, however, the program has fulfilled …"
         cut = next((n for n, w in enumerate(rest) if w in _PUNCT or w.casefold() in _CLAUSE_END), len(rest))
-        kept = [w for w in rest[:cut] if w.casefold() not in _HEDGES | _AUX | _PRONOUNS | _TRIM]
-        event = kept[:4]
+        event = [w for w in rest[:cut] if w.casefold() not in _HEDGES | _AUX | _PRONOUNS | _TRIM][:4]
     return ["time", "before", *event] if event else ["time", "later"]
 
 
@@ -391,10 +364,10 @@ def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
     if not m:
         return []
     words = m.group(1).split()
-    if words[0] in _NOT_THING:
+    if words[0] in NOT_THING:
         return []  # "90 miles northeast of Paris", "250 yards out": where, not the size of a thing
-    dimension = _DIMENSIONS.get(words[0], "length")
-    words = words[1:] if words[0] in _DIMENSIONS else words
+    dimension = DIMENSIONS.get(words[0], "length")
+    words = words[1:] if words[0] in DIMENSIONS else words
     thing = []
     for n, w in enumerate(words):
         if w in _TRIM | _PAST | _IRREGULAR or (_is_verb(w) and not (w.endswith("ing") and n + 1 < len(words))):
