@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NORMALISED_UNITS",
     "QUANTITY_UNITS",
+    "RANGE_KINDS",
     "UNIT_STOP",
     "plural",
     "read_unit",
@@ -49,6 +50,11 @@ _CURRENCY_SIGNS = (
     ("US", "USD"), ("NZ", "NZD"), ("A$", "AUD"), ("AU", "AUD"), ("C$", "CAD"), ("CA", "CAD"), ("HK", "HKD"),
     ("S$", "SGD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
 )  # fmt: skip
+#: a range's kind by its unit: "$9 million to $10 million" is money, "5 to 20 per cent" a percentage
+RANGE_KINDS = {
+    **{code: "money" for code in "usd eur gbp jpy cny inr rub chf krw nzd aud cad hkd sgd".split()},
+    "%": "percent", "percent": "percent", "per cent": "percent",
+}  # fmt: skip
 _FRACTIONS = frozenset(
     ("half", "a half", "a third", "a quarter", "third", "quarter", "two-thirds", "two thirds", "three-quarters")
 )
@@ -335,12 +341,12 @@ def _unit_after(after: str) -> str | None:
             continue
         if low in _CURRENCY_WORDS and not phrase:
             return _CURRENCY_WORDS[low]
+        if low in _UNIT_SKIP and not phrase:
+            continue  # "five more nurses": "more" is a stop word elsewhere, here the noun follows
         if low in UNIT_STOP or low in _WHEN_WORDS or (phrase and re.search(r"(?:ly|ed|ing)$", low)):
             break
         if not phrase and low.endswith("ed") and not _adjective(after, word):
             break  # "107 killed in": a verb; "12 cracked beams": an adjective
-        if low in _UNIT_SKIP and not phrase:
-            continue
         phrase.append(word)
         if len(phrase) == 4 or low in QUANTITY_UNITS:
             break
