@@ -80,8 +80,12 @@ STANCE_VERBS = (
 
 # ---- titles and abbreviations -----------------------------------------------------------------
 
-#: abbreviated titles before a name ("Dr.", "Sen.", "Lt.")
-TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt"})
+#: abbreviated titles before a name ("Dr.", "Sen.", "Lt."; police and clergy ranks as wire copy writes
+#: them: "RCMP Cpl. Danielle Roy", "Const.", "Insp.", "Supt.", "Det.", "Rev.", "Capt.")
+TITLE_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "cpl", "const", "insp", "supt",
+    "det", "rev", "capt",
+})  # fmt: skip
 #: words of a title that qualify its head rather than head it ("Prime Minister", "Defense Secretary")
 TITLE_MODIFIERS = frozenset(
     {"prime", "press", "defense", "defence", "foreign", "interior", "health", "finance", "justice", "vice", "deputy"}
@@ -116,7 +120,7 @@ ORG_WORDS = frozenset({
 #: ORG_WORDS and more words that make a capitalised run a body ("Church of Scientology", "Acme Inc")
 BODY_WORDS = ORG_WORDS | {
     "church", "municipality", "club", "olympics", "conference", "tribunal", "bank", "trust", "fund", "inc",
-    "ltd", "llc", "corp", "airlines", "wiki", "house", "cabinet", "senate", "congress", "secretariat",
+    "ltd", "llc", "corp", "airlines", "wiki", "house", "cabinet", "senate", "congress", "secretariat", "management",
 }  # fmt: skip
 
 # ---- polls --------------------------------------------------------------------------------

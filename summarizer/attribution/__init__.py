@@ -11,7 +11,10 @@ quotes and claims agree on who said what.
   four goals").
 * ``people``: names as people write them (``Person``, ``person_part``, ``clean_name``: no possessive, party
   word or descriptor in a name) and whether a mention is its clause's subject.
-* ``speakers``: quote speakers (``guess_speaker``, ``attribute_quotes``, ``discourse_speakers``).
+* ``speakers``: quote speakers from the attribution beside each quotation (``guess_speaker``,
+  ``attribute_quotes``).
+* ``discourse``: quotations nothing beside them attributes, read from the paragraphs around them
+  (``discourse_speakers``).
 * ``carry``: quotations that continue a speaker (``carry_speakers``,
   ``quote_speakers_from_sentences``).
 * ``coref``: whom a speech "he/she" means (the sentence before, chained through pronoun

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..lexicon import BODY_WORDS, MONTHS, WEEKDAYS
 from ..scan.names import NameCandidate, countries
 from .cast import Cast, person_part, read_once, whole_words
-from .patterns import APPOSITIVE, NAME
+from .patterns import APPOSITIVE, NAME, filler
 
 __all__ = [
     "DESCRIPTOR",
@@ -151,6 +151,10 @@ _ISSUER_RE = re.compile(
     rf"|(?P<m>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had)\s+)?(?:released|issued|published|sent|posted|put\s+out|"
     rf"wrote|emailed|circulated)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
 )
+# "a statement from the company", "a letter from Acme Corp": the document's issuer after it
+_FROM_RE = re.compile(
+    rf"\b(?:{_DOC_HEADS})\s+(?:from|by|issued\s+by|released\s+by)\s+(?:(?P<d>(?:the|its|their)\s+[a-z]+)|(?:the\s+)?(?P<n>{NAME}))"
+)
 _CALENDAR = {w.casefold() for w in WEEKDAYS + MONTHS} | {"today", "yesterday", "last", "this", "next"}
 _CAPTION_LINE_RE = re.compile(r"\b(?:Image|Photo|Photograph|Picture|Credit)s?\s*:")
 _CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Credit)s?\s*:\s*$")
@@ -236,6 +240,8 @@ class Bodies:
         statement"; the nearest before ``at``. A person only when ``cast`` knows them."""
         own = self.text.rfind("\n", 0, at) + 1
         above = self.text[:own].rstrip()
+        while above and filler(above[above.rfind("\n") + 1 :]):  # a scraper's " ." line between paragraphs
+            above = above[: above.rfind("\n") + 1].rstrip()
         para = above.rfind("\n") + 1 if above else own
         span = self.text[max(para, at - 600) : at]
         found = None
@@ -249,6 +255,16 @@ class Bodies:
                 found = body.name
             elif (m.group("own") or name.endswith(("'s", "’s"))) and name[:-2].casefold() not in _CALENDAR:
                 found = re.sub(r"['’]s$", "", name)  # "Vessel Tracker's database": its owner, whatever it is
+        for m in _FROM_RE.finditer(span):  # "according to a statement from the company": the latest one
+            if m.group("d"):
+                d_at = max(para, at - 600) + m.start("d")
+                # else the body named last before it, nearby ("… owned by Harbourline Property Management.")
+                near = [b for b in self.bodies if not b.government and any(d_at - 300 < s < d_at for s in b.mentions)]
+                found = self.resolve(m.group("d"), d_at, cast) or getattr(self._latest(near, d_at), "name", found)
+            elif cast is not None and cast.is_person(person_part(m.group("n"))):
+                found = cast.canonical(person_part(m.group("n")), at)
+            elif (body := self.find(m.group("n"))) is not None:
+                found = body.name
         return found
 
     def resolve(self, phrase: str, at: int, cast: Cast | None = None) -> str | None:

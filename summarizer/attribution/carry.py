@@ -11,14 +11,17 @@ from collections.abc import Callable
 
 from ..lexicon import SPEECH
 from ..scan.quotes import QuoteCandidate
-from .patterns import filler
+from .patterns import ABBREVIATED_END, filler
 from .phrases import OTHER_VOICE, SENTENCE_GAP, paragraph_start
 
 __all__ = ["carry_speakers", "own_cue", "quote_speakers_from_sentences"]
 
 
 # '"…," said the post by an unknown author': its own attribution, though it names nobody
-_OWN_CUE_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:{SPEECH})\s+(?:the|a|an|one)\s")
+# and '"…," the teenager said': a description of its own speaker before the verb
+_OWN_CUE_RE = re.compile(
+    rf"[\s,.!?;:”\"’']*(?:(?:{SPEECH})\s+(?:the|a|an|one)\s|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{SPEECH})\b)"
+)
 
 
 def own_cue(text: str, q: QuoteCandidate) -> bool:
@@ -27,7 +30,7 @@ def own_cue(text: str, q: QuoteCandidate) -> bool:
 
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']?(?:\s+|$)")
 # a full stop that ends an initial or an abbreviation, not the sentence ("the U.S. withdrawal")
-_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))\.$")
+_ABBREVIATED = re.compile(ABBREVIATED_END.pattern.removesuffix("$") + r"\.$")
 
 
 def carry_speakers(text: str, quotes: list[QuoteCandidate], speakers: list[str | None]) -> list[str | None]:

@@ -44,6 +44,8 @@ _MALE = re.compile(
     r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# a reported clause with a subject of its own: its pronouns are about that subject
+_REPORTED_RE = re.compile(rf"\b(?:{SPEECH})\s+(?:that\s+)?(?=(?:the|a|an|this|these|those|its|their)\s)")
 # "his son Andrew", "her husband, Tom": a relative, named through someone else
 _RELATIVE_RE = re.compile(
     rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
@@ -57,8 +59,11 @@ _FUNCTION_WORDS = {
     "during", "since", "while", "when", "as", "at", "in", "on", "to", "of", "and", "but", "or", "if", "though",
     "although", "because", "including", "among", "against", "maybe", "perhaps",
 }  # fmt: skip
-#: particles that begin a surname ("Al Mnajer", "Van Dyke"): a name ending in one is not shortened to it
-_PARTICLES = {"al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "du", "van", "von", "la", "le"}
+#: particles in a surname ("Al Mnajer", "Van Dyke", "Ferreira dos Santos"): a name holding one is not shortened
+_PARTICLES = {
+    "al", "el", "abu", "ibn", "bin", "ben", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "van", "von",
+    "la", "le",
+}  # fmt: skip
 
 
 class Cast:
@@ -90,7 +95,7 @@ class Cast:
                     if (
                         p.name.endswith(" " + full)
                         and standalone(text, full)
-                        and full.split()[0].casefold() not in _PARTICLES
+                        and not any(w.casefold() in _PARTICLES for w in full.split())
                     ):
                         p.name = full  # "United States Hamdullah Mohib" is "Hamdullah Mohib"
                     break
@@ -174,6 +179,8 @@ class Cast:
                 k += 1
             if k < len(self._starts) and self._starts[k] < e + len(nxt):
                 nxt = nxt[: self._starts[k] - e]  # up to the next person the article names
+            if reported := _REPORTED_RE.search(nxt):
+                nxt = nxt[: reported.start()]  # "said the referee had done … his job": the referee's "his"
             she, he = _FEMALE.search(nxt), _MALE.search(nxt)
             first = min((x for x in (she, he) if x), key=lambda x: x.start(), default=None)
             if first is not None:
@@ -274,8 +281,10 @@ class Cast:
         previous: str | None = None,
         learned: dict[str, str] | None = None,
         quoted: str = "",
+        exclude: str | None = None,
     ) -> str | None:
-        """He/she at ``at``: the last person named as a subject before it whose gender fits,
+        """He/she at ``at``: the last person named as a subject before it whose gender fits (not
+        ``exclude``, the one addressed),
         preferring the previous quotation's speaker when it was named in between. ``learned``
         holds genders read from earlier pronouns of the same pass ("he said" of Ortiz: a later
         "she" is someone else); the Cast itself stays as the article made it. Someone the
@@ -286,7 +295,9 @@ class Cast:
         fits = [
             p
             for p in self.people
-            if learned.get(p.name, p.gender) in (None, gender) and not (quoted and self._named_in(p, quoted))
+            if learned.get(p.name, p.gender) in (None, gender)
+            and not (quoted and self._named_in(p, quoted))
+            and p.name != exclude
         ]
         if gender is None:
             return previous

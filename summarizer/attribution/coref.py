@@ -12,14 +12,14 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicon import SPEECH
+from ..lexicon import MONTHS, SPEECH, WEEKDAYS
 from ..scan.names import countries
 from ..scan.quotes import scan_quotes
 from .bodies import Bodies
-from .cast import Cast, Person
-from .patterns import APPOSITIVE, NAME, filler
+from .cast import Cast, Person, person_part
+from .patterns import ABBREVIATED_END, APPOSITIVE, NAME, filler, role_then_name
 
-__all__ = ["previous_sentence", "speaking_body", "speech_pronoun"]
+__all__ = ["DESCRIBED_SUBJECT", "previous_sentence", "speaking_body", "speech_pronoun"]
 
 # a name as the subject of a verb of speech: "Google said Thursday", "EDC, the agency, has said"
 _SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{SPEECH}|announced|confirmed)\b")
@@ -35,11 +35,17 @@ _SUBJECT_PRONOUN_RE = re.compile(
 )
 
 _GENDER = {"he": "m", "she": "f"}
+# a sentence whose subject is a role the article gave someone: "The premier said …", "Her husband laughed"
+DESCRIBED_SUBJECT = re.compile(
+    r"[\s“\"‘'Q]*(?P<d>(?:The|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:,|\s+[a-z])"
+)
+# "Whitehawk's aunt, Verna Whitehawk, said": an owner's possessive is no subject of the clause
+_OWNER_RE = re.compile(r"['’]s\b")
 _WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 # a sentence's end: a stop, closing marks, a space, a capital; in glued text ("made.Kim said") no
 # space, after a lower-case word, a digit or a blanked quotation
 _STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])|(?<=[a-z)\d ])[.!?][”\"’')]*(?=[“\"‘]?[A-Z][\w’'])")
-_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|No|Inc|Corp|Ltd|Co))$")
+_ABBREVIATED = ABBREVIATED_END
 
 
 @functools.lru_cache(maxsize=8)
@@ -94,12 +100,14 @@ def speech_pronoun(
     quoted: str = "",
     depth: int = 0,
     past_quotes: bool = False,
+    exclude: str | None = None,
 ) -> str | None:
     """The person a speech-reporting "he"/"she" means, from the words before ``anchor`` (the
     quotation's start) in its sentence or the sentence before. With ``own`` the anchor is the
     pronoun itself, the subject of its clause: a name before it in its sentence ("Speaking to X,
     he said") is not whom it means, so the sentence before is read. None when that sentence names
-    nobody of its gender (the caller falls back to ``Cast.pronoun``). With ``past_quotes`` (a claim's
+    nobody of its gender (the caller falls back to ``Cast.pronoun``); never ``exclude`` (the one the
+    speaker addresses: "he told Hannity", the asker a "she replied" answers). With ``past_quotes`` (a claim's
     "He added that …", not a quotation's speaker) a sentence that is all quotation is stepped over."""
     gender = _GENDER.get(word.casefold())  # None: a descriptor ("the lanky professor"), any gender
     if depth > 3:
@@ -116,10 +124,23 @@ def speech_pronoun(
 
     def fits(p: Person) -> bool:  # someone the quotation names in full is talked about, not talking
         named_in = any(len(f.split()) >= 2 and f in quoted for f in p.forms | {p.name})
-        return (gender is None or learned.get(p.name, p.gender) in (None, gender)) and not named_in
+        fitting = gender is None or learned.get(p.name, p.gender) in (None, gender)
+        return fitting and not named_in and p.name != exclude
+
+    def modifier(e: int) -> bool:  # "Environment Canada spokeswoman Sujata Raisinghani": the body before the role
+        role = role_then_name(cast.text, e)
+        # "Hannity asked Trump": a verb, not a role
+        verb = role is not None and re.search(rf"(?:ed|\b(?:{SPEECH}))\s*$", role.group("words"))
+        return role is not None and not verb and cast.is_person(person_part(role.group("n")))
 
     named = sorted(
-        ((s, oblique, p) for p in cast.people if fits(p) for s, _, oblique in p.mentions if start <= s < end),
+        (
+            (s, oblique or _OWNER_RE.match(cast.text, e) is not None, p)
+            for p in cast.people
+            if fits(p)
+            for s, e, oblique in p.mentions
+            if start <= s < end and not modifier(e)
+        ),
         key=lambda x: x[0],
     )
     # a pronoun as a clause's subject: "He said …", "Speaking to X, he said", "…, and she added"
@@ -129,12 +150,18 @@ def speech_pronoun(
         # "He said the business, run by his friend X, …": the sentence's subject is the pronoun
         at = start + opener.start(1)
         again = speech_pronoun(
-            cast, word, at, learned, own=True, quoted=quoted, depth=depth + 1, past_quotes=past_quotes
+            cast, word, at, learned, own=True, quoted=quoted, depth=depth + 1, past_quotes=past_quotes, exclude=exclude
         )
-        return again or cast.pronoun(word, at, None, learned)
+        return again or cast.pronoun(word, at, None, learned, exclude=exclude)
     if gender is None and opener and opener.group(1).casefold() in _GENDER:
         # "Schuh is aware …. He … . “…,” the lanky professor said": whom that pronoun means
         return speech_pronoun(cast, opener.group(1), start + opener.start(1), learned, own=True, depth=depth + 1)
+    described = DESCRIBED_SUBJECT.match(sentence)
+    by_role = cast.person(cast.descriptor(described.group("d"), start) or "") if described and not opener else None
+    if by_role is not None and fits(by_role):  # "The premier said he … had spoken with X": the premier, not X
+        if gender is not None:
+            learned.setdefault(by_role.name, gender)
+        return by_role.name
     subjects = [p for _, oblique, p in named if not oblique]
     if pronouns and not subjects:
         return None  # "Speaking to X, he said": the one who speaks there is not X
@@ -147,6 +174,14 @@ def speech_pronoun(
     if gender is not None:
         learned.setdefault(found.name, gender)  # a later "she" is someone else
     return found.name
+
+
+_TIME_WORDS = {w.casefold() for w in WEEKDAYS + MONTHS} | {"later", "earlier", "last", "next", "this"}
+
+
+def _calendar(name: str) -> bool:
+    """A time, not a name: "Later Monday", "Last September", "Friday"."""
+    return any(w.casefold() in _TIME_WORDS for w in name.split())
 
 
 def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
@@ -165,6 +200,8 @@ def speaking_body(cast: Cast, bodies: Bodies, anchor: int) -> str | None:
             break
         for m in _BODY_SUBJECT_RE.finditer(sentence):
             name = m.group("n")
+            if _calendar(name):
+                continue  # "Later Monday, the minister's press secretary, …, responded": a time, no body
             if name not in _NOT_NAMES and not cast.is_person(name) and name not in countries():
                 return bodies.canonical(name)
         at = start

@@ -21,7 +21,7 @@ from ..scan.quotes import QuoteCandidate
 from .bodies import DOCUMENT_HEADS, Bodies, bodies_of, descriptor_kind
 from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
-from .coref import previous_sentence, speaking_body
+from .coref import DESCRIBED_SUBJECT, previous_sentence, speaking_body
 from .patterns import APPOSITIVE, BOUNDARY, NAME, next_stop
 
 __all__ = ["DESCRIPTION", "aged_speaker", "described", "described_speakers", "description_speaker"]
@@ -53,9 +53,10 @@ _NOT_HEADS = frozenset(
     study survey poll research analysis book article story ad advert video sign signs banner tweet book""".split()
 )  # and things whose author speaks through them ("the lawsuit says": whoever filed it)
 _VERB = rf"(?:,?\s+(?:also|then|later|again|once|has|had|have|publicly|reportedly|simply|only|just))*\s+(?:{SPEECH})\b"
-# at a clause's start: a sentence's, after a comma or semicolon, after a conjunction
+# at a clause's start: a sentence's (a scraped paragraph opens with a space), after a comma or
+# semicolon, after a conjunction
 _CLAUSE_START = (
-    r"(?:^|(?<=[.!?:;,]\s)|(?<=[.!?][”\"’']\s)|"
+    r"(?:^\s*|(?<=[.!?:;,]\s)|(?<=[.!?][”\"’']\s)|"
     + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "but", "[Ww]hile", "[Aa]s", "[Ww]hen", "[Aa]fter", "[Aa]lthough"))
     + ")"
 )
@@ -104,6 +105,12 @@ def aged_speaker(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
         who = cast.person(cast.canonical(person_part(name), at))
         if who is not None and any(at <= s < at + len(name) for s, _, _ in who.mentions):  # that very mention
             people.add(who.name)
+    # "Abiodun-Clarke … is averaging 29.4 points. The 23-year-old shot 12 of 19": the sentence before's subject
+    for g in re.finditer(rf"(?:^|(?<=[.!?]\s))[Tt]he {age}-year-old\b", text[:line_start]):
+        start, _ = previous_sentence(text, g.start(), own=True)
+        named = sorted((s, p.name) for p in cast.people for s, _, o in p.mentions if start <= s < g.start() and not o)
+        if named:
+            people.add(named[0][1])
     return people.pop() if len(people) == 1 else None
 
 
@@ -171,6 +178,9 @@ def description_speaker(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies
     # someone its own sentence names is another ("the judge said Ebert showed …" is not Ebert)
     stop = next_stop(text, max(at, q.end))
     subjects = [(s, p) for s, p in subjects if not any(at <= m < stop for m, _, _ in p.mentions)]
+    if not subjects and (role := DESCRIBED_SUBJECT.match(sentence)):
+        # "Her daughter, standing beside her, shrugged. “…,” the teenager said": whom the Cast knows by that role
+        return cast.descriptor(role.group("d"), start) or found
     return subjects[0][1].name if subjects else found
 
 

@@ -10,13 +10,23 @@ import re
 
 from ..lexicon import ABBREVIATIONS
 
-__all__ = ["APPOSITIVE", "BOILERPLATE", "BOUNDARY", "NAME", "PRONOUNS", "filler", "next_stop", "role_then_name"]
+__all__ = [
+    "ABBREVIATED_END",
+    "APPOSITIVE",
+    "BOILERPLATE",
+    "BOUNDARY",
+    "NAME",
+    "PRONOUNS",
+    "filler",
+    "next_stop",
+    "role_then_name",
+]
 
 
 # a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
 # ("Staffordshire.Lucy Fischer": a stop before a capitalised word is where one sentence ended)
 _WORD = r"[A-Z](?:[\w’'-]|\.(?![A-Z][a-z]))+"
-NAME = rf"(?<![\w-]){_WORD}(?:\s+(?:(?:of|de|van|von|bin|da)\s+)?(?:al-|el-)?{_WORD})*"
+NAME = rf"(?<![\w-]){_WORD}(?:\s+(?:(?:of|de|van|von|bin|da|das|dos|do)\s+)?(?:al-|el-)?{_WORD})*"
 # ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
 # ", the mayor,", and a party and state in brackets: "Paul Ryan (R-WI) said"
 APPOSITIVE = (
@@ -42,12 +52,15 @@ def role_then_name(text: str, at: int) -> re.Match[str] | None:
     return m if m and not set(m.group("words").split()) & _NOT_ROLE else None
 
 
-# a full stop that ends a sentence inside a scanned run ("Bash. Charges"), not "Mr. " or "Jr. "
-# (a look-behind holds words of one length: the two- and three-letter abbreviations)
-_ABBREVIATED = [sorted(w.capitalize() for w in ABBREVIATIONS if w.isalpha() and len(w) == n) for n in (2, 3)]
+# a full stop that ends a sentence inside a scanned run ("Bash. Charges"), not "Mr. ", "Jr. " or
+# "Const. " (a look-behind holds words of one length: one per length of abbreviation)
+_ABBREVIATED = [sorted(w.capitalize() for w in ABBREVIATIONS if w.isalpha() and len(w) == n) for n in range(2, 6)]
 BOUNDARY = re.compile(
-    rf"(?<=\w\w)(?<!\b(?:{'|'.join(_ABBREVIATED[0])}))(?<!\b(?:{'|'.join(_ABBREVIATED[1])}))\.\s+(?=[A-Z])"
+    r"(?<=\w\w)" + "".join(rf"(?<!\b(?:{'|'.join(words)}))" for words in _ABBREVIATED if words) + r"\.\s+(?=[A-Z])"
 )
+#: a full stop after an initial or an abbreviated title or word ends no sentence ("Cpl.", "U.S.")
+_TITLED = sorted((w.capitalize() for w in ABBREVIATIONS if w.isalpha()), key=lambda w: (-len(w), w))
+ABBREVIATED_END = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(_TITLED) + r"))$")
 
 
 def next_stop(text: str, at: int) -> int:

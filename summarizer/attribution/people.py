@@ -77,7 +77,7 @@ _NOT_PERSON_LAST = {
     "accord", "act", "bill", "party", "alliance", "coalition", "front", "movement",
     # a unit, product or line of business after a company's name ("Facebook Research", "Google Maps")
     "research", "labs", "lab", "app", "apps", "software", "technologies", "technology", "systems", "energy",
-    "pharmaceuticals", "motors", "airlines", "airways", "entertainment", "maps", "cloud", "meter",
+    "pharmaceuticals", "motors", "airlines", "airways", "entertainment", "maps", "cloud", "meter", "management",
 }  # fmt: skip
 
 
@@ -123,6 +123,7 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
         or words[-1] in demonyms()  # "Prominent Canadian examples", "Middle Eastern": an adjective
+        or (len(words) == 2 and words[0] in demonyms())  # "Northern Ontario" (of "Hockey Northern Ontario")
         or words[0].casefold() in _PLACE_FIRST | BUSINESS_FIRST
     ):
         return False
@@ -199,7 +200,10 @@ def _title_case_headline(text: str) -> int:
     return end if len(long) >= 3 and all(w[0].isupper() for w in long) else 0
 
 
-_CONNECTORS_P = {"of", "de", "del", "da", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den", "y"}
+_CONNECTORS_P = {
+    "of", "de", "del", "da", "das", "do", "dos", "van", "von", "al", "bin", "binti", "la", "le", "du", "der", "den",
+    "y",
+}  # fmt: skip
 
 
 def _variants(a: str, b: str) -> bool:

@@ -13,23 +13,20 @@ from ..lexicon import ORG_WORDS, SPEECH
 from ..scan.names import NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
-from .carry import carry_speakers, own_cue
+from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
 from .coref import speaking_body, speech_pronoun
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, filler, next_stop, role_then_name
+from .discourse import discourse_speakers
+from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
 from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
     OTHER_VOICE,
-    inside_sentence,
-    opens_sentence,
     paragraph_end,
-    paragraph_start,
-    phrase_speaker,
 )
-from .relayed import nearest_teller, opening_subject
+from .relayed import nearest_teller
 
-__all__ = ["attribute_quotes", "discourse_speakers", "guess_speaker"]
+__all__ = ["attribute_quotes", "guess_speaker"]
 
 
 _ADVERB = (
@@ -38,12 +35,13 @@ _ADVERB = (
 )
 
 
-# "the rookie defenceman", "the union's president", "the minister"
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*,?\s+){0,3}?[a-z][\w-]*"
+# "the rookie defenceman", "the union's president", "the minister"; a capitalised adjective is a
+# modifier, no name ("the Swedish keeper", "the Liberal leader")
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*),?\s+){0,3}?[a-z][\w-]*"
 _AFTER_RE = re.compile(
-    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
+    rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
+    rf"|(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
     rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
-    rf"|(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
     # the sentence goes on past the quotation to its cue: '"…" including Lake Cowichan, it said.'
@@ -68,6 +66,10 @@ _BEFORE_RE = re.compile(
 )
 
 
+_TOLD_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:he|she)\s+(?:told|asked|answered|replied\s+to)\s+(?P<n>{NAME})")
+_REPLY_RE = re.compile(r"[\s,.!?;:”\"’']*(?:he|she)\s+(?:replied|answered|responded)\b")
+# between a description and the name of whom it describes: an appositive's comma, or "by" its agent
+_AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
 
 
@@ -154,6 +156,11 @@ def guess_speaker(
         if not found and (m.group("d1") or m.group("d2")):
             # "said the rookie defenceman"; "the union said …, read by its spokesman Tom Okafor"
             desc = m.group("d1") or m.group("d2")
+            # named right after the description ("said the coach, Ann Lee") or as the agent who read it out
+            # ("the union said in a statement read by its spokesman Tom Okafor"); not in it ("a Carrier
+            # executive") nor an object ("told reporters, pointing to Coach Amos Tindall")
+            end = quote.end + m.end("d1" if m.group("d1") else "d2")
+            later = [x for x in later if x[0] >= end and _AGENT_RE.search(text[end : x[0]])]
             who = cast.descriptor(desc, quote.start) or (max(later)[1] if later else None)
             return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     lead = before.rstrip("“\"‘' ")
@@ -204,9 +211,19 @@ def guess_speaker(
         return None
     if found.casefold() in ("he", "she"):
         own = pronoun_at is not None
-        return speech_pronoun(
-            cast, found, quote.start if pronoun_at is None else pronoun_at, learned, own=own, quoted=quote.text
-        ) or cast.pronoun(found, quote.start, previous, learned, quoted=quote.text)
+        # the one addressed is not the speaker: "…,” he told Hannity"; "“…?” Ruiz asked. / “…,” she replied"
+        to = _TOLD_RE.match(after)
+        asker = previous if _REPLY_RE.match(after) and "?" in text[max(0, quote.start - 300) : quote.start] else None
+        addressee = cast.canonical(to.group("n"), quote.end) if to else asker
+        at = quote.start if pronoun_at is None else pronoun_at
+        return speech_pronoun(cast, found, at, learned, own=own, quoted=quote.text, exclude=addressee) or cast.pronoun(
+            found,
+            quote.start,
+            None if previous == addressee else previous,
+            learned,
+            quoted=quote.text,
+            exclude=addressee,
+        )
     if found.casefold() == "it" and (body_name := speaking_body(cast, bodies, quote.start)):
         return body_name  # '"…," it said': the organisation that was saying something
     if found.casefold() in PRONOUNS:
@@ -270,131 +287,13 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
-    found = discourse_speakers(text, quotes, carry_speakers(text, quotes, speakers), names)
+    carried = carry_speakers(text, quotes, speakers)
+    found = discourse_speakers(text, quotes, carried, names)
+    # a speaker the discourse found is carried on as well ("…," the statement said. "…")
+    new = {w for w, c in zip(found, carried, strict=True) if w != c}
+    found = [w if w or c not in new else c for w, c in zip(found, carry_speakers(text, quotes, found), strict=True)]
     cast = cast_of(text, names)
     cleaned = [clean_name(w) for w in found]  # "Trump’s" -> Trump, the fullest name the article gives
     return [
         c if c == w or not c else cast.canonical(c, q.start) for w, c, q in zip(found, cleaned, quotes, strict=True)
     ]
-
-
-_COMMUNICATES = re.compile(
-    rf"\b(?:{SPEECH}|statement|promised|promising|defended|cited|citing|quoted|labell?ed|branded|termed|"
-    r"praised|critici[sz]ed|condemned|welcomed|vowed|pledged|said)\b"
-)
-
-
-def _skipped(paragraph: str) -> bool:
-    """A picture's caption or a scraper's filler line: the discourse goes on across it."""
-    return bool(_CAPTION_RE.search(paragraph)) or filler(paragraph)
-
-
-def _is_caption(text: str, start: int, end: int) -> bool:
-    """A picture's caption or credit line between paragraphs ("… Image: NASA.")."""
-    return bool(_CAPTION_RE.search(text[start:end]))
-
-
-def discourse_speakers(
-    text: str, quotes: list[QuoteCandidate], speakers: list[str | None], names: list[NameCandidate]
-) -> list[str | None]:
-    """Speakers for quotations nothing beside them attributes, read from the discourse:
-
-    * a quotation that opens its paragraph continues the previous quotation's speaker when
-      only captions lie between them (a picture's caption between paragraphs does not break
-      the chain; a sentence about anything else does);
-    * otherwise the person its own sentence (before the quotation) or the sentence before it in
-      the same paragraph names as subject, when that sentence reports speech or a statement
-      ('Cornyn … issued a statement …. "Like many Texans…"', 'Gray … cited …: "one in, all in"');
-    * otherwise the only person its paragraph names before it ('Kiara Perkins … admitted …
-      Why did she …? "It's Warhol."').
-    """
-    cast = cast_of(text, names)
-    bodies = bodies_of(text, names)
-    out = list(speakers)
-    prev: int | None = None
-    for i, q in enumerate(quotes):
-        if q.nested:
-            continue
-        if out[i] is None:
-            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast, bodies)
-        prev = i
-    return out
-
-
-def _continued(
-    text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
-) -> str | None:
-    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or own_cue(text, quotes[i]):
-        return None
-    between = text[quotes[prev].end : quotes[i].start]
-    paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
-    body = [p for p in paragraphs if not _CAPTION_RE.search(p) and not filler(p)]
-    if body and not _same_subject(text, quotes[prev].end, quotes[i].start, out[prev], cast):
-        return None  # a sentence about anything else breaks the chain; a picture's caption does not
-    return out[prev]
-
-
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?]\s+)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z]+|[A-Z][a-z]+)\b")
-
-
-def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Cast) -> bool:
-    """A paragraph or two of narration between two quotation paragraphs (after the previous
-    quotation's own line) in which no one but the speaker is a subject, and no one's words are
-    reported, keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
-    start = text.find("\n", start, end)
-    body = [p for p in re.split(r"\n\s*\n|\n", text[start:end]) if p.strip(" .,;:!?“”\"‘’'")]
-    opens = not text[text.rfind("\n", 0, end) + 1 : end].strip(" “\"‘'")  # the quotation opens its paragraph
-    if (
-        start < 0
-        or not opens
-        or not 1 <= len(body) <= 2
-        or any(_COMMUNICATES.search(p) or _ACCORDING.search(p) for p in body)
-    ):
-        return False
-    who = cast.person(speaker) if speaker else None
-    if who is None or any(descriptor_kind(m.group(1)) for m in _SENTENCE_SUBJECT.finditer(" ".join(body))):
-        return False  # "The council met on Monday.": narration about a body or officials, not the speaker
-    return all(p is who for p in cast.people if any(start <= s < end and not aside for s, _, aside in p.mentions))
-
-
-def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
-    para = paragraph_start(text, q.start)
-    lead = text[para : q.start]
-    opens = opens_sentence(text, q)
-    own = para
-    if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
-        above = text[:para].rstrip()
-        while above and _skipped(above[paragraph_start(above, len(above) - 1) :]):
-            above = above[: paragraph_start(above, len(above) - 1)].rstrip()
-        para = paragraph_start(text, len(above) - 1) if above else para
-        lead = text[para : len(above)] if above else lead
-    if inside_sentence(text, q):
-        return phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
-    sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
-    for m in reversed(sentences[-2:] if opens else sentences[-1:]):
-        if not _COMMUNICATES.search(m.group()):
-            continue
-        start = para + m.start()
-        subjects = [
-            (s, p.name)
-            for p in cast.people
-            for s, _, oblique in p.mentions
-            if start <= s < para + m.end() and not oblique
-        ]
-        if subjects:
-            return min(subjects)[1]
-        pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
-        if pron:
-            return cast.pronoun(pron.group(1), start + pron.start(1))
-    if not opens:
-        return phrase_speaker(text, q, cast, bodies)  # 'The document, which …, "must be completed"'
-    if own != para:
-        return None
-    named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
-    return named.pop() if len(named) == 1 else opening_subject(text, own, q.start, cast)
-
-
-_CAPTION_RE = re.compile(
-    r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
-)

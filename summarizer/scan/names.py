@@ -33,7 +33,8 @@ _NOT_NAMES = {w.casefold() for w in WEEKDAYS + MONTHS} | {
     "file", "picture", "yesterday", "today", "tomorrow", "though", "although", "because", "since",
     "meanwhile", "earlier", "later", "then", "now", "so", "yet", "or", "nor", "not", "no",
 }  # fmt: skip
-_CONNECTORS = {"of", "de", "del", "da", "van", "von", "al", "bin", "for", "the", "la", "le"}
+#: lower-case words inside a name ("Church of Scientology", "Luana Ferreira dos Santos", "Maria do Carmo")
+_CONNECTORS = {"of", "de", "del", "da", "das", "do", "dos", "van", "von", "al", "bin", "for", "the", "la", "le"}
 #: a connector that may follow another inside a name ("Ursula von der Leyen", "Rafael van der Vaart")
 _INNER_CONNECTORS = {"der", "den", "de", "la", "le", "los", "las"}
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w’'&-]|\.(?![A-Z][a-z]))*")  # 'Burnell.The' in glued text is two words

@@ -1,0 +1,149 @@
+"""Quotations nothing beside them attributes, read from the discourse around them: a paragraph
+that continues the previous quotation, the sentence before that reports someone's speech, the one
+person a paragraph names. Split from speakers.py, which reads the attribution beside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import SPEECH
+from ..scan.names import NameCandidate
+from ..scan.quotes import QuoteCandidate
+from .bodies import Bodies, bodies_of, descriptor_kind
+from .carry import carry_speakers, own_cue
+from .cast import Cast, cast_of
+from .patterns import filler
+from .phrases import inside_sentence, opens_sentence, paragraph_start, phrase_speaker
+from .relayed import opening_subject
+
+__all__ = ["discourse_speakers"]
+
+
+_COMMUNICATES = re.compile(
+    rf"\b(?:{SPEECH}|statement|promised|promising|defended|cited|citing|quoted|labell?ed|branded|termed|"
+    r"praised|critici[sz]ed|condemned|welcomed|vowed|pledged|said)\b"
+)
+
+
+def _skipped(paragraph: str) -> bool:
+    """A picture's caption or a scraper's filler line: the discourse goes on across it."""
+    return bool(_CAPTION_RE.search(paragraph)) or filler(paragraph)
+
+
+def discourse_speakers(
+    text: str, quotes: list[QuoteCandidate], speakers: list[str | None], names: list[NameCandidate]
+) -> list[str | None]:
+    """Speakers for quotations nothing beside them attributes, read from the discourse (not one
+    that continues a quotation whose cue describes its speaker: ``describe`` reads those):
+
+    * a quotation that opens its paragraph continues the previous quotation's speaker when
+      only captions lie between them (a picture's caption between paragraphs does not break
+      the chain; a sentence about anything else does);
+    * otherwise the person its own sentence (before the quotation) or the sentence before it in
+      the same paragraph names as subject, when that sentence reports speech or a statement
+      ('Cornyn … issued a statement …. "Like many Texans…"', 'Gray … cited …: "one in, all in"');
+    * otherwise the only person its paragraph names before it ('Kiara Perkins … admitted …
+      Why did she …? "It's Warhol."').
+    """
+    cast = cast_of(text, names)
+    bodies = bodies_of(text, names)
+    out = list(speakers)
+    prev: int | None = None
+    for i, q in enumerate(quotes):
+        if q.nested:
+            continue
+        if out[i] is None and not _continues_described(text, quotes, out, prev, i):
+            out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast, bodies)
+        prev = i
+    return out
+
+
+def _continues_described(
+    text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int
+) -> bool:
+    """Whether quotation ``i`` directly continues one whose own cue describes its speaker ('“…,” said
+    the son, who asked that his name not be used. “We just want him found.”'): the description
+    reader names that speaker later and carries it here, so the discourse must not answer first."""
+    if prev is None or out[prev] is not None or not own_cue(text, quotes[prev]):
+        return False
+    return carry_speakers(text, [quotes[prev], quotes[i]], ["?", None])[1] == "?"
+
+
+def _continued(
+    text: str, quotes: list[QuoteCandidate], out: list[str | None], prev: int | None, i: int, cast: Cast
+) -> str | None:
+    if prev is None or not out[prev] or not opens_sentence(text, quotes[i]) or own_cue(text, quotes[i]):
+        return None
+    between = text[quotes[prev].end : quotes[i].start]
+    paragraphs = [p for p in re.split(r"\n\s*\n|\n", between) if p.strip(" .,;:!?“”\"‘’'")]
+    body = [p for p in paragraphs if not _CAPTION_RE.search(p) and not filler(p)]
+    if body and not _same_subject(text, quotes[prev].end, quotes[i].start, out[prev], cast):
+        return None  # a sentence about anything else breaks the chain; a picture's caption does not
+    return out[prev]
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?]\s+)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z]+|[A-Z][a-z]+)\b")
+
+
+def _same_subject(text: str, start: int, end: int, speaker: str | None, cast: Cast) -> bool:
+    """A paragraph or two of narration between two quotation paragraphs (after the previous
+    quotation's own line) in which no one but the speaker is a subject, and no one's words are
+    reported, keeps the speaker ("…," Garland said. / The fallout was … / "And if you looked …")"""
+    start = text.find("\n", start, end)
+    body = [p for p in re.split(r"\n\s*\n|\n", text[start:end]) if p.strip(" .,;:!?“”\"‘’'")]
+    opens = not text[text.rfind("\n", 0, end) + 1 : end].strip(" “\"‘'")  # the quotation opens its paragraph
+    if (
+        start < 0
+        or not opens
+        or not 1 <= len(body) <= 2
+        or any(_COMMUNICATES.search(p) or _ACCORDING.search(p) for p in body)
+    ):
+        return False
+    who = cast.person(speaker) if speaker else None
+    if who is None or any(descriptor_kind(m.group(1)) for m in _SENTENCE_SUBJECT.finditer(" ".join(body))):
+        return False  # "The council met on Monday.": narration about a body or officials, not the speaker
+    return all(p is who for p in cast.people if any(start <= s < end and not aside for s, _, aside in p.mentions))
+
+
+def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> str | None:
+    para = paragraph_start(text, q.start)
+    lead = text[para : q.start]
+    opens = opens_sentence(text, q)
+    own = para
+    if opens and not lead.strip(" “\"‘'"):  # a quotation that opens its paragraph: the paragraph before
+        above = text[:para].rstrip()
+        while above and _skipped(above[paragraph_start(above, len(above) - 1) :]):
+            above = above[: paragraph_start(above, len(above) - 1)].rstrip()
+        para = paragraph_start(text, len(above) - 1) if above else para
+        lead = text[para : len(above)] if above else lead
+    if inside_sentence(text, q):
+        return phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
+    sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
+    for m in reversed(sentences[-2:] if opens else sentences[-1:]):
+        if not _COMMUNICATES.search(m.group()):
+            continue
+        start = para + m.start()
+        subjects = [
+            (s, p.name)
+            for p in cast.people
+            for s, _, oblique in p.mentions
+            if start <= s < para + m.end() and not oblique
+        ]
+        if subjects:
+            return min(subjects)[1]
+        pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())
+        if pron:
+            return cast.pronoun(pron.group(1), start + pron.start(1))
+    if not opens:
+        return phrase_speaker(text, q, cast, bodies)  # 'The document, which …, "must be completed"'
+    if own != para:
+        return None
+    named = {p.name for p in cast.people for s, _, _ in p.mentions if own <= s < q.start}
+    return named.pop() if len(named) == 1 else opening_subject(text, own, q.start, cast)
+
+
+_CAPTION_RE = re.compile(
+    r"\b(?:Image|Photo|Photograph|Picture|Credit|Caption)\s*:|\(Photo\b|/(?:AP|Reuters|AFP|Getty)\b"
+)
