@@ -7,8 +7,8 @@ scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywher
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
 against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``), per kind of
 article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile, presser,
-explainer, local, sports, world), per ``part_of`` half, per shape (plain, or scraped: lines holding only " ."), and by the
-kind of mention the label has beside the quote:
+explainer, local, sports, world), per ``part_of`` half, per shape (plain, or scraped: lines
+holding only " ."), and by the kind of mention the label has beside the quote:
 
     pronoun      "he said", "she wrote"
     none         no mention: a quote continuing its speaker ("…," X said. "…")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
 from ..scan.names import NameCandidate
-from .one_word import lone_first_words, one_word_speakers
+from .one_word import appositive_first_names, lone_first_words, one_word_speakers
 from .patterns import BOUNDARY, next_stop
 from .people import (
     PLACE_BEFORE_RE,
@@ -38,10 +38,10 @@ __all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words
 # ---- the cast: who the article names, as whom, and how it refers to them again ---------------
 
 _FEMALE = re.compile(
-    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
+    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|(?:grand)?mother|(?:grand)?daughter|aunt|niece|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
 )
 _MALE = re.compile(
-    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
+    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|(?:grand)?father|(?:grand)?son|brother|uncle|nephew|spokesman|chairman|congressman|businessman|man|boy)\b"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # a reported clause with a subject of its own: its pronouns are about that subject
@@ -102,6 +102,7 @@ class Cast:
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
         one_word_speakers(text, self.people, lowered)
+        appositive_first_names(text, self.people, lowered)
         lone_first_words(text, self.people, lowered)
         self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:

@@ -1,0 +1,37 @@
+"""Attribution shapes of the second written stress set (evals/wirestress, set 2; rows W5 on in
+evals/devsets-attribution.md): people named by a first name alone, ranks and nationalities in
+descriptions, particles glued to a surname. The texts here are made up for these tests."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    ctx = Context.of(Article.from_text(text))
+    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+
+
+def test_a_relative_named_by_first_name_alone_is_the_she_who_speaks() -> None:
+    text = (
+        "Library branch saved\n\n"
+        'Gail Northcott-Ames, the board chair, told the meeting the branch would stay open. "We found the money," she said.\n\n'
+        "Omar Haddad brought his family. His daughter, Noor, 10, held up a sign she had painted.\n\n"
+        '"I come here every Saturday," she said.\n\n'
+        "A second speaker, who gave only her first name, Ingrid, said she had used the branch for 40 years.\n\n"
+        '"It kept me sane when my kids were small," she told the board.\n'
+    )
+    got = _speakers(text)
+    assert got["We found the"] == "Gail Northcott-Ames"
+    assert got["I come here"] == "Noor"  # not the board chair, the last woman named in full
+    assert got["It kept me"] == "Ingrid"
+
+
+def test_a_first_name_beside_a_kinship_word_is_the_relative_named_in_full() -> None:
+    text = (
+        "Painter Ruth Kaminski dies at 90\n\n"
+        "Kaminski is survived by her husband, Stefan Kaminski, and their son, Adam Kaminski.\n\n"
+        '"She painted every morning until last spring," her husband, Stefan, said.\n'
+    )
+    assert _speakers(text)["She painted every"] == "Stefan Kaminski"  # one person, not a new "Stefan"
