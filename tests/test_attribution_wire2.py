@@ -35,3 +35,17 @@ def test_a_first_name_beside_a_kinship_word_is_the_relative_named_in_full() -> N
         '"She painted every morning until last spring," her husband, Stefan, said.\n'
     )
     assert _speakers(text)["She painted every"] == "Stefan Kaminski"  # one person, not a new "Stefan"
+
+
+def test_an_arabic_article_glued_to_a_surname_stays_in_the_name() -> None:
+    text = (
+        "Talks resume in Doha\n\n"
+        "The delegation was led by Deputy Foreign Minister Karim Mahfouz el-Amin, who arrived on Sunday.\n\n"
+        '"We came to listen," el-Amin said. "Nothing is agreed yet."\n\n'
+        "Col. Tariq Jaber al-Rashidi, a military adviser, also spoke.\n\n"
+        '"The road stays open," al-Rashidi said.\n'
+    )
+    got = _speakers(text)
+    assert got["We came to"] == "Karim Mahfouz el-Amin"  # not "Karim Mahfouz", nor nobody
+    assert got["Nothing is agreed"] == "Karim Mahfouz el-Amin"
+    assert got["The road stays"] == "Tariq Jaber al-Rashidi"

@@ -50,6 +50,7 @@ _REPORTED_RE = re.compile(rf"\b(?:{SPEECH})\s+(?:that\s+)?(?=(?:the|a|an|this|th
 _RELATIVE_RE = re.compile(
     rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
 )
+_OWNED_RELATIVE_RE = re.compile(rf"^['’]s?\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?\b")
 _PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
@@ -175,6 +176,8 @@ class Cast:
             # sentences outside quotation marks, across a paragraph break ("X … . ¶ “…,” he said")
             nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), text[e : e + 400])
             nxt = nxt[: next_stop(nxt, next_stop(nxt, 0))]
+            # "Oduya's aunt, Gwen Oduya,": the relative is someone else, not a word about this person
+            nxt = _OWNED_RELATIVE_RE.sub(lambda r: " " * len(r.group()), nxt, count=1)
             k = bisect.bisect_right(self._starts, e)
             while k < len(self._starts) and self._owners[k] == index:
                 k += 1
