@@ -49,3 +49,27 @@ def test_an_arabic_article_glued_to_a_surname_stays_in_the_name() -> None:
     assert got["We came to"] == "Karim Mahfouz el-Amin"  # not "Karim Mahfouz", nor nobody
     assert got["Nothing is agreed"] == "Karim Mahfouz el-Amin"
     assert got["The road stays"] == "Tariq Jaber al-Rashidi"
+
+
+def test_an_abbreviated_rank_is_the_description_a_later_quote_uses() -> None:
+    text = (
+        "Base to close\n\n"
+        "The plan was announced by Maj.-Gen. Ilse Brandvold, who commands the northern division.\n\n"
+        "Mayor Tom Ferris said the town had not been consulted.\n\n"
+        '"We will look after every family that has to move," the general said.\n'
+    )
+    assert _speakers(text)["We will look"] == "Ilse Brandvold"  # not the mayor, nor "the general"
+
+
+def test_a_nationality_picks_the_one_person_the_article_gave_it() -> None:
+    text = (
+        "Fishing talks end\n\n"
+        "Danish Fisheries Minister Karl Mogensen hosted the talks with his Icelandic counterpart, Ragna Sveinsdóttir.\n\n"
+        '"We agreed on the quota," Mogensen said.\n\n'
+        "Trade Minister Oskar Lund of Denmark joined them later.\n\n"
+        '"The deal is fair to our boats," the Icelandic minister said.\n\n'
+        "A Danish minister, speaking later, was less sure.\n"
+    )
+    got = _speakers(text)
+    assert got["We agreed on"] == "Karl Mogensen"
+    assert got["The deal is"] == "Ragna Sveinsdóttir"  # not the last minister named

@@ -51,6 +51,14 @@ _RELATIVE_RE = re.compile(
     rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
 )
 _OWNED_RELATIVE_RE = re.compile(rf"^['’]s?\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?\b")
+#: abbreviated ranks and titles as wire copy writes them, and the word a later description uses
+_RANKS = {
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
+    "cpl": "corporal", "const": "constable", "insp": "inspector", "supt": "superintendent", "det": "detective",
+    "adm": "admiral", "cmdr": "commander", "gov": "governor", "sen": "senator", "rev": "reverend",
+    "prof": "professor", "coun": "councillor", "dr": "doctor",
+}  # fmt: skip
+_RANKED_RE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}\.-?)+)\s+$")
 _PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
@@ -210,6 +218,8 @@ class Cast:
         )  # "Its president, Tom Okafor, …"
         if fronted:
             p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in fronted.group(1).split())
+        if ranks := _RANKED_RE.search(text[max(0, s - 24) : s]):  # "Lt.-Gen. Ana Ruiz" is "the general"
+            p.roles.update(_RANKS[a] for a in re.findall(r"[A-Za-z]+", ranks.group(1).casefold()) if a in _RANKS)
         before = re.search(r"((?:[\w’'-]+[ \t]+){1,4})$", text[max(0, s - 60) : s])
         if before:
             for w in reversed(before.group(1).split()):
@@ -330,6 +340,15 @@ class Cast:
             return None
         head = words[-1]
         fits = [p for p in self.people if head in p.roles or head.rstrip("s") in p.roles]
+        # "the Norwegian minister": a nationality or place the article gave one person ("her
+        # Norwegian counterpart, Sigrún Helgadóttir") picks that person among the ministers, or
+        # is that person when no minister has it ("the Cambridge resident" with no resident: no one)
+        marks = {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]*", phrase)[1 if phrase[:1].isupper() else 0 :]}
+        definite = phrase.split()[0].casefold() == "the"  # "a Carrier executive" is someone new
+        if definite and marks and fits and not any(marks <= p.roles for p in fits):
+            marked = [p for p in self.people if marks <= p.roles]
+            if len(marked) == 1:
+                return marked[0].name
         if len(words) > 1 and len(fits) > 1:
             fits = [p for p in fits if set(words) <= p.roles] or fits
         if not fits:
