@@ -73,3 +73,14 @@ def test_a_nationality_picks_the_one_person_the_article_gave_it() -> None:
     got = _speakers(text)
     assert got["We agreed on"] == "Karl Mogensen"
     assert got["The deal is"] == "Ragna Sveinsdóttir"  # not the last minister named
+
+
+def test_a_described_subject_with_a_capitalised_modifier_is_the_she_who_answers() -> None:
+    text = (
+        "Border talks end\n\n"
+        "Chilean Foreign Minister Paula Irarrázaval met Peru's trade minister, Luis Quispe Mamani, on Friday.\n\n"
+        'Quispe Mamani told reporters the meeting had been "useful."\n\n'
+        "The Chilean foreign minister was asked whether she expected a deal by June.\n\n"
+        '"I expect one by May," she said.\n'
+    )
+    assert _speakers(text)["I expect one"] == "Paula Irarrázaval"  # not the man named last
