@@ -84,3 +84,15 @@ def test_a_described_subject_with_a_capitalised_modifier_is_the_she_who_answers(
         '"I expect one by May," she said.\n'
     )
     assert _speakers(text)["I expect one"] == "Paula Irarrázaval"  # not the man named last
+
+
+def test_the_ceo_is_a_description_not_a_name() -> None:
+    text = (
+        "Mill to reopen\n\n"
+        "The company's chief executive, Dana Roe-Whitman, spoke to reporters at the gate on Monday.\n\n"
+        "Union local president Gus Pelletier said workers had been told little.\n\n"
+        '"We owe them a straight answer," the CEO said. "They will have one by Friday."\n'
+    )
+    got = _speakers(text)
+    assert got["We owe them"] == "Dana Roe-Whitman"  # not "CEO", nor the union president
+    assert got["They will have"] == "Dana Roe-Whitman"

@@ -58,6 +58,7 @@ _RANKS = {
     "adm": "admiral", "cmdr": "commander", "gov": "governor", "sen": "senator", "rev": "reverend",
     "prof": "professor", "coun": "councillor", "dr": "doctor",
 }  # fmt: skip
+_CHIEFS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology"}
 _RANKED_RE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}\.-?)+)\s+$")
 _PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
@@ -340,6 +341,8 @@ class Cast:
             return None
         head = words[-1]
         fits = [p for p in self.people if head in p.roles or head.rstrip("s") in p.roles]
+        if head in _CHIEFS:  # "the CEO": the "chief executive" too
+            fits += [p for p in self.people if {"chief", _CHIEFS[head]} <= p.roles and p not in fits]
         # "the Norwegian minister": a nationality or place the article gave one person ("her
         # Norwegian counterpart, Sigrún Helgadóttir") picks that person among the ministers, or
         # is that person when no minister has it ("the Cambridge resident" with no resident: no one)

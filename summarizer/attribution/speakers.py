@@ -37,11 +37,13 @@ _ADVERB = (
 
 # "the rookie defenceman", "the union's president", "the minister"; a capitalised adjective is a
 # modifier, no name ("the Swedish keeper", "the Liberal leader")
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*),?\s+){0,3}?[a-z][\w-]*"
+# ... ending in a lower-case head, or a chief officer's acronym ("the CEO said")
+_NOT_CHIEF = r"(?!C[EFOT]O\b)"  # ... which is no name
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*),?\s+){0,3}?(?:[a-z][\w-]*|C[EFOT]O\b)"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
-    rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
+    rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{_NOT_CHIEF}{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
     # the sentence goes on past the quotation to its cue: '"…" including Lake Cowichan, it said.'
@@ -54,7 +56,7 @@ _AFTER_RE = re.compile(
 # "When asked for comment, he replied …": a clause's first word, not a name that speaks
 _CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|Because|Since|Until|Asked)\b"
 _BEFORE_RE = re.compile(
-    rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+    rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{_NOT_CHIEF}{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|(?:according\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
@@ -93,7 +95,7 @@ _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
 _QUOTED_IN = re.compile(r"(?:“|(?<=[\s:])\")(?:[^\s\"”]+\s+){4}")  # a quotation of its own in that sentence
-_LEAD_RE = re.compile(rf"(?P<n1>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
+_LEAD_RE = re.compile(rf"(?P<n1>{_NOT_CHIEF}{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
 
 
 def guess_speaker(
