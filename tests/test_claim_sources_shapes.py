@@ -1,0 +1,33 @@
+"""Claim sources in clause shapes found on the claim-source pool (evals/claimpool, study half):
+the holder a sentence gives in a prepositional tail, a passive with a time, an appositive after
+an unnamed role, a role owned by the body named after "said". Made-up text throughout."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context
+
+INTRO = (
+    "Keswater council met on Monday to debate a levy on ferry tickets. Mayor Dana Whitlock and councillor "
+    "Ivo Brandt spoke for an hour, and the Keswater Gazette reported the debate.\n\n"
+)
+
+
+def source_of(body: str, sentence: str) -> str | None:
+    """The source the pipeline's context reads (quotes' speakers included) for the body sentence
+    that starts with ``sentence``, after the intro."""
+    ctx = Context.of(Article.from_text(INTRO + body))
+    found = ctx.sources()
+    for s in ctx.article.body:
+        if s.text.startswith(sentence):
+            return found[s.index][0]
+    raise AssertionError(f"no sentence starts with {sentence!r}")
+
+
+def test_a_name_after_per_or_via_is_the_outlet_not_the_speaker() -> None:
+    body = (
+        '"The ferry has to run in winter, or the island empties," said Ivo Brandt per Harbour Radio.\n\n'
+        '"We will not raise fares twice," said Dana Whitlock via Keswater Gazette.\n'
+    )
+    assert source_of(body, '"The ferry has') == "Ivo Brandt"
+    assert source_of(body, '"We will not') == "Dana Whitlock"
