@@ -31,3 +31,14 @@ def test_a_name_after_per_or_via_is_the_outlet_not_the_speaker() -> None:
     )
     assert source_of(body, '"The ferry has') == "Ivo Brandt"
     assert source_of(body, '"We will not') == "Dana Whitlock"
+
+
+def test_the_agent_of_a_passive_verb_of_saying_past_a_time_or_a_medium() -> None:
+    body = (
+        "The closure of the quay was announced on Friday by the Keswater Harbour Trust.\n\n"
+        "A second levy was confirmed in a statement by Dana Whitlock.\n\n"
+        "The quay was repaired on Friday by the Keswater Harbour Trust.\n"
+    )
+    assert source_of(body, "The closure") == "Keswater Harbour Trust"
+    assert source_of(body, "A second levy") == "Dana Whitlock"
+    assert source_of(body, "The quay was repaired") is None  # a plain action's agent holds nothing

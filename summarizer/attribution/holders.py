@@ -196,9 +196,12 @@ _PARTICIPLE_RE = re.compile(
     rf"(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+(?:ed|ought|ood)\b"
     rf"[^;:“”\"]{{0,200}}?(?:,\s+(?:and\s+)?(?P<cue>{HOLD_ING})|\s+and\s+(?:also\s+|then\s+)?(?P<cue2>{_PAST}))\b"
 )
-# "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying
+# "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying, past
+# a time or a medium between the verb and "by" ("was announced on Friday by", "was confirmed in a statement by")
 _PASSIVE_RE = re.compile(
-    rf"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?(?P<cue>{_PAST})\s+by\s+(?:the\s+)?"
+    rf"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?(?P<cue>{_PAST})"
+    rf"(?:\s+(?:on|last|this|earlier|late|early)\s+[A-Za-z]+|\s+in\s+an?\s+(?:statement|release|post|tweet|email))?"
+    rf"\s+by\s+(?:the\s+)?"
     rf"(?P<src>{NAME})(?=\s*[,.;:)]|\s*$|\s+(?:on|in|at|of|for|last|this|and|after|before|during|that|to)\b)"
 )
 
