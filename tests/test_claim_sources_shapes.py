@@ -42,3 +42,13 @@ def test_the_agent_of_a_passive_verb_of_saying_past_a_time_or_a_medium() -> None
     assert source_of(body, "The closure") == "Keswater Harbour Trust"
     assert source_of(body, "A second levy") == "Dana Whitlock"
     assert source_of(body, "The quay was repaired") is None  # a plain action's agent holds nothing
+
+
+def test_an_unnamed_role_with_a_name_in_apposition_is_that_person() -> None:
+    body = (
+        "The harbour board met again on Tuesday. Its chair is Tomas Reyes.\n\n"
+        "A spokesperson for the harbour board, Tomas Reyes, said the quay would close in May.\n\n"
+        "A spokesperson for the harbour board said the quay would reopen in June.\n"
+    )
+    assert source_of(body, "A spokesperson for the harbour board, Tomas") == "Tomas Reyes"
+    assert source_of(body, "A spokesperson for the harbour board said") != "Tomas Reyes"

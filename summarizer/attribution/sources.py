@@ -285,7 +285,11 @@ def claim_source(
             if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
-                person = _appositive_person(text, found.groupdict().get("app"), names)
+                app = found.groupdict().get("app")
+                if pattern is _UNNAMED_RE and sentence[: found.start("cue")].rstrip().endswith(","):
+                    # "A spokesperson for the transit agency, Dominic Szymanski-Obi, said": the role's person
+                    app = sentence[found.end("src") : found.start("cue")]
+                person = _appositive_person(text, app, names)
                 if not person and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
                     continue  # "The former sergeant-at-arms of the House of Commons said": no subject
                 source, cue = person or found.group("src"), found.group("cue")
