@@ -52,3 +52,12 @@ def test_an_unnamed_role_with_a_name_in_apposition_is_that_person() -> None:
     )
     assert source_of(body, "A spokesperson for the harbour board, Tomas") == "Tomas Reyes"
     assert source_of(body, "A spokesperson for the harbour board said") != "Tomas Reyes"
+
+
+def test_a_role_owned_by_the_body_named_after_said_is_the_persons() -> None:
+    body = (
+        '"The levy is fair," said University of Keswater, Northshore\'s chancellor, Pradeep Khosla, at the debate.\n\n'
+        '"The levy is late," said Ivo Brandt, the chair of the Keswater Harbour Trust, at the debate.\n'
+    )
+    assert source_of(body, '"The levy is fair') == "Pradeep Khosla"
+    assert source_of(body, '"The levy is late') == "Ivo Brandt"

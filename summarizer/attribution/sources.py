@@ -115,12 +115,14 @@ _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
     rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
 )
+# "said University of California, San Diego's chancellor, Pradeep Khosla": a body owns the role, the person speaks
+_OWNED_ROLE = rf"{NAME}(?:,\s+{NAME})?['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}},?\s+"
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
     rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote|insists|insisted|argues|argued|adds|writes|notes|noted))\s+"
     rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
-    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
+    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN}|{_OWNED_ROLE})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 # a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
 _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
