@@ -10,7 +10,10 @@ content (content-word F1 >= .5, the claim at the content's place first), and rig
 claim's ``attributed_to`` names the labelled source (``names_match``: surname, full name, acronym).
 
 Halves are ``devsets.part_of(id)``, as for the dev sets: rules are studied on the study half;
-the test half is printed only with ``--test``, once, at the end of a piece of work.
+the test half is printed only with ``--test``, once, at the end of a piece of work. Each half is
+also scored on every named attribution's sentence (``sentences``: the source code reads for the
+sentence holding the content's start, right of all named), a larger sample than the claims the
+simulated picks happen to match, as ``claims_sim.py --sentences`` does for the dev sets.
 
     PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--test]
 """
@@ -56,11 +59,22 @@ def _right(got: str | None, names: list[str]) -> bool:
 
 
 def score_article(data: dict[str, Any]) -> dict[str, Any]:
-    """One article's counts and misses: its named attributions against the simulated claims."""
+    """One article's counts and misses: its named attributions against the simulated claims; and
+    ``sentences``: each one's sentence (the one holding its content's start) with the source code
+    reads for it (``Context.sources``), right of all named, whether or not a claim matches it."""
     ctx = Context.of(Article.from_text(data["text"], source=data["source"]))
     claims = _summary(claims_of(ctx, stand_in(ctx))).claims
-    labels = [(a, a["source"]["text"], names) for a, names in polnear.named_attributions(data)]
-    return {"articles": 1, **polnear.score_claims(labels, claims, _right)}
+    named = polnear.named_attributions(data)
+    labels = [(a, a["source"]["text"], names) for a, names in named]
+    sources = ctx.sources()
+    read = right = 0
+    for a, names in named:
+        sentence = ctx.article.sentence_at(a["content"]["spans"][0][0])
+        got = sources.get(sentence.index, (None,))[0] if sentence else None
+        read += got is not None
+        right += _right(got, names)
+    sentences = {"articles": 1, "named": len(named), "matched": 0, "read": read, "right": right}
+    return {"articles": 1, **polnear.score_claims(labels, claims, _right), "sentences": sentences}
 
 
 def _add(total: dict[str, int], row: dict[str, Any]) -> None:
@@ -78,6 +92,15 @@ def line(name: str, s: dict[str, int]) -> str:
     )
 
 
+def sentence_line(name: str, s: dict[str, int]) -> str:
+    right, named = s.get("right", 0), s.get("named", 0)
+    acc = f"{right / named:.3f}" if named else "-"
+    return (
+        f"{name:18} articles {s.get('articles', 0):2}  named {named:3}  sentence source right {acc} ({right:3})  "
+        f"read {s.get('read', 0):3}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
@@ -91,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         row = score_article(data)
         for key in (data["part"], f"{data['part']} {data['kind']}"):
             _add(totals.setdefault(key, {}), row)
+            _add(totals.setdefault(f"{key} sentences", {}), row["sentences"])
         if args.misses and data["part"] == "study" and row["misses"]:
             print(f"- {data['source']}")
             for m in row["misses"]:
@@ -101,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         print(line(f"pool {part}", totals.get(part, {})))
         for kind in ("corpus", "wirestress"):
             print(line(f"  {kind}", totals.get(f"{part} {kind}", {})))
+        print(sentence_line(f"{part} sentences", totals.get(f"{part} sentences", {})))
+        for kind in ("corpus", "wirestress"):
+            print(sentence_line(f"  {kind}", totals.get(f"{part} {kind} sentences", {})))
     return 0
 
 

@@ -61,3 +61,16 @@ def test_a_role_owned_by_the_body_named_after_said_is_the_persons() -> None:
     )
     assert source_of(body, '"The levy is fair') == "Pradeep Khosla"
     assert source_of(body, '"The levy is late') == "Ivo Brandt"
+
+
+def test_the_statement_said_is_the_signer_of_the_statement_just_named() -> None:
+    body = (
+        "In a statement, harbour master Tomas Reyes said the quay would close in May. "
+        '"We regret the trouble this causes," the statement said.\n\n'
+        "Ivo Brandt said the closure was rushed. Boats were moved to the north pier. Nets were dried. "
+        "Crews went home. The statement also said nothing about winter.\n"
+    )
+    assert source_of(body, '"We regret') == "Tomas Reyes"
+    # three sentences later, or after a sentence that names no statement, nothing is carried
+    assert source_of(body, "The statement also said") != "Tomas Reyes"
+    assert source_of(body, "The statement also said") != "Ivo Brandt"

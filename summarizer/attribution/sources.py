@@ -220,6 +220,9 @@ def _agent_only(sentence: str, source: str) -> bool:
     return bool(spots) and all(re.search(r"\bby\s+(?:the\s+)?$", sentence[:s]) for s in spots)
 
 
+# "In a statement, X said …" / "X said in a statement …": a later "the statement said" is X's
+_STATEMENT_RE = re.compile(r"\b(?:in|a|an)\s+(?:[a-z]+\s+)?statement\b|\bthe\s+statement\b", re.IGNORECASE)
+_DOCUMENT_RE = re.compile(r"(?:the|a)\s+(?:[a-z]+\s+)?(?:statement|release)", re.IGNORECASE)
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
@@ -383,8 +386,13 @@ def claim_sources(
     continues the person named in the sentence before."""
     out: dict[int, tuple[str | None, str | None, tuple[int, int]]] = {}
     previous: str | None = None
-    for index, start, end in sentences:
+    signer: tuple[str, int] | None = None  # who issued the last statement named, and where
+    for n, (index, start, end) in enumerate(sentences):
         found = claim_source(text, start, end, names, quotes, speakers, previous)
+        if found[0] and _DOCUMENT_RE.fullmatch(found[0]) and signer and n - signer[1] <= 2:
+            found = (signer[0], found[1], found[2])  # "…," the statement said: its signer's
+        if found[0] and found[0][:1].isupper() and _STATEMENT_RE.search(text, start, end):
+            signer = (found[0], n)
         out[index] = found
         if found[0] and found[0][:1].isupper() and found[1] != "according to":
             previous = found[0]
