@@ -30,7 +30,7 @@ from claims_sim import _summary, claims_of, stand_in
 
 from summarizer.article import Article
 from summarizer.devsets import part_of, polnear
-from summarizer.devsets.common import names_match
+from summarizer.devsets.common import names_match, opening
 from summarizer.fields.base import Context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,12 +68,15 @@ def score_article(data: dict[str, Any]) -> dict[str, Any]:
     labels = [(a, a["source"]["text"], names) for a, names in named]
     sources = ctx.sources()
     read = right = 0
+    misses: list[dict[str, Any]] = []
     for a, names in named:
         sentence = ctx.article.sentence_at(a["content"]["spans"][0][0])
         got = sources.get(sentence.index, (None,))[0] if sentence else None
         read += got is not None
         right += _right(got, names)
-    sentences = {"articles": 1, "named": len(named), "matched": 0, "read": read, "right": right}
+        if not _right(got, names):
+            misses.append({"content": opening(a["content"]["text"]), "expected": a["source"]["text"], "got": got})
+    sentences = {"articles": 1, "named": len(named), "matched": 0, "read": read, "right": right, "misses": misses}
     return {"articles": 1, **polnear.score_claims(labels, claims, _right), "sentences": sentences}
 
 
@@ -104,6 +107,7 @@ def sentence_line(name: str, s: dict[str, int]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
+    parser.add_argument("--sentence-misses", action="store_true", help="list the study half's sentence-source misses")
     parser.add_argument("--test", action="store_true", help="also print the test half (once, at the end)")
     args = parser.parse_args(argv)
     parts = ("study", "test") if args.test else ("study",)
@@ -121,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}\n        claim: {m['claim']}"
                 )
+        if args.sentence_misses and data["part"] == "study" and row["sentences"]["misses"]:
+            print(f"- {data['source']} (sentences)")
+            for m in row["sentences"]["misses"]:
+                print(f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}")
     for part in parts:
         print(line(f"pool {part}", totals.get(part, {})))
         for kind in ("corpus", "wirestress"):
