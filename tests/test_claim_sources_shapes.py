@@ -74,3 +74,14 @@ def test_the_statement_said_is_the_signer_of_the_statement_just_named() -> None:
     # three sentences later, or after a sentence that names no statement, nothing is carried
     assert source_of(body, "The statement also said") != "Tomas Reyes"
     assert source_of(body, "The statement also said") != "Ivo Brandt"
+
+
+def test_a_body_and_a_role_before_a_name_leave_the_person_as_the_holder() -> None:
+    body = (
+        "Harbour Trust chair Tomas Reyes praised the crews for their work. "
+        "On Monday, Keswater ferry union head Mila Ostrova called the levy a tax on workers. "
+        "Keswater ferry crews repaired the ramp on Monday.\n"
+    )
+    assert source_of(body, "Harbour Trust chair") == "Tomas Reyes"
+    assert source_of(body, "On Monday, Keswater") == "Mila Ostrova"
+    assert source_of(body, "Keswater ferry crews") is None  # a plain action, and no person

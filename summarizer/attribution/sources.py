@@ -124,6 +124,17 @@ _INVERTED_RE = re.compile(
     rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
     rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN}|{_OWNED_ROLE})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
+# "Northmen coach Gord Thibodeau praised …", "NDP transit critic Shauna Beauchesne-Kidd called …": a body, a
+# role of one to three nouns, then the person who holds the claim (no verb or preposition among the role's words)
+_ROLE_WORD = (
+    r"(?!(?:on|in|at|for|of|from|to|with|by|about|and|or|the|a|an|his|her|their|its|who|which|that|said|says|told|"
+    r"tells|also|has|have|had|is|was|are|were|will|would)\b)(?![a-z]+ed\b)[a-z][\w-]*"
+)
+_ROLE_NAME_SUBJECT_RE = re.compile(
+    rf"{NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+(?P<src>{NAME}){APPOSITIVE}\s+"
+    rf"(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+)
 # a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
 _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
 _ANYWHERE_RE = re.compile(
@@ -207,6 +218,12 @@ def _fuller(text: str, source: str, names: list[NameCandidate]) -> str:
         and not re.search(rf"(?<![\w.]){re.escape(n.text.split()[0].casefold())}\b", text)
     }
     return fuller.pop() if len(fuller) == 1 else source
+
+
+def lead_end(sentence: str) -> int:
+    """Where the sentence's subject may start: past a dateline or a time ("On Sunday, ")."""
+    lead = LEAD_RE.match(sentence)
+    return lead.end() if lead else 0
 
 
 def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
@@ -299,6 +316,11 @@ def claim_source(
                     continue  # "The former sergeant-at-arms of the House of Commons said": no subject
                 source, cue = person or found.group("src"), found.group("cue")
                 break
+    if source is None and (role := _ROLE_NAME_SUBJECT_RE.match(sentence, lead_end(sentence))):
+        if len(role.group("src").split()) >= 2 and _names_someone(
+            start + role.start("src"), start + role.end("src"), names
+        ):
+            source, cue = role.group("src"), role.group("cue")
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
         found = MODAL_RE.match(sentence, lead.end() if lead else 0)
