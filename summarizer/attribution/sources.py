@@ -30,6 +30,7 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
+from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, role_subject, signed
 from .source_names import clean_source as _clean_source
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
@@ -57,24 +58,13 @@ _ACCORDING_RE = re.compile(
 _NOT_TO = r"(?!(?:to|at|with|about|for|on|of|into)\b)"
 _NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
-# "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
-_ADDED = (
-    r"""(?:(?<!\badded)(?<!\badds)|(?=\s*(?:that\b|[,:]|[“"‘']|[.!?]?$|(?:when|as|while|after|before|later|then)\b|"""
-    r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
-    r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
-)
-# more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
-_MORE_VERBS = (
-    r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
-    r"pointed\s+out|points\s+out|forwards|forwarded|identified"
-)
 # "But she said", "And it said that …": a conjunction opening the sentence is no name
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
+    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
 )
 # "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
 _NAMING = r"called|calls|dubbed|described|characterized|characterised"
@@ -113,27 +103,14 @@ _SAID_NAME_RE = re.compile(
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
 _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
-# "said University of California, San Diego's chancellor, Pradeep Khosla": a body owns the role, the person speaks
-_OWNED_ROLE = rf"{NAME}(?:,\s+{NAME})?['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}},?\s+"
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
     rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote|insists|insisted|argues|argued|adds|writes|notes|noted))\s+"
     rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
-    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN}|{_OWNED_ROLE})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
-)
-# "Northmen coach Gord Thibodeau praised …", "NDP transit critic Shauna Beauchesne-Kidd called …": a body, a
-# role of one to three nouns, then the person who holds the claim (no verb or preposition among the role's words)
-_ROLE_WORD = (
-    r"(?!(?:on|in|at|for|of|from|to|with|by|about|and|or|the|a|an|his|her|their|its|who|which|that|said|says|told|"
-    r"tells|also|has|have|had|is|was|are|were|will|would)\b)(?![a-z]+ed\b)[a-z][\w-]*"
-)
-_ROLE_NAME_SUBJECT_RE = re.compile(
-    rf"{NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+(?P<src>{NAME}){APPOSITIVE}\s+"
-    rf"(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN}|{OWNED_ROLE})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 # a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
 _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
@@ -147,7 +124,7 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
 )
 
 
@@ -155,7 +132,7 @@ _DESC_SUBJECT_RE = re.compile(
 _ROLE_SUBJECT_RE = re.compile(
     rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
     rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
 
 
@@ -220,12 +197,6 @@ def _fuller(text: str, source: str, names: list[NameCandidate]) -> str:
     return fuller.pop() if len(fuller) == 1 else source
 
 
-def lead_end(sentence: str) -> int:
-    """Where the sentence's subject may start: past a dateline or a time ("On Sunday, ")."""
-    lead = LEAD_RE.match(sentence)
-    return lead.end() if lead else 0
-
-
 def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
     """Whether a scanned name lies in ``start:end`` (not "This", "Sales": a sentence's first word)."""
     return any(start <= n.start and n.end <= end for n in names)
@@ -237,9 +208,6 @@ def _agent_only(sentence: str, source: str) -> bool:
     return bool(spots) and all(re.search(r"\bby\s+(?:the\s+)?$", sentence[:s]) for s in spots)
 
 
-# "In a statement, X said …" / "X said in a statement …": a later "the statement said" is X's
-_STATEMENT_RE = re.compile(r"\b(?:in|a|an)\s+(?:[a-z]+\s+)?statement\b|\bthe\s+statement\b", re.IGNORECASE)
-_DOCUMENT_RE = re.compile(r"(?:the|a)\s+(?:[a-z]+\s+)?(?:statement|release)", re.IGNORECASE)
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
@@ -316,11 +284,8 @@ def claim_source(
                     continue  # "The former sergeant-at-arms of the House of Commons said": no subject
                 source, cue = person or found.group("src"), found.group("cue")
                 break
-    if source is None and (role := _ROLE_NAME_SUBJECT_RE.match(sentence, lead_end(sentence))):
-        if len(role.group("src").split()) >= 2 and _names_someone(
-            start + role.start("src"), start + role.end("src"), names
-        ):
-            source, cue = role.group("src"), role.group("cue")
+    if source is None and (person_role := role_subject(sentence, start, names)):
+        source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
         found = MODAL_RE.match(sentence, lead.end() if lead else 0)
@@ -411,10 +376,7 @@ def claim_sources(
     signer: tuple[str, int] | None = None  # who issued the last statement named, and where
     for n, (index, start, end) in enumerate(sentences):
         found = claim_source(text, start, end, names, quotes, speakers, previous)
-        if found[0] and _DOCUMENT_RE.fullmatch(found[0]) and signer and n - signer[1] <= 2:
-            found = (signer[0], found[1], found[2])  # "…," the statement said: its signer's
-        if found[0] and found[0][:1].isupper() and _STATEMENT_RE.search(text, start, end):
-            signer = (found[0], n)
+        found, signer = signed(found, text[start:end], n, signer)  # "…," the statement said: its signer's
         out[index] = found
         if found[0] and found[0][:1].isupper() and found[1] != "according to":
             previous = found[0]

@@ -1,0 +1,70 @@
+"""Clause shapes that give a claim's holder beyond a plain subject-and-verb, found on the claim-source
+pool (``evals/claimpool``): a body and a role before the person ("Northmen coach Gord Thibodeau
+praised …"), a role a body owns after "said" ("said University of California, San Diego's
+chancellor, Pradeep Khosla"), and "the statement said" after "In a statement, X said …" (X's).
+Split from ``sources``, which reads the sentences and imports these."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import CLAIM_VERBS, STANCE_VERBS
+from ..scan.names import NameCandidate
+from .holders import HOLD_FINITE, LEAD_RE
+from .patterns import APPOSITIVE, NAME
+
+__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "role_subject", "signed"]
+
+#: "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
+ADDED = (
+    r"""(?:(?<!\badded)(?<!\badds)|(?=\s*(?:that\b|[,:]|[“"‘']|[.!?]?$|(?:when|as|while|after|before|later|then)\b|"""
+    r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
+    r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
+)
+#: more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
+MORE_VERBS = (
+    r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
+    r"pointed\s+out|points\s+out|forwards|forwarded|identified"
+)
+#: "said University of California, San Diego's chancellor, Pradeep Khosla": a body owns the role, the person speaks
+OWNED_ROLE = rf"{NAME}(?:,\s+{NAME})?['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}},?\s+"
+# "Northmen coach Gord Thibodeau praised …", "NDP transit critic Shauna Beauchesne-Kidd called …": a body, a
+# role of one to three nouns, then the person who holds the claim (no verb or preposition among the role's words)
+_ROLE_WORD = (
+    r"(?!(?:on|in|at|for|of|from|to|with|by|about|and|or|the|a|an|his|her|their|its|who|which|that|said|says|told|"
+    r"tells|also|has|have|had|is|was|are|were|will|would)\b)(?![a-z]+ed\b)[a-z][\w-]*"
+)
+_ROLE_NAME_SUBJECT_RE = re.compile(
+    rf"{NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+(?P<src>{NAME}){APPOSITIVE}\s+"
+    rf"(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE})\b{ADDED}"
+)
+
+
+def role_subject(sentence: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:
+    """(person, verb) when the sentence opens, past a dateline or a time, with a body, a role and a
+    person the scan named (two words or more) before a holder verb; else None."""
+    lead = LEAD_RE.match(sentence)
+    m = _ROLE_NAME_SUBJECT_RE.match(sentence, lead.end() if lead else 0)
+    if not m or len(m.group("src").split()) < 2:
+        return None
+    at, end = start + m.start("src"), start + m.end("src")
+    return (m.group("src"), m.group("cue")) if any(at <= n.start and n.end <= end for n in names) else None
+
+
+# "In a statement, X said …" / "X said in a statement …": a later "the statement said" is X's
+_STATEMENT_RE = re.compile(r"\b(?:in|a|an)\s+(?:[a-z]+\s+)?statement\b|\bthe\s+statement\b", re.IGNORECASE)
+_DOCUMENT_RE = re.compile(r"(?:the|a)\s+(?:[a-z]+\s+)?(?:statement|release)", re.IGNORECASE)
+
+
+def signed(
+    found: tuple[str | None, str | None, tuple[int, int]], sentence: str, n: int, signer: tuple[str, int] | None
+) -> tuple[tuple[str | None, str | None, tuple[int, int]], tuple[str, int] | None]:
+    """A sentence's source with "the statement" read as its signer's when a sentence at most two
+    before named a statement and who made it; and the signer to carry on (this sentence's source
+    when it names a statement)."""
+    if found[0] and _DOCUMENT_RE.fullmatch(found[0]) and signer and n - signer[1] <= 2:
+        found = (signer[0], found[1], found[2])
+    if found[0] and found[0][:1].isupper() and _STATEMENT_RE.search(sentence):
+        signer = (found[0], n)
+    return found, signer
