@@ -85,3 +85,12 @@ def test_a_body_and_a_role_before_a_name_leave_the_person_as_the_holder() -> Non
     assert source_of(body, "Harbour Trust chair") == "Tomas Reyes"
     assert source_of(body, "On Monday, Keswater") == "Mila Ostrova"
     assert source_of(body, "Keswater ferry crews") is None  # a plain action, and no person
+
+
+def test_an_unnamed_role_in_apposition_to_a_name_is_that_person() -> None:
+    body = (
+        "Tomas Reyes, a harbour official from the north pier, on Tuesday told the Keswater Gazette the quay would "
+        "close.\n\nA harbour official from the north pier told the Keswater Gazette the quay would reopen.\n"
+    )
+    assert source_of(body, "Tomas Reyes, a harbour") == "Tomas Reyes"
+    assert source_of(body, "A harbour official") != "Tomas Reyes"

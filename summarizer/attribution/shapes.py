@@ -10,10 +10,11 @@ import re
 
 from ..lexicon import CLAIM_VERBS, STANCE_VERBS
 from ..scan.names import NameCandidate
+from .cast import cast_of
 from .holders import HOLD_FINITE, LEAD_RE
 from .patterns import APPOSITIVE, NAME
 
-__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "role_subject", "signed"]
+__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "named_before", "role_subject", "signed"]
 
 #: "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
 ADDED = (
@@ -39,6 +40,16 @@ _ROLE_NAME_SUBJECT_RE = re.compile(
     rf"(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
+
+
+def named_before(text: str, before: str, names: list[NameCandidate]) -> str | None:
+    """The person an unnamed role stands in apposition to: "Baslan Damang, a security official from
+    the port, told …" -> Baslan Damang (``before`` is the sentence up to the role; the name must be
+    the scan's, two words or more, and a person in the article's Cast)."""
+    m = re.search(rf"(?:^|[\s(])(?P<n>{NAME}),\s*$", before)
+    if not m or len(m.group("n").split()) < 2 or m.group("n") not in {n.text for n in names}:
+        return None
+    return m.group("n") if cast_of(text, names).is_person(m.group("n")) else None
 
 
 def role_subject(sentence: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:

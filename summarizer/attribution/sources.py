@@ -30,7 +30,7 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
-from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, role_subject, signed
+from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, named_before, role_subject, signed
 from .source_names import clean_source as _clean_source
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
@@ -280,6 +280,8 @@ def claim_source(
                     # "A spokesperson for the transit agency, Dominic Szymanski-Obi, said": the role's person
                     app = sentence[found.end("src") : found.start("cue")]
                 person = _appositive_person(text, app, names)
+                if pattern is _UNNAMED_RE and not person:
+                    person = named_before(text, sentence[: found.start("src")], names)  # "X, a security official, told"
                 if not person and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
                     continue  # "The former sergeant-at-arms of the House of Commons said": no subject
                 source, cue = person or found.group("src"), found.group("cue")
