@@ -94,3 +94,14 @@ def test_an_unnamed_role_in_apposition_to_a_name_is_that_person() -> None:
     )
     assert source_of(body, "Tomas Reyes, a harbour") == "Tomas Reyes"
     assert source_of(body, "A harbour official") != "Tomas Reyes"
+
+
+def test_an_unnamed_speaker_for_a_named_body_is_the_body() -> None:
+    body = (
+        "Ticket sales fell by a third in May, according to a Harbour Trust spokesperson.\n\n"
+        "Keswater Ferries officials have stated the boats are safe.\n\n"
+        "Keswater Ferries repaired the ramp in May.\n"
+    )
+    assert source_of(body, "Ticket sales") == "Harbour Trust"
+    assert source_of(body, "Keswater Ferries officials") == "Keswater Ferries"
+    assert source_of(body, "Keswater Ferries repaired") is None

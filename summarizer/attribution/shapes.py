@@ -14,7 +14,7 @@ from .cast import cast_of
 from .holders import HOLD_FINITE, LEAD_RE
 from .patterns import APPOSITIVE, NAME
 
-__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "named_before", "role_subject", "signed"]
+__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "named_before", "org_of_role", "role_subject", "signed"]
 
 #: "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
 ADDED = (
@@ -40,6 +40,25 @@ _ROLE_NAME_SUBJECT_RE = re.compile(
     rf"(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
+
+# "a Woolworths spokesperson", "Scientology officials": an unnamed speaker for a body the article names
+_SPOKES = r"(?:spokes(?:person|man|woman)|officials?|representatives?)"
+_ORG_ROLE_RE = re.compile(rf"(?:(?:an?|the|one)\s+)?(?P<org>{NAME})\s+{_SPOKES}")
+_ORG_ROLE_SUBJECT_RE = re.compile(
+    rf"(?:the\s+)?(?P<org>{NAME})\s+{_SPOKES}{APPOSITIVE}\s+(?:(?:have|has|had|also|then|later|again)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
+)
+
+
+def org_of_role(phrase: str | None, sentence: str = "") -> tuple[str, str | None] | None:
+    """(body, verb) for a body's unnamed speaker: the phrase "a Woolworths spokesperson" (verb None),
+    or the sentence opening "Scientology officials have stated …" past a dateline or a time."""
+    if phrase is not None:
+        m = _ORG_ROLE_RE.fullmatch(phrase.strip())
+        return (m.group("org"), None) if m else None
+    lead = LEAD_RE.match(sentence)
+    m = _ORG_ROLE_SUBJECT_RE.match(sentence, lead.end() if lead else 0)
+    return (m.group("org"), m.group("cue")) if m else None
 
 
 def named_before(text: str, before: str, names: list[NameCandidate]) -> str | None:

@@ -30,7 +30,7 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
-from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, named_before, role_subject, signed
+from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, named_before, org_of_role, role_subject, signed
 from .source_names import clean_source as _clean_source
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
@@ -288,6 +288,8 @@ def claim_source(
                 break
     if source is None and (person_role := role_subject(sentence, start, names)):
         source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
+    if (body_role := org_of_role(source) if source else org_of_role(None, sentence)) is not None:
+        source, cue = body_role[0], body_role[1] or cue  # "according to a Woolworths spokesperson"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
         found = MODAL_RE.match(sentence, lead.end() if lead else 0)
