@@ -105,3 +105,12 @@ def test_an_unnamed_speaker_for_a_named_body_is_the_body() -> None:
     assert source_of(body, "Ticket sales") == "Harbour Trust"
     assert source_of(body, "Keswater Ferries officials") == "Keswater Ferries"
     assert source_of(body, "Keswater Ferries repaired") is None
+
+
+def test_a_person_of_a_firm_or_a_place_is_the_person() -> None:
+    body = (
+        "Tomas Reyes of Northshore Marine, a firm that builds ferries, told the council the hull was sound.\n\n"
+        "The Bank of Keswater, a lender to the port, told the council the loan was safe.\n"
+    )
+    assert source_of(body, "Tomas Reyes of") == "Tomas Reyes"
+    assert source_of(body, "The Bank of Keswater") == "Bank of Keswater"

@@ -86,6 +86,9 @@ LEADING_RE = re.compile(
 def clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
     found = LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
+    head = found.split(" of ")[0]
+    if names and " of " in found and len(head.split()) >= 2 and head in {n.text for n in names} and is_person(head):
+        return head  # "Doug Miller of Milltech Marine", "Sen. Jane Roe of Vermont": the person, not the place or firm
     if names and len(found.split()) >= 3 and (person := named_in(found, names)) and is_person(person):
         return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
