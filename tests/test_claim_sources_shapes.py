@@ -114,3 +114,13 @@ def test_a_person_of_a_firm_or_a_place_is_the_person() -> None:
     )
     assert source_of(body, "Tomas Reyes of") == "Tomas Reyes"
     assert source_of(body, "The Bank of Keswater") == "Bank of Keswater"
+
+
+def test_according_to_a_report_from_a_body_however_long_the_clause_after_it() -> None:
+    body = (
+        "Ferry fares rose by a third, according to a report from Keswater Gazette on March 3 in which the paper "
+        "listed every fare the harbour board had set since the levy was first proposed.\n\n"
+        "According to a poll published by Keswater Gazette last week, most islanders back the levy.\n"
+    )
+    assert source_of(body, "Ferry fares rose") == "Keswater Gazette"
+    assert source_of(body, "According to a poll") == "Keswater Gazette"

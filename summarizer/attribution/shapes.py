@@ -14,7 +14,7 @@ from .cast import cast_of
 from .holders import HOLD_FINITE, LEAD_RE
 from .patterns import APPOSITIVE, NAME
 
-__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "named_before", "org_of_role", "role_subject", "signed"]
+__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "issued_by", "named_before", "org_of_role", "role_subject", "signed"]
 
 #: "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
 ADDED = (
@@ -59,6 +59,21 @@ def org_of_role(phrase: str | None, sentence: str = "") -> tuple[str, str | None
     lead = LEAD_RE.match(sentence)
     m = _ORG_ROLE_SUBJECT_RE.match(sentence, lead.end() if lead else 0)
     return (m.group("org"), m.group("cue")) if m else None
+
+
+# "according to a report from ABC Australia", "according to data from the Gun Violence Archive"
+_ISSUED_BY_RE = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?:(?:an?|the|new|recent)\s+)*(?:[a-z]+\s+){0,2}?"
+    r"(?:report|reports|data|figures|statement|survey|study|analysis|release|records|estimates|poll)\s+"
+    rf"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+(?:the\s+)?(?P<src>{NAME})"
+)
+
+
+def issued_by(sentence: str) -> str | None:
+    """The body named as issuing the report or data a sentence is "according to", however long
+    the clause after it ("according to a report from ABC Australia on March 3 in which …")."""
+    m = _ISSUED_BY_RE.search(sentence)
+    return m.group("src") if m else None
 
 
 def named_before(text: str, before: str, names: list[NameCandidate]) -> str | None:

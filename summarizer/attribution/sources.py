@@ -30,7 +30,7 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
-from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, named_before, org_of_role, role_subject, signed
+from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, issued_by, named_before, org_of_role, role_subject, signed
 from .source_names import clean_source as _clean_source
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
@@ -239,6 +239,9 @@ def claim_source(
             rest = sentence[m.end() :]
             skip = len(rest) - len(rest.lstrip(" ,:"))
             c_start = start + m.end() + skip
+    issuer = issued_by(sentence)
+    if issuer and (source is None or issuer in source):
+        source, cue = issuer, "according to"  # "according to a report from ABC Australia on March 3 in which …"
     quoting = _QUOTING_RE.match(text, c_start, end) if c_start > start else None
     if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
         source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
@@ -303,7 +306,7 @@ def claim_source(
         source, cue = held.group("src"), held.group("cue") or held.groupdict().get("cue2")  # a name the scan knows
     if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
         source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
-    if source is not None and not held and _agent_only(sentence, source):
+    if source is not None and not held and source != issuer and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
         # "The city reasoned", "officials say", "the letter reads": the body it stands for
