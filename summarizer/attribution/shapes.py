@@ -14,7 +14,17 @@ from .cast import cast_of
 from .holders import HOLD_FINITE, LEAD_RE
 from .patterns import APPOSITIVE, NAME
 
-__all__ = ["ADDED", "MORE_VERBS", "OWNED_ROLE", "issued_by", "named_before", "org_of_role", "role_subject", "signed"]
+__all__ = [
+    "ADDED",
+    "BEFORE_VERB",
+    "MORE_VERBS",
+    "OWNED_ROLE",
+    "issued_by",
+    "named_before",
+    "org_of_role",
+    "role_subject",
+    "signed",
+]
 
 #: "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
 ADDED = (
@@ -22,6 +32,8 @@ ADDED = (
     r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
     r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
 )
+#: auxiliaries and adverbs between a subject and its verb ("Znak.com further reported", "X has also said")
+BEFORE_VERB = "has|have|had|also|then|later|previously|again|publicly|officially|reportedly|further|repeatedly"
 #: more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
 MORE_VERBS = (
     r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
@@ -37,7 +49,7 @@ _ROLE_WORD = (
 )
 _ROLE_NAME_SUBJECT_RE = re.compile(
     rf"{NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+(?P<src>{NAME}){APPOSITIVE}\s+"
-    rf"(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
+    rf"(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
 

@@ -30,7 +30,17 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
-from .shapes import ADDED, MORE_VERBS, OWNED_ROLE, issued_by, named_before, org_of_role, role_subject, signed
+from .shapes import (
+    ADDED,
+    BEFORE_VERB,
+    MORE_VERBS,
+    OWNED_ROLE,
+    issued_by,
+    named_before,
+    org_of_role,
+    role_subject,
+    signed,
+)
 from .source_names import clean_source as _clean_source
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
@@ -63,7 +73,7 @@ _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
-    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
+    rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
 )
 # "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
@@ -123,7 +133,7 @@ _ANYWHERE_RE = re.compile(
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
-    rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
+    rf"(?P<app>{APPOSITIVE})\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
 )
 
@@ -131,7 +141,7 @@ _DESC_SUBJECT_RE = re.compile(
 # "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
 _ROLE_SUBJECT_RE = re.compile(
     rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
-    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
+    rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
 
