@@ -133,3 +133,13 @@ def test_further_or_repeatedly_between_a_subject_and_its_verb() -> None:
     )
     assert source_of(body, "Keswater Gazette further") == "Keswater Gazette"
     assert source_of(body, "Ivo Brandt repeatedly") == "Ivo Brandt"
+
+
+def test_a_verb_of_saying_coordinated_with_a_plain_verb_has_the_same_subject() -> None:
+    body = (
+        "Ivo Brandt sailed the old ferry for 30 years. He was moved to the north pier in May and said the "
+        "quay would never be the same.\n\n"
+        "His sister, Mila Ostrova, runs the ticket office and said fares were already too high.\n"
+    )
+    assert source_of(body, "He was moved") == "Ivo Brandt"
+    assert source_of(body, "His sister") == "Mila Ostrova"

@@ -19,6 +19,7 @@ __all__ = [
     "BEFORE_VERB",
     "MORE_VERBS",
     "OWNED_ROLE",
+    "and_said",
     "issued_by",
     "named_before",
     "org_of_role",
@@ -86,6 +87,33 @@ def issued_by(sentence: str) -> str | None:
     the clause after it ("according to a report from ABC Australia on March 3 in which …")."""
     m = _ISSUED_BY_RE.search(sentence)
     return m.group("src") if m else None
+
+
+# "He was taken to a residential school at seven and said he came back …", "Her mother, Janine Muswagon,
+# teaches Grade 4 and said she worried …": the subject of a plain verb is the subject of the verb of saying
+# coordinated with it (no relative pronoun between them, whose clause would have its own subject)
+_AND_SAID_RE = re.compile(
+    rf"(?P<src>(?:His|Her|Their|The)\s+[a-z]+(?=,)|{NAME}|He|She)(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+\b"
+    r"(?P<mid>[^;:“”\"]{0,160}?)\s+and\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?P<cue>said|added|argued|warned|insisted|wrote|explained|noted|stressed|acknowledged|admitted|denied)\b"
+)
+
+
+def and_said(sentence: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:
+    """(subject, verb) of a verb of saying coordinated with a plain verb after the sentence's subject
+    (past a dateline or a time), when the subject is "He", "She" or a name the scan knows."""
+    lead = LEAD_RE.match(sentence)
+    m = _AND_SAID_RE.match(sentence, lead.end() if lead else 0)
+    if not m or re.search(r"\b(?:who|which|whom|whose|where|when)\b", m.group("mid")):
+        return None
+    src = m.group("src")
+    at, end = start + m.start("src"), start + m.end("src")
+    known = src in ("He", "She") or any(at <= n.start and n.end <= end and n.text == src for n in names)
+    # "Her mother, Janine Muswagon, teaches …": the name the appositive gives
+    named = re.fullmatch(rf",\s*(?P<n>{NAME}),", m.group("app").strip())
+    if named and len(named.group("n").split()) >= 2 and named.group("n") in {n.text for n in names}:
+        return named.group("n"), m.group("cue")
+    return (src, m.group("cue")) if known else None
 
 
 def named_before(text: str, before: str, names: list[NameCandidate]) -> str | None:

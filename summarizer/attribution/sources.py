@@ -35,6 +35,7 @@ from .shapes import (
     BEFORE_VERB,
     MORE_VERBS,
     OWNED_ROLE,
+    and_said,
     issued_by,
     named_before,
     org_of_role,
@@ -301,6 +302,8 @@ def claim_source(
                 break
     if source is None and (person_role := role_subject(sentence, start, names)):
         source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
+    if source is None and (coordinated := and_said(sentence, start, names)):
+        source, cue = coordinated  # "He was taken to a school at seven and said he came back …"
     if (body_role := org_of_role(source) if source else org_of_role(None, sentence)) is not None:
         source, cue = body_role[0], body_role[1] or cue  # "according to a Woolworths spokesperson"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
