@@ -58,3 +58,25 @@ def test_a_missing_corpus_file_says_where_to_point(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(module, "LABELS", tmp_path / "labels")
     with pytest.raises(SystemExit, match="pass --corpus"):
         module.load(tmp_path / "nowhere")
+
+
+def test_a_devsets_label_reads_the_record_text_and_keeps_to_its_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = _module()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "devsets" / "ggt").mkdir(parents=True)
+    (tmp_path / "corpus" / "w1.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "devsets" / "ggt" / "g1.json").write_text(json.dumps({"id": "g1", "text": TEXT}), encoding="utf-8")
+    (tmp_path / "labels" / "w1.json").write_text(json.dumps(_label("w1")))
+    (tmp_path / "labels" / "g1.json").write_text(json.dumps({**_label("g1"), "from": "ggt/g1.json"}))
+    monkeypatch.setattr(module, "LABELS", tmp_path / "labels")
+    corpus, devsets = tmp_path / "corpus", tmp_path / "devsets"
+    [g1] = module.load(corpus, "all", devsets, "devsets")
+    assert (g1.id, g1.part, g1.text) == ("g1", part_of("g1"), TEXT)
+    assert [a.id for a in module.load(corpus, "all", devsets, "wikinews")] == ["w1"]
+    assert [a.id for a in module.load(corpus, "all", devsets)] == ["g1", "w1"]
+    assert figures.code_only(g1)["tp"] == 1
+    with pytest.raises(SystemExit, match="pass --devsets"):
+        module.load(corpus, "all", tmp_path / "nowhere", "devsets")

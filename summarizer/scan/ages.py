@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_said_age", "said_age_measures"]
+__all__ = ["described_age_measures", "is_said_age", "said_age_measures"]
 
 _DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?$", re.IGNORECASE)
 #: "he was 101 and died", "when she was six,": a pronoun, a copula and a bare number closing the clause
@@ -59,3 +59,36 @@ def said_age_measures(text: str, start: int, end: int, s_start: int, s_end: int)
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", clause) if w.casefold() not in _SKIP]
         return " ".join(["age", when.group(1).casefold(), *words[-6:]]) if words else "age"
     return "age"
+
+
+_OLD_AFTER = re.compile(r"\s*-\s*(?:year|month|week|day)s?-old\s+[a-z]")
+#: "the fourth victim, a 39-year-old woman": the description the age is set beside
+_DESCRIBED = re.compile(r"\b(?:the|a|an|his|her|their)\s+((?:[a-z]+\s+){0,2}[a-z]+),\s+(?:an?|the)\s+$")
+_OPENS = re.compile(r"\s*The\s+$")
+_NAMED_FIRST = re.compile(r"\s*((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+?)(?:['’]s)?\s+[a-z]")
+
+
+def described_age_measures(text: str, start: int, end: int, s_start: int) -> str | None:
+    """An age written "-year-old" beside a description is the age of whom it describes: "found the
+    fourth victim, a 39-year-old woman" -> age of fourth victim; a sentence opening "The 23-year-old
+    netminder …" right after one opening with a name ("Nedeljkovic got called up …") -> age of
+    Nedeljkovic. None otherwise."""
+    if not _OLD_AFTER.match(text, end):
+        return None
+    described = _DESCRIBED.search(text[max(s_start, start - 60) : start])
+    if described and described.group(1).split()[-1] not in _SKIP:
+        return f"age of {described.group(1)}"
+    named = _NAMED_FIRST.match(_previous(text, s_start))
+    if _OPENS.fullmatch(text[s_start:start]) and named and named.group(1).split()[0] not in _NOT_NAMES:
+        return f"age of {named.group(1)}"
+    return None
+
+
+_NOT_NAMES = frozenset("The A An It He She They We I In On At But And If When As After This That His Her".split())
+
+
+def _previous(text: str, s_start: int) -> str:
+    """The sentence before the one starting at ``s_start`` (to the last full stop before it)."""
+    before = text[max(0, s_start - 400) : s_start].rstrip()
+    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+    return before[cut + 1 :].lstrip(" .\n")

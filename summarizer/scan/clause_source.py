@@ -15,7 +15,12 @@ __all__ = ["clause_source"]
 _VERB = r"(?:said|says|told|tells|indicated|indicates|estimated|estimates|reported|reports|stated|claimed|claims)"
 _NAME = r"(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)"
 #: people named by what they are rather than by name: "officials told", "reported by industry sources"
-_GROUP = r"(?:[a-z]+\s+)?(?:officials|authorities|police|rescuers|organizers|organisers|sources|experts|analysts)"
+_GROUP = (
+    r"(?:[a-z]+\s+)?(?:officials|authorities|police|rescuers|organizers|organisers|sources|experts|analysts"
+    r"|researchers|scientists|investigators)"
+)
+#: a record that speaks at the clause's end: "…, Federal Election Commission records show"
+_RECORDS = rf"(?:the\s+)?(?:{_NAME}\s+|(?!(?:and|but|or|as|which)\s)[a-z]+\s+)?(?:records|data|figures|statistics)"
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas)\s+|;\s+|\s+while\s+")
 _SPEAKER_BEFORE = re.compile(rf"(?:^|[\s(])({_NAME})\s+{_VERB}\s+(?:that\s+)?[^,;:“”\"]*$")
 _ESTIMATES_BY = re.compile(
@@ -24,7 +29,9 @@ _ESTIMATES_BY = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_BY = re.compile(rf"^[^,;:]{{0,40}}?\breported\s+by\s+(?:the\s+)?({_NAME}|{_GROUP})\b")
-_GROUP_TOLD = re.compile(rf"^[^;“”\"]*?,\s+({_GROUP})\s+(?:told|said|say|says)\b")
+_GROUP_TOLD = re.compile(
+    rf"^[^;“”\"]*?,\s+({_GROUP}|{_RECORDS})\s+(?:told|said|say|says|report|reports|reported|show|shows|showed)\b"
+)
 _NOT_SPEAKER = frozenset("The A An It This That He She They We I In On At".split())
 
 

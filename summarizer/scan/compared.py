@@ -15,6 +15,8 @@ from .clauses import _AUX, _AUX_VERBS, _DETERMINERS, _GROUP_VERBS, _HEDGE, _PRON
 from .poll_context import antecedent
 
 __all__ = [
+    "DIMENSIONS",
+    "NOT_THING",
     "apposition_measures",
     "comparison_measures",
     "forecast_measures",
@@ -24,6 +26,13 @@ __all__ = [
     "noun_after_measures",
     "spent_measures",
 ]
+
+#: words after a measured length that say where, not what: "90 miles northeast of Paris"
+NOT_THING = frozenset(
+    "north south east west northeast northwest southeast southwest away out off apart ahead behind back down up "
+    "inland offshore upstream downstream".split()
+)
+DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 _FROM_TO_VERB = (
     r"\b(?:shrunk|shrank|shrinks|grown|grew|grows|widened|widens|narrowed|narrows|fell|fallen|dropped|rose|risen|"

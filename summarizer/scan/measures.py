@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .ages import said_age_measures
+from .ages import described_age_measures, said_age_measures
 from .clauses import (
     age_measures,
     change_measures,
@@ -17,6 +17,8 @@ from .clauses import (
     verb_measures,
 )
 from .compared import (
+    DIMENSIONS,
+    NOT_THING,
     apposition_measures,
     comparison_measures,
     forecast_measures,
@@ -27,6 +29,7 @@ from .compared import (
     spent_measures,
     times_measures,
 )
+from .coordinated import coordinated_share_measures
 from .poll_context import heading_measures, matchup_measures, needs_measures, showed_measures, up_measures
 from .poll_measures import (
     age_bound_measures,
@@ -37,9 +40,11 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
-from .subjects import names_in, owner_before, subject_name
+from .relative import relative_measures
+from .subjects import names_in, owner_before, participle, subject_name
+from .units import RANGE_KINDS, subject_before
 from .units import UNIT_STOP as _UNIT_STOP
-from .units import subject_before
+from .value_of import value_of_measures
 
 __all__ = ["measures_of"]
 
@@ -87,17 +92,6 @@ def _is_verb(word: str) -> bool:
     return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
 
 
-_DONE_TO = {
-    "killing": "killed", "wounding": "wounded", "injuring": "injured", "firing": "fired", "evacuating": "evacuated",
-    "arresting": "arrested", "rescuing": "rescued", "saving": "saved", "hitting": "hit", "detaining": "detained",
-}  # fmt: skip
-
-
-def _participle(word: str) -> str:
-    """ "killing 107" -> "killed": what was done to the counted things (other verbs stay as written)."""
-    return _DONE_TO.get(word.casefold(), word)
-
-
 def _clause_left(words: list[str]) -> list[str]:
     """The words of the number's clause before it: back to punctuation or a clause word."""
     out: list[str] = []
@@ -126,6 +120,7 @@ def measures_of(
     of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
     evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
     "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
+    kind = RANGE_KINDS.get((unit or "").casefold(), kind) if kind == "range" else kind  # "$9 million to $10 million"
     moved = (
         margin_measures(text, start, end, s_start, s_end)
         or matchup_measures(text, start, end, kind, s_start, s_end)
@@ -136,14 +131,18 @@ def measures_of(
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
+        or coordinated_share_measures(text, start, end, kind, s_start, s_end)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
         or opinion_measures(text, start, end, kind, s_start, s_end)
         or (said_age_measures(text, start, end, s_start, s_end) if unit == "years" else None)
+        or (described_age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (age_bound_measures(text, start, s_start) if unit == "years" else None)
         or (age_measures(text, start, end, s_start) if kind == "quantity" else None)
         or (expected_measures(text, start, end, s_start, s_end) if kind in ("money", "percent") else None)
         or (forecast_measures(text, start, end, s_start, s_end) if kind in ("money", "percent", "quantity") else None)
+        or relative_measures(text, end, unit, kind, s_end)
+        or value_of_measures(text, start, end, unit, kind, s_start)
         or (spent_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or (money_noun_measures(text, start, end, s_start, s_end) if kind == "money" else None)
         or change_measures(text, start, kind, s_start)
@@ -169,6 +168,8 @@ def measures_of(
     # the right side: past a range's other end and the unit, then a verb and a preposition phrase
     i = 0
     while i < len(right_all) and (right_all[i].casefold() in ("-", "–", "to", "or", "percent", "per", "cent", "fold")):
+        if right_all[i].casefold() in ("to", "or") and not (i + 1 < len(right_all) and right_all[i + 1][0].isdigit()):
+            break  # "give $75,000 to the convention": a place, not a range's other end
         i += 1
     while i < len(right_all) and (right_all[i].casefold().rstrip("s") in unit_words or right_all[i] in ("-", "(")):
         i += 1
@@ -267,7 +268,7 @@ def measures_of(
         elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
             head = ["length", "of", compound.group(1)]  # "an 11-year lull": how long the lull was
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
-            head = ["time", after[0], *_phrase(right_all, right_all.index(after[0]), 5)[0][1:]]
+            head = _interval(left[: k + 1], right_all, right_all.index(after[0]))
             verb = pp = []
         elif pp and pp[0].casefold() == "of" and not verb and _AFTER_YEARS_RE.search(text[s_start:start]):
             head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
@@ -300,7 +301,7 @@ def measures_of(
         ):
             head += ["for", names[-1]]
         elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and subject_name(left[:k]))):
-            verb = [*subject_name(left[:k]), _participle(left[k])]  # "Day had one child": "child Day had"
+            verb = [*subject_name(left[:k]), participle(left[k])]  # "Day had one child": "child Day had"
         elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
             head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
         if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
@@ -334,11 +335,22 @@ _HAVE = frozenset(("had", "has", "have"))
 _DETERMINERS = frozenset("a an the his her their its my our your".split())
 _COPULA = frozenset("were was are is".split())
 _IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
-_NOT_THING = frozenset(
-    "north south east west northeast northwest southeast southwest away out off apart ahead behind back down up "
-    "inland offshore upstream downstream".split()
-)
-_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth"}
+
+
+def _interval(left: list[str], right: list[str], at: int) -> list[str]:
+    """A time between two events said with "later" is the time before what its clause says happened:
+    "Vancouver responded a minute later" -> time before Vancouver responded; "Two minutes later, Poe
+    tied it" -> time before Poe tied ("before/after/since/until <noun phrase>" read as written)."""
+    if right[at].casefold() != "later":
+        return ["time", right[at], *_phrase(right, at, 5)[0][1:]]
+    event = [w for w in _content(left, 4) if w.casefold() not in _TRIM | _TIME_UNITS]  # not "A year and 10 months"
+    if not event:
+        rest = right[at + 1 :]
+        while rest[:1] and rest[0].casefold() in (",", "however", "though", "then", "still"):
+            rest = rest[1:]  # "Three years later, however, the program has fulfilled …"
+        cut = next((n for n, w in enumerate(rest) if w in _PUNCT or w.casefold() in _CLAUSE_END), len(rest))
+        event = [w for w in rest[:cut] if w.casefold() not in _HEDGES | _AUX | _PRONOUNS | _TRIM][:4]
+    return ["time", "before", *event] if event else ["time", "later"]
 
 
 def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
@@ -352,10 +364,10 @@ def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
     if not m:
         return []
     words = m.group(1).split()
-    if words[0] in _NOT_THING:
+    if words[0] in NOT_THING:
         return []  # "90 miles northeast of Paris", "250 yards out": where, not the size of a thing
-    dimension = _DIMENSIONS.get(words[0], "length")
-    words = words[1:] if words[0] in _DIMENSIONS else words
+    dimension = DIMENSIONS.get(words[0], "length")
+    words = words[1:] if words[0] in DIMENSIONS else words
     thing = []
     for n, w in enumerate(words):
         if w in _TRIM | _PAST | _IRREGULAR or (_is_verb(w) and not (w.endswith("ing") and n + 1 < len(words))):

@@ -9,7 +9,7 @@ import re
 
 from ..lexicon import MONTHS, WEEKDAYS
 
-__all__ = ["names_in", "owner_before", "subject_name"]
+__all__ = ["names_in", "owner_before", "participle", "subject_name"]
 
 
 def owner_before(text: str, start: int, s_start: int) -> str | None:
@@ -51,3 +51,14 @@ def names_in(text: str) -> list[str]:
         if name.casefold() not in ("the", "a", "an", "in", "on", "at", "by") and len(name) > 1:
             out.append(name)
     return out
+
+
+_DONE_TO = {
+    "killing": "killed", "wounding": "wounded", "injuring": "injured", "firing": "fired", "evacuating": "evacuated",
+    "arresting": "arrested", "rescuing": "rescued", "saving": "saved", "hitting": "hit", "detaining": "detained",
+}  # fmt: skip
+
+
+def participle(word: str) -> str:
+    """ "killing 107" -> "killed": what was done to the counted things (other verbs stay as written)."""
+    return _DONE_TO.get(word.casefold(), word)

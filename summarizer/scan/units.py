@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NORMALISED_UNITS",
     "QUANTITY_UNITS",
+    "RANGE_KINDS",
     "UNIT_STOP",
     "plural",
     "read_unit",
@@ -49,6 +50,11 @@ _CURRENCY_SIGNS = (
     ("US", "USD"), ("NZ", "NZD"), ("A$", "AUD"), ("AU", "AUD"), ("C$", "CAD"), ("CA", "CAD"), ("HK", "HKD"),
     ("S$", "SGD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
 )  # fmt: skip
+#: a range's kind by its unit: "$9 million to $10 million" is money, "5 to 20 per cent" a percentage
+RANGE_KINDS = {
+    **{code: "money" for code in "usd eur gbp jpy cny inr rub chf krw nzd aud cad hkd sgd".split()},
+    "%": "percent", "percent": "percent", "per cent": "percent",
+}  # fmt: skip
 _FRACTIONS = frozenset(
     ("half", "a half", "a third", "a quarter", "third", "quarter", "two-thirds", "two thirds", "three-quarters")
 )
