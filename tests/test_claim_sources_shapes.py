@@ -143,3 +143,14 @@ def test_a_verb_of_saying_coordinated_with_a_plain_verb_has_the_same_subject() -
     )
     assert source_of(body, "He was moved") == "Ivo Brandt"
     assert source_of(body, "His sister") == "Mila Ostrova"
+
+
+def test_remarked_and_requested_make_their_subject_the_holder() -> None:
+    body = (
+        "Tomas Reyes remarked that ferries are bulky to store in winter.\n\n"
+        "Ivo Brandt requested donations for the lifeboat crew on his blog.\n\n"
+        "The remark drew laughter from the council.\n"
+    )
+    assert source_of(body, "Tomas Reyes remarked") == "Tomas Reyes"
+    assert source_of(body, "Ivo Brandt requested") == "Ivo Brandt"
+    assert source_of(body, "The remark drew") is None

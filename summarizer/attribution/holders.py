@@ -45,7 +45,7 @@ COMMUNICATION = (
     "clarify accuse criticize criticise denounce condemn repudiate slam blast rail_against decry dismiss "
     "reject praise hail applaud warn threaten vow pledge promise predict propose suggest recommend insist "
     "argue contend claim allege question dispute describe characterize label brand deem dub call_for "
-    "call_on say tell write tweet report note explain stress emphasize maintain acknowledge confirm"
+    "call_on say tell write tweet report note explain stress emphasize maintain acknowledge confirm remark request"
 ).split()
 ATTITUDE = "believe think feel expect hope fear doubt worry want wish prefer intend".split()
 ALIGNMENT = (
@@ -90,7 +90,7 @@ def forms(lemma: str) -> tuple[str, str, str, str]:
 _NOUNS = frozenset(
     "report note claim question dispute label brand dub promise pledge vow hope fear doubt worry wish favor favour "
     "challenge attack demand stress express hint tweet call_for call_on campaign_for campaign_against push_for "
-    "fight_for fight_against back".split()
+    "fight_for fight_against back remark request".split()
 )
 _ALL = [forms(lemma) for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT]
 _BASE = [forms(lemma)[0] for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT if lemma not in _NOUNS]
