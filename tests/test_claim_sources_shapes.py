@@ -154,3 +154,8 @@ def test_remarked_and_requested_make_their_subject_the_holder() -> None:
     assert source_of(body, "Tomas Reyes remarked") == "Tomas Reyes"
     assert source_of(body, "Ivo Brandt requested") == "Ivo Brandt"
     assert source_of(body, "The remark drew") is None
+
+
+def test_too_between_a_subject_and_its_verb() -> None:
+    body = "Tomas Reyes said the hull was sound. Ivo Brandt too suggested a scenario in which the ramp fails.\n"
+    assert source_of(body, "Ivo Brandt too") == "Ivo Brandt"
