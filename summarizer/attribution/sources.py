@@ -43,6 +43,7 @@ from .shapes import (
     signed,
 )
 from .source_names import clean_source as _clean_source
+from .source_names import fuller_name
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
 from .source_names import role_holder as _role_holder
@@ -188,24 +189,6 @@ def _appositive_person(text: str, appositive: str | None, names: list[NameCandid
     known = {n.text for n in names}
     person = len(name.split()) >= 2 and name in known and _is_person(name)
     return name if person and cast_of(text, names).is_person(name) else None
-
-
-def _fuller(text: str, source: str, names: list[NameCandidate]) -> str:
-    """A one-word source as the article names it in full, when it names only one such ("Clinton"
-    -> "Hillary Clinton", "Post" -> "Washington Post"; not when Bill and Hillary Clinton are both
-    named): ``attributed_to`` is a full name. A run opening with a word the article also writes in
-    lower case ("To Republicans", "Dublin-based Shire") is no fuller name."""
-    if len(source.split()) != 1 or not source[:1].isupper():
-        return source
-    fuller = {
-        n.text
-        for n in names
-        if 2 <= len(n.text.split()) <= 4
-        and n.text.endswith(" " + source)
-        and "-" not in n.text.split()[0]
-        and not re.search(rf"(?<![\w.]){re.escape(n.text.split()[0].casefold())}\b", text)
-    }
-    return fuller.pop() if len(fuller) == 1 else source
 
 
 def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
@@ -374,7 +357,7 @@ def claim_source(
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
-            source = _fuller(text, cast_of(text, names).canonical(source, start), names)
+            source = fuller_name(text, cast_of(text, names).canonical(source, start), names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:
