@@ -126,13 +126,13 @@ def test_according_to_a_report_from_a_body_however_long_the_clause_after_it() ->
     assert source_of(body, "According to a poll") == "Keswater Gazette"
 
 
-def test_further_or_repeatedly_between_a_subject_and_its_verb() -> None:
+def test_further_between_a_subject_and_its_verb() -> None:
     body = (
         "Keswater Gazette further reported that the ferry had failed two inspections.\n\n"
-        "Ivo Brandt repeatedly warned that the hull was cracked.\n"
+        "Ivo Brandt further warned that the hull was cracked.\n"
     )
     assert source_of(body, "Keswater Gazette further") == "Keswater Gazette"
-    assert source_of(body, "Ivo Brandt repeatedly") == "Ivo Brandt"
+    assert source_of(body, "Ivo Brandt further") == "Ivo Brandt"
 
 
 def test_a_verb_of_saying_coordinated_with_a_plain_verb_has_the_same_subject() -> None:

@@ -34,7 +34,7 @@ ADDED = (
     r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
 )
 #: auxiliaries and adverbs between a subject and its verb ("Znak.com further reported", "X has also said")
-BEFORE_VERB = "has|have|had|also|then|later|previously|again|publicly|officially|reportedly|further|repeatedly|too"
+BEFORE_VERB = "has|have|had|also|then|later|previously|again|publicly|officially|reportedly|further|too"
 #: more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
 MORE_VERBS = (
     r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
