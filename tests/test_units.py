@@ -199,3 +199,14 @@ def test_many_conflicting_counts_stay_within_the_contract() -> None:
     assert len(figures) == 70
     assert all(len(f.conflicts_with) == 50 for f in figures)
     assert figures[0].conflicts_with[:2] == [1, 2] and 0 not in figures[0].conflicts_with
+
+
+def test_a_count_of_more_of_something_counts_that_thing() -> None:
+    """ "more" is a stop word after a noun ("jobs more than"), but right after the number the
+    counted noun follows it: no unit, or the unit of the count before, was read before."""
+    from summarizer.scan.numbers import scan_numbers
+
+    text = "Clinic grows\n\nThe clinic hired 12 doctors. It will add five more full-time nurses, and 14 million more jobs came.\n"
+    units = {n.text: n.unit for n in scan_numbers(text)}
+    assert units["five"] == "full-time nurses"
+    assert units["14 million"] == "jobs"

@@ -341,12 +341,12 @@ def _unit_after(after: str) -> str | None:
             continue
         if low in _CURRENCY_WORDS and not phrase:
             return _CURRENCY_WORDS[low]
+        if low in _UNIT_SKIP and not phrase:
+            continue  # "five more nurses": "more" is a stop word elsewhere, here the noun follows
         if low in UNIT_STOP or low in _WHEN_WORDS or (phrase and re.search(r"(?:ly|ed|ing)$", low)):
             break
         if not phrase and low.endswith("ed") and not _adjective(after, word):
             break  # "107 killed in": a verb; "12 cracked beams": an adjective
-        if low in _UNIT_SKIP and not phrase:
-            continue
         phrase.append(word)
         if len(phrase) == 4 or low in QUANTITY_UNITS:
             break
