@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from summarizer.devsets import part_of
-from summarizer.devsets.common import PARTS, names_match, quote_miss_lines, ratio
+from summarizer.devsets.common import PARTS, mention_kind, names_match, quote_miss_lines, ratio
 from summarizer.devsets.ggt import code_quotes, score_quotes, span_f1
 from summarizer.scoring import greedy_match
 
@@ -31,25 +30,6 @@ LABELS = ROOT / "evals" / "corpusspeakers"
 CORPUS = ROOT.parent / "shared" / "corpus"
 KINDS = ("pronoun", "none", "description", "name")
 _KEYS = ("direct", "found", "counted", "extra", "speaker_right", "phrases", "phrase_right")
-_PRONOUNS = frozenset("he she it they we i you him her them his its their who which".split())
-
-
-def mention_kind(speaker: str, reference: str) -> str:
-    """The kind of the mention beside a labelled quote: ``none`` (no mention), ``pronoun``,
-    ``name`` (a capitalised word of the mention, possessive stripped, is a word of the reference
-    or its acronym) or ``description`` ("the minister", "A leaked internal letter")."""
-    mention = speaker.strip()
-    if not mention:
-        return "none"
-    if mention.casefold() in _PRONOUNS:
-        return "pronoun"
-    ref_words = {w.casefold() for w in re.findall(r"[\w.-]+", reference)}
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", reference)).casefold()
-    for word in re.findall(r"[\w.’'-]+", mention):
-        word = re.sub(r"['’]s?$", "", word)
-        if word[:1].isupper() and (word.casefold() in ref_words or (len(word) > 1 and word.casefold() == initials)):
-            return "name"
-    return "description"
 
 
 def by_kind(data: dict[str, Any], predicted: list[dict[str, Any]]) -> dict[str, list[int]]:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.devsets import ggt, part_of
-from summarizer.devsets.common import names_match, opening, ratio
+from summarizer.devsets.common import mention_kind, names_match, opening, ratio
 from summarizer.scoring import greedy_match
 
 HERE = Path(__file__).resolve().parent / "wirestress"
@@ -40,22 +40,9 @@ SETS = ("set1", "set2")
 SHAPES = ("plain", "scraped")
 HALVES = ("study", "test")
 MENTIONS = ("pronoun", "none", "description", "name")
-_PRONOUNS = frozenset("he she they i we it him her them".split())
 _SCRAPED = re.compile(r"\n \.\n")
 
 Predict = Callable[[str, str], list[dict[str, Any]]]
-
-
-def mention_kind(speaker: str, reference: str) -> str:
-    """How the label names the speaker beside the quote: pronoun, none, description or name."""
-    mention = speaker.strip()
-    if not mention:
-        return "none"
-    if mention.casefold() in _PRONOUNS:
-        return "pronoun"
-    capitals = {w.casefold() for w in re.findall(r"[A-ZÀ-Þ][\w’'.-]*", mention)}
-    meant = {w.casefold() for w in re.findall(r"[\w’'.-]+", reference)}
-    return "name" if capitals & meant else "description"
 
 
 def shape_of(text: str) -> str:

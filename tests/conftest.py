@@ -156,3 +156,12 @@ def browser() -> Iterator[Browser]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+def quote_speakers(text: str) -> dict[str, str | None]:
+    """Each quotation's first three words -> the speaker code reads for it (the attribution tests' view)."""
+    from summarizer.article import Article
+    from summarizer.fields.base import Context
+
+    ctx = Context.of(Article.from_text(text))
+    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}

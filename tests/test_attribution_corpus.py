@@ -7,10 +7,7 @@ from summarizer.article import Article
 from summarizer.attribution import cast_of
 from summarizer.fields.base import Context
 
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_he_after_a_sentence_ending_in_a_name_means_that_sentences_subject() -> None:

@@ -3,13 +3,7 @@ subject of the quotation's speech cue as the article writes it; made-up texts he
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.fields.base import Context
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_a_description_that_speaks_is_the_speaker_when_no_one_is_named() -> None:

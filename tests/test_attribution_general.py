@@ -6,10 +6,7 @@ from summarizer.article import Article
 from summarizer.fields.base import Context
 from summarizer.fields.claims import ClaimsAnswer
 
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_a_paragraph_opening_name_is_its_subject() -> None:

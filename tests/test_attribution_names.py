@@ -7,10 +7,7 @@ from summarizer.article import Article
 from summarizer.fields.base import Context
 from summarizer.scan.names import scan_names
 
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_a_two_letter_family_name_said_alone_is_the_full_name() -> None:

@@ -3,13 +3,7 @@ nested sub-halves (evals/devsets-attribution.md, R31 on); made-up texts here."""
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.fields.base import Context
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_a_naming_participle_is_not_a_speaker_in_the_sentence_before() -> None:

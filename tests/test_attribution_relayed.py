@@ -8,8 +8,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from summarizer.article import Article
-from summarizer.fields.base import Context
+from .conftest import quote_speakers
 
 _LEAD = (
     "Bridge stays shut\n\n"
@@ -18,8 +17,7 @@ _LEAD = (
 
 
 def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(_LEAD + text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+    return quote_speakers(_LEAD + text)
 
 
 def test_the_person_in_an_appositive_after_an_owners_role_speaks_not_the_owner() -> None:

@@ -4,13 +4,7 @@ texts here are made up for these tests."""
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.fields.base import Context
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_an_abbreviated_rank_before_a_name_does_not_cut_it() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from summarizer import devsets
 from summarizer.article import Article
 from summarizer.attribution import claim_sources
-from summarizer.attribution.sources import _fuller
+from summarizer.attribution.source_names import fuller_name as _fuller
 from summarizer.devsets import polnear
 from summarizer.fields.actors import link_speakers
 from summarizer.fields.base import Context

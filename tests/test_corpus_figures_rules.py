@@ -138,3 +138,16 @@ def test_a_bare_number_that_is_the_subject_of_a_casualty_counts_people() -> None
     assert (figs["30"].unit, figs["30"].measures) == ("people", "people wounded")
     assert figs["9"].unit == "people"
     assert figs["1,200"].unit == "ballots"  # a counted noun is kept
+
+
+def test_a_finding_relayed_by_according_to_is_its_finders() -> None:
+    text = (
+        "Crash trial\n\n"
+        "Monday\n\n"
+        "The trial heard from two engineers on Monday. According to the Crown, a report filed by RCMP "
+        "reconstructionist Cpl. Ann Lee noted the slope ranged from 2 per cent to 4 per cent. According to "
+        "the Crown, the road was closed for 3 days."
+    )
+    figs = figures_of(text)
+    assert figs["2 per cent to 4 per cent"].source == "Cpl. Ann Lee"  # the report's author, not the Crown
+    assert figs["3"].source == "Crown"  # nobody else inside: the relay is the source

@@ -26,6 +26,8 @@ quotes and claims agree on who said what.
   "protesters chanted", "his office said").
 * ``phrases``: whose words a phrase in quotation marks inside a sentence is ('to "streamline"').
 * ``sources``: claim sources (``claim_source``, ``claim_sources``) and their patterns.
+* ``shapes``: clause shapes beyond a plain subject-and-verb that give a claim's holder (a body's
+  role before a name, "the statement said" after "In a statement, X said").
 * ``patterns``: the regex pieces they all share (verbs of speech, names, appositives).
 """
 

@@ -45,7 +45,7 @@ COMMUNICATION = (
     "clarify accuse criticize criticise denounce condemn repudiate slam blast rail_against decry dismiss "
     "reject praise hail applaud warn threaten vow pledge promise predict propose suggest recommend insist "
     "argue contend claim allege question dispute describe characterize label brand deem dub call_for "
-    "call_on say tell write tweet report note explain stress emphasize maintain acknowledge confirm"
+    "call_on say tell write tweet report note explain stress emphasize maintain acknowledge confirm remark request"
 ).split()
 ATTITUDE = "believe think feel expect hope fear doubt worry want wish prefer intend".split()
 ALIGNMENT = (
@@ -90,7 +90,7 @@ def forms(lemma: str) -> tuple[str, str, str, str]:
 _NOUNS = frozenset(
     "report note claim question dispute label brand dub promise pledge vow hope fear doubt worry wish favor favour "
     "challenge attack demand stress express hint tweet call_for call_on campaign_for campaign_against push_for "
-    "fight_for fight_against back".split()
+    "fight_for fight_against back remark request".split()
 )
 _ALL = [forms(lemma) for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT]
 _BASE = [forms(lemma)[0] for lemma in COMMUNICATION + ATTITUDE + ALIGNMENT if lemma not in _NOUNS]
@@ -196,9 +196,12 @@ _PARTICIPLE_RE = re.compile(
     rf"(?:(?:has|have|had|is|are|was|were|also|then)\s+){{0,2}}[a-z]+(?:ed|ought|ood)\b"
     rf"[^;:“”\"]{{0,200}}?(?:,\s+(?:and\s+)?(?P<cue>{HOLD_ING})|\s+and\s+(?:also\s+|then\s+)?(?P<cue2>{_PAST}))\b"
 )
-# "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying
+# "News of the move was first reported by the Miami Herald": the agent of a passive verb of saying, past
+# a time or a medium between the verb and "by" ("was announced on Friday by", "was confirmed in a statement by")
 _PASSIVE_RE = re.compile(
-    rf"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?(?P<cue>{_PAST})\s+by\s+(?:the\s+)?"
+    rf"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?(?P<cue>{_PAST})"
+    rf"(?:\s+(?:on|last|this|earlier|late|early)\s+[A-Za-z]+|\s+in\s+an?\s+(?:statement|release|post|tweet|email))?"
+    rf"\s+by\s+(?:the\s+)?"
     rf"(?P<src>{NAME})(?=\s*[,.;:)]|\s*$|\s+(?:on|in|at|of|for|last|this|and|after|before|during|that|to)\b)"
 )
 

@@ -11,7 +11,16 @@ from .bodies import DESCRIPTOR, person_descriptor
 from .cast import cast_of, person_part
 from .patterns import NAME
 
-__all__ = ["LEADING_RE", "clean_source", "is_person", "named_in", "resolve_pronoun", "role_holder", "trailing_name"]
+__all__ = [
+    "LEADING_RE",
+    "clean_source",
+    "fuller_name",
+    "is_person",
+    "named_in",
+    "resolve_pronoun",
+    "role_holder",
+    "trailing_name",
+]
 
 _TIME_WORDS = frozenset("the former then ex current new longtime late".split())
 
@@ -86,6 +95,9 @@ LEADING_RE = re.compile(
 def clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
     found = LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
+    head = found.split(" of ")[0]
+    if names and " of " in found and len(head.split()) >= 2 and head in {n.text for n in names} and is_person(head):
+        return head  # "Doug Miller of Milltech Marine", "Sen. Jane Roe of Vermont": the person, not the place or firm
     if names and len(found.split()) >= 3 and (person := named_in(found, names)) and is_person(person):
         return person
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
@@ -102,3 +114,21 @@ def clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     if owned and not named and not re.search(r"\b[A-Z]", owned.group("rest")):
         return owned.group("owner")
     return person_part(found) if found[:1].isupper() and is_person(found) else found
+
+
+def fuller_name(text: str, source: str, names: list[NameCandidate]) -> str:
+    """A one-word source as the article names it in full, when it names only one such ("Clinton"
+    -> "Hillary Clinton", "Post" -> "Washington Post"; not when Bill and Hillary Clinton are both
+    named): ``attributed_to`` is a full name. A run opening with a word the article also writes in
+    lower case ("To Republicans", "Dublin-based Shire") is no fuller name."""
+    if len(source.split()) != 1 or not source[:1].isupper():
+        return source
+    fuller = {
+        n.text
+        for n in names
+        if 2 <= len(n.text.split()) <= 4
+        and n.text.endswith(" " + source)
+        and "-" not in n.text.split()[0]
+        and not re.search(rf"(?<![\w.]){re.escape(n.text.split()[0].casefold())}\b", text)
+    }
+    return fuller.pop() if len(fuller) == 1 else source

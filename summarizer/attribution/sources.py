@@ -30,7 +30,20 @@ from .holders import (
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
+from .shapes import (
+    ADDED,
+    BEFORE_VERB,
+    MORE_VERBS,
+    OWNED_ROLE,
+    and_said,
+    issued_by,
+    named_before,
+    org_of_role,
+    role_subject,
+    signed,
+)
 from .source_names import clean_source as _clean_source
+from .source_names import fuller_name
 from .source_names import is_person as _is_person
 from .source_names import resolve_pronoun as _resolve_pronoun
 from .source_names import role_holder as _role_holder
@@ -57,34 +70,24 @@ _ACCORDING_RE = re.compile(
 _NOT_TO = r"(?!(?:to|at|with|about|for|on|of|into)\b)"
 _NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
 _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
-# "added"/"adds" is speech only before a that-clause or a quotation: "the index added 0.4 per cent" is a gain
-_ADDED = (
-    r"""(?:(?<!\badded)(?<!\badds)|(?=\s*(?:that\b|[,:]|[“"‘']|[.!?]?$|(?:when|as|while|after|before|later|then)\b|"""
-    r"""(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|email|tweet|post|letter|speech)|"""
-    r"""(?:a|an|the|his|her|their|its)\s+(?:caption|note|comment|message|statement|post|tweet|remark)\b)))"""
-)
-# more verbs that make a sentence its subject's claim ("Biden calls Trump a risk", "Le Pen backs Trump")
-_MORE_VERBS = (
-    r"calls|backs|backed|denounces|denounced|acknowledges|reaffirmed|reaffirms|voiced|observed|observes|"
-    r"pointed\s+out|points\s+out|forwards|forwarded|identified"
-)
 # "But she said", "And it said that …": a conjunction opening the sentence is no name
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
     rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
-    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{_MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{_ADDED}"
+    rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
+    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
 )
 # "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
 _NAMING = r"called|calls|dubbed|described|characterized|characterised"
 # "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
-_ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+_ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about|per|via)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 _TRAILING_RE = re.compile(
     rf",?\s*(?:(?P<cue1>(?!(?:told|tells|{_NAMING})\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
     rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
     rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
+    rf"(?:\s+(?:per|via)\s+(?:the\s+)?{NAME})?"  # "said Russell Zimmerman per ABC News": the outlet relays
     r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
 )
 
@@ -112,14 +115,14 @@ _SAID_NAME_RE = re.compile(
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
 _LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
 _INVERTED_RE = re.compile(
     rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote|insists|insisted|argues|argued|adds|writes|notes|noted))\s+"
     rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
-    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
+    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN}|{OWNED_ROLE})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
 )
 # a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
 _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
@@ -132,16 +135,16 @@ _ANYWHERE_RE = re.compile(
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
     rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
-    rf"(?P<app>{APPOSITIVE})\s+(?:(?:has|have|had|also|then|later|previously|again|publicly|officially|reportedly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{_ADDED}"
+    rf"(?P<app>{APPOSITIVE})\s+(?:(?:{BEFORE_VERB})\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
 )
 
 
 # "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
 _ROLE_SUBJECT_RE = re.compile(
     rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
-    rf"{APPOSITIVE}\s+(?:(?:has|have|had|also|then|later|previously|again|publicly)\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{_ADDED}"
+    rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
 )
 
 
@@ -188,24 +191,6 @@ def _appositive_person(text: str, appositive: str | None, names: list[NameCandid
     return name if person and cast_of(text, names).is_person(name) else None
 
 
-def _fuller(text: str, source: str, names: list[NameCandidate]) -> str:
-    """A one-word source as the article names it in full, when it names only one such ("Clinton"
-    -> "Hillary Clinton", "Post" -> "Washington Post"; not when Bill and Hillary Clinton are both
-    named): ``attributed_to`` is a full name. A run opening with a word the article also writes in
-    lower case ("To Republicans", "Dublin-based Shire") is no fuller name."""
-    if len(source.split()) != 1 or not source[:1].isupper():
-        return source
-    fuller = {
-        n.text
-        for n in names
-        if 2 <= len(n.text.split()) <= 4
-        and n.text.endswith(" " + source)
-        and "-" not in n.text.split()[0]
-        and not re.search(rf"(?<![\w.]){re.escape(n.text.split()[0].casefold())}\b", text)
-    }
-    return fuller.pop() if len(fuller) == 1 else source
-
-
 def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
     """Whether a scanned name lies in ``start:end`` (not "This", "Sales": a sentence's first word)."""
     return any(start <= n.start and n.end <= end for n in names)
@@ -248,6 +233,9 @@ def claim_source(
             rest = sentence[m.end() :]
             skip = len(rest) - len(rest.lstrip(" ,:"))
             c_start = start + m.end() + skip
+    issuer = issued_by(sentence)
+    if issuer and (source is None or issuer in source):
+        source, cue = issuer, "according to"  # "according to a report from ABC Australia on March 3 in which …"
     quoting = _QUOTING_RE.match(text, c_start, end) if c_start > start else None
     if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
         source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
@@ -284,11 +272,23 @@ def claim_source(
             if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
-                person = _appositive_person(text, found.groupdict().get("app"), names)
+                app = found.groupdict().get("app")
+                if pattern is _UNNAMED_RE and sentence[: found.start("cue")].rstrip().endswith(","):
+                    # "A spokesperson for the transit agency, Dominic Szymanski-Obi, said": the role's person
+                    app = sentence[found.end("src") : found.start("cue")]
+                person = _appositive_person(text, app, names)
+                if pattern is _UNNAMED_RE and not person:
+                    person = named_before(text, sentence[: found.start("src")], names)  # "X, a security official, told"
                 if not person and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
                     continue  # "The former sergeant-at-arms of the House of Commons said": no subject
                 source, cue = person or found.group("src"), found.group("cue")
                 break
+    if source is None and (person_role := role_subject(sentence, start, names)):
+        source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
+    if source is None and (coordinated := and_said(sentence, start, names)):
+        source, cue = coordinated  # "He was taken to a school at seven and said he came back …"
+    if (body_role := org_of_role(source) if source else org_of_role(None, sentence)) is not None:
+        source, cue = body_role[0], body_role[1] or cue  # "according to a Woolworths spokesperson"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
         found = MODAL_RE.match(sentence, lead.end() if lead else 0)
@@ -302,7 +302,7 @@ def claim_source(
         source, cue = held.group("src"), held.group("cue") or held.groupdict().get("cue2")  # a name the scan knows
     if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
         source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
-    if source is not None and not held and _agent_only(sentence, source):
+    if source is not None and not held and source != issuer and _agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
         # "The city reasoned", "officials say", "the letter reads": the body it stands for
@@ -357,7 +357,7 @@ def claim_source(
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
-            source = _fuller(text, cast_of(text, names).canonical(source, start), names)
+            source = fuller_name(text, cast_of(text, names).canonical(source, start), names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:
@@ -376,8 +376,10 @@ def claim_sources(
     continues the person named in the sentence before."""
     out: dict[int, tuple[str | None, str | None, tuple[int, int]]] = {}
     previous: str | None = None
-    for index, start, end in sentences:
+    signer: tuple[str, int] | None = None  # who issued the last statement named, and where
+    for n, (index, start, end) in enumerate(sentences):
         found = claim_source(text, start, end, names, quotes, speakers, previous)
+        found, signer = signed(found, text[start:end], n, signer)  # "…," the statement said: its signer's
         out[index] = found
         if found[0] and found[0][:1].isupper() and found[1] != "according to":
             previous = found[0]

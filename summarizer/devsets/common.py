@@ -14,7 +14,7 @@ from typing import Any
 
 from ..grounding import tokens
 
-__all__ = ["PARTS", "names_match", "opening", "quote_miss_lines", "ratio", "sum_parts"]
+__all__ = ["PARTS", "mention_kind", "names_match", "opening", "quote_miss_lines", "ratio", "sum_parts"]
 
 PARTS = ("study", "test", "all")
 
@@ -106,3 +106,21 @@ def quote_miss_lines(articles: Sequence[dict[str, Any]], key: str, heading: str,
             else:
                 lines.append(f"  - {extra}: «{miss['quote']}» (speaker {miss['got']!r})")
     return lines
+
+
+def mention_kind(speaker: str, reference: str) -> str:
+    """The kind of the mention beside a labelled quote: ``none`` (no mention), ``pronoun``,
+    ``name`` (a capitalised word of the mention, possessive stripped, is a word of the reference
+    or its acronym) or ``description`` ("the minister", "A leaked internal letter")."""
+    mention = speaker.strip()
+    if not mention:
+        return "none"
+    if mention.casefold() in _PRONOUNS:
+        return "pronoun"
+    ref_words = {w.casefold() for w in re.findall(r"[\w.-]+", reference)}
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", reference)).casefold()
+    for word in re.findall(r"[\w.’'-]+", mention):
+        word = re.sub(r"['’]s?$", "", word)
+        if word[:1].isupper() and (word.casefold() in ref_words or (len(word) > 1 and word.casefold() == initials)):
+            return "name"
+    return "description"

@@ -3,7 +3,9 @@
 Klimov, though the sentence opens with another official's words); "Estimates by event organizers
 indicate roughly one million people marched" (event organizers); "eleven and twelve reported by
 industry sources" (industry sources); "A total of 39 are confirmed dead, officials told state media"
-(officials). None when the clause names no one of its own.
+(officials); "According to the Crown, a report filed by Cpl. Douglas Green noted the change ranged from
+zero to 0.5 per cent" (Douglas Green, not the Crown that relays him). None when the clause names no
+one of its own.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _REPORTED_BY = re.compile(rf"^[^,;:]{{0,40}}?\breported\s+by\s+(?:the\s+)?({_NAM
 _GROUP_TOLD = re.compile(
     rf"^[^;“”\"]*?,\s+({_GROUP}|{_RECORDS})\s+(?:told|said|say|says|report|reports|reported|show|shows|showed)\b"
 )
+#: "According to the Crown, a report by Cpl. Douglas Green noted …": the inner speaker gives the figure
+_ACCORDING = re.compile(r"^\s*According\s+to\s+[^,]{1,60},\s+")
+_INNER_SPEAKER = re.compile(rf"({_NAME})\s+(?:{_VERB}|noted|notes|found|finds)\s+(?:that\s+)?[^,;:“”\"]*$")
 _NOT_SPEAKER = frozenset("The A An It This That He She They We I In On At".split())
 
 
@@ -48,6 +53,11 @@ def clause_source(text: str, start: int, end: int, s_start: int, s_end: int) -> 
         found = pattern.match(right)
         if found:
             return found.group(1)
+    according = _ACCORDING.match(left)
+    if according and not cut:  # a relayed finding: the one who found it, not the relay
+        inner = _INNER_SPEAKER.search(left, according.end())
+        if inner and inner.group(1).split()[0] not in _NOT_SPEAKER:
+            return inner.group(1)
     if cut:  # a later clause with a speaker of its own: "…, while Oleg Klimov indicated 68 …"
         speaker = _SPEAKER_BEFORE.search(clause)
         if speaker and speaker.group(1).split()[0] not in _NOT_SPEAKER:
