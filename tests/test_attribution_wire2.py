@@ -96,3 +96,14 @@ def test_the_ceo_is_a_description_not_a_name() -> None:
     got = _speakers(text)
     assert got["We owe them"] == "Dana Roe-Whitman"  # not "CEO", nor the union president
     assert got["They will have"] == "Dana Roe-Whitman"
+
+
+def test_a_he_inside_what_a_named_person_reports_is_that_person() -> None:
+    text = (
+        "Dam talks stall\n\n"
+        "Egypt's water minister, Karim Fahmy, said talks would resume in March.\n\n"
+        'In Addis Ababa, government spokesman Dawit Alemu said Ethiopia "welcomed" the delay and urged '
+        'neighbours to accept what he called "the river\'s new reality."\n'
+    )
+    got = _speakers(text)
+    assert got["the river's new"] == "Dawit Alemu"  # not the minister named in the sentence before

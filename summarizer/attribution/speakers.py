@@ -15,7 +15,7 @@ from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
-from .coref import speaking_body, speech_pronoun
+from .coref import previous_sentence, speaking_body, speech_pronoun
 from .discourse import discourse_speakers
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
 from .people import clean_name
@@ -73,6 +73,20 @@ _REPLY_RE = re.compile(r"[\s,.!?;:”\"’']*(?:he|she)\s+(?:replied|answered|re
 # between a description and the name of whom it describes: an appositive's comma, or "by" its agent
 _AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
+
+
+# a named person and a verb of speech earlier in the sentence: "In Beijing, spokesperson Wang Lixin said China …"
+_REPORTER_RE = re.compile(rf"(?P<n>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?]*$")
+
+
+def _reporter(text: str, at: int, cast: Cast, pronoun: str) -> str | None:
+    """The person named earlier in the sentence as the subject of a verb of speech, when the
+    "he/she" at ``at`` stands inside what that person reports and has that person's gender."""
+    start, sentence = previous_sentence(text, at)
+    m = _REPORTER_RE.search(sentence)
+    who = cast.person(cast.canonical(person_part(m.group("n")), start + m.start("n"))) if m else None
+    gender = {"he": "m", "she": "f"}.get(pronoun.casefold())
+    return who.name if who is not None and who.gender == gender else None
 
 
 def _verb_at(span: str) -> int:
@@ -218,6 +232,8 @@ def guess_speaker(
         asker = previous if _REPLY_RE.match(after) and "?" in text[max(0, quote.start - 300) : quote.start] else None
         addressee = cast.canonical(to.group("n"), quote.end) if to else asker
         at = quote.start if pronoun_at is None else pronoun_at
+        if own and (teller := _reporter(text, at, cast, found)):
+            return teller  # "Wang said China … urged … what he called “…”": the one whose words these are
         return speech_pronoun(cast, found, at, learned, own=own, quoted=quote.text, exclude=addressee) or cast.pronoun(
             found,
             quote.start,
