@@ -76,7 +76,7 @@ _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NA
 
 
 # a named person and a verb of speech earlier in the sentence: "In Beijing, spokesperson Wang Lixin said China …"
-_REPORTER_RE = re.compile(rf"(?P<n>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?]*$")
+_REPORTER_RE = re.compile(rf"(?!{_CLAUSE_OPENER})(?P<n>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?]*$")
 
 
 def _reporter(text: str, at: int, cast: Cast, pronoun: str) -> str | None:
