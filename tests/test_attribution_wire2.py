@@ -107,3 +107,12 @@ def test_a_he_inside_what_a_named_person_reports_is_that_person() -> None:
     )
     got = _speakers(text)
     assert got["the river's new"] == "Dawit Alemu"  # not the minister named in the sentence before
+
+
+def test_a_relative_clause_who_said_gives_its_phrase_to_the_person() -> None:
+    text = (
+        "Potter Ines Varga dies at 88\n\n"
+        "Varga's kilns stood behind the family farm near Lethbridge for 50 years.\n\n"
+        'She is survived by her brother, Laszlo Varga-Holt, 91, who said she had been "the stubborn one, always."\n'
+    )
+    assert _speakers(text)["the stubborn one,"] == "Laszlo Varga-Holt"

@@ -30,8 +30,8 @@ __all__ = ["attribute_quotes", "guess_speaker"]
 
 
 _ADVERB = (
-    r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly|"
-    r"(?:went|goes) on to))*"  # "Byrne went on to say"
+    r"(?:,?\s+(?:who|also|then|later|further|once|previously|again|has|had|have|publicly|reportedly|"
+    r"(?:went|goes) on to))*"  # "Byrne went on to say", "X, 84, who said"
 )
 
 
