@@ -116,3 +116,11 @@ def test_a_relative_clause_who_said_gives_its_phrase_to_the_person() -> None:
         'She is survived by her brother, Laszlo Varga-Holt, 91, who said she had been "the stubborn one, always."\n'
     )
     assert _speakers(text)["the stubborn one,"] == "Laszlo Varga-Holt"
+
+
+def test_a_phrase_the_subject_asks_others_to_use_is_the_subjects() -> None:
+    text = (
+        "Council hears from residents\n\n"
+        'Councillor Abena Mensah-Hart opened the meeting by asking residents to "keep it short and kind."\n'
+    )
+    assert _speakers(text)["keep it short"] == "Abena Mensah-Hart"
