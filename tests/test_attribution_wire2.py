@@ -4,13 +4,7 @@ descriptions, particles glued to a surname. The texts here are made up for these
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.fields.base import Context
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    ctx = Context.of(Article.from_text(text))
-    return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+from .conftest import quote_speakers as _speakers
 
 
 def test_a_relative_named_by_first_name_alone_is_the_she_who_speaks() -> None:
