@@ -5,9 +5,10 @@ and continuation paragraphs; ``evals/wirestress`` holds 16 articles written for 
 those shapes, labelled in the GGT shape (its README). This script reads each one as the GGT
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
-against the person meant) and prints them per kind of article (the stem's prefix: sports, court,
-disaster, politics, feature), per shape (plain, or scraped: lines holding only " ."), and by the
-kind of mention the label has beside the quote:
+against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``), per kind of
+article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile, presser,
+explainer, local, sports, world), per ``part_of`` half, per shape (plain, or scraped: lines
+holding only " ."), and by the kind of mention the label has beside the quote:
 
     pronoun      "he said", "she wrote"
     none         no mention: a quote continuing its speaker ("…," X said. "…")
@@ -28,13 +29,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.devsets import ggt
+from summarizer.devsets import ggt, part_of
 from summarizer.devsets.common import mention_kind, names_match, opening, ratio
 from summarizer.scoring import greedy_match
 
 HERE = Path(__file__).resolve().parent / "wirestress"
 KINDS = ("sports", "court", "disaster", "politics", "feature")
+KINDS2 = ("profile", "presser", "explainer", "local", "sports", "world")  # set 2: stems ``s2_<kind>_…``
+SETS = ("set1", "set2")
 SHAPES = ("plain", "scraped")
+HALVES = ("study", "test")
 MENTIONS = ("pronoun", "none", "description", "name")
 _SCRAPED = re.compile(r"\n \.\n")
 
@@ -46,11 +50,20 @@ def shape_of(text: str) -> str:
     return "scraped" if _SCRAPED.search(text) else "plain"
 
 
+def set_of(stem: str) -> str:
+    """``set2`` for the second written set (stems ``s2_…``), else ``set1``."""
+    return "set2" if stem.startswith("s2_") else "set1"
+
+
 def kind_of(stem: str) -> str:
-    """The article's kind, from its stem's prefix (``sports_hockey`` -> ``sports``)."""
-    kind = stem.split("_", 1)[0]
-    if kind not in KINDS:
-        raise SystemExit(f"wirestress article {stem!r}: its name must start with one of {', '.join(KINDS)}_")
+    """The article's kind, from its stem's prefix (``sports_hockey`` -> ``sports``,
+    ``s2_local_council`` -> ``local``)."""
+    second = set_of(stem) == "set2"
+    kinds = KINDS2 if second else KINDS
+    kind = stem.removeprefix("s2_").split("_", 1)[0]
+    if kind not in kinds:
+        prefix = "s2_" if second else ""
+        raise SystemExit(f"wirestress article {stem!r}: its name must start with one of {prefix}{'_, '.join(kinds)}_")
     return kind
 
 
@@ -80,7 +93,15 @@ def score_article(stem: str, text: str, data: dict[str, Any], predicted: list[di
         )
     if sum(r["right"] for r in rows) != totals["speaker_right"] or len(got) != totals["found"]:
         raise AssertionError(f"{stem}: per-label tally disagrees with ggt.score_quotes")
-    return {"id": stem, "kind": kind_of(stem), "shape": shape_of(text), **totals, "labels": rows}
+    return {
+        "id": stem,
+        "set": set_of(stem),
+        "kind": kind_of(stem),
+        "shape": shape_of(text),
+        "half": part_of(stem),
+        **totals,
+        "labels": rows,
+    }
 
 
 def load(directory: Path = HERE) -> list[tuple[str, str, dict[str, Any]]]:
@@ -131,15 +152,20 @@ def summarize_rows(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def groups(results: Sequence[dict[str, Any]]) -> Iterable[tuple[str, list[dict[str, Any]]]]:
-    """(row name, its articles): each kind, each shape, each kind x shape present, then all."""
-    for kind in KINDS:
-        yield kind, [r for r in results if r["kind"] == kind]
-    for shape in SHAPES:
-        yield shape, [r for r in results if r["shape"] == shape]
-    for kind in KINDS[:-1]:
+    """(row name, its articles): per set, each kind, each shape, each half (``part_of``) and the
+    set; then both sets' halves and all."""
+    for name in SETS:
+        rows = [r for r in results if r["set"] == name]
+        for kind in KINDS2 if name == "set2" else KINDS:
+            yield f"{name} {kind}", [r for r in rows if r["kind"] == kind]
         for shape in SHAPES:
-            yield f"{kind}/{shape}", [r for r in results if r["kind"] == kind and r["shape"] == shape]
-    yield "all", list(results)
+            yield f"{name} {shape}", [r for r in rows if r["shape"] == shape]
+        for half in HALVES:
+            yield f"{name} {half}", [r for r in rows if r["half"] == half]
+        yield f"**{name}**", rows
+    for half in HALVES:
+        yield f"both {half}", [r for r in results if r["half"] == half]
+    yield "**all**", list(results)
 
 
 def render(results: Sequence[dict[str, Any]]) -> str:

@@ -78,7 +78,25 @@ def test_each_label_is_tallied_by_its_mention_kind_and_shape() -> None:
     assert any("not found" in line and '"Tired now,"' in line for line in lines)
     assert any("extra" in line for line in lines)
     table = module.render([row])
-    assert "| sports | 1 | 4 | 0.75 (3) |" in table and "| plain |" not in table
+    assert "| set1 sports | 1 | 4 | 0.75 (3) |" in table and "| set1 plain |" not in table
+    assert "set2" not in table
+
+
+def test_set_two_stems_have_their_own_kinds_and_every_row_its_half() -> None:
+    module = _module()
+    assert (module.set_of("s2_local_council"), module.kind_of("s2_local_council")) == ("set2", "local")
+    assert (module.set_of("sports_hockey"), module.kind_of("sports_hockey")) == ("set1", "sports")
+    with pytest.raises(SystemExit, match="s2_profile_"):
+        module.kind_of("s2_court_x")  # a set 1 kind is not a set 2 kind
+    predicted = _predicted({q["quote"]: q["reference"] for q in LABELS["quotations"]})
+    rows = [module.score_article(stem, TEXT, LABELS, predicted) for stem in ("sports_rovers", "s2_sports_rovers")]
+    assert [r["set"] for r in rows] == ["set1", "set2"]
+    assert {r["half"] for r in rows} <= {"study", "test"}
+    table = module.render(rows)
+    assert "| **set2** | 1 | 4 |" in table and "| **all** | 2 | 8 |" in table
+    assert "| set2 sports | 1 | 4 |" in table
+    half = rows[1]["half"]
+    assert f"| set2 {half} | 1 | 4 |" in table
 
 
 def test_run_reads_a_folder_with_any_reader_and_names_a_bad_stem(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
 from ..scan.names import NameCandidate
-from .one_word import lone_first_words, one_word_speakers
+from .one_word import appositive_first_names, lone_first_words, one_word_speakers
 from .patterns import BOUNDARY, next_stop
 from .people import (
     PLACE_BEFORE_RE,
@@ -38,10 +38,10 @@ __all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words
 # ---- the cast: who the article names, as whom, and how it refers to them again ---------------
 
 _FEMALE = re.compile(
-    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|mother|daughter|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
+    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|(?:grand)?mother|(?:grand)?daughter|aunt|niece|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
 )
 _MALE = re.compile(
-    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|father|son|brother|spokesman|chairman|congressman|businessman|man|boy)\b"
+    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|(?:grand)?father|(?:grand)?son|brother|uncle|nephew|spokesman|chairman|congressman|businessman|man|boy)\b"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # a reported clause with a subject of its own: its pronouns are about that subject
@@ -50,6 +50,16 @@ _REPORTED_RE = re.compile(rf"\b(?:{SPEECH})\s+(?:that\s+)?(?=(?:the|a|an|this|th
 _RELATIVE_RE = re.compile(
     rf"\b(?:his|her|their|its|[A-Z][\w’'-]*['’]s?)\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?,?\s+$"
 )
+_OWNED_RELATIVE_RE = re.compile(rf"^['’]s?\s+(?:[a-z-]+\s+)?(?:{'|'.join(RELATIVES)})s?\b")
+#: abbreviated ranks and titles as wire copy writes them, and the word a later description uses
+_RANKS = {
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
+    "cpl": "corporal", "const": "constable", "insp": "inspector", "supt": "superintendent", "det": "detective",
+    "adm": "admiral", "cmdr": "commander", "gov": "governor", "sen": "senator", "rev": "reverend",
+    "prof": "professor", "coun": "councillor", "dr": "doctor",
+}  # fmt: skip
+_CHIEFS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology"}
+_RANKED_RE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}\.-?)+)\s+$")
 _PRONOUN_WORDS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
@@ -102,6 +112,7 @@ class Cast:
             people.setdefault(key, Person(key)).forms.add(full)
         self.people = list(people.values())
         one_word_speakers(text, self.people, lowered)
+        appositive_first_names(text, self.people, lowered)
         lone_first_words(text, self.people, lowered)
         self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
@@ -174,6 +185,8 @@ class Cast:
             # sentences outside quotation marks, across a paragraph break ("X … . ¶ “…,” he said")
             nxt = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group()), text[e : e + 400])
             nxt = nxt[: next_stop(nxt, next_stop(nxt, 0))]
+            # "Oduya's aunt, Gwen Oduya,": the relative is someone else, not a word about this person
+            nxt = _OWNED_RELATIVE_RE.sub(lambda r: " " * len(r.group()), nxt, count=1)
             k = bisect.bisect_right(self._starts, e)
             while k < len(self._starts) and self._owners[k] == index:
                 k += 1
@@ -206,6 +219,8 @@ class Cast:
         )  # "Its president, Tom Okafor, …"
         if fronted:
             p.roles.update(w.casefold().removesuffix("’s").removesuffix("'s") for w in fronted.group(1).split())
+        if ranks := _RANKED_RE.search(text[max(0, s - 24) : s]):  # "Lt.-Gen. Ana Ruiz" is "the general"
+            p.roles.update(_RANKS[a] for a in re.findall(r"[A-Za-z]+", ranks.group(1).casefold()) if a in _RANKS)
         before = re.search(r"((?:[\w’'-]+[ \t]+){1,4})$", text[max(0, s - 60) : s])
         if before:
             for w in reversed(before.group(1).split()):
@@ -326,6 +341,17 @@ class Cast:
             return None
         head = words[-1]
         fits = [p for p in self.people if head in p.roles or head.rstrip("s") in p.roles]
+        if head in _CHIEFS:  # "the CEO": the "chief executive" too
+            fits += [p for p in self.people if {"chief", _CHIEFS[head]} <= p.roles and p not in fits]
+        # "the Norwegian minister": a nationality or place the article gave one person ("her
+        # Norwegian counterpart, Sigrún Helgadóttir") picks that person among the ministers, or
+        # is that person when no minister has it ("the Cambridge resident" with no resident: no one)
+        marks = {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]*", phrase)[1 if phrase[:1].isupper() else 0 :]}
+        definite = phrase.split()[0].casefold() == "the"  # "a Carrier executive" is someone new
+        if definite and marks and fits and not any(marks <= p.roles for p in fits):
+            marked = [p for p in self.people if marks <= p.roles]
+            if len(marked) == 1:
+                return marked[0].name
         if len(words) > 1 and len(fits) > 1:
             fits = [p for p in fits if set(words) <= p.roles] or fits
         if not fits:

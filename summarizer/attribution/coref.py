@@ -35,9 +35,10 @@ _SUBJECT_PRONOUN_RE = re.compile(
 )
 
 _GENDER = {"he": "m", "she": "f"}
-# a sentence whose subject is a role the article gave someone: "The premier said …", "Her husband laughed"
+# a sentence whose subject is a role the article gave someone: "The premier said …", "Her husband laughed",
+# "The Philippine foreign secretary was asked …"
 DESCRIBED_SUBJECT = re.compile(
-    r"[\s“\"‘'Q]*(?P<d>(?:The|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:,|\s+[a-z])"
+    r"[\s“\"‘'Q]*(?P<d>(?:The|His|Her|Their)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:,|\s+[a-z])"
 )
 # "Whitehawk's aunt, Verna Whitehawk, said": an owner's possessive is no subject of the clause
 _OWNER_RE = re.compile(r"['’]s\b")

@@ -7,13 +7,13 @@ from __future__ import annotations
 import collections
 import re
 
-from ..lexicon import SPEECH, TITLES
+from ..lexicon import RELATIVES, SPEECH, TITLES
 from ..scan.names import countries
 from ..text import whole_words
 from .patterns import BOILERPLATE
 from .people import Person, demonyms, standalone, surname
 
-__all__ = ["NOT_ONE_WORD", "lone_first_words", "one_word_speakers"]
+__all__ = ["NOT_ONE_WORD", "appositive_first_names", "lone_first_words", "one_word_speakers"]
 
 # one word as the subject of a verb of speech: "Kim told CTV News", "… ,” says Michael."
 _ONE_WORD_RE = re.compile(
@@ -54,6 +54,31 @@ def one_word_speakers(text: str, people: list[Person], lowered: set[str]) -> Non
             continue
         after = [re.sub(r"[“\"][^“”\"]*[”\"]", " ", text[at : at + 200]) for at in spots]
         if not firsts and any(re.search(r"\b(?:[Hh]e|[Ss]he)\b", a) for a in after):
+            people.append(Person(word, {word}))
+
+
+# "his daughter, Aria, 11,", "Hickey's granddaughter, Chloe, 9,", "who gave only her first name, Linda,"
+_FIRST_NAME_RE = re.compile(
+    rf"\b(?:(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]*['’]s)\s+(?:[a-z]+\s+)?(?:{'|'.join(RELATIVES)})|first\s+name),\s+"
+    r"(?P<n>[A-Z][a-z][\w’'-]*)(?:,\s+\d{1,3})?(?=,)"
+)
+
+
+def appositive_first_names(text: str, people: list[Person], lowered: set[str]) -> None:
+    """Someone the article names by a first name alone, beside a kinship word or "first name"
+    ("His daughter, Aria, 11, read …", "one resident, who gave only her first name, Linda,"):
+    a form of the one person with that first name ("his wife, Hélène" of Hélène Desrochers), else
+    a person of their own, whom "she said" can then mean."""
+    for m in _FIRST_NAME_RE.finditer(text):
+        word = m.group("n")
+        if word.casefold() in lowered or word in NOT_ONE_WORD or word in countries() or word in TITLES:
+            continue
+        if any(word in p.forms or surname(p.name) == word.casefold() for p in people):
+            continue
+        firsts = [p for p in people if p.name.split()[0] == word]
+        if len(firsts) == 1:
+            firsts[0].forms.add(word)
+        elif not firsts:
             people.append(Person(word, {word}))
 
 

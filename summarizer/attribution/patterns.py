@@ -26,7 +26,8 @@ __all__ = [
 # a word of a name may hold full stops ("U.S.", "Jr."), not glued text's lost sentence break
 # ("Staffordshire.Lucy Fischer": a stop before a capitalised word is where one sentence ended)
 _WORD = r"[A-Z](?:[\w’'-]|\.(?![A-Z][a-z]))+"
-NAME = rf"(?<![\w-]){_WORD}(?:\s+(?:(?:of|de|van|von|bin|da|das|dos|do)\s+)?(?:al-|el-)?{_WORD})*"
+# a surname may open with an Arabic article glued to it ('"…," el-Nour said')
+NAME = rf"(?<![\w-])(?:(?:al|el)-)?{_WORD}(?:\s+(?:(?:of|de|van|von|bin|da|das|dos|do)\s+)?(?:al-|el-)?{_WORD})*"
 # ", the State Department Spokesperson," / ", curator at the University of Arkansas, Fayetteville,"
 # ", the mayor,", and a party and state in brackets: "Paul Ryan (R-WI) said"
 APPOSITIVE = (

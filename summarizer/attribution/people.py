@@ -130,7 +130,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     cap = [w for w in words if w.casefold() not in _CONNECTORS_P]
     if not all(w[:1].isupper() or re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", w) for w in cap):
         return False  # "Suleiman al-Amr" is a person's name
-    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in SUFFIXES:
+    glued = bool(cap and re.match(r"(?:al|el|ad|ar|as|ash|ibn|bin)-", cap[-1]))  # "el-Nour": lower case, a name
+    if cap and cap[-1].casefold() in lowered and cap[-1].casefold() not in SUFFIXES and not glued:
         return False  # "Human Rights", "Civic Platform": the last word is a common noun
     spots = [s for s, _ in whole_words(text, name)]
     if spots and all(s < _title_case_headline(text) for s in spots):

@@ -89,8 +89,10 @@ _PASSIVE_NAMING_RE = re.compile(
 )
 _AGENT_RE = re.compile(rf"[”\"’']?[,.]?\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,3}}(?P<n>{NAME})")
 # a participle of speech after the clause: the words are its subject's ("…, saying he “has …”")
+# ("… opened the hearing by asking speakers to “speak to the proposal”": the one asking)
 _PARTICIPLE_RE = re.compile(
     r",\s+(?:saying|adding|arguing|insisting|noting|writing|claiming|stating|warning)\b[^.;:!?“”\"]*$"
+    r"|\bby\s+(?:asking|urging|telling|reminding|warning)\b[^.;:!?“”\"]*$"
 )
 # 'awarded a silver medal for "courageous achievement" … in the FIRST Global Challenge': the citation
 _AWARD_RE = re.compile(

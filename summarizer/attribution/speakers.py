@@ -15,7 +15,7 @@ from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
-from .coref import speaking_body, speech_pronoun
+from .coref import previous_sentence, speaking_body, speech_pronoun
 from .discourse import discourse_speakers
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
 from .people import clean_name
@@ -30,18 +30,20 @@ __all__ = ["attribute_quotes", "guess_speaker"]
 
 
 _ADVERB = (
-    r"(?:,?\s+(?:also|then|later|further|once|previously|again|has|had|have|publicly|reportedly|"
-    r"(?:went|goes) on to))*"  # "Byrne went on to say"
+    r"(?:,?\s+(?:who|also|then|later|further|once|previously|again|has|had|have|publicly|reportedly|"
+    r"(?:went|goes) on to))*"  # "Byrne went on to say", "X, 84, who said"
 )
 
 
 # "the rookie defenceman", "the union's president", "the minister"; a capitalised adjective is a
 # modifier, no name ("the Swedish keeper", "the Liberal leader")
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*),?\s+){0,3}?[a-z][\w-]*"
+# ... ending in a lower-case head, or a chief officer's acronym ("the CEO said")
+_NOT_CHIEF = r"(?!C[EFOT]O\b)"  # ... which is no name
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*),?\s+){0,3}?(?:[a-z][\w-]*|C[EFOT]O\b)"
 _AFTER_RE = re.compile(
     rf"^[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*(?:(?:{SPEECH})\s+(?P<d1>{_DESC})(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|after|before|during|of)\b)"
     rf"|(?:So\s+)?(?P<v1>{SPEECH})\s+(?:(?:the\s+)?[a-z]+\s+)*?(?P<n1>{NAME})"
-    rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
+    rf"|(?:[a-z]+\s+){{0,3}}?(?P<n2>{_NOT_CHIEF}{NAME}|he|she|they|it){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|(?P<d2>{_DESC}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b"
     rf"|[—–-]\s*(?P<n3>{NAME})\s*$"
     # the sentence goes on past the quotation to its cue: '"…" including Lake Cowichan, it said.'
@@ -54,7 +56,7 @@ _AFTER_RE = re.compile(
 # "When asked for comment, he replied …": a clause's first word, not a name that speaks
 _CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|Because|Since|Until|Asked)\b"
 _BEFORE_RE = re.compile(
-    rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
+    rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{_NOT_CHIEF}{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
     rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|(?:according\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
@@ -71,6 +73,20 @@ _REPLY_RE = re.compile(r"[\s,.!?;:”\"’']*(?:he|she)\s+(?:replied|answered|re
 # between a description and the name of whom it describes: an appositive's comma, or "by" its agent
 _AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
+
+
+# a named person and a verb of speech earlier in the sentence: "In Beijing, spokesperson Wang Lixin said China …"
+_REPORTER_RE = re.compile(rf"(?!{_CLAUSE_OPENER})(?P<n>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?]*$")
+
+
+def _reporter(text: str, at: int, cast: Cast, pronoun: str) -> str | None:
+    """The person named earlier in the sentence as the subject of a verb of speech, when the
+    "he/she" at ``at`` stands inside what that person reports and has that person's gender."""
+    start, sentence = previous_sentence(text, at)
+    m = _REPORTER_RE.search(sentence)
+    who = cast.person(cast.canonical(person_part(m.group("n")), start + m.start("n"))) if m else None
+    gender = {"he": "m", "she": "f"}.get(pronoun.casefold())
+    return who.name if who is not None and who.gender == gender else None
 
 
 def _verb_at(span: str) -> int:
@@ -93,7 +109,7 @@ _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
 _QUOTED_IN = re.compile(r"(?:“|(?<=[\s:])\")(?:[^\s\"”]+\s+){4}")  # a quotation of its own in that sentence
-_LEAD_RE = re.compile(rf"(?P<n1>{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
+_LEAD_RE = re.compile(rf"(?P<n1>{_NOT_CHIEF}{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
 
 
 def guess_speaker(
@@ -216,6 +232,8 @@ def guess_speaker(
         asker = previous if _REPLY_RE.match(after) and "?" in text[max(0, quote.start - 300) : quote.start] else None
         addressee = cast.canonical(to.group("n"), quote.end) if to else asker
         at = quote.start if pronoun_at is None else pronoun_at
+        if own and (teller := _reporter(text, at, cast, found)):
+            return teller  # "Wang said China … urged … what he called “…”": the one whose words these are
         return speech_pronoun(cast, found, at, learned, own=own, quoted=quote.text, exclude=addressee) or cast.pronoun(
             found,
             quote.start,

@@ -37,6 +37,8 @@ _NOT_NAMES = {w.casefold() for w in WEEKDAYS + MONTHS} | {
 _CONNECTORS = {"of", "de", "del", "da", "das", "do", "dos", "van", "von", "al", "bin", "for", "the", "la", "le"}
 #: a connector that may follow another inside a name ("Ursula von der Leyen", "Rafael van der Vaart")
 _INNER_CONNECTORS = {"der", "den", "de", "la", "le", "los", "las"}
+#: an Arabic article glued to a surname, lower case inside a name ("Hassan el-Nour", "Osman al-Tayeb")
+_GLUED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul)-[A-Z][\w’'-]*")
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w’'&-]|\.(?![A-Z][a-z]))*")  # 'Burnell.The' in glued text is two words
 
 
@@ -76,6 +78,8 @@ def scan_names(text: str, sentence_starts: set[int] | None = None) -> list[NameC
         elif _is_cap(word):
             runs.append(current)
             current = [(pos, word)]
+        elif current and joined and _GLUED_PARTICLE.fullmatch(word):
+            current.append((pos, word))  # "Abdelmoneim el-Nour"
         elif word in _CONNECTORS and current and joined and i + 1 < len(words) and _is_cap(words[i + 1][1]):
             current.append((pos, word))
         elif (
