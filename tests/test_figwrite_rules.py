@@ -1,0 +1,34 @@
+"""Figures rules studied on the written figures set's study half (issue 22, ``evals/figwrite``, FW1...).
+Every article here is text written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+def test_a_poll_goes_on_past_a_sentence_about_the_voters_and_in_its_makers_earlier_poll() -> None:
+    figs = figures_of(
+        "Council race tightens\n\n"
+        "Mayor Lena Voss trails challenger Omar Hale, according to a Riverbend College poll released Monday. "
+        "Hale leads Voss 48% to 44% among likely voters.\n\n"
+        "In the college's previous poll, taken in May, Voss had 46%. "
+        "Voters in the east end have turned against the mayor. "
+        "Voss is viewed favorably by 38%, while 51% view her unfavorably.\n\n"
+        "“It is a close race,” said Hale. "
+        "Even downtown, nobody expects an easy night. "
+        "About 12% of voters have not decided."
+    )
+    assert figs["46%"].source == "Riverbend College"  # "the college's previous poll": its maker again
+    assert figs["38%"].source == "Riverbend College"  # past "Voters … have turned against the mayor."
+    assert figs["51%"].source == "Riverbend College"
+    assert figs["12%"].source != "Riverbend College"  # a quote and a sentence not about voters end it
