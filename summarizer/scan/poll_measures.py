@@ -246,7 +246,7 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
         group = re.match(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+)?([^,;.:()]{2,50})", text[end:s_end])
         if m.group("subj").casefold() not in ("it", "this", "that"):
             adverb = (m.group("adv") or m.group("adv2") or "").strip()
-            asked = [*group.group(1).split()[:6], "who"] if group else []  # else the poll's group (``_poll_groups``)
+            asked = [*group.group(1).split()[:6], "who"] if group else []  # else the poll's group (``poll_groups``)
             words = [*asked, m.group("verb"), *m.group("subj").split(), adverb]
             return " ".join(w for w in words if w)
     if kind == "percent" and (m := _CANDIDATE_RE.search(left)):
