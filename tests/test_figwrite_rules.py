@@ -32,3 +32,14 @@ def test_a_poll_goes_on_past_a_sentence_about_the_voters_and_in_its_makers_earli
     assert figs["38%"].source == "Riverbend College"  # past "Voters … have turned against the mayor."
     assert figs["51%"].source == "Riverbend College"
     assert figs["12%"].source != "Riverbend College"  # a quote and a sentence not about voters end it
+
+
+def test_an_amount_restated_in_parentheses_in_another_currency_measures_the_same_thing() -> None:
+    figs = figures_of(
+        "Bridge deal signed\n\n"
+        "The Harwick council will spend 12 million euros ($13.4 million) on the new bridge. "
+        "Carlsen Bank earned 2.1 billion kronor ($226 million) in the quarter."
+    )
+    first = figs["12 million"]
+    assert first.measures and figs["$13.4 million"].measures == f"{first.measures} in US dollars"
+    assert figs["$226 million"].measures.endswith(" in US dollars") and "earned" in figs["$226 million"].measures

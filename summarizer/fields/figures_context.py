@@ -67,7 +67,16 @@ def said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
         f, g = out[i], out[i + 1]
         if {f.type, g.type} <= _SHARES and re.fullmatch(r"\s*[—–(]\s*", text[f.span.end : g.span.start]):
             out[i] = f.model_copy(update={"measures": g.measures})  # one share said twice: the same measure
+    for i in range(1, len(out)):  # "4.2 billion kronor ($452 million)": the same amount in another currency
+        f, g = out[i - 1], out[i]
+        between = text[f.span.end : g.span.start]
+        if g.type == "money" and g.unit and g.unit != f.unit and f.measures and _RESTATED_RE.fullmatch(between):
+            out[i] = g.model_copy(update={"measures": f"{f.measures} in {_CURRENCY_NAMES.get(g.unit, g.unit)}"})
     return out
+
+
+_RESTATED_RE = re.compile(r"\s*(?:[^\W\d_]+\s*)?\(\s*")
+_CURRENCY_NAMES = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CAD": "Canadian dollars"}
 
 
 _THAN_RE = re.compile(
