@@ -43,3 +43,16 @@ def test_an_amount_restated_in_parentheses_in_another_currency_measures_the_same
     first = figs["12 million"]
     assert first.measures and figs["$13.4 million"].measures == f"{first.measures} in US dollars"
     assert figs["$226 million"].measures.endswith(" in US dollars") and "earned" in figs["$226 million"].measures
+
+
+def test_figures_in_conjuncts_that_leave_their_verb_out_measure_the_first_of_their_own_place_or_name() -> None:
+    figs = figures_of(
+        "Mayor's ratings\n\n"
+        "A Harwick Institute poll was released Monday. "
+        "Mayor Voss's approval rating is 48 percent in Harwick, 41 percent in Dunmore and 39 percent in Kelso. "
+        "Carlsen had 31% and Lindgren 22%."
+    )
+    harwick, dunmore, kelso = (figs[t].measures for t in ("48 percent", "41 percent", "39 percent"))
+    assert harwick.endswith("in Harwick") and dunmore.endswith("in Dunmore") and kelso.endswith("in Kelso")
+    assert harwick.removesuffix("in Harwick") == dunmore.removesuffix("in Dunmore") != ""
+    assert "Lindgren" in figs["22%"].measures and "Carlsen" not in figs["22%"].measures

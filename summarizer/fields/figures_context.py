@@ -11,11 +11,12 @@ from ..grounding import tokens
 from ..lexicon import RESPONDENT_WORDS
 from ..models import Figure
 from ..scan.clauses import refers_back
+from ..scan.coordinated import gapped_measures
 from ..scan.poll_context import otherwise_measures, ranked_measures
 from ..scan.polls import compared_measures, poll_group, poll_makers
 from .base import Context
 
-__all__ = ["poll_groups", "poll_makers_of", "said_again"]
+__all__ = ["gapped", "poll_groups", "poll_makers_of", "said_again"]
 
 _SHARES = frozenset(("percent", "ratio"))
 
@@ -141,3 +142,27 @@ _OPENS_RE = re.compile(
 
 #: a share after a passive verb ("France was named by a mere 3 percent"): of the poll's group
 _BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
+
+
+def gapped(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """Figures in conjuncts that leave their verb out ("56 percent in Florida, 53 percent in Ohio and
+    58 percent in Wisconsin"; "Mercer had 47% and Harlan 42%") measure the first one's measure of
+    their own place or name (``scan.coordinated.gapped_measures``)."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        f, g = out[i - 1], out[i]
+        sentence = g.sentence
+        if sentence is None or f.span.start < sentence.start or f.type != g.type:
+            continue
+        found = gapped_measures(
+            ctx.article.text,
+            (f.span.start, f.span.end, f.measures, f.unit),
+            g.span.start,
+            g.span.end,
+            g.unit,
+            sentence.end,
+        )
+        if found:
+            out[i - 1] = f.model_copy(update={"measures": found[0]})
+            out[i] = g.model_copy(update={"measures": found[1]})
+    return out
