@@ -56,3 +56,13 @@ def test_figures_in_conjuncts_that_leave_their_verb_out_measure_the_first_of_the
     assert harwick.endswith("in Harwick") and dunmore.endswith("in Dunmore") and kelso.endswith("in Kelso")
     assert harwick.removesuffix("in Harwick") == dunmore.removesuffix("in Dunmore") != ""
     assert "Lindgren" in figs["22%"].measures and "Carlsen" not in figs["22%"].measures
+
+
+def test_the_number_of_people_a_poll_asked_is_its_sample_size() -> None:
+    figs = figures_of(
+        "Poll finds a close race\n\n"
+        "The Harwick Institute surveyed 912 likely voters from May 2 to May 6. "
+        "The poll of 1,250 conducted in April found the same."
+    )
+    assert figs["912"].measures == "poll sample size (likely voters)"
+    assert figs["1,250"].measures == "poll sample size"

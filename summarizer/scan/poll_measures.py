@@ -1,5 +1,5 @@
 """What a poll's own figures measure (``measures_of`` asks these first): its margin of error, its
-sample ("812 likely voters" -> "likely voters polled"), a candidate's lead or deficit ("Trump
+sample ("812 likely voters" -> "poll sample size (likely voters)"), a candidate's lead or deficit ("Trump
 deficit behind Clinton among women"), a share by its passive verb, rating noun or parentheses,
 a gap ("gender gap"), a split by the clause it scores and the age bound of a group polled.
 Each returns None when its pattern is absent.
@@ -55,18 +55,18 @@ _SAMPLE_AFTER_RE = re.compile(
 
 def sample_measures(text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int) -> str | None:
     """ "The poll of 812 likely voters", "surveyed 1,003 adults", "1,000 voters were polled" ->
-    "likely voters polled", "adults polled": the people a poll asked ("respondents polled" when the
-    article names no noun: "the poll of 1,600 conducted in November")."""
+    "poll sample size (likely voters)", "poll sample size (adults)": what a reader calls the number,
+    with the people a poll asked (none when the article names no noun: "the poll of 1,600")."""
     asked = _SAMPLE_BEFORE_RE.search(text[max(s_start, start - 40) : start]) or _SAMPLE_AFTER_RE.match(text[end:s_end])
     if not asked or (
         asked.group().casefold().startswith("sample") and not re.search(r"\b(?:poll|survey)", text[s_start:s_end], re.I)
     ):
         return None  # "a sample of 100 of the first 500 participants" of a trial is not a poll's
     if unit is None:
-        return "respondents polled"
+        return "poll sample size"
     if not re.search(rf"\b(?:{RESPONDENT_WORDS})$|[a-z]s$", unit, re.IGNORECASE):
         return None  # "the poll of 812 likely voters", "surveyed 800 commuters": a plural noun of people
-    return f"{unit} polled"
+    return f"poll sample size ({unit})"
 
 
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?"
