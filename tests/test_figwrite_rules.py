@@ -66,3 +66,15 @@ def test_the_number_of_people_a_poll_asked_is_its_sample_size() -> None:
     )
     assert figs["912"].measures == "poll sample size (likely voters)"
     assert figs["1,250"].measures == "poll sample size"
+
+
+def test_figures_of_a_sentence_that_opens_with_its_place_are_of_that_place() -> None:
+    figs = figures_of(
+        "Primary results\n\n"
+        "In Vermont, Carlsen won 61 percent to 37 percent. "
+        "In March, turnout was 22 percent. "
+        "In Kelso, Anna Berg, 44, won 1,200 votes."
+    )
+    assert figs["61 percent to 37 percent"].measures.endswith("in Vermont")
+    assert "March" not in figs["22 percent"].measures  # a month is when, not where
+    assert "Kelso" not in figs["44"].measures and "Kelso" in figs["1,200"].measures  # an age is a person's

@@ -20,7 +20,7 @@ from ..scan.poll_context import count_maker, document_maker, is_heading_line
 from ..scan.polls import is_poll_source, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
-from .figures_context import gapped, poll_groups, poll_makers_of, said_again
+from .figures_context import gapped, placed, poll_groups, poll_makers_of, said_again
 
 __all__ = [
     "MAX_CONFLICTS",
@@ -139,7 +139,9 @@ class FiguresAnswer(Answer):
                     unit = None
                 figures.append(_figure(ctx, hit.start, hit.end, value, unit, kind, hit.status, polls))
         figures.sort(key=lambda fig: fig.span.start)
-        return {"figures": link_conflicts(gapped(ctx, said_again(ctx, poll_groups(ctx, figures, polls))))}, rejected
+        return {
+            "figures": link_conflicts(placed(ctx, gapped(ctx, said_again(ctx, poll_groups(ctx, figures, polls)))))
+        }, rejected
 
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
         """A unit the article does not use is dropped (the figure stays, without a unit): not worth

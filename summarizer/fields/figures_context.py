@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..grounding import tokens
-from ..lexicon import RESPONDENT_WORDS
+from ..lexicon import MONTHS, RESPONDENT_WORDS, WEEKDAYS
 from ..models import Figure
 from ..scan.clauses import refers_back
 from ..scan.coordinated import gapped_measures
@@ -16,7 +16,7 @@ from ..scan.poll_context import otherwise_measures, ranked_measures
 from ..scan.polls import compared_measures, poll_group, poll_makers
 from .base import Context
 
-__all__ = ["gapped", "poll_groups", "poll_makers_of", "said_again"]
+__all__ = ["gapped", "placed", "poll_groups", "poll_makers_of", "said_again"]
 
 _SHARES = frozenset(("percent", "ratio"))
 
@@ -165,4 +165,29 @@ def gapped(ctx: Context, figures: list[Figure]) -> list[Figure]:
         if found:
             out[i - 1] = f.model_copy(update={"measures": found[0]})
             out[i] = g.model_copy(update={"measures": found[1]})
+    return out
+
+
+#: a sentence that opens with where it happened: "In Ohio, Bradley leads …", "In Delaware, he won …"
+_PLACE_OPENER_RE = re.compile(r"\s*In\s+(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}),\s")
+_NOT_PLACES = frozenset(w.casefold() for w in (*MONTHS, *WEEKDAYS, "All", "Addition", "Total", "Fact", "Short"))
+
+
+def placed(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """Figures of a sentence that opens with its place ("In Ohio, Bradley leads 47 percent to 41
+    percent") are of that place: "… in Ohio" unless their measure names it already."""
+    text = ctx.article.text
+    out = []
+    for f in figures:
+        s = f.sentence
+        m = _PLACE_OPENER_RE.match(text, s.start, s.end) if s is not None else None
+        if (
+            m
+            and m.end() <= f.span.start
+            and m.group("place").split()[0].casefold() not in _NOT_PLACES
+            and m.group("place").split()[-1] not in f.measures
+            and not f.measures.startswith("age ")  # "In Halifax, … Al Turkmani, 49,": a person's age is not a place's
+        ):
+            f = f.model_copy(update={"measures": f"{f.measures} in {m.group('place')}".strip()})
+        out.append(f)
     return out
