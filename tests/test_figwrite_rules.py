@@ -78,3 +78,15 @@ def test_figures_of_a_sentence_that_opens_with_its_place_are_of_that_place() -> 
     assert figs["61 percent to 37 percent"].measures.endswith("in Vermont")
     assert "March" not in figs["22 percent"].measures  # a month is when, not where
     assert "Kelso" not in figs["44"].measures and "Kelso" in figs["1,200"].measures  # an age is a person's
+
+
+def test_a_lead_or_margin_with_no_rival_named_is_its_holders() -> None:
+    figs = figures_of(
+        "Runoff looms\n\n"
+        "A Harwick Institute poll of 600 likely voters was released on Monday. "
+        "In Kelso, Carlsen leads 44 percent to 40 percent, up from July, when he led by two. "
+        "Berg trailed by 6 points in Dunmore, and Carlsen carried voters under 30 by 18 points."
+    )
+    assert figs["two"].measures.startswith("Carlsen lead")  # "he" is Carlsen, not July
+    assert figs["6"].measures.startswith("Berg deficit")
+    assert figs["18"].measures == "Carlsen margin among voters under 30"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import RESPONDENT_WORDS
+from ..lexicon import MONTHS, RESPONDENT_WORDS, WEEKDAYS
 from .clauses import those_who
+from .poll_context import antecedent
 
 __all__ = [
     "age_bound_measures",
@@ -126,6 +127,27 @@ _MARGIN_NOUN_RE = re.compile(
 _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)?(?P<among>among\s+[^,;.:]{2,50})")
 
 
+#: a lead or deficit with no rival named: "Ruiz led by 2 points", "showed Ortiz ahead by 3 points"
+_LEADS_BY_RE = re.compile(
+    rf"(?:^|\s)(?P<subj>{_NAME}|he|she)\s+(?:(?:now|still|also|narrowly)\s+)?"
+    rf"(?P<verb>leads?|led|trails?|trailed|(?:(?:is|was)\s+)?ahead|(?:(?:is|was)\s+)?behind)\s+by\s+{_HEDGE}$"
+)
+_CARRIED_RE = re.compile(
+    rf"(?:^|\s)(?P<subj>{_NAME}|he|she)\s+(?:carried|won|took)\s+(?P<group>(?:[\w’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS})"
+    rf"(?:\s+[\w’'-]+){{0,4}}?)\s+by\s+{_HEDGE}$"
+)
+
+
+def _pronoun(text: str, s_start: int, at: int) -> str | None:
+    """Whom "he"/"she" at ``at`` stands for: the last name before it in its sentence (not a place
+    opening it: "In Ohio, Bradley leads …, when he led by two" -> Bradley), else the sentence before's."""
+    names = [n for n in re.findall(_NAME, text[s_start:at]) if n.split()[0] not in _OPENERS]
+    return names[-1] if names else antecedent(text, s_start)
+
+
+_OPENERS = frozenset((*"In On At Now But And Then Still Yet So Also When While The A An".split(), *MONTHS, *WEEKDAYS))
+
+
 def _who(words: str | None) -> list[str]:
     """A name's words without a pronoun or a title ("Mr. Cruz" -> Cruz)."""
     drop = ("he", "she", "they", "him", "her", "them", "mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.")
@@ -156,6 +178,16 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
         obj = n.group("obj")
     elif (m := _FAVOR_RE.search(left)) and re.match(r"[\s-]*(?:percentage\s+)?points?\b", right):
         return " ".join([*_who(m.group("obj")), "margin", "among", *m.group("group").split()])
+    elif (kind == "quantity" or (kind == "count" and re.match(r"[.,;]", right))) and re.search(
+        r"\bpoints?\b|%|\bpercent\b", text[s_start:s_end]
+    ):
+        if m := _CARRIED_RE.search(left):  # "Loughlin carried voters 65 and older by 24 points"
+            who = _who(m.group("subj")) or _who(_pronoun(text, s_start, start - len(left) + m.start()))
+            return " ".join([*who, "margin", "among", *m.group("group").split()[:6]])
+        if m := _LEADS_BY_RE.search(left):  # "Ruiz led by 2 points", "when he led by two", "ahead by 3 points"
+            subj, obj, verb = m.group("subj"), None, "trails" if m.group("verb").startswith("trail") else "leads"
+            if not _who(subj):
+                subj = _pronoun(text, s_start, start - len(left) + m.start())
     if verb is None:
         return None
     if verb in ("victory", "win", "loss", "defeat", "margin"):
@@ -165,7 +197,7 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
         return " ".join([*_who(subj), verb, "margin", *(place.group().split() if place else [])])
     behind = verb.startswith(("trail", "is behind", "was behind", "are behind", "were behind", "lagging", "is lag"))
     among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
-    names = re.findall(_NAME, text[s_start:start])
+    names = [n for n in re.findall(_NAME, text[s_start:start]) if n.split()[0] not in _OPENERS]
     subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
     obj = next((n for n in names if n != subj), obj) if obj and _who(obj) == [] else obj
     won = verb.startswith(("defeat", "beat", "won"))
