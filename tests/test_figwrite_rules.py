@@ -90,3 +90,19 @@ def test_a_lead_or_margin_with_no_rival_named_is_its_holders() -> None:
     assert figs["two"].measures.startswith("Carlsen lead")  # "he" is Carlsen, not July
     assert figs["6"].measures.startswith("Berg deficit")
     assert figs["18"].measures == "Carlsen margin among voters under 30"
+
+
+def test_one_value_said_of_two_things_is_two_figures_and_of_one_thing_one() -> None:
+    text = (
+        "Crash sentencing\n\n"
+        "Prosecutors asked for 16 years in prison. Mia Lund, 16, died at the scene. "
+        "Carlsen won 41 percent of the vote. Turnout was 41 percent of registered voters. "
+        "Turnout reached 58% in the county. Officials said turnout of 58% was a record. "
+        "The bridge will cost $40 million. Council approved the $40 million in May."
+    )
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    said = [f.text for f in answer.ground(ctx)[0]["figures"]]
+    assert said.count("16") == 2 and said.count("41 percent") == 2  # a sentence and an age; a share and turnout
+    assert said.count("58%") == 1 and said.count("$40 million") == 1  # the same turnout, the same cost again

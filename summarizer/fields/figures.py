@@ -62,7 +62,7 @@ def figure_candidates(ctx: Context) -> list[int]:
     for i, c in enumerate(ctx.numbers):
         if not c.is_figure or any(a <= c.start < b for a, b in front):
             continue
-        if any(_repeats(ctx.numbers[j], c) for j in out):
+        if any(_repeats(ctx.numbers[j], c) and _said_of_the_same(ctx, ctx.numbers[j], c) for j in out):
             continue  # the same number of the same thing again ("a turnout of 58%" in the lead and later)
         out.append(i)
     return out
@@ -78,6 +78,25 @@ def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
     if a.unit == b.unit:
         return True
     return bool(set(map(stem, tokens(a.unit))) & set(map(stem, tokens(b.unit))))
+
+
+def _said_of_the_same(ctx: Context, a: NumberCandidate, b: NumberCandidate) -> bool:
+    """Whether two mentions of a share or a number of years share a content word within five words
+    either side: "a turnout of 58%" and "turnout was 58%" do; "Loughlin's 41 percent" and "turnout
+    at 41 percent", "asked for 16 years" and "Jacob Reyes, 16," do not (two things of one value)."""
+
+    text = ctx.article.text
+
+    def near(c: NumberCandidate) -> set[str]:
+        s = ctx.article.sentence_at(c.start)
+        lo, hi = (s.start, s.end) if s is not None else (0, len(text))
+        left = text[max(lo, c.start - 60) : c.start].split()[-5:]
+        right = text[c.end : min(hi, c.end + 60)].split()[:5]
+        return {stem(w) for w in content_tokens(" ".join(left + right)) if not w[0].isdigit()}
+
+    if a.kind != "percent" and a.unit != "years":
+        return True  # money and counts of one value are one thing told again ("$44.5 million", "112 cars")
+    return bool(near(a) & near(b) - {stem(w) for w in content_tokens(a.unit or "")})
 
 
 def asked_figures(ctx: Context) -> list[int]:
