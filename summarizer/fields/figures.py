@@ -82,8 +82,9 @@ def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
 
 def _said_of_the_same(ctx: Context, a: NumberCandidate, b: NumberCandidate) -> bool:
     """Whether two mentions of a share or a number of years share a content word within five words
-    either side: "a turnout of 58%" and "turnout was 58%" do; "Loughlin's 41 percent" and "turnout
-    at 41 percent", "asked for 16 years" and "Jacob Reyes, 16," do not (two things of one value)."""
+    either side in their sentences ("dies at 93", "was 93 and died"; "a turnout of 58%", "turnout was
+    58%"); "Loughlin's 41 percent" and "turnout at 41 percent", "asked for 16 years" and "Jacob Reyes,
+    16," do not: two things of one value."""
 
     text = ctx.article.text
 
@@ -96,7 +97,9 @@ def _said_of_the_same(ctx: Context, a: NumberCandidate, b: NumberCandidate) -> b
 
     if a.kind != "percent" and a.unit != "years":
         return True  # money and counts of one value are one thing told again ("$44.5 million", "112 cars")
-    return bool(near(a) & near(b) - {stem(w) for w in content_tokens(a.unit or "")})
+    unit = {stem(w) for w in content_tokens(a.unit or "")}
+    mine, theirs = ({w[:-1] if len(w) > 3 and w.endswith("d") else w for w in near(c) - unit} for c in (a, b))
+    return bool(mine & theirs)
 
 
 def asked_figures(ctx: Context) -> list[int]:
