@@ -106,3 +106,13 @@ def test_one_value_said_of_two_things_is_two_figures_and_of_one_thing_one() -> N
     said = [f.text for f in answer.ground(ctx)[0]["figures"]]
     assert said.count("16") == 2 and said.count("41 percent") == 2  # a sentence and an age; a share and turnout
     assert said.count("58%") == 1 and said.count("$40 million") == 1  # the same turnout, the same cost again
+
+
+def test_a_count_that_leaves_its_noun_out_counts_the_noun_of_the_count_before_it() -> None:
+    figs = figures_of(
+        "Delegate count\n\n"
+        "The institute polled 900 likely voters in Kelso, 640 in Dunmore and 515 in Harwick. "
+        "Carlsen has 1,210 pledged delegates, according to the party's count, against 1,004 for Berg."
+    )
+    assert figs["640"].unit == figs["515"].unit == "likely voters"
+    assert figs["1,004"].unit == "pledged delegates"

@@ -144,16 +144,32 @@ _OPENS_RE = re.compile(
 _BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
 
 
+#: what may stand between a count with a unit and one that leaves it out: "likely voters in Florida, ",
+#: "pledged delegates, according to the AP's count, against "
+_UNIT_GAP_RE = re.compile(
+    r"(?:\s+[\w’'.-]+|,){0,9}?\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+(?:against|versus|compared\s+with)\s+)"
+    r"(?:(?:at\s+least|about|nearly|almost|only|just|roughly|some)\s+)?"
+)
+
+
 def gapped(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """Figures in conjuncts that leave their verb out ("56 percent in Florida, 53 percent in Ohio and
     58 percent in Wisconsin"; "Mercer had 47% and Harlan 42%") measure the first one's measure of
-    their own place or name (``scan.coordinated.gapped_measures``)."""
+    their own place or name (``scan.coordinated.gapped_measures``); a count that leaves its noun
+    out ("1,020 likely voters in Florida, 948 in Ohio") counts the first one's."""
     out = list(figures)
     for i in range(1, len(out)):
         f, g = out[i - 1], out[i]
         sentence = g.sentence
         if sentence is None or f.span.start < sentence.start or f.type != g.type:
             continue
+        if (
+            g.unit is None
+            and f.unit
+            and g.type == "count"
+            and _UNIT_GAP_RE.fullmatch(ctx.article.text, f.span.end, g.span.start)
+        ):
+            g = out[i] = g.model_copy(update={"unit": f.unit})  # "1,020 likely voters in Florida, 948 in Ohio"
         found = gapped_measures(
             ctx.article.text,
             (f.span.start, f.span.end, f.measures, f.unit),
