@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             print(sentence_line(f"  {kind}", totals.get(f"{part} {kind} sentences", {})))
     for part in parts:
         print(line(f"written {part}", totals.get(f"{part} written", {})))
-        print(sentence_line(f"  sentences", totals.get(f"{part} written sentences", {})))
+        print(sentence_line("  sentences", totals.get(f"{part} written sentences", {})))
     return 0
 
 

@@ -91,7 +91,6 @@ _TRAILING_RE = re.compile(
     r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
 )
 
-
 # "a US intelligence official speaking on condition of anonymity … said"
 _UNNAMED_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<src>[Aa]n?\s+(?:{NAME}\s+)?(?:[a-z]+\s+){{0,2}}?"
@@ -130,7 +129,6 @@ _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
 
-
 # "The city reasoned", "A leaked internal letter seen by Sky News says": a descriptor as the subject
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
@@ -138,7 +136,6 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
 )
-
 
 # "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
 _ROLE_SUBJECT_RE = re.compile(
@@ -202,6 +199,17 @@ def _agent_only(sentence: str, source: str) -> bool:
     return bool(spots) and all(re.search(r"\bby\s+(?:the\s+)?$", sentence[:s]) for s in spots)
 
 
+def _opening(text: str, head: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:
+    """(holder, verb) of the subject opening ``head`` (the sentence before a later "and he argued"):
+    a role before a name ("Press secretary X said"), or a name in apposition ("Its editor, X, said")."""
+    if found := role_subject(head, start, names):
+        return found
+    m = _ANYWHERE_RE.search(head)
+    if not m or in_quotation(head, m.start("src")) or _OBJECT_RE.search(head[: m.start("src")]):
+        return None
+    return _appositive_person(text, m.group("app"), names) or m.group("src"), m.group("cue")
+
+
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
@@ -249,6 +257,9 @@ def claim_source(
         source, cue = subject.group("src"), subject.group("cue")
         # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
         source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
+    if source is None and subject and subject.start() > 0 and subject.group("src").casefold() in PRONOUNS:
+        # "Press secretary X said …, and he argued …": the later pronoun continues the opening subject
+        source, cue = _opening(text, sentence[: subject.start()], start, names) or (None, None)
     inverted = _INVERTED_RE.search(sentence) if source is None else None
     if source is None:
         t = _TRAILING_RE.search(sentence)

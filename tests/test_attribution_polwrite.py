@@ -1,0 +1,27 @@
+"""Claim-source rules kept from the written political set's study half (evals/claimpool/README.md,
+"Written political set"; rows PW1 on in evals/devsets-attribution.md). Made-up text throughout."""
+
+from __future__ import annotations
+
+from .test_claims_coverage import source_of
+
+STORY = (
+    "Senate hopefuls trade charges\n\n"
+    "Senator Rosa Vint opened her campaign in Omaha on Monday. Her rival, Representative Lionel Barr, "
+    "spent the day in Lincoln.\n\n"
+)
+
+
+def test_a_later_he_or_she_continues_the_opening_subject_not_someone_earlier() -> None:
+    """PW1: "X, a role, said …, and he argued …" and "Press secretary X said …, but she said …":
+    the pronoun of a coordinated clause is the sentence's own subject, read from the start."""
+    text = STORY + (
+        "Barr's communications director, Dale Otten, said the senator had missed 80 votes, and he argued "
+        "that her record was thin.\n\n"
+        "Campaign spokeswoman Ines Carow said the figure was wrong, but she said the race was close.\n\n"
+        "The group's director, Nora Pike, said both campaigns were stretching the truth, and she said "
+        "voters should check.\n"
+    )
+    assert source_of(text, "Barr's communications director") == "Dale Otten"  # not "Lionel Barr"
+    assert source_of(text, "Campaign spokeswoman Ines Carow") == "Ines Carow"  # not "Rosa Vint"
+    assert source_of(text, "The group's director") == "Nora Pike"
