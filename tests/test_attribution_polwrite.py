@@ -25,3 +25,16 @@ def test_a_later_he_or_she_continues_the_opening_subject_not_someone_earlier() -
     assert source_of(text, "Barr's communications director") == "Dale Otten"  # not "Lionel Barr"
     assert source_of(text, "Campaign spokeswoman Ines Carow") == "Ines Carow"  # not "Rosa Vint"
     assert source_of(text, "The group's director") == "Nora Pike"
+
+
+def test_a_poll_finding_is_held_by_the_pollster_named_with_it() -> None:
+    """PW2: "A <Name> poll released … found", "A poll by <Name>, conducted …, found", "according to
+    a <Name> poll released …": the pollster holds the finding (not the agent of a passive "by")."""
+    text = STORY + (
+        "A Prairie Research poll released Thursday found Vint ahead by three points.\n\n"
+        "A poll by Halvorsen Strategies, conducted before the debate, found the race tied.\n\n"
+        "The race is close, according to a Platte College poll released Wednesday.\n"
+    )
+    assert source_of(text, "A Prairie Research poll") == "Prairie Research"
+    assert source_of(text, "A poll by Halvorsen") == "Halvorsen Strategies"
+    assert source_of(text, "The race is close") == "Platte College"

@@ -37,6 +37,7 @@ __all__ = [
     "in_aside",
     "in_quotation",
     "plural_only",
+    "poll_maker",
 ]
 
 # (lemma, irregular past) or lemma; a trailing " for"/" against" is a particle the verb needs
@@ -243,3 +244,28 @@ MODAL_RE = re.compile(
     rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING}|{HOLD_ING})"
     rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
 )
+
+
+# "A Quinnipiac University poll released Thursday found …", "A poll by Ridgeline Strategies, conducted
+# before the story broke, found …", "while a survey by the Heartland-aligned firm Bayview Analytics found …"
+_STUDY = r"(?:poll|survey|study|analysis|report|audit|review)"
+_STUDY_TAIL = (
+    r"(?:,[^,;:“”\"]{2,80},|\s+(?:released|conducted|published|taken|issued|commissioned|out)\b[^,;:“”\"]{0,60}?)?"
+)
+_POLL_RE = re.compile(
+    rf"(?:^|(?<=[,;]\s)|\b(?:while|and|but|as|whereas)\s+)(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:new|recent|latest)\s+)?"
+    rf"(?:(?P<src>{NAME})\s+(?:[a-z]+\s+)?{_STUDY}|{_STUDY}\s+(?:by|from|for|of|conducted\s+by)\s+(?:the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}))"
+    rf"{_STUDY_TAIL}\s+(?:(?:also|has|have)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|estimates|"
+    r"concluded|concludes|projected|projects)\b"
+)
+
+
+def poll_maker(sentence: str) -> tuple[str, str] | None:
+    """(maker, verb) of a poll or study the sentence names as finding something: the firm, paper or
+    body a poll is named by or credited to ("A Marquette Institute poll … found" -> Marquette
+    Institute), who holds its finding as a statement's signer holds the statement."""
+    m = _POLL_RE.search(sentence)
+    if not m or in_quotation(sentence, m.start()):
+        return None
+    return m.group("src") or m.group("src2"), m.group("cue")

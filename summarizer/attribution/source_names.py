@@ -95,6 +95,9 @@ LEADING_RE = re.compile(
 def clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
     found = LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
+    poll = re.match(rf"(?:an?\s+|the\s+)?(?:(?:new|recent|latest)\s+)?(?P<n>{NAME})\s+(?:poll|survey)\b", found)
+    if poll:
+        return poll.group("n")  # "according to a Quinnipiac University poll released Wednesday": the pollster
     head = found.split(" of ")[0]
     if names and " of " in found and len(head.split()) >= 2 and head in {n.text for n in names} and is_person(head):
         return head  # "Doug Miller of Milltech Marine", "Sen. Jane Roe of Vermont": the person, not the place or firm

@@ -26,6 +26,7 @@ from .holders import (
     in_aside,
     in_quotation,
     plural_only,
+    poll_maker,
 )
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
@@ -136,7 +137,6 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
 )
-
 # "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
 _ROLE_SUBJECT_RE = re.compile(
     rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
@@ -298,6 +298,8 @@ def claim_source(
         source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
     if source is None and (coordinated := and_said(sentence, start, names)):
         source, cue = coordinated  # "He was taken to a school at seven and said he came back …"
+    if source is None and (poll := poll_maker(sentence)):
+        (source, cue), issuer = poll, poll[0]  # "A poll by X, conducted …, found": X issued it, no agent
     if (body_role := org_of_role(source) if source else org_of_role(None, sentence)) is not None:
         source, cue = body_role[0], body_role[1] or cue  # "according to a Woolworths spokesperson"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
