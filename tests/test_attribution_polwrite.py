@@ -38,3 +38,19 @@ def test_a_poll_finding_is_held_by_the_pollster_named_with_it() -> None:
     assert source_of(text, "A Prairie Research poll") == "Prairie Research"
     assert source_of(text, "A poll by Halvorsen") == "Halvorsen Strategies"
     assert source_of(text, "The race is close") == "Platte College"
+
+
+def test_a_candidates_campaign_or_allies_speak_for_the_candidate() -> None:
+    """PW3: "Barr's campaign said", "Vint's allies said", "the Barr campaign said" are read as the
+    person they speak for (PolNeAR's "the Clinton campaign" is scored as Clinton); "Her campaign"
+    names nobody, and "X's office" stays unread (GGT labels the office itself)."""
+    text = STORY + (
+        "Barr's campaign said it had raised $2 million in October.\n\n"
+        "Vint's allies said the numbers were inflated.\n\n"
+        "In a statement, the Barr campaign said the senator was hiding her record.\n\n"
+        "Her campaign says the figure comes from the party's own model.\n"
+    )
+    assert source_of(text, "Barr's campaign") == "Lionel Barr"
+    assert source_of(text, "Vint's allies") == "Rosa Vint"
+    assert source_of(text, "In a statement, the Barr campaign") == "Lionel Barr"
+    assert source_of(text, "Her campaign says") is None  # never "Her campaign"

@@ -24,6 +24,7 @@ from .patterns import APPOSITIVE, NAME
 
 __all__ = [
     "ATTITUDE_ADJECTIVE",
+    "ENTOURAGE",
     "HOLD_ASPECT",
     "HOLD_BASE",
     "HOLD_FINITE",
@@ -53,6 +54,10 @@ ALIGNMENT = (
     "back endorse oppose favor favour campaign_for campaign_against push_for fight_for fight_against sue "
     "agree disagree concur defend challenge attack"
 ).split()
+#: those who speak for a named person and are read as that person: "Kessler's campaign said", "Hartley's
+#: allies said", "the Pell campaign said" (``source_names.clean_source`` keeps the owner); not "X's office", which
+#: GGT labels as the office
+ENTOURAGE = r"(?:['’]s?)?\s+(?:campaign|camp|allies|aides)(?![\w-])"
 _IRREGULAR = {
     "think": ("thinks", "thought"),
     "feel": ("feels", "felt"),

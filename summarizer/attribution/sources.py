@@ -16,6 +16,7 @@ from .cast import cast_of
 from .coref import speech_pronoun
 from .holders import (
     ATTITUDE_ADJECTIVE,
+    ENTOURAGE,
     HOLD_ASPECT,
     HOLD_FINITE,
     LEAD_RE,
@@ -75,7 +76,8 @@ _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a re
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
-    rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
+    rf"(?P<src>{_DESCRIPTOR}|(?:[Tt]he\s+(?={NAME}{ENTOURAGE}))?{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME}|{ENTOURAGE})?"
+    rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
 )
@@ -129,7 +131,6 @@ _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
-
 # "The city reasoned", "A leaked internal letter seen by Sky News says": a descriptor as the subject
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
@@ -200,8 +201,7 @@ def _agent_only(sentence: str, source: str) -> bool:
 
 
 def _opening(text: str, head: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:
-    """(holder, verb) of the subject opening ``head`` (the sentence before a later "and he argued"):
-    a role before a name ("Press secretary X said"), or a name in apposition ("Its editor, X, said")."""
+    """(holder, verb) opening ``head``: "Press secretary X said", "Its editor, X, said" (before "and he …")."""
     if found := role_subject(head, start, names):
         return found
     m = _ANYWHERE_RE.search(head)
