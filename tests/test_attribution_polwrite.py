@@ -54,3 +54,16 @@ def test_a_candidates_campaign_or_allies_speak_for_the_candidate() -> None:
     assert source_of(text, "Vint's allies") == "Rosa Vint"
     assert source_of(text, "In a statement, the Barr campaign") == "Lionel Barr"
     assert source_of(text, "Her campaign says") is None  # never "Her campaign"
+
+
+def test_a_name_in_apposition_to_an_opening_role_is_the_subject() -> None:
+    """PW4: "The chamber's president, X, urged …", "Another scholar, X of the Y Forum, said …",
+    "Omaha's police chief, X, on Tuesday denied …": the apposed name holds the claim (it had none)."""
+    text = STORY + (
+        "The chamber's president, Greta Solvang, urged lawmakers to pass the budget by Friday.\n\n"
+        "Another scholar, Hollis Brandt of the Keel Forum, said the ruling would stand.\n\n"
+        "Omaha's police chief, Ramon Ekdahl, on Tuesday denied that his officers had been told to stay away.\n"
+    )
+    assert source_of(text, "The chamber's president") == "Greta Solvang"
+    assert source_of(text, "Another scholar") == "Hollis Brandt"
+    assert source_of(text, "Omaha's police chief") == "Ramon Ekdahl"

@@ -31,6 +31,7 @@ __all__ = [
     "HOLD_ING",
     "LEAD_RE",
     "MODAL_RE",
+    "apposed",
     "forms",
     "headline_case",
     "headline_name",
@@ -274,3 +275,22 @@ def poll_maker(sentence: str) -> tuple[str, str] | None:
     if not m or in_quotation(sentence, m.start()):
         return None
     return m.group("src") or m.group("src2"), m.group("cue")
+
+
+# "The chamber's president, Natalie Fisk, urged …", "Another scholar, Deborah Walsh of the Brennan Forum,
+# said …", "Ontario's infrastructure minister, Gregory Haldane, on Tuesday denied …": a role opens the
+# sentence and the name in apposition to it is the subject
+_APPOSED_RE = re.compile(
+    rf"^(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,5}},\s+(?P<src>{NAME})(?:\s+of\s+(?:the\s+)?{NAME})?,\s+"
+    rf"(?:on\s+(?:{'|'.join(WEEKDAYS)})\s+|(?:also|then|later|has|had|again|publicly)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b"
+)
+
+
+def apposed(sentence: str, names: set[str]) -> tuple[str, str] | None:
+    """(person, verb) when a role opening the sentence is followed by a name the scan knows (two
+    words or more) in apposition, then a holder verb: the apposed name is the subject."""
+    m = _APPOSED_RE.match(sentence)
+    if not m or len(m.group("src").split()) < 2 or m.group("src") not in names:
+        return None
+    return m.group("src"), m.group("cue")

@@ -21,6 +21,7 @@ from .holders import (
     HOLD_FINITE,
     LEAD_RE,
     MODAL_RE,
+    apposed,
     headline_case,
     headline_name,
     holder_clause,
@@ -168,8 +169,7 @@ def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[
 
 
 def _outer(sentence: str) -> bool:
-    """Whether the sentence ends in a named speaker's ", Lohmar said." ("Officers found the victim
-    …, Lohmar said."): that speaker reports all of it, the opening subject's verb included."""
+    """Whether the sentence ends in a named speaker's ", Lohmar said.": that speaker reports all of it."""
     t = _TRAILING_RE.search(sentence)
     src = t and (t.group("src1b") or t.group("src1") or t.group("src2"))
     comma = bool(t and re.match(r"\s*,", sentence[t.start() :]))  # not "…; TVN24 reported he …"
@@ -202,8 +202,8 @@ def _agent_only(sentence: str, source: str) -> bool:
 
 def _opening(text: str, head: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:
     """(holder, verb) opening ``head``: "Press secretary X said", "Its editor, X, said" (before "and he …")."""
-    if found := role_subject(head, start, names):
-        return found
+    if opened := role_subject(head, start, names) or apposed(head, {n.text for n in names}):
+        return opened
     m = _ANYWHERE_RE.search(head)
     if not m or in_quotation(head, m.start("src")) or _OBJECT_RE.search(head[: m.start("src")]):
         return None
@@ -260,6 +260,8 @@ def claim_source(
     if source is None and subject and subject.start() > 0 and subject.group("src").casefold() in PRONOUNS:
         # "Press secretary X said …, and he argued …": the later pronoun continues the opening subject
         source, cue = _opening(text, sentence[: subject.start()], start, names) or (None, None)
+    if source is None and subject is None and (opened := apposed(sentence, {n.text for n in names})):
+        source, cue = opened  # "The chamber's president, Natalie Fisk, urged …"
     inverted = _INVERTED_RE.search(sentence) if source is None else None
     if source is None:
         t = _TRAILING_RE.search(sentence)
@@ -349,10 +351,8 @@ def claim_source(
             )
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
-    if source is not None and source.strip(" ,") in WEEKDAYS + MONTHS:
-        source = None  # "On Thursday, Hatice Cengiz, …": a day is nobody
-    if source is not None and source.casefold() in _NOT_SOURCES:
-        source = None  # "By reports on Saturday, …"
+    if source is not None and (source.strip(" ,") in WEEKDAYS + MONTHS or source.casefold() in _NOT_SOURCES):
+        source = None  # "On Thursday, Hatice Cengiz, …" (a day is nobody), "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None and re.match(r"the\s+[a-z]", source):
