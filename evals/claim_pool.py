@@ -2,7 +2,9 @@
 
 The pool (``evals/claimpool/``, its README) labels every attribution with a named source on the
 15 Wikinews corpus articles that are not seeds and the 16 invented wire articles of
-``evals/wirestress/``, PolNeAR-style (source / cue / content). Claims are made the way
+``evals/wirestress/``, PolNeAR-style (source / cue / content); and the **written political set**
+(``evals/claimpool/pw_*``: 14 invented political news articles kept with their labels in the pool
+folder), scored as its own source (``written`` lines), apart from the pool's totals. Claims are made the way
 ``evals/claims_sim.py`` makes them (its ``stand_in`` picks, the first four body sentences, then
 code's sentences by ``build_claims``, named by ``link_speakers``: ``claims_of``) and scored by
 ``devsets.polnear.score_claims``: an attribution is matched by the claim whose text holds its
@@ -15,7 +17,9 @@ also scored on every named attribution's sentence (``sentences``: the source cod
 sentence holding the content's start, right of all named), a larger sample than the claims the
 simulated picks happen to match, as ``claims_sim.py --sentences`` does for the dev sets.
 
-    PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--test]
+    PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--sentence-misses] [--written] [--test]
+
+``--written`` lists the written set's misses instead of the pool's.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from summarizer.fields.base import Context
 
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "evals" / "claimpool"
-SOURCES = {"corpus": ROOT.parent / "shared" / "corpus", "wirestress": ROOT / "evals" / "wirestress"}
+SOURCES = {"corpus": ROOT.parent / "shared" / "corpus", "wirestress": ROOT / "evals" / "wirestress", "claimpool": POOL}
+KINDS = ("corpus", "wirestress")  # the pool proper; ``claimpool`` texts are the written set
 KEYS = ("articles", "named", "matched", "read", "right")
 
 
@@ -107,6 +112,7 @@ def sentence_line(name: str, s: dict[str, int]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
+    parser.add_argument("--written", action="store_true", help="list misses of the written set's study half only")
     parser.add_argument("--sentence-misses", action="store_true", help="list the study half's sentence-source misses")
     parser.add_argument("--test", action="store_true", help="also print the test half (once, at the end)")
     args = parser.parse_args(argv)
@@ -116,9 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         if data["part"] not in parts:
             continue
         row = score_article(data)
-        for key in (data["part"], f"{data['part']} {data['kind']}"):
+        written = data["kind"] == "claimpool"
+        keys = (f"{data['part']} written",) if written else (data["part"], f"{data['part']} {data['kind']}")
+        for key in keys:
             _add(totals.setdefault(key, {}), row)
             _add(totals.setdefault(f"{key} sentences", {}), row["sentences"])
+        if args.written != written:
+            continue
         if args.misses and data["part"] == "study" and row["misses"]:
             print(f"- {data['source']}")
             for m in row["misses"]:
@@ -131,11 +141,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}")
     for part in parts:
         print(line(f"pool {part}", totals.get(part, {})))
-        for kind in ("corpus", "wirestress"):
+        for kind in KINDS:
             print(line(f"  {kind}", totals.get(f"{part} {kind}", {})))
         print(sentence_line(f"{part} sentences", totals.get(f"{part} sentences", {})))
-        for kind in ("corpus", "wirestress"):
+        for kind in KINDS:
             print(sentence_line(f"  {kind}", totals.get(f"{part} {kind} sentences", {})))
+    for part in parts:
+        print(line(f"written {part}", totals.get(f"{part} written", {})))
+        print(sentence_line("  sentences", totals.get(f"{part} written sentences", {})))
     return 0
 
 

@@ -16,16 +16,19 @@ from .cast import cast_of
 from .coref import speech_pronoun
 from .holders import (
     ATTITUDE_ADJECTIVE,
+    ENTOURAGE,
     HOLD_ASPECT,
     HOLD_FINITE,
     LEAD_RE,
     MODAL_RE,
+    apposed,
     headline_case,
     headline_name,
     holder_clause,
     in_aside,
     in_quotation,
     plural_only,
+    poll_maker,
 )
 from .patterns import APPOSITIVE, NAME, PRONOUNS
 from .people import clean_name
@@ -74,7 +77,8 @@ _GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a re
 _SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
-    rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
+    rf"(?P<src>{_DESCRIPTOR}|(?:[Tt]he\s+(?={NAME}{ENTOURAGE}))?{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME}|{ENTOURAGE})?"
+    rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
 )
@@ -90,7 +94,6 @@ _TRAILING_RE = re.compile(
     rf"(?:\s+(?:per|via)\s+(?:the\s+)?{NAME})?"  # "said Russell Zimmerman per ABC News": the outlet relays
     r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
 )
-
 
 # "a US intelligence official speaking on condition of anonymity … said"
 _UNNAMED_RE = re.compile(
@@ -129,8 +132,6 @@ _OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A
 _ANYWHERE_RE = re.compile(
     rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
 )
-
-
 # "The city reasoned", "A leaked internal letter seen by Sky News says": a descriptor as the subject
 _DESC_SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
@@ -138,8 +139,6 @@ _DESC_SUBJECT_RE = re.compile(
     rf"(?P<app>{APPOSITIVE})\s+(?:(?:{BEFORE_VERB})\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
 )
-
-
 # "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
 _ROLE_SUBJECT_RE = re.compile(
     rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
@@ -170,8 +169,7 @@ def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[
 
 
 def _outer(sentence: str) -> bool:
-    """Whether the sentence ends in a named speaker's ", Lohmar said." ("Officers found the victim
-    …, Lohmar said."): that speaker reports all of it, the opening subject's verb included."""
+    """Whether the sentence ends in a named speaker's ", Lohmar said.": that speaker reports all of it."""
     t = _TRAILING_RE.search(sentence)
     src = t and (t.group("src1b") or t.group("src1") or t.group("src2"))
     comma = bool(t and re.match(r"\s*,", sentence[t.start() :]))  # not "…; TVN24 reported he …"
@@ -200,6 +198,16 @@ def _agent_only(sentence: str, source: str) -> bool:
     """Whether every mention of ``source`` in the sentence follows "by" (a passive's agent)."""
     spots = [m.start() for m in re.finditer(re.escape(source), sentence)]
     return bool(spots) and all(re.search(r"\bby\s+(?:the\s+)?$", sentence[:s]) for s in spots)
+
+
+def _opening(text: str, head: str, start: int, names: list[NameCandidate]) -> tuple[str, str] | None:
+    """(holder, verb) opening ``head``: "Press secretary X said", "Its editor, X, said" (before "and he …")."""
+    if opened := role_subject(head, start, names) or apposed(head, {n.text for n in names}):
+        return opened
+    m = _ANYWHERE_RE.search(head)
+    if not m or in_quotation(head, m.start("src")) or _OBJECT_RE.search(head[: m.start("src")]):
+        return None
+    return _appositive_person(text, m.group("app"), names) or m.group("src"), m.group("cue")
 
 
 _QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
@@ -249,6 +257,11 @@ def claim_source(
         source, cue = subject.group("src"), subject.group("cue")
         # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
         source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
+    if source is None and subject and subject.start() > 0 and subject.group("src").casefold() in PRONOUNS:
+        # "Press secretary X said …, and he argued …": the later pronoun continues the opening subject
+        source, cue = _opening(text, sentence[: subject.start()], start, names) or (None, None)
+    if source is None and subject is None and (opened := apposed(sentence, {n.text for n in names})):
+        source, cue = opened  # "The chamber's president, Natalie Fisk, urged …"
     inverted = _INVERTED_RE.search(sentence) if source is None else None
     if source is None:
         t = _TRAILING_RE.search(sentence)
@@ -287,6 +300,8 @@ def claim_source(
         source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
     if source is None and (coordinated := and_said(sentence, start, names)):
         source, cue = coordinated  # "He was taken to a school at seven and said he came back …"
+    if source is None and (poll := poll_maker(sentence)):
+        (source, cue), issuer = poll, poll[0]  # "A poll by X, conducted …, found": X issued it, no agent
     if (body_role := org_of_role(source) if source else org_of_role(None, sentence)) is not None:
         source, cue = body_role[0], body_role[1] or cue  # "according to a Woolworths spokesperson"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
@@ -336,10 +351,8 @@ def claim_source(
             )
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
-    if source is not None and source.strip(" ,") in WEEKDAYS + MONTHS:
-        source = None  # "On Thursday, Hatice Cengiz, …": a day is nobody
-    if source is not None and source.casefold() in _NOT_SOURCES:
-        source = None  # "By reports on Saturday, …"
+    if source is not None and (source.strip(" ,") in WEEKDAYS + MONTHS or source.casefold() in _NOT_SOURCES):
+        source = None  # "On Thursday, Hatice Cengiz, …" (a day is nobody), "By reports on Saturday, …"
     if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
         source = None
     if source is not None and re.match(r"the\s+[a-z]", source):
