@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claims_sim import _summary, claims_of, stand_in
+from claims_sim import _summary, claims_of, line, stand_in
 
 from summarizer.article import Article
 from summarizer.devsets import part_of, polnear
@@ -42,6 +42,7 @@ POOL = ROOT / "evals" / "claimpool"
 SOURCES = {"corpus": ROOT.parent / "shared" / "corpus", "wirestress": ROOT / "evals" / "wirestress", "claimpool": POOL}
 KINDS = ("corpus", "wirestress")  # the pool proper; ``claimpool`` texts are the written set
 KEYS = ("articles", "named", "matched", "read", "right")
+WIDTHS = (18, 2, 3, 3)  # ``claims_sim.line``'s columns, wider
 
 
 def load_pool() -> list[dict[str, Any]]:
@@ -90,25 +91,6 @@ def _add(total: dict[str, int], row: dict[str, Any]) -> None:
         total[k] = total.get(k, 0) + row[k]
 
 
-def line(name: str, s: dict[str, int]) -> str:
-    matched, right = s.get("matched", 0), s.get("right", 0)
-    rate = f"{matched / s['named']:.3f}" if s.get("named") else "-"
-    acc = f"{right / matched:.3f}" if matched else "-"
-    return (
-        f"{name:18} articles {s.get('articles', 0):2}  named {s.get('named', 0):3}  matched {rate} ({matched:3})  "
-        f"right {acc} ({right:3})  read {s.get('read', 0):3}"
-    )
-
-
-def sentence_line(name: str, s: dict[str, int]) -> str:
-    right, named = s.get("right", 0), s.get("named", 0)
-    acc = f"{right / named:.3f}" if named else "-"
-    return (
-        f"{name:18} articles {s.get('articles', 0):2}  named {named:3}  sentence source right {acc} ({right:3})  "
-        f"read {s.get('read', 0):3}"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
@@ -140,15 +122,15 @@ def main(argv: list[str] | None = None) -> int:
             for m in row["sentences"]["misses"]:
                 print(f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}")
     for part in parts:
-        print(line(f"pool {part}", totals.get(part, {})))
+        print(line(f"pool {part}", totals.get(part, {}), WIDTHS, sentences=False))
         for kind in KINDS:
-            print(line(f"  {kind}", totals.get(f"{part} {kind}", {})))
-        print(sentence_line(f"{part} sentences", totals.get(f"{part} sentences", {})))
+            print(line(f"  {kind}", totals.get(f"{part} {kind}", {}), WIDTHS, sentences=False))
+        print(line(f"{part} sentences", totals.get(f"{part} sentences", {}), WIDTHS, sentences=True))
         for kind in KINDS:
-            print(sentence_line(f"  {kind}", totals.get(f"{part} {kind} sentences", {})))
+            print(line(f"  {kind}", totals.get(f"{part} {kind} sentences", {}), WIDTHS, sentences=True))
     for part in parts:
-        print(line(f"written {part}", totals.get(f"{part} written", {})))
-        print(sentence_line("  sentences", totals.get(f"{part} written sentences", {})))
+        print(line(f"written {part}", totals.get(f"{part} written", {}), WIDTHS, sentences=False))
+        print(line("  sentences", totals.get(f"{part} written sentences", {}), WIDTHS, sentences=True))
     return 0
 
 
