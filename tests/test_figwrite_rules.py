@@ -116,3 +116,17 @@ def test_a_count_that_leaves_its_noun_out_counts_the_noun_of_the_count_before_it
     )
     assert figs["640"].unit == figs["515"].unit == "likely voters"
     assert figs["1,004"].unit == "pledged delegates"
+
+
+def test_a_year_earlier_compared_with_is_when_not_a_figure_and_a_duration_stays() -> None:
+    text = (
+        "Sales rise\n\n"
+        "Carlsen Motors sold 61,000 cars, 4 percent more than a year earlier, and profit rose from a year ago. "
+        "The plant had been idle for more than a year before the sale. An hour later, shares rose."
+    )
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    years = [f.span.start for f in answer.ground(ctx)[0]["figures"] if f.text == "a year"]
+    assert years == [text.index("a year before")]  # the two points compared with are dates; how long idle stays
+    assert "An hour" in figures_of(text)
