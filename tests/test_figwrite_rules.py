@@ -130,3 +130,14 @@ def test_a_year_earlier_compared_with_is_when_not_a_figure_and_a_duration_stays(
     years = [f.span.start for f in answer.ground(ctx)[0]["figures"] if f.text == "a year"]
     assert years == [text.index("a year before")]  # the two points compared with are dates; how long idle stays
     assert "An hour" in figures_of(text)
+
+
+def test_an_age_bound_written_and_older_is_an_age_of_the_group_before_it() -> None:
+    figs = figures_of(
+        "Turnout by age\n\n"
+        "In the poll, 58 percent of voters 65 and older said they would vote, against 41 percent of younger "
+        "voters. The club has 70 members and over 20 guests."
+    )
+    old = figs["65"]
+    assert (old.type, old.unit, old.measures) == ("quantity", "years", "age of voters")
+    assert (figs["70"].unit, figs["20"].unit) == ("members", "guests")  # no group of people before them

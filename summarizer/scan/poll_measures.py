@@ -357,10 +357,16 @@ _AGE_GROUP_RE = re.compile(
 )
 
 
+#: "voters 65 and older": the group right before the bound
+_OLDER_RE = re.compile(r"\d{1,3}\s+(?:and|or)\s+(?:older|over|up)\b")
+_OLDER_GROUP_RE = re.compile(rf"\b(?P<group>(?:[A-Za-z’'-]+\s+)?(?:{RESPONDENT_WORDS}|those|people|children))\s+$")
+
+
 def age_bound_measures(text: str, start: int, s_start: int) -> str | None:
-    """ "voters under 30", "adults aged 18 to 34" -> "age of voters", "age of adults": the age
-    bound of a group polled."""
+    """ "voters under 30", "adults aged 18 to 34", "voters 65 and older" -> "age of voters", "age of
+    adults": the age bound of a group polled."""
     m = _AGE_GROUP_RE.search(text[max(s_start, start - 60) : start])
+    m = m or (_OLDER_GROUP_RE.search(text[max(s_start, start - 60) : start]) if _OLDER_RE.match(text, start) else None)
     if not m:
         return "age" if re.search(r"\bthe\s+age\s+of\s+$", text[max(s_start, start - 20) : start]) else None
     group = [w for w in m.group("group").split() if w.casefold() not in ("the", "a", "an", "of", "among", "for")]
