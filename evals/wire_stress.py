@@ -159,7 +159,7 @@ def summarize_rows(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def groups(results: Sequence[dict[str, Any]]) -> Iterable[tuple[str, list[dict[str, Any]]]]:
     """(row name, its articles): per set, each kind, each shape, each half (``part_of``) and the
-    set; then both sets' halves and all."""
+    set; then all sets' halves and all."""
     for name in SETS:
         rows = [r for r in results if r["set"] == name]
         for kind in SET_KINDS[name]:
