@@ -36,3 +36,15 @@ def test_the_vote_counts_a_capitalised_pronoun_and_skips_one_a_question_word_ope
     assert reported_subject(text, first, first + len("Quenneville-Fry"))
     second = text.rfind("Quenneville-Fry")
     assert not reported_subject(text, second, second + len("Quenneville-Fry"))
+
+
+def test_as_someone_put_it_gives_the_quotation_to_them() -> None:
+    text = (
+        "Pool reopens\n\n"
+        "Mayor Ana Ruiz backed the repairs. Coun. Tom Okafor voted against them.\n\n"
+        'As Okafor put it on Monday, "This is money for a hole in the ground."\n\n'
+        'As the mayor put it at a council meeting in October, "We can fix it now or pay twice later."\n'
+    )
+    got = _speakers(text)
+    assert got["This is money"] == "Tom Okafor"
+    assert got["We can fix"] == "Ana Ruiz"  # "the mayor", resolved to the mayor the article names
