@@ -2,7 +2,9 @@
 
 The pool (``evals/claimpool/``, its README) labels every attribution with a named source on the
 15 Wikinews corpus articles that are not seeds and the 16 invented wire articles of
-``evals/wirestress/``, PolNeAR-style (source / cue / content). Claims are made the way
+``evals/wirestress/``, PolNeAR-style (source / cue / content); and the **written political set**
+(``evals/claimpool/pw_*``: 14 invented political news articles kept with their labels in the pool
+folder), scored as its own source (``written`` lines), apart from the pool's totals. Claims are made the way
 ``evals/claims_sim.py`` makes them (its ``stand_in`` picks, the first four body sentences, then
 code's sentences by ``build_claims``, named by ``link_speakers``: ``claims_of``) and scored by
 ``devsets.polnear.score_claims``: an attribution is matched by the claim whose text holds its
@@ -15,7 +17,9 @@ also scored on every named attribution's sentence (``sentences``: the source cod
 sentence holding the content's start, right of all named), a larger sample than the claims the
 simulated picks happen to match, as ``claims_sim.py --sentences`` does for the dev sets.
 
-    PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--test]
+    PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--sentence-misses] [--written] [--test]
+
+``--written`` lists the written set's misses instead of the pool's.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claims_sim import _summary, claims_of, stand_in
+from claims_sim import _summary, claims_of, line, stand_in
 
 from summarizer.article import Article
 from summarizer.devsets import part_of, polnear
@@ -35,8 +39,10 @@ from summarizer.fields.base import Context
 
 ROOT = Path(__file__).resolve().parent.parent
 POOL = ROOT / "evals" / "claimpool"
-SOURCES = {"corpus": ROOT.parent / "shared" / "corpus", "wirestress": ROOT / "evals" / "wirestress"}
+SOURCES = {"corpus": ROOT.parent / "shared" / "corpus", "wirestress": ROOT / "evals" / "wirestress", "claimpool": POOL}
+KINDS = ("corpus", "wirestress")  # the pool proper; ``claimpool`` texts are the written set
 KEYS = ("articles", "named", "matched", "read", "right")
+WIDTHS = (18, 2, 3, 3)  # ``claims_sim.line``'s columns, wider
 
 
 def load_pool() -> list[dict[str, Any]]:
@@ -85,28 +91,10 @@ def _add(total: dict[str, int], row: dict[str, Any]) -> None:
         total[k] = total.get(k, 0) + row[k]
 
 
-def line(name: str, s: dict[str, int]) -> str:
-    matched, right = s.get("matched", 0), s.get("right", 0)
-    rate = f"{matched / s['named']:.3f}" if s.get("named") else "-"
-    acc = f"{right / matched:.3f}" if matched else "-"
-    return (
-        f"{name:18} articles {s.get('articles', 0):2}  named {s.get('named', 0):3}  matched {rate} ({matched:3})  "
-        f"right {acc} ({right:3})  read {s.get('read', 0):3}"
-    )
-
-
-def sentence_line(name: str, s: dict[str, int]) -> str:
-    right, named = s.get("right", 0), s.get("named", 0)
-    acc = f"{right / named:.3f}" if named else "-"
-    return (
-        f"{name:18} articles {s.get('articles', 0):2}  named {named:3}  sentence source right {acc} ({right:3})  "
-        f"read {s.get('read', 0):3}"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
+    parser.add_argument("--written", action="store_true", help="list misses of the written set's study half only")
     parser.add_argument("--sentence-misses", action="store_true", help="list the study half's sentence-source misses")
     parser.add_argument("--test", action="store_true", help="also print the test half (once, at the end)")
     args = parser.parse_args(argv)
@@ -116,9 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         if data["part"] not in parts:
             continue
         row = score_article(data)
-        for key in (data["part"], f"{data['part']} {data['kind']}"):
+        written = data["kind"] == "claimpool"
+        keys = (f"{data['part']} written",) if written else (data["part"], f"{data['part']} {data['kind']}")
+        for key in keys:
             _add(totals.setdefault(key, {}), row)
             _add(totals.setdefault(f"{key} sentences", {}), row["sentences"])
+        if args.written != written:
+            continue
         if args.misses and data["part"] == "study" and row["misses"]:
             print(f"- {data['source']}")
             for m in row["misses"]:
@@ -130,12 +122,15 @@ def main(argv: list[str] | None = None) -> int:
             for m in row["sentences"]["misses"]:
                 print(f"    «{m['content']}»: expected {m['expected']!r}, got {m['got']!r}")
     for part in parts:
-        print(line(f"pool {part}", totals.get(part, {})))
-        for kind in ("corpus", "wirestress"):
-            print(line(f"  {kind}", totals.get(f"{part} {kind}", {})))
-        print(sentence_line(f"{part} sentences", totals.get(f"{part} sentences", {})))
-        for kind in ("corpus", "wirestress"):
-            print(sentence_line(f"  {kind}", totals.get(f"{part} {kind} sentences", {})))
+        print(line(f"pool {part}", totals.get(part, {}), WIDTHS, sentences=False))
+        for kind in KINDS:
+            print(line(f"  {kind}", totals.get(f"{part} {kind}", {}), WIDTHS, sentences=False))
+        print(line(f"{part} sentences", totals.get(f"{part} sentences", {}), WIDTHS, sentences=True))
+        for kind in KINDS:
+            print(line(f"  {kind}", totals.get(f"{part} {kind} sentences", {}), WIDTHS, sentences=True))
+    for part in parts:
+        print(line(f"written {part}", totals.get(f"{part} written", {}), WIDTHS, sentences=False))
+        print(line("  sentences", totals.get(f"{part} written sentences", {}), WIDTHS, sentences=True))
     return 0
 
 

@@ -138,15 +138,31 @@ def seeds(misses: bool = False) -> FieldScore:
     return total
 
 
-def _line(name: str, m: dict[str, Any]) -> str:
-    if not m["matched"]:  # sentence sources: right of all named
-        return (
-            f"{name:14} articles {m['articles']:3}  named {m['named']:4}  sentence source right {m['accuracy']} "
-            f"({m['right']})  read {m['read']}"
-        )
+#: column widths of a ``line``: name, articles, named, then every other count (0: as wide as it is)
+WIDTHS = (14, 3, 4, 0)
+
+
+def _rate(m: dict[str, Any], key: str, part: int, whole: int) -> str:
+    """``m[key]`` as the scorer rounded it; computed to three places where ``m`` holds counts only."""
+    if key in m:
+        return str(m[key])
+    return f"{part / whole:.3f}" if whole else "-"
+
+
+def line(
+    name: str, m: dict[str, Any], widths: tuple[int, int, int, int] = WIDTHS, sentences: bool | None = None
+) -> str:
+    """One aggregate line: matched of named and right of matched; or, for sentence sources (by default
+    when nothing was matched), right of all named. Shared with ``claim_pool.py`` (wider columns)."""
+    w_name, w_articles, w_named, w = widths
+    named, matched, right = m.get("named", 0), m.get("matched", 0), m.get("right", 0)
+    head = f"{name:{w_name}} articles {m.get('articles', 0):{w_articles}}  named {named:{w_named}}  "
+    read = f"read {m.get('read', 0):{w}}"
+    if not matched if sentences is None else sentences:
+        return head + f"sentence source right {_rate(m, 'accuracy', right, named)} ({right:{w}})  " + read
     return (
-        f"{name:14} articles {m['articles']:3}  named {m['named']:4}  matched {m['match_rate']} ({m['matched']})  "
-        f"right {m['accuracy']} ({m['right']})  read {m['read']}"
+        head + f"matched {_rate(m, 'match_rate', matched, named)} ({matched:{w}})  "
+        f"right {_rate(m, 'accuracy', right, matched)} ({right:{w}})  " + read
     )
 
 
@@ -176,28 +192,28 @@ def main(argv: list[str] | None = None) -> int:
     ggt_study = pool_part("ggt", "study", args.ggt_misses)
     fs = seeds(args.seeds_misses)
     d = fs.as_dict()
-    print(_line("polnear study", study))
+    print(line("polnear study", study))
     for half in ("A", "B"):
-        print(_line(f"  study-{half}", study[half]))
-    print(_line("ggt study", ggt_study))
+        print(line(f"  study-{half}", study[half]))
+    print(line("ggt study", ggt_study))
     for half in ("A", "B"):
-        print(_line(f"  study-{half}", ggt_study[half]))
+        print(line(f"  study-{half}", ggt_study[half]))
     if args.sentences:
         for pool in ("polnear", "ggt"):
             m = pool_part(pool, "study", sentences=True)
-            print(_line(f"{pool} sentences", m))
+            print(line(f"{pool} sentences", m))
             for half in ("A", "B"):
-                print(_line(f"  study-{half}", m[half]))
+                print(line(f"  study-{half}", m[half]))
     print(
         f"{'seeds':14} claims F1 {d['f1']} (P {d['precision']} R {d['recall']}, {d['tp']}/{d['predicted']}/"
         f"{d['labelled']})  attribution {d['attribution_accuracy']}  named {d['attribution_accuracy_named']}"
     )
     if args.test:
-        print(_line("polnear TEST", pool_part("polnear", "test")))
-        print(_line("ggt TEST", pool_part("ggt", "test")))
+        print(line("polnear TEST", pool_part("polnear", "test")))
+        print(line("ggt TEST", pool_part("ggt", "test")))
         if args.sentences:
-            print(_line("polnear TEST s", pool_part("polnear", "test", sentences=True)))
-            print(_line("ggt TEST s", pool_part("ggt", "test", sentences=True)))
+            print(line("polnear TEST s", pool_part("polnear", "test", sentences=True)))
+            print(line("ggt TEST s", pool_part("ggt", "test", sentences=True)))
     return 0
 
 

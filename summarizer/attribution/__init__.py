@@ -25,7 +25,10 @@ quotes and claims agree on who said what.
 * ``describe``: a description as the speaker where the article names no one ("the judge said",
   "protesters chanted", "his office said").
 * ``phrases``: whose words a phrase in quotation marks inside a sentence is ('to "streamline"').
-* ``sources``: claim sources (``claim_source``, ``claim_sources``) and their patterns.
+* ``sources``: claim sources (``claim_source``, ``claim_sources``): each sentence read in order,
+  choosing among the clause shapes below.
+* ``source_clauses``: the clause shapes a claim's source takes ("according to X", "X said",
+  "…, said X, a professor", "X: …") as patterns, and the small readers matching one shape each.
 * ``shapes``: clause shapes beyond a plain subject-and-verb that give a claim's holder (a body's
   role before a name, "the statement said" after "In a statement, X said").
 * ``patterns``: the regex pieces they all share (verbs of speech, names, appositives).

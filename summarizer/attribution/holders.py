@@ -24,12 +24,14 @@ from .patterns import APPOSITIVE, NAME
 
 __all__ = [
     "ATTITUDE_ADJECTIVE",
+    "ENTOURAGE",
     "HOLD_ASPECT",
     "HOLD_BASE",
     "HOLD_FINITE",
     "HOLD_ING",
     "LEAD_RE",
     "MODAL_RE",
+    "apposed",
     "forms",
     "headline_case",
     "headline_name",
@@ -37,6 +39,7 @@ __all__ = [
     "in_aside",
     "in_quotation",
     "plural_only",
+    "poll_maker",
 ]
 
 # (lemma, irregular past) or lemma; a trailing " for"/" against" is a particle the verb needs
@@ -52,6 +55,10 @@ ALIGNMENT = (
     "back endorse oppose favor favour campaign_for campaign_against push_for fight_for fight_against sue "
     "agree disagree concur defend challenge attack"
 ).split()
+#: those who speak for a named person and are read as that person: "Kessler's campaign said", "Hartley's
+#: allies said", "the Pell campaign said" (``source_names.clean_source`` keeps the owner); not "X's office", which
+#: GGT labels as the office
+ENTOURAGE = r"(?:['’]s?)?\s+(?:campaign|camp|allies|aides)(?![\w-])"
 _IRREGULAR = {
     "think": ("thinks", "thought"),
     "feel": ("feels", "felt"),
@@ -243,3 +250,47 @@ MODAL_RE = re.compile(
     rf"|(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?P<cue2>{_SAY_ING}|{HOLD_ING})"
     rf"|(?:(?:has|have|had|is|are|was|were)\s+)?(?P<cue3>[a-z]+(?:s|ed|ing))\s+that)\b"
 )
+
+
+# "A Quinnipiac University poll released Thursday found …", "A poll by Ridgeline Strategies, conducted
+# before the story broke, found …", "while a survey by the Heartland-aligned firm Bayview Analytics found …"
+_STUDY = r"(?:poll|survey|study|analysis|report|audit|review)"
+_STUDY_TAIL = (
+    r"(?:,[^,;:“”\"]{2,80},|\s+(?:released|conducted|published|taken|issued|commissioned|out)\b[^,;:“”\"]{0,60}?)?"
+)
+_POLL_RE = re.compile(
+    rf"(?:^|(?<=[,;]\s)|\b(?:while|and|but|as|whereas)\s+)(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:new|recent|latest)\s+)?"
+    rf"(?:(?P<src>{NAME})\s+(?:[a-z]+\s+)?{_STUDY}|{_STUDY}\s+(?:by|from|for|of|conducted\s+by)\s+(?:the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}))"
+    rf"{_STUDY_TAIL}\s+(?:(?:also|has|have)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|estimates|"
+    r"concluded|concludes|projected|projects)\b"
+)
+
+
+def poll_maker(sentence: str) -> tuple[str, str] | None:
+    """(maker, verb) of a poll or study the sentence names as finding something: the firm, paper or
+    body a poll is named by or credited to ("A Marquette Institute poll … found" -> Marquette
+    Institute), who holds its finding as a statement's signer holds the statement."""
+    m = _POLL_RE.search(sentence)
+    if not m or in_quotation(sentence, m.start()):
+        return None
+    return m.group("src") or m.group("src2"), m.group("cue")
+
+
+# "The chamber's president, Natalie Fisk, urged …", "Another scholar, Deborah Walsh of the Brennan Forum,
+# said …", "Ontario's infrastructure minister, Gregory Haldane, on Tuesday denied …": a role opens the
+# sentence and the name in apposition to it is the subject
+_APPOSED_RE = re.compile(
+    rf"^(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,5}},\s+(?P<src>{NAME})(?:\s+of\s+(?:the\s+)?{NAME})?,\s+"
+    rf"(?:on\s+(?:{'|'.join(WEEKDAYS)})\s+|(?:also|then|later|has|had|again|publicly)\s+)*"
+    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b"
+)
+
+
+def apposed(sentence: str, names: set[str]) -> tuple[str, str] | None:
+    """(person, verb) when a role opening the sentence is followed by a name the scan knows (two
+    words or more) in apposition, then a holder verb: the apposed name is the subject."""
+    m = _APPOSED_RE.match(sentence)
+    if not m or len(m.group("src").split()) < 2 or m.group("src") not in names:
+        return None
+    return m.group("src"), m.group("cue")

@@ -9,6 +9,7 @@ from ..lexicon import MONTHS, ORG_WORDS, WEEKDAYS
 from ..scan.names import NameCandidate
 from .bodies import DESCRIPTOR, person_descriptor
 from .cast import cast_of, person_part
+from .holders import ENTOURAGE
 from .patterns import NAME
 
 __all__ = [
@@ -95,6 +96,12 @@ LEADING_RE = re.compile(
 def clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     found = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", found.strip(" ,")).rstrip(".,;:")
     found = LEADING_RE.sub("", found)  # "On Wednesday Suncor", "Unlike Al Mnajer": no function word in a name
+    if entourage := re.fullmatch(rf"(?P<n>{NAME}){ENTOURAGE}", found):
+        # "Kessler's campaign", "Pell campaign": the person they speak for ("Her campaign": no name here)
+        return "" if entourage.group("n").casefold() in ("his", "her", "their", "its") else entourage.group("n")
+    poll = re.match(rf"(?:an?\s+|the\s+)?(?:(?:new|recent|latest)\s+)?(?P<n>{NAME})\s+(?:poll|survey)\b", found)
+    if poll:
+        return poll.group("n")  # "according to a Quinnipiac University poll released Wednesday": the pollster
     head = found.split(" of ")[0]
     if names and " of " in found and len(head.split()) >= 2 and head in {n.text for n in names} and is_person(head):
         return head  # "Doug Miller of Milltech Marine", "Sen. Jane Roe of Vermont": the person, not the place or firm

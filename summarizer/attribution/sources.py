@@ -8,39 +8,56 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import CLAIM_VERBS, MONTHS, SAID, SPEECH, STANCE_VERBS, WEEKDAYS
+from ..lexicon import MONTHS, WEEKDAYS
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
 from .bodies import DESCRIPTOR, bodies_of, descriptor_kind, named_appositive
 from .cast import cast_of
 from .coref import speech_pronoun
 from .holders import (
-    ATTITUDE_ADJECTIVE,
-    HOLD_ASPECT,
-    HOLD_FINITE,
     LEAD_RE,
     MODAL_RE,
+    apposed,
     headline_case,
     headline_name,
     holder_clause,
-    in_aside,
     in_quotation,
     plural_only,
+    poll_maker,
 )
-from .patterns import APPOSITIVE, NAME, PRONOUNS
+from .patterns import PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
 from .shapes import (
-    ADDED,
-    BEFORE_VERB,
-    MORE_VERBS,
-    OWNED_ROLE,
     and_said,
     issued_by,
     named_before,
     org_of_role,
     role_subject,
     signed,
+)
+from .source_clauses import (
+    ACCORDING_RE,
+    ANYWHERE_RE,
+    COLON_RE,
+    DESC_SUBJECT_RE,
+    GENERIC_SOURCES,
+    INVERTED_RE,
+    LONG_SUBJECT_RE,
+    NOT_SOURCES,
+    OBJECT_RE,
+    QUOTING_RE,
+    ROLE_SUBJECT_RE,
+    SAID_NAME_RE,
+    SUBJECT_RE,
+    TRAILING_RE,
+    UNNAMED_RE,
+    agent_only,
+    appositive_person,
+    first_subject,
+    names_someone,
+    opening_holder,
+    outer_speaker,
 )
 from .source_names import clean_source as _clean_source
 from .source_names import fuller_name
@@ -50,159 +67,6 @@ from .source_names import role_holder as _role_holder
 from .source_names import trailing_name as _trailing_name
 
 __all__ = ["claim_source", "claim_sources"]
-
-
-# ---- claims -------------------------------------------------------------------------------
-
-# "US intelligence", "the Saudi Interior Ministry", "Ukraine's defense minister Oleksii Reznikov"
-_SOURCE = rf"(?:the\s+)?(?:{NAME})(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?(?:\s+{NAME})?|\s+[a-z]+(?:\s+[a-z]+)?(?=[,\s]))?"
-_DESCRIPTOR = (
-    r"[Tt]he\s+(?:[a-z]+\s+){0,2}?(?:official|officials|minister|ministry|police|spokesman|spokeswoman|spokesperson|"
-    r"company|government|report|study|survey|agency|department|court|military|army|researchers|scientists|"
-    r"statement|authorities|organisers|organizers|prosecutors|investigators|group|union|president|mayor)"
-)
-# "according to US intelligence," / "according to the official," / "…, according to Yonhap news agency."
-_ACCORDING_RE = re.compile(
-    rf"\b[Aa]ccording\s+to\s+(?:(?P<src>[^,;.:“”\"()]{{2,60}}?)(?=\s*(?:[,;:]|[.!?][”\"’']?\s*$))"
-    rf"|(?P<src2>{_DESCRIPTOR}|(?:the\s+)?{NAME}))"
-)
-# "wrote to Lynch": after a verb of saying, a preposition's object is the one addressed, not the speaker
-_NOT_TO = r"(?!(?:to|at|with|about|for|on|of|into)\b)"
-_NOT_SOURCES = {"by", "on", "in", "at", "for", "with", "from", "after", "before", "during", "as", "if", "when"}
-_GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a report", "one report", "reports from"}
-# "But she said", "And it said that …": a conjunction opening the sentence is no name
-_SUBJECT_RE = re.compile(
-    rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
-    rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
-    rf"(?P<src>{_DESCRIPTOR}|{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME})?|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
-    rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
-    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
-)
-# "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
-_NAMING = r"called|calls|dubbed|described|characterized|characterised"
-# "Rubio spokesman Alex Conant", "Ayotte campaign manager Jon Kohan": a role, then the person who speaks
-# (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
-_ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about|per|via)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
-_TRAILING_RE = re.compile(
-    rf",?\s*(?:(?P<cue1>(?!(?:told|tells|{_NAMING})\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
-    rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
-    rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
-    rf"(?:\s+(?:per|via)\s+(?:the\s+)?{NAME})?"  # "said Russell Zimmerman per ABC News": the outlet relays
-    r"(?:\s+[a-z]+){0,3}(?:\s+(?:on|in|at|last|this)\s+[^,.;]{1,30})?\s*[.!?]?[”\"’']?$"
-)
-
-
-# "a US intelligence official speaking on condition of anonymity … said"
-_UNNAMED_RE = re.compile(
-    rf"(?:^|(?<=\s))(?P<src>[Aa]n?\s+(?:{NAME}\s+)?(?:[a-z]+\s+){{0,2}}?"
-    rf"(?:official|spokesman|spokeswoman|spokesperson|source|officer|diplomat|analyst|expert|researcher|aide))\b"
-    rf"[^.;“”\"]{{0,100}}?\s(?P<cue>{SAID}|confirmed|added)\b"
-)
-# "Executive director of the … chapter … Alia Salem said …": a name right before the verb
-# "Trump: Clinton should have …", "… - Pew Research: “All the samples …”": a headline's or a panel's speaker
-# "IG report: …", "Gillibrand on Hillary's speeches: ‘I think she will.’": a headline's report, or a
-# person "on" a topic before the words in quotation marks that are theirs
-_COLON_RE = re.compile(
-    rf"^(?:[^:\n]{{0,200}}\s[-–—]\s)?(?P<src>{NAME})(?:\s+\([^)]{{1,20}}\))?"
-    rf"(?:\s+(?:report|poll|study|survey|audit|memo)|\s+on\s+[^:“”‘\"\n]{{3,100}}(?=:\s*[‘“\"]))?(?P<cue>:)\s*\S"
-)
-# "…, said Jon Doggett, executive vice president of the National Corn Growers Association."
-_SAID_NAME_RE = re.compile(
-    rf",?[”\"’']?\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote))\s+(?:(?:former|the|{_NOT_TO}[a-z]+)\s+){{0,4}}?"
-    rf"(?:{NAME}{_ROLE_THEN})?(?P<src>{NAME})"
-    r"(?:,[^.;!?]*)?[.!?]?[”\"’']?\s*$"
-)
-# "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
-_LONG_SUBJECT_RE = re.compile(
-    rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
-)
-# "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
-# mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
-_INVERTED_RE = re.compile(
-    rf"[,”\"’']\s+(?P<cue>(?!told\b)(?:{SAID}|added|wrote|insists|insisted|argues|argued|adds|writes|notes|noted))\s+"
-    rf"(?:(?:former|the|{_NOT_TO}[a-z]+|\d+-year-old)\s+){{0,4}}?"
-    rf"(?:{NAME}(?:\s+and\s+{NAME})?{_ROLE_THEN}|{OWNED_ROLE})?(?P<src>{NAME})(?=\s*[,.;(]|\s*$)"
-)
-# a name right after a preposition (or inside a longer name) is an object, not the subject of the verb after it
-_OBJECT_RE = re.compile(r"(?:\b(?:of|at|for|with|from|in|to|by)\s+(?:the\s+)?|[A-Z][\w’'.-]*\s+)$")
-_ANYWHERE_RE = re.compile(
-    rf"(?P<src>{NAME})(?P<app>{APPOSITIVE}|,)\s+(?:(?:has|had|also|then|later)\s+)*(?P<cue>{SAID}|announced)\b"
-)
-
-
-# "The city reasoned", "A leaked internal letter seen by Sky News says": a descriptor as the subject
-_DESC_SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=[,;]\s))(?P<d>{DESCRIPTOR})"
-    rf"(?:\s+(?:seen|obtained|received|sent|published|leaked|posted|quoted|issued)\s+by\s+(?:the\s+)?{NAME})?"
-    rf"(?P<app>{APPOSITIVE})\s+(?:(?:{BEFORE_VERB})\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|reads)\b{ADDED}"
-)
-
-
-# "The former sergeant-at-arms of the House of Commons said": a role opening the sentence as its subject
-_ROLE_SUBJECT_RE = re.compile(
-    rf"(?P<d>[Tt]he\s+(?:[a-z][\w’'-]*\s+){{0,3}}?[a-z][\w’'-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?{NAME})?"
-    rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
-    rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
-)
-
-
-def _subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[str] | None:
-    """The first subject-and-verb of the sentence outside quotation marks, never a contraction
-    ("I'd think"); a bare plural verb ("Estimates suggest") only after a scanned name."""
-    for m in _SUBJECT_RE.finditer(sentence):
-        src = m.group("src")
-        if (
-            in_quotation(sentence, m.start("src"))
-            or in_aside(sentence, m.start("src"))
-            or re.search(r"['’](?:d|ll|m|re|ve)$", src)
-        ):
-            continue
-        if (
-            plural_only(m.group("cue"))
-            and src[:1].isupper()
-            and not _names_someone(start + m.start("src"), start + m.end("src"), names)
-        ):
-            continue
-        return m
-    return None
-
-
-def _outer(sentence: str) -> bool:
-    """Whether the sentence ends in a named speaker's ", Lohmar said." ("Officers found the victim
-    …, Lohmar said."): that speaker reports all of it, the opening subject's verb included."""
-    t = _TRAILING_RE.search(sentence)
-    src = t and (t.group("src1b") or t.group("src1") or t.group("src2"))
-    comma = bool(t and re.match(r"\s*,", sentence[t.start() :]))  # not "…; TVN24 reported he …"
-    return bool(t and src and comma and t.start() > 20 and src[:1].isupper() and src.casefold() not in PRONOUNS)
-
-
-def _appositive_person(text: str, appositive: str | None, names: list[NameCandidate]) -> str | None:
-    """The person an appositive's last part opens with: ", her adviser, Jake Sullivan," -> Jake
-    Sullivan; ", Darran Whiting of Liberty Baptist Church," -> Darran Whiting."""
-    parts = [p.strip() for p in (appositive or "").strip(" ,").split(",")]
-    m = re.match(rf"(?:the\s+)?(?P<n>{NAME})", parts[-1]) if parts and parts[-1] else None
-    if not m:
-        return None
-    name = re.sub(r"\s+of\s+.*$", "", m.group("n"))
-    known = {n.text for n in names}
-    person = len(name.split()) >= 2 and name in known and _is_person(name)
-    return name if person and cast_of(text, names).is_person(name) else None
-
-
-def _names_someone(start: int, end: int, names: list[NameCandidate]) -> bool:
-    """Whether a scanned name lies in ``start:end`` (not "This", "Sales": a sentence's first word)."""
-    return any(start <= n.start and n.end <= end for n in names)
-
-
-def _agent_only(sentence: str, source: str) -> bool:
-    """Whether every mention of ``source`` in the sentence follows "by" (a passive's agent)."""
-    spots = [m.start() for m in re.finditer(re.escape(source), sentence)]
-    return bool(spots) and all(re.search(r"\bby\s+(?:the\s+)?$", sentence[:s]) for s in spots)
-
-
-_QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
 def claim_source(
@@ -226,7 +90,7 @@ def claim_source(
     source: str | None = None
     cue: str | None = None
     c_start, c_end = start, end
-    m = _ACCORDING_RE.search(sentence)
+    m = ACCORDING_RE.search(sentence)
     if m and len((m.group("src") or "").split()) <= 10:
         source, cue = m.group("src") or m.group("src2"), "according to"
         if m.start() == 0 and m.group("src"):
@@ -236,22 +100,27 @@ def claim_source(
     issuer = issued_by(sentence)
     if issuer and (source is None or issuer in source):
         source, cue = issuer, "according to"  # "according to a report from ABC Australia on March 3 in which …"
-    quoting = _QUOTING_RE.match(text, c_start, end) if c_start > start else None
+    quoting = QUOTING_RE.match(text, c_start, end) if c_start > start else None
     if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
         source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
         c_start = quoting.end()
-    subject = _subject(sentence, start, names)
-    inner = _SUBJECT_RE.match(text, c_start, end) if c_start > start else None
+    subject = first_subject(sentence, start, names)
+    inner = SUBJECT_RE.match(text, c_start, end) if c_start > start else None
     if inner and inner.group("src").casefold() not in PRONOUNS:
         # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
         source, cue = inner.group("src"), inner.group("cue")
-    elif source is None and subject and subject.start() == 0 and not _outer(sentence):
+    elif source is None and subject and subject.start() == 0 and not outer_speaker(sentence):
         source, cue = subject.group("src"), subject.group("cue")
         # "PARIS, Aug 31 (Reuters) - France's party leader, Marine Le Pen, voiced": the appositive's person
-        source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
-    inverted = _INVERTED_RE.search(sentence) if source is None else None
+        source = appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
+    if source is None and subject and subject.start() > 0 and subject.group("src").casefold() in PRONOUNS:
+        # "Press secretary X said …, and he argued …": the later pronoun continues the opening subject
+        source, cue = opening_holder(text, sentence[: subject.start()], start, names) or (None, None)
+    if source is None and subject is None and (opened := apposed(sentence, {n.text for n in names})):
+        source, cue = opened  # "The chamber's president, Natalie Fisk, urged …"
+    inverted = INVERTED_RE.search(sentence) if source is None else None
     if source is None:
-        t = _TRAILING_RE.search(sentence)
+        t = TRAILING_RE.search(sentence)
         if t and t.start() > 20:
             source = t.group("src1b") or t.group("src1") or t.group("src2") or t.group("src3")
             cue = t.group("cue1") or t.group("cue2") or "according to"
@@ -263,23 +132,23 @@ def claim_source(
         source, cue = inverted.group("src"), inverted.group("cue")
     if source is None and subject:
         source, cue = subject.group("src"), subject.group("cue")
-        source = _appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
+        source = appositive_person(text, sentence[subject.end("src") : subject.start("cue")], names) or source
     if source is None and inverted:  # "But that is not enough, said X, …, who … ''…'' X pointed out."
         source, cue = inverted.group("src"), inverted.group("cue")
     if source is None:  # "a US intelligence official speaking on condition of anonymity said"
-        for pattern in (_UNNAMED_RE, _ANYWHERE_RE, _COLON_RE, _SAID_NAME_RE, _LONG_SUBJECT_RE):
+        for pattern in (UNNAMED_RE, ANYWHERE_RE, COLON_RE, SAID_NAME_RE, LONG_SUBJECT_RE):
             found = pattern.search(sentence)
             if found and not in_quotation(sentence, found.start("src")):  # "“… what Obama said …”"
                 # "In a statement to the Observer, her adviser, Jake Sullivan, said": the person the
                 # appositive names speaks, not the name before it
                 app = found.groupdict().get("app")
-                if pattern is _UNNAMED_RE and sentence[: found.start("cue")].rstrip().endswith(","):
+                if pattern is UNNAMED_RE and sentence[: found.start("cue")].rstrip().endswith(","):
                     # "A spokesperson for the transit agency, Dominic Szymanski-Obi, said": the role's person
                     app = sentence[found.end("src") : found.start("cue")]
-                person = _appositive_person(text, app, names)
-                if pattern is _UNNAMED_RE and not person:
+                person = appositive_person(text, app, names)
+                if pattern is UNNAMED_RE and not person:
                     person = named_before(text, sentence[: found.start("src")], names)  # "X, a security official, told"
-                if not person and pattern is _ANYWHERE_RE and _OBJECT_RE.search(sentence[: found.start("src")]):
+                if not person and pattern is ANYWHERE_RE and OBJECT_RE.search(sentence[: found.start("src")]):
                     continue  # "The former sergeant-at-arms of the House of Commons said": no subject
                 source, cue = person or found.group("src"), found.group("cue")
                 break
@@ -287,12 +156,14 @@ def claim_source(
         source, cue = person_role  # "Northmen coach Gord Thibodeau praised …"
     if source is None and (coordinated := and_said(sentence, start, names)):
         source, cue = coordinated  # "He was taken to a school at seven and said he came back …"
+    if source is None and (poll := poll_maker(sentence)):
+        (source, cue), issuer = poll, poll[0]  # "A poll by X, conducted …, found": X issued it, no agent
     if (body_role := org_of_role(source) if source else org_of_role(None, sentence)) is not None:
         source, cue = body_role[0], body_role[1] or cue  # "according to a Woolworths spokesperson"
     if source is None:  # "X will discuss …", "X acknowledges that …", after a dateline or a time
         lead = LEAD_RE.match(sentence)
         found = MODAL_RE.match(sentence, lead.end() if lead else 0)
-        if found and _names_someone(
+        if found and names_someone(
             start + found.start(), start + found.end("src_b" if found.group("src_b") else "src"), names
         ):
             source = found.group("src_b") or found.group("src")  # "Breitbart Jerusalem editor Aaron Klein"
@@ -302,11 +173,11 @@ def claim_source(
         source, cue = held.group("src"), held.group("cue") or held.groupdict().get("cue2")  # a name the scan knows
     if source and cue and plural_only(cue) and source[:1].isupper() and source not in {n.text for n in names}:
         source = None  # "Estimates suggest": a bare plural verb after a common noun opening the sentence
-    if source is not None and not held and source != issuer and _agent_only(sentence, source):
+    if source is not None and not held and source != issuer and agent_only(sentence, source):
         source = None  # "A leaked letter seen by Sky News says": the agent of a passive does not say it
     if source is None or re.fullmatch(DESCRIPTOR, source):
         # "The city reasoned", "officials say", "the letter reads": the body it stands for
-        d = _DESC_SUBJECT_RE.search(sentence)
+        d = DESC_SUBJECT_RE.search(sentence)
         phrase = d.group("d") if d else source
         at = start + (d.start() if d else 0)
         body = bodies_of(text, names).resolve(phrase, at, cast_of(text, names)) if phrase else None
@@ -315,7 +186,7 @@ def claim_source(
         if body:
             source, cue = body, (d.group("cue") if d else cue)
     lead = LEAD_RE.match(sentence)
-    if source is None and (role := _ROLE_SUBJECT_RE.match(sentence, lead.end() if lead else 0)):
+    if source is None and (role := ROLE_SUBJECT_RE.match(sentence, lead.end() if lead else 0)):
         # "The former sergeant-at-arms of the House of Commons said": the person the article gave that role
         source = _role_holder(text, sentence, role.group("d"), start, names)
         cue = role.group("cue") if source else None
@@ -336,11 +207,9 @@ def claim_source(
             )
         else:
             source = previous if fits else _resolve_pronoun(pronoun, start, names)
-    if source is not None and source.strip(" ,") in WEEKDAYS + MONTHS:
-        source = None  # "On Thursday, Hatice Cengiz, …": a day is nobody
-    if source is not None and source.casefold() in _NOT_SOURCES:
-        source = None  # "By reports on Saturday, …"
-    if source is not None and source.casefold().removeprefix("the ") in _GENERIC_SOURCES:
+    if source is not None and (source.strip(" ,") in WEEKDAYS + MONTHS or source.casefold() in NOT_SOURCES):
+        source = None  # "On Thursday, Hatice Cengiz, …" (a day is nobody), "By reports on Saturday, …"
+    if source is not None and source.casefold().removeprefix("the ") in GENERIC_SOURCES:
         source = None
     if source is not None and re.match(r"the\s+[a-z]", source):
         # "The prime minister said": the person the article named with that title before
