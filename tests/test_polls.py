@@ -49,6 +49,7 @@ TOLL = (
         ("A separate survey by the Lakeview Institute put support at 36 percent.", "Lakeview Institute"),
         ("A CNN/ORC poll last month showed Mr. Trump ahead.", "CNN/ORC"),
         ("Gallup's latest poll has him at 40 percent.", "Gallup"),
+        ("A survey released Thursday by Pinecrest College's polling center found her ahead.", "Pinecrest College"),
         ("Many made up 46 percent, according to a February survey conducted by WBUR radio.", "WBUR"),
         ("Of the seven polls released this month, most show him ahead.", None),
         ("The council voted 7-2 to close the bridge.", None),

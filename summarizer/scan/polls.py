@@ -80,6 +80,7 @@ _SHARE_RE = re.compile(
 
 def _clean(maker: str) -> str | None:
     maker = re.split(r"\s+for\s+(?:The|the)\s+", maker)[0]  # "X for The Riverton Herald": X made it
+    maker = re.sub(r"['’]s?$", "", maker.rstrip("."))  # "by Lakeview University's polling center": the university
     words = maker.rstrip(".").split()
     while words and words[0].casefold().strip(".,") in _NOT_MAKERS:
         words.pop(0)
