@@ -5,10 +5,11 @@ and continuation paragraphs; ``evals/wirestress`` holds 16 articles written for 
 those shapes, labelled in the GGT shape (its README). This script reads each one as the GGT
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
-against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``; set 4: ``s4_…``, modelled on real text),
-per kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile,
-presser, explainer, local, sports, world; set 3: longform, live, transcript, opinion, court,
-business, science), per ``part_of`` half, per shape (plain, or scraped: lines
+against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
+set 4: ``s4_…``, modelled on real text), per kind of article (the stem's prefix: sports, court,
+disaster, politics, feature; set 2: profile, presser, explainer, local, sports, world; set 3:
+longform, live, transcript, opinion, court, business, science; set 4: news, sports, business,
+politics, feature, obit, local), per ``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 
     pronoun      "he said", "she wrote"
