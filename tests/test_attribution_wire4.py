@@ -63,3 +63,19 @@ def test_an_answer_after_a_question_is_the_interviewees() -> None:
     assert got["Because I said"] == "Kim Arsenault-Roy"  # the one the paragraph before names
     assert got["No. I will"] == "Kim Arsenault-Roy"  # the previous answer's, not the deputy's
     assert got["Someone good. We"] == "Lena Voss"  # after a reporter's quoted question: the one asked
+
+
+def test_an_age_nobody_was_given_describes_the_person_the_paragraph_above_names() -> None:
+    text = (
+        "Mill closes\n\n"
+        "WHITECOURT, Alta. -- The whistle blew for the last time on Friday, and Gerald Vos was standing beside digester No. 2.\n\n"
+        '"I just felt tired," the 58-year-old millwright said.\n\n'
+        "Union president Dale Ferris, 61, said the offer was never answered.\n\n"
+        "Carleton's Eli Mensah hit two free throws to seal it after Ferris's nephew fouled out.\n\n"
+        '"I wasn\'t scared," the 18-year-old said.\n\n'
+        '"Nothing was answered," the 61-year-old said.\n'
+    )
+    got = _speakers(text)
+    assert got["I just felt"] == "Gerald Vos"  # no one is 58: the one the paragraph above names
+    assert got["I wasn't scared,"] == "Eli Mensah"
+    assert got["Nothing was answered,"] == "Dale Ferris"  # an age the article gave is read as before
