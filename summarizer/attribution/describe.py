@@ -97,7 +97,8 @@ def aged_speaker(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
     given = re.compile(
         rf"(?P<a>{NAME}),\s+{age},|(?<!\d){age}-year-old\s+(?:[a-z-]+\s+){{0,3}}(?P<b>{NAME})|(?P<c>{NAME})\s+\({age}\)"
     )
-    people, later = set(), set()
+    people: set[str] = set()
+    later: set[str] = set()
     for g in given.finditer(text):
         run, at = next((g.group(k), g.start(k)) for k in "abc" if g.group(k))
         name = BOUNDARY.split(run)[-1]  # "… Dreamhouse. Studio Schicketanz, 31,": the last sentence's
