@@ -18,6 +18,7 @@ from .holders import (
     ENTOURAGE,
     HOLD_ASPECT,
     HOLD_FINITE,
+    STANCE_IDIOM,
     apposed,
     in_aside,
     in_quotation,
@@ -75,7 +76,7 @@ SUBJECT_RE = re.compile(
     rf"(?P<src>{_DESCRIPTOR}|(?:[Tt]he\s+(?={NAME}{ENTOURAGE}))?{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME}|{ENTOURAGE})?"
     rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
-    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
+    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE}|{STANCE_IDIOM})\b{ADDED}"
 )
 # "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
 _NAMING = r"called|calls|dubbed|described|characterized|characterised"
@@ -113,7 +114,7 @@ SAID_NAME_RE = re.compile(
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
 LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|{STANCE_IDIOM})\b{ADDED}"
 )
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence

@@ -1,0 +1,37 @@
+"""Claim holders whose cue is no verb of saying (rows H1 on in evals/devsets-attribution.md, from
+PolNeAR's study half). Who holds a stance is named; the doer of a plain action is not. Made-up text."""
+
+from __future__ import annotations
+
+from .test_claims_coverage import source_of
+
+STORY = (
+    "Harbour notes\n\n"
+    "Quell Stands Firm On Port Tax Despite Protests.\n\n"
+    "Governor Marta Quell opened the harbour session in Keswater on Monday. Her rival, Senator Owen "
+    "Brandt, spent the day in Lorne.\n\n"
+)
+
+
+def test_an_evaluation_said_with_a_fixed_phrase_is_held_by_its_subject() -> None:
+    """H1: "makes no apologies for", "has nothing but praise for", "has the right idea on" and a
+    headline's "Stands Firm On" make their subject the holder, as "defends" or "backs" would."""
+    text = STORY + (
+        "Owen Brandt, who chairs the fisheries committee, makes no apologies for opposing the port tax.\n\n"
+        "Critics say Quell has the right idea on harbour dredging but not on the tax.\n\n"
+        "Brandt has nothing but praise for the crews who kept the quay open.\n"
+    )
+    assert source_of(text, "Quell Stands Firm") == "Marta Quell"
+    assert source_of(text, "Owen Brandt, who chairs") == "Owen Brandt"
+    assert source_of(text, "Brandt has nothing but praise") == "Owen Brandt"
+    assert source_of(text, "Critics say Quell") == "Critics"  # the sentence's first holder, not Quell
+
+
+def test_a_plain_action_or_a_passing_phrase_gains_no_holder() -> None:
+    """H1's phrases are whole: "stands on the quay" and "has an idea" hold nothing."""
+    text = STORY + (
+        "Brandt stands on the quay every morning before the boats leave harbour.\n\n"
+        "Quell stood on the quay with the crews until the last boat left.\n"
+    )
+    assert source_of(text, "Brandt stands on the quay") is None
+    assert source_of(text, "Quell stood on the quay") is None
