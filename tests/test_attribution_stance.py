@@ -35,3 +35,23 @@ def test_a_plain_action_or_a_passing_phrase_gains_no_holder() -> None:
     )
     assert source_of(text, "Brandt stands on the quay") is None
     assert source_of(text, "Quell stood on the quay") is None
+
+
+def test_a_body_named_with_the_after_a_time_or_a_comma_and_holds_its_clause() -> None:
+    """H2: "In May, the Harbour Authority proposed …", "…, and the Fisheries Board stressed …": a
+    body's name after a lower-case "the" is the clause's subject, in full (not "Authority"); not
+    in a joint subject ("Both the X and the Y have asserted": the sentence names two) nor before an
+    act ("the Port Council issued a permit")."""
+    text = STORY + (
+        "In May, the Keswater Harbour Authority proposed a levy of two dollars per tonne on every "
+        "cargo landed.\n\n"
+        "The crews have a month to appeal, and the Lorne Fisheries Board stressed that no licence "
+        "has been cancelled.\n\n"
+        "Both the Keswater Harbour Authority and the Lorne Fisheries Board have asserted that the "
+        "quay is safe.\n\n"
+        "On Friday, the Keswater Port Council issued a permit for the new slipway beside the quay.\n"
+    )
+    assert source_of(text, "In May, the Keswater") == "Keswater Harbour Authority"
+    assert source_of(text, "The crews have a month") == "Lorne Fisheries Board"
+    assert source_of(text, "Both the Keswater") != "Lorne Fisheries Board"
+    assert source_of(text, "On Friday, the Keswater Port Council") is None
