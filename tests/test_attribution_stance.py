@@ -55,3 +55,10 @@ def test_a_body_named_with_the_after_a_time_or_a_comma_and_holds_its_clause() ->
     assert source_of(text, "The crews have a month") == "Lorne Fisheries Board"
     assert source_of(text, "Both the Keswater") != "Lorne Fisheries Board"
     assert source_of(text, "On Friday, the Keswater Port Council") is None
+
+
+def test_a_plan_to_do_something_is_held_by_its_subject() -> None:
+    """H3: "X plans to double the levy" is X's intention, held as "intends to" is (before, only a
+    verb of saying after "plans to" was read: "plans to call for")."""
+    text = STORY + "On Tuesday, Quell plans to double the harbour levy on every cargo landed at the quay.\n"
+    assert source_of(text, "On Tuesday, Quell plans") == "Marta Quell"

@@ -126,6 +126,8 @@ STANCE_IDIOM = (
     r"(?:makes?|made)\s+no\s+apolog(?:y|ies)\s+for|(?:has|have|had)\s+nothing\s+but\s+(?:praise|scorn|contempt|"
     r"(?:positive|good|kind|nice|negative|bad)\s+things\s+to\s+say)|(?:stands?|stood)\s+(?:tall|firm)\s+(?:on|behind)|"
     r"(?:has|have|had)\s+(?:the\s+)?(?:right|wrong)\s+idea\s+(?:on|about)"
+    # an intention, as "intends to": "Clinton plans to call for …" (not "is planning an invasion": a report of an act)
+    r"|(?:plans|planned)\s+to"
 )
 
 _PLURAL_ONLY = re.compile("|".join(_BASE))
