@@ -5,9 +5,10 @@ and continuation paragraphs; ``evals/wirestress`` holds 16 articles written for 
 those shapes, labelled in the GGT shape (its README). This script reads each one as the GGT
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
-against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``), per kind of
-article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile, presser,
-explainer, local, sports, world), per ``part_of`` half, per shape (plain, or scraped: lines
+against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``),
+per kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile,
+presser, explainer, local, sports, world; set 3: longform, live, transcript, opinion, court,
+business, science), per ``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 
     pronoun      "he said", "she wrote"
@@ -36,7 +37,9 @@ from summarizer.scoring import greedy_match
 HERE = Path(__file__).resolve().parent / "wirestress"
 KINDS = ("sports", "court", "disaster", "politics", "feature")
 KINDS2 = ("profile", "presser", "explainer", "local", "sports", "world")  # set 2: stems ``s2_<kind>_…``
-SETS = ("set1", "set2")
+KINDS3 = ("longform", "live", "transcript", "opinion", "court", "business", "science")  # set 3: ``s3_<kind>_…``
+SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3}
+SETS = tuple(SET_KINDS)
 SHAPES = ("plain", "scraped")
 HALVES = ("study", "test")
 MENTIONS = ("pronoun", "none", "description", "name")
@@ -51,18 +54,21 @@ def shape_of(text: str) -> str:
 
 
 def set_of(stem: str) -> str:
-    """``set2`` for the second written set (stems ``s2_…``), else ``set1``."""
-    return "set2" if stem.startswith("s2_") else "set1"
+    """``set2`` / ``set3`` for the later written sets (stems ``s2_…`` / ``s3_…``), else ``set1``."""
+    for name in ("set2", "set3"):
+        if stem.startswith(f"s{name[-1]}_"):
+            return name
+    return "set1"
 
 
 def kind_of(stem: str) -> str:
     """The article's kind, from its stem's prefix (``sports_hockey`` -> ``sports``,
-    ``s2_local_council`` -> ``local``)."""
-    second = set_of(stem) == "set2"
-    kinds = KINDS2 if second else KINDS
-    kind = stem.removeprefix("s2_").split("_", 1)[0]
+    ``s2_local_council`` -> ``local``, ``s3_live_storm`` -> ``live``)."""
+    name = set_of(stem)
+    prefix = "" if name == "set1" else f"s{name[-1]}_"
+    kinds = SET_KINDS[name]
+    kind = stem.removeprefix(prefix).split("_", 1)[0]
     if kind not in kinds:
-        prefix = "s2_" if second else ""
         raise SystemExit(f"wirestress article {stem!r}: its name must start with one of {prefix}{'_, '.join(kinds)}_")
     return kind
 
@@ -153,10 +159,10 @@ def summarize_rows(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def groups(results: Sequence[dict[str, Any]]) -> Iterable[tuple[str, list[dict[str, Any]]]]:
     """(row name, its articles): per set, each kind, each shape, each half (``part_of``) and the
-    set; then both sets' halves and all."""
+    set; then all sets' halves and all."""
     for name in SETS:
         rows = [r for r in results if r["set"] == name]
-        for kind in KINDS2 if name == "set2" else KINDS:
+        for kind in SET_KINDS[name]:
             yield f"{name} {kind}", [r for r in rows if r["kind"] == kind]
         for shape in SHAPES:
             yield f"{name} {shape}", [r for r in rows if r["shape"] == shape]
@@ -164,7 +170,7 @@ def groups(results: Sequence[dict[str, Any]]) -> Iterable[tuple[str, list[dict[s
             yield f"{name} {half}", [r for r in rows if r["half"] == half]
         yield f"**{name}**", rows
     for half in HALVES:
-        yield f"both {half}", [r for r in results if r["half"] == half]
+        yield f"all sets {half}", [r for r in results if r["half"] == half]
     yield "**all**", list(results)
 
 

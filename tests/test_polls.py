@@ -49,6 +49,7 @@ TOLL = (
         ("A separate survey by the Lakeview Institute put support at 36 percent.", "Lakeview Institute"),
         ("A CNN/ORC poll last month showed Mr. Trump ahead.", "CNN/ORC"),
         ("Gallup's latest poll has him at 40 percent.", "Gallup"),
+        ("A survey released Thursday by Pinecrest College's polling center found her ahead.", "Pinecrest College"),
         ("Many made up 46 percent, according to a February survey conducted by WBUR radio.", "WBUR"),
         ("Of the seven polls released this month, most show him ahead.", None),
         ("The council voted 7-2 to close the bridge.", None),
@@ -90,8 +91,8 @@ def test_a_share_is_of_the_group_its_poll_sentence_or_the_one_before_names() -> 
 
 def test_sample_size_and_margin_of_error() -> None:
     figures = figures_of(TOLL)
-    assert figures["812"].measures == "likely voters polled"
-    assert figures["1,003"].measures == "adults polled"
+    assert figures["812"].measures == "poll sample size (likely voters)"
+    assert figures["1,003"].measures == "poll sample size (adults)"
     assert figures["3.4 percentage points"].measures == "poll's margin of error"
 
 
@@ -189,9 +190,9 @@ def test_a_share_by_its_passive_verb_its_rating_noun_or_in_parentheses() -> None
 
 def test_a_sample_is_the_people_a_poll_asked_and_polling_places_are_not_a_poll() -> None:
     figures = figures_of(TRADE)
-    assert figures["600"].measures == "registered Latino voters polled"
-    assert figures["1,600"].measures == "respondents polled"  # "the poll of 1,600": no noun named
-    assert figures["1.2 million"].measures != "voters polled"
+    assert figures["600"].measures == "poll sample size (registered Latino voters)"
+    assert figures["1,600"].measures == "poll sample size"  # "the poll of 1,600": no noun named
+    assert not figures["1.2 million"].measures.startswith("poll sample size")
 
 
 def test_a_maker_after_an_adjective_and_a_share_of_the_group_named_before() -> None:
@@ -256,8 +257,8 @@ def test_a_new_poll_named_later_gets_its_maker_and_a_trials_sample_is_not_a_poll
         "Readings for a sample of 100 of the first 500 patients showed a drop."
     )
     assert figures["71 percent"].source == "Bendixen & Amandi International"
-    assert figures["800"].measures == "commuters polled"
-    assert figures["100"].measures != "respondents polled"
+    assert figures["800"].measures == "poll sample size (commuters)"
+    assert not figures["100"].measures.startswith("poll sample size")
     assert figures["100"].source is None
 
 
@@ -303,7 +304,7 @@ def test_a_maker_with_a_capital_poll_or_as_the_one_who_asked_and_a_share_who_sai
         "Some 64 percent of Riverton Latinos have an unfavorable view of Brandt, compared to 11 percent who see "
         "him favorably."
     )
-    assert (figures["1,200"].source, figures["1,200"].measures) == ("Quinnipiac", "voters polled")
+    assert (figures["1,200"].source, figures["1,200"].measures) == ("Quinnipiac", "poll sample size (voters)")
     assert figures["11 percent"].measures == "Riverton Latinos see him favorably"
     assert figures["11 percent"].source == "Quinnipiac"
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
 from ..scan.names import NameCandidate
+from .gender import FEMALE, MALE, reported_subject, votes_after
 from .one_word import appositive_first_names, lone_first_words, one_word_speakers
 from .patterns import BOUNDARY, next_stop
 from .people import (
@@ -37,12 +38,7 @@ __all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words
 
 # ---- the cast: who the article names, as whom, and how it refers to them again ---------------
 
-_FEMALE = re.compile(
-    r"\b(?:she|her|hers|herself|Mrs\.?|Ms\.?|Miss|Madam|fianc[ée]e|wife|(?:grand)?mother|(?:grand)?daughter|aunt|niece|actress|woman|girl|sister|spokeswoman|chairwoman|congresswoman|businesswoman)\b"
-)
-_MALE = re.compile(
-    r"\b(?:he|him|his|himself|Mr\.?|Sir|husband|(?:grand)?father|(?:grand)?son|brother|uncle|nephew|spokesman|chairman|congressman|businessman|man|boy)\b"
-)
+_FEMALE, _MALE = FEMALE, MALE
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # a reported clause with a subject of its own: its pronouns are about that subject
 _REPORTED_RE = re.compile(rf"\b(?:{SPEECH})\s+(?:that\s+)?(?=(?:the|a|an|this|these|those|its|their)\s)")
@@ -194,10 +190,10 @@ class Cast:
                 nxt = nxt[: self._starts[k] - e]  # up to the next person the article names
             if reported := _REPORTED_RE.search(nxt):
                 nxt = nxt[: reported.start()]  # "said the referee had done … his job": the referee's "his"
-            she, he = _FEMALE.search(nxt), _MALE.search(nxt)
-            first = min((x for x in (she, he) if x), key=lambda x: x.start(), default=None)
-            if first is not None:
-                votes["f" if first is she else "m"] += 1
+            if not reported_subject(text, s, e):
+                male, female = votes_after(nxt)
+                votes["m"] += male
+                votes["f"] += female
             self._roles(p, s, e)
         if votes["m"] != votes["f"]:
             p.gender = "m" if votes["m"] > votes["f"] else "f"

@@ -8,6 +8,7 @@
   saying", "according to a statement from Reed's office, “…”", "“…,” reads a statement from Reed";
 * a sentence right after the quotation that points back at it: "“…” That's how Reed put it.",
   "Those were the words of Reed", "“…,” the statement read. It was signed by Reed.";
+* "As Reed put it, “…”", "as the mayor put it at a meeting in October, “…”": the one who put it;
 * a second clause that brings in the quotation with a colon: "Porter said it was safe, but Reed
   disagreed: “…”";
 * an answer to a question put to someone: "“Will it open?” Porter asked Reed. “Not yet,” she replied.";
@@ -59,6 +60,12 @@ _SAYING_AFTER_RE = re.compile(
     r"\s+(?:reads?|said|says|stated|states)\b)"
 )
 _SAYING_BEFORE_RE = re.compile(rf"(?P<n>{NAME})\s+{_SAYING}[^.!?“”\"\n]{{0,60}}?[\s,:]*$")
+
+# "As Reed put it, “", "as the mayor once put it in a speech, “"
+_PUT_IT_RE = re.compile(
+    rf"\b[Aa]s\s+(?:(?P<n>{NAME})|(?P<d>{DESCRIPTION}))\s+(?:(?:once|later|has|had|memorably)\s+)?"
+    r"put\s+it\b[^.!?“”\"\n]{0,80}?[,:]\s*$"
+)
 
 # a sentence right after the quotation that points back at it and names its speaker
 _POINTER_RE = re.compile(
@@ -123,6 +130,10 @@ def _teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> 
         return re.sub(r"['’]s$", "", c.group("n")), False
     if p := _POINTER_RE.match(after):
         return p.group("n"), False
+    if (put := _PUT_IT_RE.search(lead)) and put.group("n"):
+        return re.sub(r"['’]s$", "", put.group("n")), False
+    if put and (d := described(put.group("d"))):
+        return d, True
     r = _RELAYED_RE.search(lead)
     if r and r.group("n"):
         return r.group("n"), False

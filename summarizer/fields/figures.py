@@ -13,15 +13,14 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..grounding import align, content_tokens, stem, tokens
-from ..lexicon import RESPONDENT_WORDS
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, clause_source, parse_number, read_unit
-from ..scan.clauses import refers_back
 from ..scan.measures import measures_of
-from ..scan.poll_context import count_maker, document_maker, is_heading_line, otherwise_measures, ranked_measures
-from ..scan.polls import compared_measures, is_poll_source, poll_group, poll_makers, share_says
+from ..scan.poll_context import count_maker, document_maker, is_heading_line
+from ..scan.polls import is_poll_source, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
+from .figures_context import gapped, placed, poll_groups, poll_makers_of, said_again
 
 __all__ = [
     "MAX_CONFLICTS",
@@ -63,7 +62,7 @@ def figure_candidates(ctx: Context) -> list[int]:
     for i, c in enumerate(ctx.numbers):
         if not c.is_figure or any(a <= c.start < b for a, b in front):
             continue
-        if any(_repeats(ctx.numbers[j], c) for j in out):
+        if any(_repeats(ctx.numbers[j], c) and _said_of_the_same(ctx, ctx.numbers[j], c) for j in out):
             continue  # the same number of the same thing again ("a turnout of 58%" in the lead and later)
         out.append(i)
     return out
@@ -79,6 +78,28 @@ def _repeats(a: NumberCandidate, b: NumberCandidate) -> bool:
     if a.unit == b.unit:
         return True
     return bool(set(map(stem, tokens(a.unit))) & set(map(stem, tokens(b.unit))))
+
+
+def _said_of_the_same(ctx: Context, a: NumberCandidate, b: NumberCandidate) -> bool:
+    """Whether two mentions of a share or a number of years share a content word within five words
+    either side in their sentences ("dies at 93", "was 93 and died"; "a turnout of 58%", "turnout was
+    58%"); "Loughlin's 41 percent" and "turnout at 41 percent", "asked for 16 years" and "Jacob Reyes,
+    16," do not: two things of one value."""
+
+    text = ctx.article.text
+
+    def near(c: NumberCandidate) -> set[str]:
+        s = ctx.article.sentence_at(c.start)
+        lo, hi = (s.start, s.end) if s is not None else (0, len(text))
+        left = text[max(lo, c.start - 60) : c.start].split()[-5:]
+        right = text[c.end : min(hi, c.end + 60)].split()[:5]
+        return {stem(w) for w in content_tokens(" ".join(left + right)) if not w[0].isdigit()}
+
+    if a.kind != "percent" and a.unit != "years":
+        return True  # money and counts of one value are one thing told again ("$44.5 million", "112 cars")
+    unit = {stem(w) for w in content_tokens(a.unit or "")}
+    mine, theirs = ({w[:-1] if len(w) > 3 and w.endswith("d") else w for w in near(c) - unit} for c in (a, b))
+    return bool(mine & theirs)
 
 
 def asked_figures(ctx: Context) -> list[int]:
@@ -104,7 +125,7 @@ class FiguresAnswer(Answer):
         asked = {index: n for n, index in enumerate(asked_figures(ctx), 1)}
         units = self.units()
         figures: list[Figure] = []
-        polls = _poll_makers(ctx)
+        polls = poll_makers_of(ctx)
         for index in figure_candidates(ctx):  # every figure code found, answered or not
             c = ctx.numbers[index]
             unit = c.unit or (units.get(asked[index]) if index in asked else None)
@@ -140,7 +161,9 @@ class FiguresAnswer(Answer):
                     unit = None
                 figures.append(_figure(ctx, hit.start, hit.end, value, unit, kind, hit.status, polls))
         figures.sort(key=lambda fig: fig.span.start)
-        return {"figures": link_conflicts(_said_again(ctx, _poll_groups(ctx, figures, polls)))}, rejected
+        return {
+            "figures": link_conflicts(placed(ctx, gapped(ctx, said_again(ctx, poll_groups(ctx, figures, polls)))))
+        }, rejected
 
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
         """A unit the article does not use is dropped (the figure stays, without a unit): not worth
@@ -170,122 +193,7 @@ def _foreign_unit(ctx: Context, start: int, unit: str) -> str | None:
     return f"{_FOREIGN} next to the number, nor a normalised unit: {unit!r}"
 
 
-_SHARES = frozenset(("percent", "ratio"))
-
-
-def _said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
-    """A number said of "it" or "this" ("a decrease from the year before, when it was forty
-    percent") measures what the figure before it (of the same type, within two sentences) measured;
-    "…, up from 41 percent" what it measured before; "compared with 34% of baby boomers" the same
-    stance of another group; a share restated after a dash or in parentheses what the restatement
-    measures."""
-    text = ctx.article.text
-    out: list[Figure] = []
-    for f in figures:
-        prev = next((g for g in reversed(out) if g.type == f.type or {g.type, f.type} <= _SHARES), None)
-        near = prev is not None and f.span.start - prev.span.end < 400
-        if prev is not None and near and f.sentence and refers_back(text, f.span.start, f.sentence.start):
-            f = f.model_copy(update={"measures": prev.measures})
-        elif (
-            prev
-            and near
-            and f.sentence
-            and (ranked := ranked_measures(text, f.span.start, f.sentence.start, prev.measures))
-        ):
-            f = f.model_copy(update={"measures": ranked})  # "Canada was the runner up, gaining 16 percent"
-        elif out and (sentence := f.sentence) and out[-1].span.start >= sentence.start:  # in the same sentence
-            last = out[-1]
-            before = text[max(0, f.span.start - 25) : f.span.start]
-            than = _THAN_RE.match(text, f.span.end, sentence.end)
-            if {f.type, last.type} <= _SHARES and (other := otherwise_measures(text, f.span.end, last.measures)):
-                f = f.model_copy(update={"measures": other})  # "… compared to 24 percent who said otherwise"
-            elif re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
-                same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
-                f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
-            elif than and re.search(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|nearly\s+)?$", before):
-                compared = f"{last.measures} {than.group(1)} than {than.group(2)}"  # "…, which is 9 points higher than"
-                f = f.model_copy(update={"measures": compared})
-            elif (
-                prev is not None
-                and prev.span.start >= sentence.start
-                and (
-                    found := compared_measures(
-                        text, prev.span.end, prev.measures, f.span.start, f.span.end, sentence.end
-                    )
-                )
-            ):
-                f = f.model_copy(update={"measures": found})
-        out.append(f)
-    for i in range(len(out) - 2, -1, -1):  # "a bit more than half — 55 percent — of supporters said …"
-        f, g = out[i], out[i + 1]
-        if {f.type, g.type} <= _SHARES and re.fullmatch(r"\s*[—–(]\s*", text[f.span.end : g.span.start]):
-            out[i] = f.model_copy(update={"measures": g.measures})  # one share said twice: the same measure
-    return out
-
-
-_THAN_RE = re.compile(
-    r"\s+(higher|lower|more|less|greater|smaller|bigger|larger)\s+than\s+(?:in\s+|among\s+|for\s+)?(?:the\s+)?"
-    r"((?:[A-Z][\w’'-]*|\d{4})(?:\s+[A-Z][\w’'-]*)*|[a-z]+(?:\s+[a-z]+)?)"
-)
-
-
-def _poll_makers(ctx: Context) -> dict[int, str]:
-    """Per sentence index, the maker of the poll its figures come from (``scan.polls``)."""
-    body = [(s.index, s.start, s.end) for s in ctx.article.sentences if s.kind in ("headline", "body")]
-    sources = {i: found[0] for i, found in ctx.sources().items()}
-    return poll_makers(ctx.article.text, body, sources)
-
-
-def _poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> list[Figure]:
-    """A share that opens its clause in a poll sentence is a share of the group the sentence (or
-    the poll sentence before it, for the same poll) names: "58 percent of registered voters oppose
-    the toll. Only 31 percent support it" -> "registered voters … support it"; "Among voters under
-    30, 64 percent said they would never pay" -> "voters under 30 would never pay …"; "A YouGov poll of
-    American voters …" names the group for the poll's later sentences, figures or not."""
-    text = ctx.article.text
-    groups: dict[int, str | None] = {}  # per poll sentence, the group its poll asked (named in it or before)
-    group: str | None = None
-    maker: str | None = None
-    for s in ctx.article.sentences:
-        if s.index not in polls:
-            group = maker = None
-            continue
-        if polls[s.index] != maker:
-            group, maker = None, polls[s.index]
-        group = groups[s.index] = poll_group(text, s.start, s.end) or group  # "a poll of likely voters"
-    out: list[Figure] = []
-    for f in figures:
-        sentence = ctx.article.sentence_at(f.span.start)
-        group = groups.get(sentence.index) if sentence is not None else None
-        if sentence is None or sentence.index not in polls:
-            out.append(f)
-            continue
-        before = text[sentence.start : f.span.start]
-        if (
-            f.type in ("percent", "ratio")
-            and group
-            and not set(tokens(group)) & set(tokens(f.measures))
-            and not _OWN_GROUP_RE.search(f.measures)  # it names its own group
-            and (_OPENS_RE.search(before) or _BY_RE.search(before))
-            and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
-        ):
-            f = f.model_copy(update={"measures": f"{group} {f.measures}".strip()})
-        out.append(f)
-    return out
-
-
-_OWN_GROUP_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", re.IGNORECASE)
 _HEADING_RE = re.compile(r"[A-Z][A-Z’'&. -]*[A-Z]:\s")
-#: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
-_OPENS_RE = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
-    r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-#: a share after a passive verb ("France was named by a mere 3 percent"): of the poll's group
-_BY_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+(?:a\s+[a-z]+\s+)?$")
 
 
 def _describes_speaker(text: str, start: int, end: int, s_start: int, source: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["coordinated_share_measures"]
+__all__ = ["coordinated_share_measures", "gapped_measures"]
 
 _SHARE = r"(?:%|\bper\s?cent|\bpercent|\bthirds?|\bquarters?|\bhalf|\bfifths?|\btenths?)"
 _NP = r"(?:the\s+)?(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}?)"
@@ -86,3 +86,51 @@ def coordinated_share_measures(
     if listed is None or not (listed[1] or (previous and _noun_phrase(previous.group("np").split()))):
         return None
     return " ".join([*head, *listed[0], *listed[2]])
+
+
+_PLACE = r"(?:in|for|to|among)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*)*"
+_HEDGE = r"(?:(?:at\s+least|about|nearly|almost|only|just|roughly|some)\s+)?"
+_JOIN = rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+against\s+){_HEDGE}"
+
+
+def _unit_words(unit: str | None) -> str:
+    words = [re.escape(w) for w in (unit or "").split() if w.isalpha()]
+    return r"(?:\s+" + r"\s+".join(words) + r")?" if words else ""
+
+
+def _without(measures: str, place: str) -> str:
+    """``measures`` without a place phrase or the place's own words ("… in Florida", "Florida")."""
+    out = measures.replace(place, " ")
+    for word in place.split()[1:]:
+        if word[0].isupper():
+            out = re.sub(rf"\b{re.escape(word)}\b", " ", out)
+    return " ".join(out.split())
+
+
+def gapped_measures(
+    text: str, prev: tuple[int, int, str, str | None], start: int, end: int, unit: str | None, s_end: int
+) -> tuple[str, str] | None:
+    """A figure in a conjunct whose verb is left out measures what the figure before it measures,
+    of its own place or name: "56 percent in Florida, 53 percent in Ohio" -> "… in Florida", "… in
+    Ohio"; "Mercer had 47% and Harlan 42%" -> Harlan for Mercer. (measures of the one before, of
+    this one), or None when the two are not conjuncts of one clause."""
+    p_start, p_end, p_measures, p_unit = prev
+    their_unit, my_unit = _unit_words(p_unit), _unit_words(unit or p_unit)
+    mine = re.compile(rf"{my_unit}\s+(?P<place>{_PLACE})").match(text, end, s_end)
+    theirs = re.compile(rf"{their_unit}\s+(?P<place>{_PLACE})").match(text, p_end, start)
+    bare = re.compile(their_unit).match(text, p_end, start)
+    join_from = theirs.end() if theirs else (bare.end() if bare else p_end)
+    if mine and re.fullmatch(_JOIN, text[join_from:start]):
+        own = mine.group("place").rstrip(".")
+        other = theirs.group("place").rstrip(".") if theirs else None
+        base = _without(p_measures, other) if other else p_measures
+        base = _without(base, own)
+        if not base:
+            return None
+        return (f"{base} {other}" if other else p_measures), f"{base} {own}"
+    name = re.fullmatch(rf"{their_unit}\s*,?\s+and\s+(?P<name>[A-Z][\w’'-]+)\s+{_HEDGE}", text[p_end:start])
+    if name and p_measures:  # "Mercer had 47% and Harlan 42%": the same of Harlan
+        subject = re.search(r"\b([A-Z][\w’'-]+)\s+(?:[a-z]+\s+){1,2}$", text[max(0, p_start - 60) : p_start])
+        if subject and re.search(rf"\b{re.escape(subject.group(1))}\b", p_measures):
+            return p_measures, re.sub(rf"\b{re.escape(subject.group(1))}\b", name.group("name"), p_measures)
+    return None

@@ -185,6 +185,11 @@ def _is_rank(text: str, start: int) -> bool:
 _JOINED_RE = re.compile(r"\s*(?:,|and|or|to|-|–|&)\s*$")
 
 
+#: "from a year earlier", "than a year ago", "the amount a year earlier": the point compared with, a date
+_WHEN_RE = re.compile(r"\b(?:from|than|over|with|since|amount|level|period|figure|total)\s+$")
+_EARLIER_RE = re.compile(r"\s+(?:earlier|ago)\b")  # "for more than a year before …" is how long
+
+
 def scan_numbers(text: str) -> list[NumberCandidate]:
     """Every number expression, typed: a figure type (``FIGURE_TYPES``, with the unit read from
     the words next to it) or a kind that is not a figure (year, date, time, ordinal, label).
@@ -226,6 +231,9 @@ def scan_numbers(text: str) -> list[NumberCandidate]:
             kind = "ordinal"  # "a third party", "a third term": the third one, not a third of something
         if group == "word" and raw.casefold() == "one" and kind is None and not _counted_one(text, start, end):
             continue  # "one" is mostly a pronoun ("one of the ...")
+        if group == "single" and _WHEN_RE.search(text, max(0, start - 40), start) and _EARLIER_RE.match(text, end):
+            out.append(NumberCandidate(start, end, raw, "date", None))  # "rose 4 percent from a year earlier": when
+            continue
         if group == "single":  # "an hour later", "nearly a decade ago": a duration of one
             out.append(NumberCandidate(start, end, raw, "quantity", 1.0, plural(raw.split()[-1].casefold())))
             continue

@@ -1,5 +1,5 @@
 """What a poll's own figures measure (``measures_of`` asks these first): its margin of error, its
-sample ("812 likely voters" -> "likely voters polled"), a candidate's lead or deficit ("Trump
+sample ("812 likely voters" -> "poll sample size (likely voters)"), a candidate's lead or deficit ("Trump
 deficit behind Clinton among women"), a share by its passive verb, rating noun or parentheses,
 a gap ("gender gap"), a split by the clause it scores and the age bound of a group polled.
 Each returns None when its pattern is absent.
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import RESPONDENT_WORDS
+from ..lexicon import MONTHS, RESPONDENT_WORDS, WEEKDAYS
 from .clauses import those_who
+from .poll_context import antecedent
 
 __all__ = [
     "age_bound_measures",
@@ -55,18 +56,18 @@ _SAMPLE_AFTER_RE = re.compile(
 
 def sample_measures(text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int) -> str | None:
     """ "The poll of 812 likely voters", "surveyed 1,003 adults", "1,000 voters were polled" ->
-    "likely voters polled", "adults polled": the people a poll asked ("respondents polled" when the
-    article names no noun: "the poll of 1,600 conducted in November")."""
+    "poll sample size (likely voters)", "poll sample size (adults)": what a reader calls the number,
+    with the people a poll asked (none when the article names no noun: "the poll of 1,600")."""
     asked = _SAMPLE_BEFORE_RE.search(text[max(s_start, start - 40) : start]) or _SAMPLE_AFTER_RE.match(text[end:s_end])
     if not asked or (
         asked.group().casefold().startswith("sample") and not re.search(r"\b(?:poll|survey)", text[s_start:s_end], re.I)
     ):
         return None  # "a sample of 100 of the first 500 participants" of a trial is not a poll's
     if unit is None:
-        return "respondents polled"
+        return "poll sample size"
     if not re.search(rf"\b(?:{RESPONDENT_WORDS})$|[a-z]s$", unit, re.IGNORECASE):
         return None  # "the poll of 812 likely voters", "surveyed 800 commuters": a plural noun of people
-    return f"{unit} polled"
+    return f"poll sample size ({unit})"
 
 
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?"
@@ -126,6 +127,27 @@ _MARGIN_NOUN_RE = re.compile(
 _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)?(?P<among>among\s+[^,;.:]{2,50})")
 
 
+#: a lead or deficit with no rival named: "Ruiz led by 2 points", "showed Ortiz ahead by 3 points"
+_LEADS_BY_RE = re.compile(
+    rf"(?:^|\s)(?P<subj>{_NAME}|he|she)\s+(?:(?:now|still|also|narrowly)\s+)?"
+    rf"(?P<verb>leads?|led|trails?|trailed|(?:(?:is|was)\s+)?ahead|(?:(?:is|was)\s+)?behind)\s+by\s+{_HEDGE}$"
+)
+_CARRIED_RE = re.compile(
+    rf"(?:^|\s)(?P<subj>{_NAME}|he|she)\s+(?:carried|won|took)\s+(?P<group>(?:[\w’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS})"
+    rf"(?:\s+[\w’'-]+){{0,4}}?)\s+by\s+{_HEDGE}$"
+)
+
+
+def _pronoun(text: str, s_start: int, at: int) -> str | None:
+    """Whom "he"/"she" at ``at`` stands for: the last name before it in its sentence (not a place
+    opening it: "In Ohio, Bradley leads …, when he led by two" -> Bradley), else the sentence before's."""
+    names = [n for n in re.findall(_NAME, text[s_start:at]) if n.split()[0] not in _OPENERS]
+    return names[-1] if names else antecedent(text, s_start)
+
+
+_OPENERS = frozenset((*"In On At Now But And Then Still Yet So Also When While The A An".split(), *MONTHS, *WEEKDAYS))
+
+
 def _who(words: str | None) -> list[str]:
     """A name's words without a pronoun or a title ("Mr. Cruz" -> Cruz)."""
     drop = ("he", "she", "they", "him", "her", "them", "mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.")
@@ -156,6 +178,16 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
         obj = n.group("obj")
     elif (m := _FAVOR_RE.search(left)) and re.match(r"[\s-]*(?:percentage\s+)?points?\b", right):
         return " ".join([*_who(m.group("obj")), "margin", "among", *m.group("group").split()])
+    elif (kind == "quantity" or (kind == "count" and re.match(r"[.,;]", right))) and re.search(
+        r"\bpoints?\b|%|\bpercent\b", text[s_start:s_end]
+    ):
+        if m := _CARRIED_RE.search(left):  # "Loughlin carried voters 65 and older by 24 points"
+            who = _who(m.group("subj")) or _who(_pronoun(text, s_start, start - len(left) + m.start()))
+            return " ".join([*who, "margin", "among", *m.group("group").split()[:6]])
+        if m := _LEADS_BY_RE.search(left):  # "Ruiz led by 2 points", "when he led by two", "ahead by 3 points"
+            subj, obj, verb = m.group("subj"), None, "trails" if m.group("verb").startswith("trail") else "leads"
+            if not _who(subj):
+                subj = _pronoun(text, s_start, start - len(left) + m.start())
     if verb is None:
         return None
     if verb in ("victory", "win", "loss", "defeat", "margin"):
@@ -165,7 +197,7 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
         return " ".join([*_who(subj), verb, "margin", *(place.group().split() if place else [])])
     behind = verb.startswith(("trail", "is behind", "was behind", "are behind", "were behind", "lagging", "is lag"))
     among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
-    names = re.findall(_NAME, text[s_start:start])
+    names = [n for n in re.findall(_NAME, text[s_start:start]) if n.split()[0] not in _OPENERS]
     subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
     obj = next((n for n in names if n != subj), obj) if obj and _who(obj) == [] else obj
     won = verb.startswith(("defeat", "beat", "won"))
@@ -246,7 +278,7 @@ def opinion_measures(text: str, start: int, end: int, kind: str | None, s_start:
         group = re.match(r"\s*(?:[—–]\s*)?of\s+(?:the\s+|all\s+)?([^,;.:()]{2,50})", text[end:s_end])
         if m.group("subj").casefold() not in ("it", "this", "that"):
             adverb = (m.group("adv") or m.group("adv2") or "").strip()
-            asked = [*group.group(1).split()[:6], "who"] if group else []  # else the poll's group (``_poll_groups``)
+            asked = [*group.group(1).split()[:6], "who"] if group else []  # else the poll's group (``poll_groups``)
             words = [*asked, m.group("verb"), *m.group("subj").split(), adverb]
             return " ".join(w for w in words if w)
     if kind == "percent" and (m := _CANDIDATE_RE.search(left)):
@@ -325,10 +357,16 @@ _AGE_GROUP_RE = re.compile(
 )
 
 
+#: "voters 65 and older": the group right before the bound
+_OLDER_RE = re.compile(r"\d{1,3}\s+(?:and|or)\s+(?:older|over|up)\b")
+_OLDER_GROUP_RE = re.compile(rf"\b(?P<group>(?:[A-Za-z’'-]+\s+)?(?:{RESPONDENT_WORDS}|those|people|children))\s+$")
+
+
 def age_bound_measures(text: str, start: int, s_start: int) -> str | None:
-    """ "voters under 30", "adults aged 18 to 34" -> "age of voters", "age of adults": the age
-    bound of a group polled."""
+    """ "voters under 30", "adults aged 18 to 34", "voters 65 and older" -> "age of voters", "age of
+    adults": the age bound of a group polled."""
     m = _AGE_GROUP_RE.search(text[max(s_start, start - 60) : start])
+    m = m or (_OLDER_GROUP_RE.search(text[max(s_start, start - 60) : start]) if _OLDER_RE.match(text, start) else None)
     if not m:
         return "age" if re.search(r"\bthe\s+age\s+of\s+$", text[max(s_start, start - 20) : start]) else None
     group = [w for w in m.group("group").split() if w.casefold() not in ("the", "a", "an", "of", "among", "for")]

@@ -53,6 +53,7 @@ _FOUND_RE = re.compile(rf"\b{_POLL}\b|\brespondents\b|\bpolled\b|\bsurveyed\b", 
 #: a sentence that goes on about the poll named before it
 _ABOUT_RE = re.compile(
     rf"\b(?:the|that|this|same|its|their)\s+(?:(?:{POLL_ADJECTIVES})\s+)?{_POLL}\b|\brespondents\b|\bpolled\b|"
+    rf"\bthe\s+[a-z]+['’]s\s+(?:[\w]+\s+)?{_POLL}\b|"  # "the institute's previous poll": its maker's again
     r"\bsurveyed\b|\binterviewed\b|\bmargin\s+of\s+(?:sampling\s+)?error\b",
     re.IGNORECASE,
 )
@@ -79,6 +80,7 @@ _SHARE_RE = re.compile(
 
 def _clean(maker: str) -> str | None:
     maker = re.split(r"\s+for\s+(?:The|the)\s+", maker)[0]  # "X for The Riverton Herald": X made it
+    maker = re.sub(r"['’]s?$", "", maker.rstrip("."))  # "by Lakeview University's polling center": the university
     words = maker.rstrip(".").split()
     while words and words[0].casefold().strip(".,") in _NOT_MAKERS:
         words.pop(0)
@@ -138,9 +140,19 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
             and any(p.search(sentence) for p in (_SHARE_RE, _PEOPLE_SHARE_RE, _MEASURE_SHARE_RE))
         ):
             out[index] = current
+        elif not own and not _NUMBER_RE.search(sentence) and _RESPONDENTS_RE.search(sentence):
+            continue  # "Voters' views of both candidates have soured.": about those asked, the poll goes on
         else:
             chained = False
     return out
+
+
+_RESPONDENTS_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b", re.IGNORECASE)
+#: a number in digits or a share in words: a sentence with none and no source of its own leaves the poll's chain
+_NUMBER_RE = re.compile(
+    r"\d|\b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+majority|(?:one|two|three)\s+in\s+\w+)\b",
+    re.IGNORECASE,
+)
 
 
 #: the share itself says it: "Some 22 percent said they would back Trump", "half of them say …"

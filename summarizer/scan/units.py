@@ -298,11 +298,17 @@ _AGE_BOUND_RE = re.compile(
 )
 
 
+_AND_OLDER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up)\b")
+_GROUP_BEFORE_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+$", re.IGNORECASE)
+
+
 def _is_age(text: str, start: int, end: int) -> bool:
     """ "James Ford, 42, a convicted murderer": an age between commas after a name; "voters under
-    30", "adults ages 18 to 34": the age bound of a group."""
+    30", "adults ages 18 to 34", "voters 65 and older": the age bound of a group."""
     if re.fullmatch(r"\d{1,3}", text[start:end]) and _AGE_BOUND_RE.search(text[max(0, start - 40) : start]):
         return True
+    if re.fullmatch(r"\d{1,3}", text[start:end]) and _AND_OLDER_RE.match(text, end):  # "voters 65 and older"
+        return bool(_GROUP_BEFORE_RE.search(text[max(0, start - 40) : start]))
     return (
         bool(
             re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start])
