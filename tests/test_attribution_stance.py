@@ -62,14 +62,3 @@ def test_a_plan_to_do_something_is_held_by_its_subject() -> None:
     verb of saying after "plans to" was read: "plans to call for")."""
     text = STORY + "On Tuesday, Quell plans to double the harbour levy on every cargo landed at the quay.\n"
     assert source_of(text, "On Tuesday, Quell plans") == "Marta Quell"
-
-
-def test_an_investigations_finding_is_held_by_who_made_it() -> None:
-    """H4: an investigation is read as a poll or a study is (PW2): "An investigation by X found",
-    "…, a X investigation found." name X as the finding's holder."""
-    text = STORY + (
-        "An investigation by the Lorne Courier found no record of the levy vote in the council minutes.\n\n"
-        "The harbour fund lost two million dollars in three years, a Keswater Gazette investigation found.\n"
-    )
-    assert source_of(text, "An investigation by the Lorne Courier") == "Lorne Courier"
-    assert source_of(text, "The harbour fund lost") == "Keswater Gazette"

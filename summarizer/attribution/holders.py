@@ -267,7 +267,7 @@ MODAL_RE = re.compile(
 
 # "A Quinnipiac University poll released Thursday found …", "A poll by Ridgeline Strategies, conducted
 # before the story broke, found …", "while a survey by the Heartland-aligned firm Bayview Analytics found …"
-_STUDY = r"(?:poll|survey|study|analysis|report|audit|review|investigation)"
+_STUDY = r"(?:poll|survey|study|analysis|report|audit|review)"
 _STUDY_TAIL = (
     r"(?:,[^,;:“”\"]{2,80},|\s+(?:released|conducted|published|taken|issued|commissioned|out)\b[^,;:“”\"]{0,60}?)?"
 )
