@@ -29,7 +29,7 @@ AGES = (
 def test_an_age_said_with_a_verb_is_a_quantity_of_years_and_says_whose_and_when() -> None:
     figs = figures_of(AGES)
     dies = figs["93"]
-    assert (dies.type, dies.unit, dies.measures) == ("quantity", "years", "age of Ada Brook at death")
+    assert (dies.type, dies.unit, dies.measures) == ("quantity", "years", "Ada Brook's age at death")
     six = figs["six"]
     assert (six.type, six.unit, six.measures) == ("quantity", "years", "age when parents moved Lisbon")
 

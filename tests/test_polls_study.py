@@ -38,15 +38,15 @@ def test_a_lead_between_two_names_with_its_place_or_named_before_the_number() ->
     assert (ahead.type, ahead.unit, ahead.measures) == (
         "quantity",
         "points",
-        "Dana Ortiz lead over Paul Brandt in Marlow County",
+        "Dana Ortiz's lead over Paul Brandt in Marlow County",
     )
     hyphen = figs["5 percentage-point"]
     assert (hyphen.type, hyphen.unit) == ("quantity", "percentage points")
-    assert hyphen.measures == "Ortiz lead"  # no rival named, no title
+    assert hyphen.measures == "Ortiz's lead"  # no rival named, no title
     assert hyphen.source == "Morning Ledger"
-    assert figs["2 to 6 percentage points"].measures == "Ortiz lead"
+    assert figs["2 to 6 percentage points"].measures == "Ortiz's lead"
     assert figs["2 to 6 percentage points"].source != "Most"  # "Most polls" has no maker
-    assert figs["four percentage points"].measures == "Brandt deficit behind Ortiz"
+    assert figs["four percentage points"].measures == "Brandt's deficit behind Ortiz"
 
 
 def test_a_name_of_a_station_or_a_cited_outlet_is_not_a_figure() -> None:
@@ -99,7 +99,7 @@ def test_a_share_of_those_who_do_something_named_after_or_before_its_number() ->
 def test_a_percentage_before_the_noun_it_qualifies() -> None:
     figs = figures_of(LOYAL)
     assert figs["3.9 percent"].measures == "vacancy rate in March"
-    assert figs["2.5 percent"].measures == "Riverton growth in 2023"
+    assert figs["2.5 percent"].measures == "Riverton's growth in 2023"
 
 
 EDGE = (
@@ -115,8 +115,8 @@ EDGE = (
 
 def test_a_change_from_one_value_to_another_is_its_subject_before_and_after() -> None:
     figs = figures_of(EDGE)
-    assert figs["11 percentage points"].measures == "Ortiz margin before"  # "her" is the name that opens it
-    assert figs["7 percentage points"].measures == "Ortiz margin"
+    assert figs["11 percentage points"].measures == "Ortiz's margin before"  # "her" is the name that opens it
+    assert figs["7 percentage points"].measures == "Ortiz's margin"
 
 
 def test_a_multiple_is_of_the_thing_compared_against_what() -> None:

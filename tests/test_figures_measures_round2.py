@@ -1,0 +1,42 @@
+"""`measures` rules of the second round on issue 22 (FM1, ...: evals/devsets-figures.md). Every
+article here is text written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+from summarizer.scan.owners import owned
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+def test_a_named_owners_age_lead_and_spending_are_written_as_a_reader_says_them() -> None:
+    figs = figures_of(
+        "Harbor race\n\n"
+        "Nadia Pell, 52, is running for mayor of Harbor. "
+        "Pell leads Tomas Ruud by 7 points among likely voters, a Coastline College poll found. "
+        "Ruud trails by 3 points among women. "
+        "The Ruud campaign has spent $400,000 on radio ads, and Pell has spent $250,000 on mailers."
+    )
+    assert figs["52"].measures == "Nadia Pell's age"
+    assert figs["7"].measures.startswith("Pell's lead over Tomas Ruud")
+    assert figs["3"].measures.startswith("Ruud's deficit")
+
+
+def test_groups_nationalities_and_market_names_keep_their_form() -> None:
+    assert owned("age of Millennials") == "age of Millennials"
+    assert owned("age of Iranian-German") == "age of Iranian-German"
+    assert owned("DAX gain") == "DAX gain"  # labels write a market's move without a possessive
+    assert owned("age of fourth victim") == "age of fourth victim"  # no name, no owner
+    assert owned("age of Well") == "age of Well"  # "Well, …": a sentence opener
+    assert owned("Harper-era spending") == "Harper-era spending"
+    assert owned("age of Cuban American") == "age of Cuban American"
+    assert owned("Hollis lead in Kent") == "Hollis's lead in Kent"
+    assert owned("age of Ada Brook at death") == "Ada Brook's age at death"
