@@ -40,3 +40,25 @@ def test_groups_nationalities_and_market_names_keep_their_form() -> None:
     assert owned("age of Cuban American") == "age of Cuban American"
     assert owned("Hollis lead in Kent") == "Hollis's lead in Kent"
     assert owned("age of Ada Brook at death") == "Ada Brook's age at death"
+
+
+def test_a_company_that_moves_in_a_market_wrap_moves_its_share_price() -> None:
+    figs = figures_of(
+        "Stocks edge higher\n\n"
+        "Stocks rose on Thursday as the Stoxx 600 index added 0.4 percent. "
+        "Halvard Shipping fell $2.40, or 3.1 percent, to $75.20. "
+        "Copper rose 2 percent, to $4.10 a pound, and the yen fell 0.5 percent. "
+        "Norway rose 0.8 percent."
+    )
+    assert figs["$2.40"].measures == "Halvard Shipping share price fall"
+    assert figs["3.1 percent"].measures == "Halvard Shipping share price fall"
+    assert figs["$75.20"].measures == "Halvard Shipping share price"
+    assert "share" not in figs["2 percent"].measures  # a commodity's price
+    assert "share" not in figs["$4.10"].measures
+    assert "share" not in figs["0.5 percent"].measures  # a currency
+    assert "share" not in figs["0.8 percent"].measures  # a country's market
+
+
+def test_a_company_outside_a_market_story_keeps_its_plain_price() -> None:
+    figs = figures_of("Bakery news\n\nHalvard Bakery rose 20 cents, to $3.40, in the town's survey of loaf prices.")
+    assert figs["$3.40"].measures == "Halvard Bakery price"
