@@ -62,3 +62,15 @@ def test_a_company_that_moves_in_a_market_wrap_moves_its_share_price() -> None:
 def test_a_company_outside_a_market_story_keeps_its_plain_price() -> None:
     figs = figures_of("Bakery news\n\nHalvard Bakery rose 20 cents, to $3.40, in the town's survey of loaf prices.")
     assert figs["$3.40"].measures == "Halvard Bakery price"
+
+
+def test_a_level_reached_at_the_close_or_the_settlement_is_the_closing_or_settlement_level() -> None:
+    figs = figures_of(
+        "Stocks edge higher\n\n"
+        "The Lakeshore 40 index closed up 12.5 points to close at 4,210.75. "
+        "Lake crude rose 30 cents to settle at $62.10 a barrel. "
+        "The Harbor 100 index rose 8 points to 1,950.25."
+    )
+    assert figs["4,210.75"].measures == "Lakeshore 40 index closing level"
+    assert figs["$62.10"].measures == "Lake crude settlement price"
+    assert figs["1,950.25"].measures == "Harbor 100 index level"  # no close said: the level it reached

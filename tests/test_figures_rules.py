@@ -172,7 +172,7 @@ def test_a_market_move_reads_what_moved_and_how() -> None:
     assert got["0.2 per cent"][2] == "Z-Index fall"
     assert got["31.20"] == ("quantity", "points", "Grand Board average fall")  # a move, not a tally
     assert got["0.3 percent"][2] == "Grand Board average fall"
-    assert got["9,870.15"][2] == "Grand Board average level"
+    assert got["9,870.15"][2] == "Grand Board average closing level"  # "to close at"
     assert got["12"] == ("money", "cents", "Copper price fall")  # past the apposition; cents are money
     assert got["$3.14"][2] == "Copper price"
     assert (got["$0.1042"][2], got["$0.1037"][2]) == ("krona exchange rate", "krona exchange rate before")

@@ -131,7 +131,11 @@ def change_measures(text: str, start: int, kind: str | None, s_start: int) -> st
     if between.group("before"):
         return " ".join([*subject, *price, "before"])
     if between.group("level"):
-        return " ".join([*subject, *(price or (["level"] if kind == "quantity" else []))])
+        head = price or (["level"] if kind == "quantity" else [])
+        closing = re.search(r"\b(?:(settle)d?|close[ds]?)\b", left[verb.start() :], re.IGNORECASE)
+        if closing and head:  # "closed down 24.11 points … to close at 18,432.24": the day's last level (FM3)
+            head = ["settlement" if closing.group(1) else "closing", *head]
+        return " ".join([*subject, *head])
     return " ".join([*subject, *price, noun])
 
 
