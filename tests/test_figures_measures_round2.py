@@ -74,3 +74,12 @@ def test_a_level_reached_at_the_close_or_the_settlement_is_the_closing_or_settle
     assert figs["4,210.75"].measures == "Lakeshore 40 index closing level"
     assert figs["$62.10"].measures == "Lake crude settlement price"
     assert figs["1,950.25"].measures == "Harbor 100 index level"  # no close said: the level it reached
+
+
+def test_a_measure_that_is_only_a_name_says_whose_share_or_count_it_is() -> None:
+    assert owned("Pell", "percent", "%", "Pell leads. Pell had 47%.") == "Pell's share"
+    assert owned("Ruud", "count", "pledged delegates", "Ruud won. Ruud has 1,288.") == "Ruud's pledged delegates"
+    assert owned("Approval Rating", "percent", "%", "a 62% Approval Rating, he wrote") == "Approval Rating"  # once
+    assert owned("Grade", "count", "pupils", "Grade 8 has 30 pupils. Grade 9 has none; a grade") == "Grade"
+    assert owned("March", "percent", "%", "In March, 4%. In March it fell.") == "March"
+    assert owned("Pell", "money", "USD", "Pell raised. Pell spent $4.") == "Pell"  # money: no share to name

@@ -163,7 +163,10 @@ class FiguresAnswer(Answer):
                 figures.append(_figure(ctx, hit.start, hit.end, value, unit, kind, hit.status, polls))
         figures.sort(key=lambda fig: fig.span.start)
         figures = link_conflicts(placed(ctx, gapped(ctx, said_again(ctx, poll_groups(ctx, figures, polls)))))
-        return {"figures": [f.model_copy(update={"measures": owned(f.measures)}) for f in figures]}, rejected
+        text = ctx.article.text
+        return {
+            "figures": [f.model_copy(update={"measures": owned(f.measures, f.type, f.unit, text)}) for f in figures]
+        }, rejected
 
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:
         """A unit the article does not use is dropped (the figure stays, without a unit): not worth

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..grounding import content_tokens
-from ..lexicon import ABBREVIATIONS
+from ..lexicon import ABBREVIATIONS, MONTHS, WEEKDAYS
 
 __all__ = ["owned"]
 
@@ -41,8 +41,25 @@ def _possessive(name: str) -> str | None:
     return f"{name}'s"
 
 
-def owned(measures: str) -> str:
-    """``measures`` with a named owner written as a possessive; unchanged when none is named."""
+def _bare_name(measures: str, unit: str | None, text: str) -> bool:
+    """Whether ``measures`` is only a name: capitalised words none of which the article writes in lower
+    case ("Approval Rating", "Grade" are not names), named more than once, not a month, a weekday, a
+    letter or the unit itself."""
+    if not re.fullmatch(_NAME, measures) or len(measures) <= 2 or measures in MONTHS + WEEKDAYS:
+        return False
+    if (unit or "").casefold() == measures.casefold() or text.count(measures) < 2:
+        return False  # a name the story is about comes back; "62% Approval Rating" in a tweet does not
+    return not any(re.search(rf"\b{re.escape(w.casefold())}\b", text) for w in measures.split())
+
+
+def owned(measures: str, kind: str | None = None, unit: str | None = None, text: str = "") -> str:
+    """``measures`` with a named owner written as a possessive; unchanged when none is named. A
+    measure that is a bare name says whose share or count it is: "Mercer" for "47%" -> "Mercer's
+    share", "Ruiz" for "1,612 pledged delegates" -> "Ruiz's pledged delegates" (FM4)."""
+    if (kind == "percent" or (kind == "count" and unit)) and _bare_name(measures, unit, text):
+        owner = _possessive(measures)
+        if owner:
+            return f"{owner} {'share' if kind == 'percent' else unit}"
     age = _AGE_OF.match(measures)
     if age and (owner := _possessive(age.group("name"))):
         return f"{owner} age{age.group('rest')}"
