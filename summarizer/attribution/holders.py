@@ -31,6 +31,7 @@ __all__ = [
     "HOLD_ING",
     "LEAD_RE",
     "MODAL_RE",
+    "STANCE_IDIOM",
     "apposed",
     "forms",
     "headline_case",
@@ -119,6 +120,16 @@ ATTITUDE_ADJECTIVE = (
     r"sceptical|doubtful|worried|concerned|optimistic|pessimistic|hopeful)\b|made\s+clear|makes\s+clear"
 )
 
+#: an evaluation said with a fixed phrase, no verb of saying: "makes no apologies for", "has nothing but
+#: positive things to say about", "stands tall on", "has (the) right idea on" (PolNeAR counts them as cues)
+STANCE_IDIOM = (
+    r"(?:makes?|made)\s+no\s+apolog(?:y|ies)\s+for|(?:has|have|had)\s+nothing\s+but\s+(?:praise|scorn|contempt|"
+    r"(?:positive|good|kind|nice|negative|bad)\s+things\s+to\s+say)|(?:stands?|stood)\s+(?:tall|firm)\s+(?:on|behind)|"
+    r"(?:has|have|had)\s+(?:the\s+)?(?:right|wrong)\s+idea\s+(?:on|about)"
+    # an intention, as "intends to": "Clinton plans to call for …" (not "is planning an invasion": a report of an act)
+    r"|(?:plans|planned)\s+to"
+)
+
 _PLURAL_ONLY = re.compile("|".join(_BASE))
 # the verbs read before these classes ("Republicans say", "Democrats believe") keep their reading
 _OLD_VERBS = re.compile(f"{CLAIM_VERBS}|{STANCE_VERBS}")
@@ -171,6 +182,8 @@ def headline_case(sentence: str) -> str:
             _HOLD_WORD.fullmatch(word) or _SPEECH_WORD.fullmatch(word)
         ):
             out[m.start() : m.end()] = word.lower()
+    for m in re.finditer(STANCE_IDIOM, sentence, re.IGNORECASE):  # "Trump Stands Tall On Proposal For …"
+        out[m.start() : m.end()] = m.group().lower()
     return "".join(out)
 
 

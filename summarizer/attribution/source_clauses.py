@@ -18,6 +18,7 @@ from .holders import (
     ENTOURAGE,
     HOLD_ASPECT,
     HOLD_FINITE,
+    STANCE_IDIOM,
     apposed,
     in_aside,
     in_quotation,
@@ -72,10 +73,10 @@ GENERIC_SOURCES = {"reports", "media reports", "sources", "some", "many", "a rep
 SUBJECT_RE = re.compile(
     rf"(?:^(?:[A-Z][a-z]+,\s+|(?:On|In|Last|This|Earlier|Later)\s+[^,]{{1,40}},\s+|(?:And|But|So|Yet|Still)\s+)?"
     rf"|(?<=,\s)|\b(?:as|while|but|and|after|since|because|when)\s+)"
-    rf"(?P<src>{_DESCRIPTOR}|(?:[Tt]he\s+(?={NAME}{ENTOURAGE}))?{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME}|{ENTOURAGE})?"
+    rf"(?P<src>{_DESCRIPTOR}|(?:the\s+)?{NAME}(?:['’]s?\s+(?:[a-z]+\s+){{0,3}}?{NAME}|{ENTOURAGE})?"
     rf"|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
     rf"{APPOSITIVE}\s+(?:(?:{BEFORE_VERB})\s+)*"
-    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE})\b{ADDED}"
+    rf"(?P<cue>{HOLD_ASPECT}|{CLAIM_VERBS}|{STANCE_VERBS}|{MORE_VERBS}|{HOLD_FINITE}|{ATTITUDE_ADJECTIVE}|{STANCE_IDIOM})\b{ADDED}"
 )
 # "an app called Facebook Research": a verb of naming before a name names a thing, no speaker
 _NAMING = r"called|calls|dubbed|described|characterized|characterised"
@@ -113,7 +114,7 @@ SAID_NAME_RE = re.compile(
 # "Rep. Bobby Scott (D-Va.), ranking member of …, one of …, said"; "Dunwoody, who worked as …, said"
 LONG_SUBJECT_RE = re.compile(
     rf"^(?P<src>{NAME})(?:\s*\([^)]{{1,20}}\))?(?:,[^“”\"\n]{{2,200}}?,)?\s+(?:(?:has|had|also)\s+)*"
-    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b{ADDED}"
+    rf"(?P<cue>{SAID}|{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE}|{STANCE_IDIOM})\b{ADDED}"
 )
 # "…, said David Autor, a professor at M.I.T., who is …": the speaker named after the verb
 # mid-sentence, before any subject of a relative clause or a "he said" of a glued next sentence
@@ -143,6 +144,10 @@ ROLE_SUBJECT_RE = re.compile(
 QUOTING_RE = re.compile(r"quoting\s+(?P<src>[^,;()]{2,80}?)(?:\s*\([A-Z]{2,8}\))?,\s*")
 
 
+# verbs of an act that may carry no claim ("issued a subpoena"), read after a body's name only with "the" left out
+_ACTS = r"issued|posted|published|released"
+
+
 def first_subject(sentence: str, start: int, names: list[NameCandidate]) -> re.Match[str] | None:
     """The first subject-and-verb of the sentence outside quotation marks, never a contraction
     ("I'd think"); a bare plural verb ("Estimates suggest") only after a scanned name."""
@@ -154,6 +159,10 @@ def first_subject(sentence: str, start: int, names: list[NameCandidate]) -> re.M
             or re.search(r"['’](?:d|ll|m|re|ve)$", src)
         ):
             continue
+        if re.match(rf"the\s+{NAME}$", src) and (
+            re.search(r"(?<!,)\s+and\s+$", sentence[: m.start("src")]) or re.fullmatch(_ACTS, m.group("cue"))
+        ):
+            continue  # "Both the X and the Y have asserted" (joint), "the House issued a subpoena" (an act)
         if (
             plural_only(m.group("cue"))
             and src[:1].isupper()
