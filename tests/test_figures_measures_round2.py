@@ -83,3 +83,16 @@ def test_a_measure_that_is_only_a_name_says_whose_share_or_count_it_is() -> None
     assert owned("Grade", "count", "pupils", "Grade 8 has 30 pupils. Grade 9 has none; a grade") == "Grade"
     assert owned("March", "percent", "%", "In March, 4%. In March it fell.") == "March"
     assert owned("Pell", "money", "USD", "Pell raised. Pell spent $4.") == "Pell"  # money: no share to name
+
+
+def test_the_hedge_before_a_figure_is_kept_in_parentheses_after_its_measures() -> None:
+    figs = figures_of(
+        "Flood in Marlow\n\n"
+        "Rescuers evacuated about 80 people in the town of Harwick. "
+        "More than 1,200 homes lost power, and an estimated $4 million in damage was reported. "
+        "Crews cleared 14 roads by Friday."
+    )
+    assert figs["80"].measures.endswith(" (about)")
+    assert figs["1,200"].measures.endswith(" (more than)")
+    assert figs["$4 million"].measures.endswith(" (estimated)")
+    assert "(" not in figs["14"].measures  # no hedge written, none added

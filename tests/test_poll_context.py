@@ -172,7 +172,7 @@ def test_how_often_is_read_from_the_clause_when_nothing_else_is() -> None:
     figs = figures_of(
         "Ads\n\nA typical voter will see the ad at least 10 times before the vote. He fired twice at the doors."
     )
-    assert figs["10"].measures == "times typical voter see ad"
+    assert figs["10"].measures == "times typical voter see ad (at least)"
     assert figs["twice"].measures == "times fired at doors"  # read as before: "at the doors" after it
 
 

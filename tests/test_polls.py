@@ -137,7 +137,7 @@ def test_a_pollster_reporting_its_own_survey_is_its_maker_and_stays_until_anothe
     )
     assert figures["61 percent"].source == "Gallup"
     assert figures["half"].source == "Gallup"
-    assert figures["half"].measures == "Americans saying the economy was getting better"
+    assert figures["half"].measures == "Americans saying the economy was getting better (nearly)"
     assert figures["12 percent"].source == "Dana Ortiz"
     assert figures["30 percent"].source != "Gallup"
 
@@ -175,7 +175,7 @@ TRADE = (
 def test_shares_written_n_in_ten_are_fractions() -> None:
     figures = figures_of(TRADE)
     assert (figures["6 in 10"].type, figures["6 in 10"].value) == ("ratio", 0.6)
-    assert figures["6 in 10"].measures == "millennials saying free trade has helped the country"
+    assert figures["6 in 10"].measures == "millennials saying free trade has helped the country (nearly)"
     assert figures["6 in 10"].source == "Civic Youth Project"  # "the survey found": the one named before
     assert figures["six out of ten"].value == 0.6
     assert "6 in 10" not in {f for f in figures_of("He scored 6 in 10 minutes.")}  # a time, not a share
