@@ -172,7 +172,7 @@ def test_a_market_move_reads_what_moved_and_how() -> None:
     assert got["0.2 per cent"][2] == "Z-Index fall"
     assert got["31.20"] == ("quantity", "points", "Grand Board average fall")  # a move, not a tally
     assert got["0.3 percent"][2] == "Grand Board average fall"
-    assert got["9,870.15"][2] == "Grand Board average level"
+    assert got["9,870.15"][2] == "Grand Board average closing level"  # "to close at"
     assert got["12"] == ("money", "cents", "Copper price fall")  # past the apposition; cents are money
     assert got["$3.14"][2] == "Copper price"
     assert (got["$0.1042"][2], got["$0.1037"][2]) == ("krona exchange rate", "krona exchange rate before")
@@ -185,7 +185,7 @@ def test_units_read_by_code_name_the_counted_thing() -> None:
     )
     got = {f.text: (f.type, f.unit, f.measures) for f in figures_of(text)}
     assert got["two"][:2] == ("count", "nephews")
-    assert got["8"][:2] == ("quantity", "years") and got["12"] == ("quantity", "years", "age of Sam Hale")
+    assert got["8"][:2] == ("quantity", "years") and got["12"] == ("quantity", "years", "Sam Hale's age")
     assert got["US$3 million"][1] == "USD"  # not Singapore's "S$"
 
 
@@ -293,7 +293,7 @@ def test_a_number_said_of_it_measures_what_the_figure_before_it_measured() -> No
 def test_years_old_is_the_age_of_the_clauses_subject() -> None:
     text = "Marta Quill, who founded the choir, was 81 years old. Her grandson, who is nine years old, sang."
     assert [(f.text, f.unit, f.measures) for f in figures_of(text)] == [
-        ("81", "years", "age of Marta Quill"),
+        ("81", "years", "Marta Quill's age"),
         ("nine", "years", "age of grandson"),
     ]
 

@@ -87,9 +87,9 @@ def test_a_lead_or_margin_with_no_rival_named_is_its_holders() -> None:
         "In Kelso, Carlsen leads 44 percent to 40 percent, up from July, when he led by two. "
         "Berg trailed by 6 points in Dunmore, and Carlsen carried voters under 30 by 18 points."
     )
-    assert figs["two"].measures.startswith("Carlsen lead")  # "he" is Carlsen, not July
-    assert figs["6"].measures.startswith("Berg deficit")
-    assert figs["18"].measures == "Carlsen margin among voters under 30"
+    assert figs["two"].measures.startswith("Carlsen's lead")  # "he" is Carlsen, not July
+    assert figs["6"].measures.startswith("Berg's deficit")
+    assert figs["18"].measures == "Carlsen's margin among voters under 30"
 
 
 def test_one_value_said_of_two_things_is_two_figures_and_of_one_thing_one() -> None:

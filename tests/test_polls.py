@@ -98,8 +98,8 @@ def test_sample_size_and_margin_of_error() -> None:
 
 def test_a_split_or_a_lead_names_who_leads_whom_and_among_whom() -> None:
     figures = figures_of(TOLL)
-    assert figures["6"].measures == "Ortiz lead over Brandt"
-    assert figures["45%-39%"].measures == "Ortiz lead over Brandt"  # the split after the lead it gives
+    assert figures["6"].measures == "Ortiz's lead over Brandt"
+    assert figures["45%-39%"].measures == "Ortiz's lead over Brandt"  # the split after the lead it gives
     race = figures_of(
         "Hillary Clinton leads Donald Trump 45 percent to 40 percent among likely voters in Ohio, a Quinnipiac "
         "University poll released Wednesday shows. Trump trails Clinton by 6 points among women, while he "
@@ -107,11 +107,11 @@ def test_a_split_or_a_lead_names_who_leads_whom_and_among_whom() -> None:
     )
     assert (
         race["45 percent to 40 percent"].measures
-        == "Hillary Clinton lead over Donald Trump among likely voters in Ohio"
+        == "Hillary Clinton's lead over Donald Trump among likely voters in Ohio"
     )
     assert race["45 percent to 40 percent"].source == "Quinnipiac University"
-    assert race["6"].measures == "Trump deficit behind Clinton among women"
-    assert race["9"].measures == "Trump lead over Clinton among men"  # "he" and "her" are the two named before
+    assert race["6"].measures == "Trump's deficit behind Clinton among women"
+    assert race["9"].measures == "Trump's lead over Clinton among men"  # "he" and "her" are the two named before
     assert race["9"].source == "Quinnipiac University"
 
 
@@ -137,7 +137,7 @@ def test_a_pollster_reporting_its_own_survey_is_its_maker_and_stays_until_anothe
     )
     assert figures["61 percent"].source == "Gallup"
     assert figures["half"].source == "Gallup"
-    assert figures["half"].measures == "Americans saying the economy was getting better"
+    assert figures["half"].measures == "Americans saying the economy was getting better (nearly)"
     assert figures["12 percent"].source == "Dana Ortiz"
     assert figures["30 percent"].source != "Gallup"
 
@@ -175,7 +175,7 @@ TRADE = (
 def test_shares_written_n_in_ten_are_fractions() -> None:
     figures = figures_of(TRADE)
     assert (figures["6 in 10"].type, figures["6 in 10"].value) == ("ratio", 0.6)
-    assert figures["6 in 10"].measures == "millennials saying free trade has helped the country"
+    assert figures["6 in 10"].measures == "millennials saying free trade has helped the country (nearly)"
     assert figures["6 in 10"].source == "Civic Youth Project"  # "the survey found": the one named before
     assert figures["six out of ten"].value == 0.6
     assert "6 in 10" not in {f for f in figures_of("He scored 6 in 10 minutes.")}  # a time, not a share
@@ -184,7 +184,7 @@ def test_shares_written_n_in_ten_are_fractions() -> None:
 def test_a_share_by_its_passive_verb_its_rating_noun_or_in_parentheses() -> None:
     figures = figures_of(TRADE)
     assert figures["80 percent"].measures == "Latino voters in Florida who viewed Trump unfavorably"
-    assert figures["72 percent"].measures == "Trump unfavorable rating among Florida Latinos"
+    assert figures["72 percent"].measures == "Trump's unfavorable rating among Florida Latinos"
     assert figures["52%"].measures == "saying the economy is getting worse"
 
 
@@ -204,8 +204,8 @@ def test_a_maker_after_an_adjective_and_a_share_of_the_group_named_before() -> N
 
 def test_a_victory_margin_by_its_verb_or_possessive_noun() -> None:
     figures = figures_of(TRADE)
-    assert figures["20"].measures == "Ortiz victory margin over Brandt"
-    assert figures["16"].measures == "Ortiz victory margin in Riverton"
+    assert figures["20"].measures == "Ortiz's victory margin over Brandt"
+    assert figures["16"].measures == "Ortiz's victory margin in Riverton"
 
 
 COMMUTERS = (
@@ -236,8 +236,8 @@ def test_a_split_measures_the_clause_it_scores() -> None:
 
 def test_margins_gaps_and_age_bounds() -> None:
     figures = figures_of(COMMUTERS)
-    assert figures["15"].measures == "Ortiz margin among Women"
-    assert figures["9"].measures == "Brandt margin among men"
+    assert figures["15"].measures == "Ortiz's margin among Women"
+    assert figures["9"].measures == "Brandt's margin among men"
     assert figures["24"].measures == "gender gap"
     assert figures["18 percentage points"].measures == "gap among voters under 35"
     assert (figures["35"].type, figures["35"].unit, figures["35"].measures) == ("quantity", "years", "age of voters")
@@ -317,12 +317,12 @@ def test_ages_in_parentheses_a_whopping_share_and_a_rating_after_a_colon() -> No
     )
     assert (figures["18-34"].unit, figures["18-34"].measures) == ("years", "age of Millennials")
     assert figures["80 percent"].source == "GenForward"
-    assert figures["72 percent"].measures == "Brandt unfavorable rating among Riverton Latinos"
+    assert figures["72 percent"].measures == "Brandt's unfavorable rating among Riverton Latinos"
 
 
 def test_a_lead_over_a_titled_rival_and_a_measure_put_at_a_share() -> None:
     figures = figures_of(TOLL)
-    assert figures["47%-39%"].measures == "Mayor Dana Ortiz lead over Paul Brandt among likely voters"
+    assert figures["47%-39%"].measures == "Mayor Dana Ortiz's lead over Paul Brandt among likely voters"
     assert figures["36 percent"].measures == "support for toll"
 
 

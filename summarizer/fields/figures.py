@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, clause_source, parse_number, read_unit
+from ..scan.hedges import hedged
 from ..scan.measures import measures_of
+from ..scan.owners import owned
 from ..scan.poll_context import count_maker, document_maker, is_heading_line
 from ..scan.polls import is_poll_source, share_says
 from ..scan.units import unit_in_article
@@ -161,8 +163,13 @@ class FiguresAnswer(Answer):
                     unit = None
                 figures.append(_figure(ctx, hit.start, hit.end, value, unit, kind, hit.status, polls))
         figures.sort(key=lambda fig: fig.span.start)
+        figures = link_conflicts(placed(ctx, gapped(ctx, said_again(ctx, poll_groups(ctx, figures, polls)))))
+        text = ctx.article.text
         return {
-            "figures": link_conflicts(placed(ctx, gapped(ctx, said_again(ctx, poll_groups(ctx, figures, polls)))))
+            "figures": [
+                f.model_copy(update={"measures": hedged(owned(f.measures, f.type, f.unit, text), text, f.span.start)})
+                for f in figures
+            ]
         }, rejected
 
     def needs_reask(self, values: dict[str, Any], rejected: list[Rejected]) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import SAID, WEEKDAYS
+from .stocks import is_company_stock
 
 __all__ = [
     "CHANGE_NOUNS",
@@ -123,12 +124,18 @@ def change_measures(text: str, start: int, kind: str | None, s_start: int) -> st
         return None
     noun = CHANGE_NOUNS[(verb.group(1) or verb.group(2)).casefold()]
     price = ["price"] if kind == "money" and not any(w.casefold() == "price" for w in subject) else []
+    if kind in ("money", "percent") and is_company_stock(subject, text):
+        price = ["share", "price"]  # "Exxon fell $1.25, or 1.4 percent": Exxon's share price (FM2)
     if price and subject[-1].casefold().rstrip("s") in _CURRENCIES:
         price = ["exchange", "rate"]  # "the krona rose to $0.1042": what a krona costs in dollars
     if between.group("before"):
         return " ".join([*subject, *price, "before"])
     if between.group("level"):
-        return " ".join([*subject, *(price or (["level"] if kind == "quantity" else []))])
+        head = price or (["level"] if kind == "quantity" else [])
+        closing = re.search(r"\b(?:(settle)d?|close[ds]?)\b", left[verb.start() :], re.IGNORECASE)
+        if closing and head:  # "closed down 24.11 points … to close at 18,432.24": the day's last level (FM3)
+            head = ["settlement" if closing.group(1) else "closing", *head]
+        return " ".join([*subject, *head])
     return " ".join([*subject, *price, noun])
 
 
