@@ -5,10 +5,11 @@ and continuation paragraphs; ``evals/wirestress`` holds 16 articles written for 
 those shapes, labelled in the GGT shape (its README). This script reads each one as the GGT
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
-against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``),
-per kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile,
-presser, explainer, local, sports, world; set 3: longform, live, transcript, opinion, court,
-business, science), per ``part_of`` half, per shape (plain, or scraped: lines
+against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
+set 4: ``s4_…``, modelled on real text), per kind of article (the stem's prefix: sports, court,
+disaster, politics, feature; set 2: profile, presser, explainer, local, sports, world; set 3:
+longform, live, transcript, opinion, court, business, science; set 4: news, sports, business,
+politics, feature, obit, local), per ``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 
     pronoun      "he said", "she wrote"
@@ -17,7 +18,7 @@ holding only " ."), and by the kind of mention the label has beside the quote:
     name         a mention sharing a capitalised word with the person meant ("Arsenault",
                  "RCMP Cpl. Danielle Ostrowski-Feng")
 
-    PYTHONPATH=$PWD python evals/wire_stress.py [--misses] [--json OUT] [--dir DIR]
+    PYTHONPATH=$PWD python evals/wire_stress.py [--misses] [--json OUT] [--dir DIR] [--set set4 [--half study]]
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ HERE = Path(__file__).resolve().parent / "wirestress"
 KINDS = ("sports", "court", "disaster", "politics", "feature")
 KINDS2 = ("profile", "presser", "explainer", "local", "sports", "world")  # set 2: stems ``s2_<kind>_…``
 KINDS3 = ("longform", "live", "transcript", "opinion", "court", "business", "science")  # set 3: ``s3_<kind>_…``
-SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3}
+KINDS4 = ("news", "sports", "business", "politics", "feature", "obit", "local")  # set 4: ``s4_<kind>_…``
+SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3, "set4": KINDS4}
 SETS = tuple(SET_KINDS)
 SHAPES = ("plain", "scraped")
 HALVES = ("study", "test")
@@ -54,8 +56,8 @@ def shape_of(text: str) -> str:
 
 
 def set_of(stem: str) -> str:
-    """``set2`` / ``set3`` for the later written sets (stems ``s2_…`` / ``s3_…``), else ``set1``."""
-    for name in ("set2", "set3"):
+    """``set2`` … ``set4`` for the later written sets (stems ``s2_…`` … ``s4_…``), else ``set1``."""
+    for name in ("set2", "set3", "set4"):
         if stem.startswith(f"s{name[-1]}_"):
             return name
     return "set1"
@@ -123,10 +125,15 @@ def load(directory: Path = HERE) -> list[tuple[str, str, dict[str, Any]]]:
     return out
 
 
-def run(directory: Path = HERE, predict: Predict = ggt.code_quotes) -> list[dict[str, Any]]:
-    """Every article read by ``predict(text, source)`` and scored."""
+def run(
+    directory: Path = HERE, predict: Predict = ggt.code_quotes, only: str = "", half: str = ""
+) -> list[dict[str, Any]]:
+    """Every article (of set ``only`` and ``part_of`` half ``half`` when given) read by
+    ``predict(text, source)`` and scored."""
     return [
-        score_article(stem, text, data, predict(text, f"wirestress/{stem}")) for stem, text, data in load(directory)
+        score_article(stem, text, data, predict(text, f"wirestress/{stem}"))
+        for stem, text, data in load(directory)
+        if (not only or set_of(stem) == only) and (not half or part_of(stem) == half)
     ]
 
 
@@ -213,8 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every speaker miss, missed and extra quote")
     parser.add_argument("--json", help="write per-article results here")
     parser.add_argument("--dir", type=Path, default=HERE, help="folder of <stem>.txt + <stem>.json")
+    parser.add_argument("--set", choices=SETS, default="", help="only this set (faster while studying one)")
+    parser.add_argument("--half", choices=HALVES, default="", help="only this part_of half")
     args = parser.parse_args(argv)
-    results = run(args.dir)
+    results = run(args.dir, only=args.set, half=args.half)
     print(render(results), end="")
     if args.misses:
         print("\n" + "\n".join(miss_lines(results)))

@@ -97,21 +97,41 @@ def aged_speaker(text: str, q: QuoteCandidate, cast: Cast) -> str | None:
     given = re.compile(
         rf"(?P<a>{NAME}),\s+{age},|(?<!\d){age}-year-old\s+(?:[a-z-]+\s+){{0,3}}(?P<b>{NAME})|(?P<c>{NAME})\s+\({age}\)"
     )
-    people = set()
-    for g in given.finditer(text, 0, q.start):
+    people: set[str] = set()
+    later: set[str] = set()
+    for g in given.finditer(text):
         run, at = next((g.group(k), g.start(k)) for k in "abc" if g.group(k))
         name = BOUNDARY.split(run)[-1]  # "… Dreamhouse. Studio Schicketanz, 31,": the last sentence's
         at += len(run) - len(name)
         who = cast.person(cast.canonical(person_part(name), at))
         if who is not None and any(at <= s < at + len(name) for s, _, _ in who.mentions):  # that very mention
-            people.add(who.name)
+            (people if g.start() < q.start else later).add(who.name)
     # "Abiodun-Clarke … is averaging 29.4 points. The 23-year-old shot 12 of 19": the sentence before's subject
     for g in re.finditer(rf"(?:^|(?<=[.!?]\s))[Tt]he {age}-year-old\b", text[:line_start]):
         start, _ = previous_sentence(text, g.start(), own=True)
         named = sorted((s, p.name) for p in cast.people for s, _, o in p.mentions if start <= s < g.start() and not o)
         if named:
             people.add(named[0][1])
+    if not people and not later:
+        return _topic(text, line_start, q.start, cast)
     return people.pop() if len(people) == 1 else None
+
+
+def _topic(text: str, line_start: int, at: int, cast: Cast) -> str | None:
+    """ "…," the 58-year-old millwright said. with no one given that age anywhere: the first
+    person its paragraph names before it as a subject, else the first the paragraph above names,
+    a subject first ("… Friday, and Gerald Kowalchuk was standing …" / "“…,” the 58-year-old
+    millwright said")."""
+    start, end = line_start, at
+    for _ in range(2):
+        named = sorted((o, s, p.name) for p in cast.people for s, _, o in p.mentions if start <= s < end)
+        if named and (start < line_start or not named[0][0]):  # above: an object will do ("…, and Kowalchuk was")
+            return named[0][2]
+        end = start - 1
+        while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip(" ."):
+            end = text.rfind("\n", 0, end)  # blank lines and scrapers' " ." lines
+        start = text.rfind("\n", 0, max(end, 0)) + 1
+    return None
 
 
 def described(phrase: str, text: str = "") -> str | None:

@@ -55,8 +55,53 @@ def discourse_speakers(
             continue
         if out[i] is None and not _continues_described(text, quotes, out, prev, i):
             out[i] = _continued(text, quotes, out, prev, i, cast) or _from_context(text, q, cast, bodies)
+            out[i] = out[i] or _answer(text, quotes, out, i, cast)
         prev = i
     return out
+
+
+def _above(text: str, at: int) -> tuple[int, int]:
+    """The paragraph before the one holding ``at`` (captions and filler lines skipped), as
+    (start, end); (0, 0) when there is none."""
+    end = paragraph_start(text, at) - 1
+    while end > 0:
+        start = paragraph_start(text, end)
+        line = text[start:end]
+        if line.strip() and not _skipped(line):
+            return start, end
+        end = start - 1
+    return 0, 0
+
+
+_INTERVIEWED = re.compile(r"\b(?:was|were) asked\b|\bspoke (?:with|to)\b|\binterview")
+_QUESTION_RE = re.compile(r"[^\n]{3,300}\?[”\"’']?\.?\s*")
+
+
+def _answer(text: str, quotes: list[QuoteCandidate], out: list[str | None], i: int, cast: Cast) -> str | None:
+    """A quotation paragraph with no cue right after a question ("Why did you vote against it?",
+    'Reporter: "Did you fail?"') answers it: the one who answered the previous question, else the
+    only person the paragraph before the first question names ("The Globe spoke with Ms. Eze …")."""
+    q = quotes[i]
+    para = paragraph_start(text, q.start)
+    if text[para : q.start].strip(" “\"‘'") or own_cue(text, q):
+        return None
+    start, end = _above(text, q.start)
+    if not _QUESTION_RE.fullmatch(text, start, end):
+        return None
+    top, bottom = start, end
+    while _QUESTION_RE.fullmatch(text, top, bottom):  # back to the paragraph before the questions
+        top, bottom = _above(text, top)
+    named = {p.name for p in cast.people for s, _, _ in p.mentions if top <= s < bottom}
+    if bottom and len(named) == 1 and _INTERVIEWED.search(text, top, bottom):
+        return named.pop()  # "Voss was asked about …", "The Globe spoke with Ms. Eze"
+    for j in range(i - 1, -1, -1):  # the answer to an earlier question
+        if quotes[j].nested or not out[j] or quotes[j].end > start:
+            continue
+        before = _above(text, quotes[j].start)
+        lead = text[paragraph_start(text, quotes[j].start) : quotes[j].start].strip(" “\"‘'")
+        if not lead and _QUESTION_RE.fullmatch(text, *before) and not own_cue(text, quotes[j]):
+            return out[j]
+    return named.pop() if bottom and len(named) == 1 else None
 
 
 def _continues_described(
@@ -84,6 +129,12 @@ def _continued(
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_TRAILING_CUE = re.compile(r"[”\"’'\s,.!?]*[a-z]")  # '“I am still Sanders,” it read.': the sign's words
+#: a reaction that introduces the next paragraph's quotation when it closes the paragraph above
+_REACTS = re.compile(
+    r"\b(?:smiled|laughed|shrugged|paused|sighed|nodded|grinned|bristled|winced|frowned|was (?:un\w+|blunter|"
+    r"less \w+|more \w+|quiet|asked)|were (?:un\w+|less \w+))\b"
+)
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?]\s+)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+[a-z]+|[A-Z][a-z]+)\b")
 
 
@@ -122,7 +173,10 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
         return phrase_speaker(text, q, cast, bodies)  # a phrase inside a sentence ('to "streamline" processing')
     sentences = [m for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", lead) if m.group().strip(" “\"‘'")]
     for m in reversed(sentences[-2:] if opens else sentences[-1:]):
-        if not _COMMUNICATES.search(m.group()):
+        # "Pyke smiled." / "Ferris was unimpressed." closing the paragraph above: the answer is theirs
+        last = opens and m is sentences[-1] and own != para and not _TRAILING_CUE.match(text, q.end)
+        reacts = _REACTS.search(m.group()) if last else None
+        if not _COMMUNICATES.search(m.group()) and not reacts:
             continue
         start = para + m.start()
         subjects = [
@@ -131,6 +185,9 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
             for s, _, oblique in p.mentions
             if start <= s < para + m.end() and not oblique
         ]
+        if subjects and reacts and not _COMMUNICATES.search(m.group()):
+            verb = para + m.start() + reacts.start()  # "Asked whether Vance …, Pyke smiled": who smiled
+            return max((s for s in subjects if s[0] < verb), default=min(subjects))[1]
         if subjects:
             return min(subjects)[1]
         pron = re.search(r"(?:^|[,;]\s|\.\s)\s*([Hh]e|[Ss]he)\b", m.group())

@@ -166,6 +166,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
     return not (spots and after_the == len(spots)) and not placed
 
 
+#: a Canadian legislator's title before the name ("Liberal MP Naomi Eze", "MPP Ruth Castellanos")
+_LEGISLATOR_RE = re.compile(r"^(?:MP|MPP|MLA|MNA|MHA)\s+(?=[A-Z][a-z])")
 _PARTY_BEFORE_RE = re.compile(
     rf"^(?:{'|'.join(PARTY_WORDS)})\s+(?!(?:Party|Caucus|Committee|Association|Alliance|Union|League)\b)(?=[A-Z])"
 )
@@ -178,7 +180,7 @@ def clean_name(name: str | None) -> str | None:
     if not name:
         return name
     name = re.sub(r"(?<=\w)['’]s?$", "", name.strip())
-    name = _PARTY_BEFORE_RE.sub("", name)
+    name = _LEGISLATOR_RE.sub("", _PARTY_BEFORE_RE.sub("", name))
     words = name.split()
     inner = [i for i, w in enumerate(words) if re.search(r"-[a-z]", w) and w[:1].isupper() and i < len(words) - 1]
     if inner:
