@@ -1,0 +1,31 @@
+"""Claim-source rules kept from the real-modelled political set's study half (evals/claimpool/README.md,
+"Real-modelled political set"; rows PR1 on in evals/devsets-attribution.md). Made-up text throughout."""
+
+from __future__ import annotations
+
+from .test_claims_coverage import source_of
+
+STORY = (
+    "Governor's race tightens in the fall\n\n"
+    "Governor Alma Treviño opened her campaign in Tucson on Monday. Her rival, Mayor Curtis Lindqvist, "
+    "spent the day in Flagstaff.\n\n"
+)
+
+
+def test_a_poll_opening_the_sentence_holds_its_finding_over_a_speaker_inside_it() -> None:
+    """PR1: "A <Name> survey … found that …, compared with 9 percent who said …": the poll that opens
+    the sentence holds the finding, with a year ("A 2014 audit by …"), a partner ("A KTVK/ORC poll")
+    or a short rider ("… poll in August", "… poll for the Sentinel released Friday") before the verb."""
+    text = STORY + (
+        "A Saguaro Institute survey released last week found that 61 percent of independents backed "
+        "Treviño, compared with 30 percent who said they would back Lindqvist.\n\n"
+        "A Desert State University poll in August found that only 40 percent of young voters knew Lindqvist.\n\n"
+        "A KTVK/ORC poll of likely voters found the race tied at 45 percent.\n\n"
+        "A Cactus Polling survey for the Sentinel released Friday showed Treviño up four points.\n\n"
+        "A 2014 audit by the Arizona Election Board identified two cases of double voting.\n"
+    )
+    assert source_of(text, "A Saguaro Institute survey") == "Saguaro Institute"  # not "Curtis Lindqvist"
+    assert source_of(text, "A Desert State University poll") == "Desert State University"
+    assert source_of(text, "A KTVK/ORC poll") == "KTVK"
+    assert source_of(text, "A Cactus Polling survey") == "Cactus Polling"  # not "Sentinel"
+    assert source_of(text, "A 2014 audit") == "Arizona Election Board"
