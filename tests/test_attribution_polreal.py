@@ -29,3 +29,13 @@ def test_a_poll_opening_the_sentence_holds_its_finding_over_a_speaker_inside_it(
     assert source_of(text, "A KTVK/ORC poll") == "KTVK"
     assert source_of(text, "A Cactus Polling survey") == "Cactus Polling"  # not "Sentinel"
     assert source_of(text, "A 2014 audit") == "Arizona Election Board"
+
+
+def test_a_verb_of_saying_inside_a_longer_word_is_no_trailing_cue() -> None:
+    """PR2: "… and argued that public polls were overstating Lindqvist's support": "overstating" is no
+    "stating", so the sentence stays its opening subject's, never the name after that word."""
+    text = STORY + (
+        "Campaign manager Odile Brandt wrote in a memo that internal polling showed Treviño ahead and "
+        "argued that public polls were overstating Lindqvist's support among independents.\n"
+    )
+    assert source_of(text, "Campaign manager Odile Brandt") == "Odile Brandt"  # not "Curtis Lindqvist"
