@@ -39,3 +39,15 @@ def test_a_verb_of_saying_inside_a_longer_word_is_no_trailing_cue() -> None:
         "argued that public polls were overstating Lindqvist's support among independents.\n"
     )
     assert source_of(text, "Campaign manager Odile Brandt") == "Odile Brandt"  # not "Curtis Lindqvist"
+
+
+def test_a_titled_name_in_apposition_to_an_opening_role_is_the_subject() -> None:
+    """PR3: "The group's state president, the Rev. X, predicted …" and "The head of the party, Rep. X
+    of Arizona, praised …": a title (and a place after "of") around the apposed name still names it."""
+    text = STORY + (
+        "The Urban League's state president, the Rev. Marcus Odell, predicted the measure would fail.\n\n"
+        "The head of the state Democratic Party, Rep. Linnea Vasquez-Hart of Arizona, praised the "
+        "ruling as a victory.\n"
+    )
+    assert source_of(text, "The Urban League's state president") == "Marcus Odell"
+    assert source_of(text, "The head of the state Democratic Party") == "Linnea Vasquez-Hart"

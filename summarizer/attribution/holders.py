@@ -298,8 +298,11 @@ def poll_maker(sentence: str, opening: bool = False) -> tuple[str, str] | None:
 # "The chamber's president, Natalie Fisk, urged …", "Another scholar, Deborah Walsh of the Brennan Forum,
 # said …", "Ontario's infrastructure minister, Gregory Haldane, on Tuesday denied …": a role opens the
 # sentence and the name in apposition to it is the subject
+# PR3: a title before the apposed name ("The NAACP's state president, the Rev. William Barbour, predicted",
+# "The head of the Democratic National Committee, Rep. Debbie Wasserman-Schulte of Florida, praised")
+_TITLE = r"(?:(?:the\s+)?(?:Rev|Rep|Sen|Gov|Dr|Gen|Prof)\.\s+)?"
 _APPOSED_RE = re.compile(
-    rf"^(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,5}},\s+(?P<src>{NAME})(?:\s+of\s+(?:the\s+)?{NAME})?,\s+"
+    rf"^(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,7}},\s+{_TITLE}(?P<src>{NAME})(?:\s+of\s+(?:the\s+)?{NAME})?,\s+"
     rf"(?:on\s+(?:{'|'.join(WEEKDAYS)})\s+|(?:also|then|later|has|had|again|publicly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b"
 )
@@ -309,6 +312,9 @@ def apposed(sentence: str, names: set[str]) -> tuple[str, str] | None:
     """(person, verb) when a role opening the sentence is followed by a name the scan knows (two
     words or more) in apposition, then a holder verb: the apposed name is the subject."""
     m = _APPOSED_RE.match(sentence)
-    if not m or len(m.group("src").split()) < 2 or m.group("src") not in names:
+    src = m.group("src") if m else ""
+    if src not in names:
+        src = src.split(" of ")[0]  # "Debbie Wasserman-Schulte of Florida": the name before the place
+    if not m or len(src.split()) < 2 or src not in names:
         return None
-    return m.group("src"), m.group("cue")
+    return src, m.group("cue")
