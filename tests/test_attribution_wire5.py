@@ -4,6 +4,10 @@ apposition after the person they speak for. The texts here are made up for these
 
 from __future__ import annotations
 
+from summarizer.article import Article
+from summarizer.attribution import cast_of
+from summarizer.fields.base import Context
+
 from .conftest import quote_speakers as _speakers
 
 
@@ -32,3 +36,15 @@ def test_the_statement_is_the_one_who_said_in_a_statement() -> None:
     )
     got = _speakers(text)
     assert got["The minister appreciates"] == "Amanda Kiel-Fortier"  # the press secretary, not the minister
+
+
+def test_an_owners_possessive_before_a_surname_is_no_part_of_a_persons_name() -> None:
+    text = (
+        "Storm Hawks' Tremblay scores twice in win\n\n"
+        "Marc Tremblay scored twice as the Storm Hawks beat Carlton 4-2 on Saturday.\n\n"
+        '"We kept it simple tonight," Tremblay said.\n'
+    )
+    people = [p.name for p in cast_of(text, Context.of(Article.from_text(text)).names).people]
+    assert "Marc Tremblay" in people
+    assert not any("'" in name for name in people)  # no person called "Storm Hawks' Tremblay"
+    assert _speakers(text)["We kept it"] == "Marc Tremblay"

@@ -119,6 +119,8 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         return False
     if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|I{1,3}|IV", w) for w in words):
         return False  # "UN Human Rights", "BBC News"
+    if any(re.search(r"\w['’]s?$", w) for w in words[:-1]):
+        return False  # "Oil Kings' Dufresne", "Manitoba's Kowalchuk": a possessive owner before a name
     if (
         " of " in f" {name} "
         or words[-1].casefold().rstrip(".") in _NOT_PERSON_LAST
