@@ -1,0 +1,44 @@
+"""Figures rules studied on the real-modelled written set's study half (issue 22, ``evals/figwrite/r_*``,
+FR1...). Every article here is text written for the test."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.figures import PASS
+from summarizer.models import Figure
+
+
+def figures_of(text: str) -> dict[str, Figure]:
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+
+
+def test_a_share_written_n_in_m_is_a_fraction_before_a_verb_or_of() -> None:
+    figs = figures_of(
+        "Voters sour on the council\n\n"
+        "A Lakeside College poll of 600 residents found the mayor's plan unpopular. "
+        "Nearly 7 in 10 said taxes were too high, and 1 in 5 backed the new stadium. "
+        "Roughly 4 in 10 of the city's residents live north of the river. "
+        "The team won 3 in 4 games last season."
+    )
+    assert (figs["7 in 10"].type, figs["7 in 10"].value) == ("ratio", 0.7)
+    assert (figs["1 in 5"].type, figs["1 in 5"].value) == ("ratio", 0.2)
+    assert (figs["4 in 10"].type, figs["4 in 10"].value) == ("ratio", 0.4)
+    assert "7" not in figs and "10" not in figs
+    assert "3 in 4" not in figs  # games are counted, not a share of people
+
+
+def test_a_split_in_words_after_the_race_is_named_is_the_group_backing_the_leader_versus_the_rival() -> None:
+    figs = figures_of(
+        "Mayor's race tightens\n\n"
+        "A Lakeside College poll released Monday shows a close race for mayor. "
+        "Overall, Alvarez leads Brennan by six points among likely voters, 47 percent to 41 percent. "
+        "Alvarez now leads Brennan by 20 points among women, 55 percent to 35 percent. "
+        "In the council race, Dowd trails Keane 44 percent to 40 percent."
+    )
+    assert figs["47 percent to 41 percent"].measures == "likely voters backing Alvarez versus Brennan"
+    assert figs["55 percent to 35 percent"].measures == "women backing Alvarez versus Brennan"
+    assert "Keane" in figs["44 percent to 40 percent"].measures  # the leader's number first
