@@ -42,3 +42,15 @@ def test_a_split_in_words_after_the_race_is_named_is_the_group_backing_the_leade
     assert figs["47 percent to 41 percent"].measures == "likely voters backing Alvarez versus Brennan"
     assert figs["55 percent to 35 percent"].measures == "women backing Alvarez versus Brennan"
     assert "Keane" in figs["44 percent to 40 percent"].measures  # the leader's number first
+
+
+def test_a_candidates_share_in_a_poll_sentence_is_the_polled_group_backing_the_candidate() -> None:
+    figs = figures_of(
+        "Mayor's race tightens\n\n"
+        "A Lakeside College poll of likely voters released Monday shows a close race for mayor. "
+        "Among women, the race is tied: Alvarez takes 44 percent and Brennan 43 percent. "
+        "Among men, Brennan has 49 percent."
+    )
+    assert figs["44 percent"].measures == "women backing Alvarez"
+    assert figs["43 percent"].measures == "women backing Brennan"
+    assert figs["49 percent"].measures == "men backing Brennan"
