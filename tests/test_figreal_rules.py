@@ -54,3 +54,16 @@ def test_a_candidates_share_in_a_poll_sentence_is_the_polled_group_backing_the_c
     assert figs["44 percent"].measures == "women backing Alvarez"
     assert figs["43 percent"].measures == "women backing Brennan"
     assert figs["49 percent"].measures == "men backing Brennan"
+
+
+def test_a_polling_average_is_its_keepers_and_does_not_take_over_the_poll_after_it() -> None:
+    figs = figures_of(
+        "Mayor's race tightens\n\n"
+        "A Lakeside College poll of likely voters released Monday put Alvarez at 45 percent and Brennan at 38 percent. "
+        "The CityPolls average of local surveys shows Alvarez ahead by 4.5 points. "
+        "In the same poll, 6 in 10 voters said the city was on the wrong track. "
+        "On average, 12 percent of voters said crime was their top issue."
+    )
+    assert figs["4.5"].source == "CityPolls"
+    assert figs["45 percent"].source == figs["6 in 10"].source == "Lakeside College"
+    assert figs["12 percent"].source != "On"  # "On average" names no one
