@@ -17,9 +17,11 @@ also scored on every named attribution's sentence (``sentences``: the source cod
 sentence holding the content's start, right of all named), a larger sample than the claims the
 simulated picks happen to match, as ``claims_sim.py --sentences`` does for the dev sets.
 
-    PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--sentence-misses] [--written] [--test]
+    PYTHONPATH=$PWD python evals/claim_pool.py [--misses] [--sentence-misses] [--written] [--real] [--test]
 
-``--written`` lists the written set's misses instead of the pool's.
+``--written`` lists the written set's misses instead of the pool's; ``--real`` those of the
+**real-modelled set** (``evals/claimpool/pr_*``: 10 invented political articles written after
+reading PolNeAR study-half articles), scored as its own ``real-modelled`` lines.
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ def score_article(data: dict[str, Any]) -> dict[str, Any]:
     return {"articles": 1, **polnear.score_claims(labels, claims, _right), "sentences": sentences}
 
 
+def _group(article_id: str) -> str:
+    """The written set a ``claimpool`` text belongs to: ``pr_*`` is the real-modelled set (written
+    after reading PolNeAR study-half articles), every other one the written set from shape lists."""
+    return "real" if article_id.startswith("pr_") else "written"
+
+
 def _add(total: dict[str, int], row: dict[str, Any]) -> None:
     for k in KEYS:
         total[k] = total.get(k, 0) + row[k]
@@ -95,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
     parser.add_argument("--written", action="store_true", help="list misses of the written set's study half only")
+    parser.add_argument("--real", action="store_true", help="list misses of the real-modelled set's study half only")
     parser.add_argument("--sentence-misses", action="store_true", help="list the study half's sentence-source misses")
     parser.add_argument("--test", action="store_true", help="also print the test half (once, at the end)")
     args = parser.parse_args(argv)
@@ -105,11 +114,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         row = score_article(data)
         written = data["kind"] == "claimpool"
-        keys = (f"{data['part']} written",) if written else (data["part"], f"{data['part']} {data['kind']}")
+        group = _group(data["id"])
+        keys = (f"{data['part']} {group}",) if written else (data["part"], f"{data['part']} {data['kind']}")
         for key in keys:
             _add(totals.setdefault(key, {}), row)
             _add(totals.setdefault(f"{key} sentences", {}), row["sentences"])
-        if args.written != written:
+        if (
+            (args.written and group != "written")
+            or (args.real and group != "real")
+            or (not (args.written or args.real) and written)
+        ):
             continue
         if args.misses and data["part"] == "study" and row["misses"]:
             print(f"- {data['source']}")
@@ -131,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     for part in parts:
         print(line(f"written {part}", totals.get(f"{part} written", {}), WIDTHS, sentences=False))
         print(line("  sentences", totals.get(f"{part} written sentences", {}), WIDTHS, sentences=True))
+    for part in parts:
+        print(line(f"real-modelled {part}", totals.get(f"{part} real", {}), WIDTHS, sentences=False))
+        print(line("  sentences", totals.get(f"{part} real sentences", {}), WIDTHS, sentences=True))
     return 0
 
 

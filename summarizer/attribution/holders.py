@@ -271,20 +271,25 @@ _STUDY = r"(?:poll|survey|study|analysis|report|audit|review)"
 _STUDY_TAIL = (
     r"(?:,[^,;:“”\"]{2,80},|\s+(?:released|conducted|published|taken|issued|commissioned|out)\b[^,;:“”\"]{0,60}?)?"
 )
+# PR1: a year before the study ("A 2014 audit by …"), a pollster's partner ("A CNN/ORC poll"), and a
+# short rider after it ("A Monmouth University poll in August", "A Marist College poll for NBC News …
+# released the same day", "A CNN/ORC poll of debate watchers")
+_RIDER = r"(?:\s+(?:in|of|for|among)\s+[^,;:“”\"]{2,60}?(?=\s+(?:released|conducted|found|finds|shows|showed)\b))?"
 _POLL_RE = re.compile(
     rf"(?:^|(?<=[,;]\s)|\b(?:while|and|but|as|whereas)\s+)(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:new|recent|latest)\s+)?"
-    rf"(?:(?P<src>{NAME})\s+(?:[a-z]+\s+)?{_STUDY}|{_STUDY}\s+(?:by|from|for|of|conducted\s+by)\s+(?:the\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}))"
-    rf"{_STUDY_TAIL}\s+(?:(?:also|has|have)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|estimates|"
-    r"concluded|concludes|projected|projects)\b"
+    rf"(?:(?:19|20)\d\d\s+)?(?:(?P<src>{NAME})(?:/[A-Z]{{2,8}})?\s+(?:[a-z]+\s+)?{_STUDY}|{_STUDY}\s+"
+    rf"(?:by|from|for|of|conducted\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}))"
+    rf"{_RIDER}{_STUDY_TAIL}\s+(?:(?:also|has|have)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|"
+    r"estimates|concluded|concludes|projected|projects|identified|identifies)\b"
 )
 
 
-def poll_maker(sentence: str) -> tuple[str, str] | None:
+def poll_maker(sentence: str, opening: bool = False) -> tuple[str, str] | None:
     """(maker, verb) of a poll or study the sentence names as finding something: the firm, paper or
     body a poll is named by or credited to ("A Marquette Institute poll … found" -> Marquette
-    Institute), who holds its finding as a statement's signer holds the statement."""
-    m = _POLL_RE.search(sentence)
+    Institute), who holds its finding as a statement's signer holds the statement. ``opening``:
+    only a poll that is the sentence's subject, which outranks any speaker inside its finding."""
+    m = _POLL_RE.match(sentence) if opening else _POLL_RE.search(sentence)
     if not m or in_quotation(sentence, m.start()):
         return None
     return m.group("src") or m.group("src2"), m.group("cue")
@@ -293,8 +298,11 @@ def poll_maker(sentence: str) -> tuple[str, str] | None:
 # "The chamber's president, Natalie Fisk, urged …", "Another scholar, Deborah Walsh of the Brennan Forum,
 # said …", "Ontario's infrastructure minister, Gregory Haldane, on Tuesday denied …": a role opens the
 # sentence and the name in apposition to it is the subject
+# PR3: a title before the apposed name ("The NAACP's state president, the Rev. William Barbour, predicted",
+# "The head of the Democratic National Committee, Rep. Debbie Wasserman-Schulte of Florida, praised")
+_TITLE = r"(?:(?:the\s+)?(?:Rev|Rep|Sen|Gov|Dr|Gen|Prof)\.\s+)?"
 _APPOSED_RE = re.compile(
-    rf"^(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,5}},\s+(?P<src>{NAME})(?:\s+of\s+(?:the\s+)?{NAME})?,\s+"
+    rf"^(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){{0,7}},\s+{_TITLE}(?P<src>{NAME})(?:\s+of\s+(?:the\s+)?{NAME})?,\s+"
     rf"(?:on\s+(?:{'|'.join(WEEKDAYS)})\s+|(?:also|then|later|has|had|again|publicly)\s+)*"
     rf"(?P<cue>{CLAIM_VERBS}|{STANCE_VERBS}|{HOLD_FINITE})\b"
 )
@@ -304,6 +312,9 @@ def apposed(sentence: str, names: set[str]) -> tuple[str, str] | None:
     """(person, verb) when a role opening the sentence is followed by a name the scan knows (two
     words or more) in apposition, then a holder verb: the apposed name is the subject."""
     m = _APPOSED_RE.match(sentence)
-    if not m or len(m.group("src").split()) < 2 or m.group("src") not in names:
+    src = m.group("src") if m else ""
+    if src not in names:
+        src = src.split(" of ")[0]  # "Debbie Wasserman-Schulte of Florida": the name before the place
+    if not m or len(src.split()) < 2 or src not in names:
         return None
-    return m.group("src"), m.group("cue")
+    return src, m.group("cue")

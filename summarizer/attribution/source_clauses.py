@@ -84,7 +84,7 @@ _NAMING = r"called|calls|dubbed|described|characterized|characterised"
 # (not "wrote Larry O'Connor on Hot Air": a preposition opens no role)
 _ROLE_THEN = r"\s+(?!(?:on|in|at|for|of|from|to|with|by|about|per|via)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
 TRAILING_RE = re.compile(
-    rf",?\s*(?:(?P<cue1>(?!(?:told|tells|{_NAMING})\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
+    rf",?\s*(?:(?<![\w-])(?P<cue1>(?!(?:told|tells|{_NAMING})\b)(?:{SPEECH}))\s+(?P<src1>{_DESCRIPTOR}|{NAME})(?:{_ROLE_THEN}(?P<src1b>{NAME}))?"
     rf"|(?P<src2>{_DESCRIPTOR}|{NAME}|he|she|it|they)"
     rf"{APPOSITIVE}\s+(?P<cue2>{SPEECH})|according\s+to\s+(?P<src3>{_DESCRIPTOR}|{NAME}(?:\s+[a-z]+){{0,2}}?))"
     rf"(?:\s+(?:per|via)\s+(?:the\s+)?{NAME})?"  # "said Russell Zimmerman per ABC News": the outlet relays

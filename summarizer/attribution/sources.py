@@ -104,6 +104,10 @@ def claim_source(
     if quoting:  # "According to Yonhap, quoting North Korea's Korean Central News Agency (KCNA), …"
         source, cue = _trailing_name(quoting.group("src")) or source, "quoting"
         c_start = quoting.end()
+    if poll := poll_maker(sentence, opening=True):
+        # PR1: "A Pew Research Center survey … found that …, compared with 9 percent who said …": the
+        # poll opening the sentence holds the finding, not a speaker inside it
+        (source, cue), issuer = poll, poll[0]
     subject = first_subject(sentence, start, names)
     inner = SUBJECT_RE.match(text, c_start, end) if c_start > start else None
     if inner and inner.group("src").casefold() not in PRONOUNS:
