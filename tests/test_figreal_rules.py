@@ -67,3 +67,15 @@ def test_a_polling_average_is_its_keepers_and_does_not_take_over_the_poll_after_
     assert figs["4.5"].source == "CityPolls"
     assert figs["45 percent"].source == figs["6 in 10"].source == "Lakeside College"
     assert figs["12 percent"].source != "On"  # "On average" names no one
+
+
+def test_points_near_a_polls_shares_are_a_quantity_not_a_count() -> None:
+    figs = figures_of(
+        "Mayor's race tightens\n\n"
+        "A Lakeside College poll of likely voters put Alvarez at 45 percent and Brennan at 41 percent. "
+        "Brennan's campaign pointed to its own survey showing the race within three points. "
+        "Alvarez leads by an average of 3.5 points in the CityPolls average. "
+        "The margin of error is 4 points for all voters and 6.5 points for independents."
+    )
+    for text in ("three", "3.5", "6.5"):
+        assert (figs[text].type, figs[text].unit) == ("quantity", "points"), text

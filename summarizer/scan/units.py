@@ -184,6 +184,8 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
         and _MARGIN_POINTS_RE.search(text[max(0, start - 80) : start] + "\x00" + text[end : end + 40])
     ):
         return "quantity", unit  # "leads by 6 points", "a 6-point lead", a margin of error: a difference
+    if unit and unit.casefold() in ("points", "point") and _POLL_NEAR_RE.search(text, max(0, start - 200), end + 200):
+        return "quantity", unit  # FR5: "within three points", "5.5 points for independents" near a poll's shares
     if unit is None and re.search(
         rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$",
         text[max(0, start - 40) : start],
@@ -210,6 +212,7 @@ _MARGIN_POINTS_RE = re.compile(
     r"|\x00[\s-]+points?[\s-]+(?:[a-z]+\s+)?(?:lead|margin|gap|edge|advantage|deficit|victory|win|swing|ahead|behind)\b",
     re.IGNORECASE,
 )
+_POLL_NEAR_RE = re.compile(r"\d\s?%|\bpercent\b|\bpolls?\b|\bsurveys?\b|\bpolling\b|\bvoters\b", re.IGNORECASE)
 _CHANGE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(CHANGE_NOUNS)})\s+(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|just\s+)?$", re.IGNORECASE
 )
