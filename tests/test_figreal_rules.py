@@ -79,3 +79,15 @@ def test_points_near_a_polls_shares_are_a_quantity_not_a_count() -> None:
     )
     for text in ("three", "3.5", "6.5"):
         assert (figs[text].type, figs[text].unit) == ("quantity", "points"), text
+
+
+def test_a_lead_with_points_left_out_after_points_in_a_poll_story_is_in_points() -> None:
+    figs = figures_of(
+        "Mayor's race tightens\n\n"
+        "A Lakeside College poll of likely voters shows Alvarez ahead of Brennan by 7 points, 48 percent to 41 percent, "
+        "up from last month's poll, which had her ahead by three. Brennan's support has dropped by 4 since May."
+    )
+    assert (figs["three"].type, figs["three"].unit) == ("quantity", "points")
+    assert (figs["4"].type, figs["4"].unit) == ("quantity", "points")
+    game = figures_of("Rovers win\n\nThe Rovers scored 12 points in the first half and were up by 3 at halftime.")
+    assert game["3"].unit != "points"  # no poll near it
