@@ -6,10 +6,11 @@ those shapes, labelled in the GGT shape (its README). This script reads each one
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
 against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
-set 4: ``s4_…``, modelled on real text), per kind of article (the stem's prefix: sports, court,
+set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text), per kind of article (the stem's prefix: sports, court,
 disaster, politics, feature; set 2: profile, presser, explainer, local, sports, world; set 3:
 longform, live, transcript, opinion, court, business, science; set 4: news, sports, business,
-politics, feature, obit, local), per ``part_of`` half, per shape (plain, or scraped: lines
+politics, feature, obit, local; set 5: politics, regional, feature, sports, crime, health), per
+``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 
     pronoun      "he said", "she wrote"
@@ -18,7 +19,7 @@ holding only " ."), and by the kind of mention the label has beside the quote:
     name         a mention sharing a capitalised word with the person meant ("Arsenault",
                  "RCMP Cpl. Danielle Ostrowski-Feng")
 
-    PYTHONPATH=$PWD python evals/wire_stress.py [--misses] [--json OUT] [--dir DIR] [--set set4 [--half study]]
+    PYTHONPATH=$PWD python evals/wire_stress.py [--misses] [--json OUT] [--dir DIR] [--set set5 [--half study]]
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ KINDS = ("sports", "court", "disaster", "politics", "feature")
 KINDS2 = ("profile", "presser", "explainer", "local", "sports", "world")  # set 2: stems ``s2_<kind>_…``
 KINDS3 = ("longform", "live", "transcript", "opinion", "court", "business", "science")  # set 3: ``s3_<kind>_…``
 KINDS4 = ("news", "sports", "business", "politics", "feature", "obit", "local")  # set 4: ``s4_<kind>_…``
-SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3, "set4": KINDS4}
+KINDS5 = ("politics", "regional", "feature", "sports", "crime", "health")  # set 5: ``s5_<kind>_…``
+SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3, "set4": KINDS4, "set5": KINDS5}
 SETS = tuple(SET_KINDS)
 SHAPES = ("plain", "scraped")
 HALVES = ("study", "test")
@@ -56,8 +58,8 @@ def shape_of(text: str) -> str:
 
 
 def set_of(stem: str) -> str:
-    """``set2`` … ``set4`` for the later written sets (stems ``s2_…`` … ``s4_…``), else ``set1``."""
-    for name in ("set2", "set3", "set4"):
+    """``set2`` … ``set5`` for the later written sets (stems ``s2_…`` … ``s5_…``), else ``set1``."""
+    for name in ("set2", "set3", "set4", "set5"):
         if stem.startswith(f"s{name[-1]}_"):
             return name
     return "set1"

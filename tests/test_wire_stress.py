@@ -94,6 +94,9 @@ def test_set_two_stems_have_their_own_kinds_and_every_row_its_half() -> None:
     assert (module.set_of("s4_obit_fiddler"), module.kind_of("s4_obit_fiddler")) == ("set4", "obit")
     with pytest.raises(SystemExit, match="s4_news_"):
         module.kind_of("s4_longform_x")  # a set 3 kind is not a set 4 kind
+    assert (module.set_of("s5_regional_mine"), module.kind_of("s5_regional_mine")) == ("set5", "regional")
+    with pytest.raises(SystemExit, match="s5_politics_"):
+        module.kind_of("s5_obit_x")  # a set 4 kind is not a set 5 kind
     predicted = _predicted({q["quote"]: q["reference"] for q in LABELS["quotations"]})
     rows = [module.score_article(stem, TEXT, LABELS, predicted) for stem in ("sports_rovers", "s2_sports_rovers")]
     assert [r["set"] for r in rows] == ["set1", "set2"]

@@ -150,6 +150,8 @@ _ISSUER_RE = re.compile(
     rf"(?P<n>{NAME})(?P<own>['’]s)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
     rf"|(?P<m>{NAME}){APPOSITIVE}\s+(?:(?:has|have|had)\s+)?(?:released|issued|published|sent|posted|put\s+out|"
     rf"wrote|emailed|circulated)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
+    # "Voss's press secretary, Amanda Kiel-Fortier, said in a statement": the one who said it
+    rf"|(?P<s>{NAME}),?\s+said\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOC_HEADS})\b"
 )
 # "a statement from the company", "a letter from Acme Corp": the document's issuer after it
 _FROM_RE = re.compile(
@@ -246,7 +248,7 @@ class Bodies:
         span = self.text[max(para, at - 600) : at]
         found = None
         for m in _ISSUER_RE.finditer(span):
-            name = m.group("n") or m.group("m")
+            name = m.group("n") or m.group("m") or m.group("s")
             if "\n" in name:
                 continue
             if cast is not None and cast.is_person(person_part(name)):

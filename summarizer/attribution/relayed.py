@@ -32,7 +32,10 @@ _ROLE = r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
 _THEN = r"(?:\s+(?:also|then|later|has|had|have))*"
 _OWNED = rf"{_OWNER}\s+{_ROLE},\s+(?P<n>{NAME}),{_THEN}\s+(?:{SPEECH})\b"
 _OWNED_BEFORE_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){_OWNED}[^.!?\"“”\n]{{0,150}}?[\s,:]*$")
+# the verb first: "“…,” said her spokeswoman, Priya Venkataraman, in a statement"
+_SAID_OWNED = rf"(?:said|says|wrote|added)\s+{_OWNER}\s+{_ROLE},\s+(?P<n>{NAME})\b"
 _OWNED_AFTER_RE = re.compile(rf"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*{_OWNED}")
+_SAID_OWNED_RE = re.compile(rf"[\s,.!?;:—–-]*(?:[”\"’']\s*)?,?\s*{_SAID_OWNED}")
 # the teller right before the quotation, inside a clause that another verb of speech reports
 _RELAYED_RE = re.compile(
     rf"\b(?:{SPEECH})\b[^.!?\"“”\n]{{0,100}}?\s(?:(?P<n>{NAME})|(?P<d>{DESCRIPTION}))\s+"
@@ -116,7 +119,10 @@ def _teller(text: str, q: QuoteCandidate, cast: Cast, after: str, lead: str) -> 
     is read here too (``describe.aged_speaker``), so that a later "she said" can lean on it."""
     if aged := aged_speaker(text, q, cast):
         return aged, False
-    if m := _OWNED_AFTER_RE.match(after) or _OWNED_BEFORE_RE.search(lead):
+    said_owned = _SAID_OWNED_RE.match(after)
+    if said_owned and (" " not in said_owned.group("n") or re.search(r"\w\w\.\s", said_owned.group("n"))):
+        said_owned = None  # "says Wise's dad, Darrin. For Espinos, …": a first name, then the next sentence
+    if m := _OWNED_AFTER_RE.match(after) or said_owned or _OWNED_BEFORE_RE.search(lead):
         return m.group("n"), False
     if said := _SAYING_AFTER_RE.match(after) or _SAYING_BEFORE_RE.search(lead):
         name = next(said.group(k) for k in said.groupdict() if said.group(k))
