@@ -127,8 +127,15 @@ def poll_groups(ctx: Context, figures: list[Figure], polls: dict[int, str]) -> l
             and not re.match(r"\s+of\b", text[f.span.end : f.span.end + 4])
         ):
             f = f.model_copy(update={"measures": f"{group} {f.measures}".strip()})
+        elif f.type == "percent" and group and (m := _BACKED_RE.fullmatch(f.measures)):  # FR3
+            f = f.model_copy(update={"measures": f"{group} backing {m.group('a') or m.group('b')}"})
         out.append(f)
     return out
+
+
+#: a candidate's share with no group: "Harwell" (``Harwell takes 44 percent``), "Harwell support", "supporting
+#: Whitcomb" (``put Whitcomb at 45 percent``); in a sentence of a poll that names its group: "<group> backing <name>"
+_BACKED_RE = re.compile(r"(?P<a>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})(?:\ssupport)?|supporting\s(?P<b>[A-Z][\w’'-]+)")
 
 
 _OWN_GROUP_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", re.IGNORECASE)

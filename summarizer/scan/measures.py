@@ -1,6 +1,5 @@
 """What a number measures, as a short noun phrase of words from its own sentence (``measures_of``):
-the counted noun, the verb it is subject or object of and the place or thing named after it.
-"""
+the counted noun, the verb it is subject or object of and the place or thing named after it."""
 
 from __future__ import annotations
 
@@ -40,6 +39,7 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
+from .poll_splits import backing_measures
 from .relative import relative_measures
 from .subjects import names_in, owner_before, participle, subject_name
 from .units import RANGE_KINDS, subject_before
@@ -154,6 +154,7 @@ def measures_of(
         or (apposition_measures(text, start, s_start) if kind in ("percent", "ratio") else None)
         or (tally_measures(text, start, end, s_start, s_end) if kind == "score" else None)
         or (split_measures(text, start, end, s_start, s_end) if kind == "score" and "%" in text[start:end] else None)
+        or (backing_measures(text, start, end, s_start, s_end) if kind == "score" else None)  # FR2: in words
     )
     if moved:
         return moved

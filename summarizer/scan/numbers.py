@@ -71,6 +71,11 @@ _NUMBER_WORDS = "|".join(
     for w in sorted((w for w in _WORDS if w not in ("twice", "thrice", "zero")), key=len, reverse=True)
 )  # spaces as \s+: the pattern is compiled VERBOSE
 _FEW = "(?:one|two|three|four|five|six|seven|eight|nine)"  # "two in three": a fraction
+# a poll's share read by what its respondents did: "7 in 10 said", "1 in 5 backed", "4 in 10 of the state's voters"
+_SAID = (
+    "said|say|says|believe[sd]?|think|thought|want(?:ed)?|back(?:ed)?|support(?:ed)?|favou?r(?:ed)?|approved?|opposed?"
+    "|were|are|would|view(?:ed)?"
+)
 _NUMBER_RE = re.compile(
     rf"""
     (?P<date>\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b
@@ -86,9 +91,9 @@ _NUMBER_RE = re.compile(
     |(?P<fold>(?<![\w.,])(?:{_NUM}|{_NUMBER_WORDS}|a\s+(?:hundred|thousand|million))[\s-]fold\b)
     |(?P<single>\b(?:a|an)\s+(?:hour|day|week|month|year|decade|century|minute)
       (?=\s+(?:later|ago|earlier|before|after|long|old)\b))
-    |(?P<share>(?<![\w.,])\d{{1,2}}\s+(?:in|out\s+of)\s+(?:10|100|1,000|{_FEW}|ten)\b(?![.,]\d)
+    |(?P<share>(?<![\w.,])\d{{1,2}}\s+(?:in|out\s+of)\s+(?:\d{{1,2}}|100|1,000|{_FEW}|ten)\b(?![.,]\d)
       (?!\s+(?:seconds|minutes|hours|days|weeks|months|years|games|matches|attempts|tries|shots)\b)
-      (?=\s+(?:[a-z]+\s+){{0,2}}?(?:[A-Z]?[a-z]+s|people)\b))
+      (?=\s+(?:[a-z]+\s+){{0,2}}?(?:[A-Z]?[a-z]+s|people)\b|\s+(?:of|{_SAID})\b))
     |(?P<number>(?<![\w.,])(?<![A-Za-z]-)(?:{_NUM}){_SCALE}?(?![\w]))
     |(?P<word>\b(?:twice|thrice|{_FEW}\s+(?:in|out\s+of)\s+(?:{_NUMBER_WORDS}|\d+)|(?:{_NUMBER_WORDS}))\b
       (?:[\s-](?:{"|".join(k for k in _WORDS if _WORDS[k] >= 1 and k not in ("twice", "thrice"))})\b)*)

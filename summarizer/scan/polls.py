@@ -37,6 +37,8 @@ _AFTER_RE = re.compile(
     rf"\b{_POLL}\b[^.;:“”\"]{{0,60}}?(?:\b(?:conducted|released|commissioned|published|carried\s+out|taken|"
     rf"sponsored|fielded|done|run|paid\s+for)\s+)?\b(?:by|from)\s+(?:the\s+)?(?:(?:{POLL_ADJECTIVES}|nonpartisan|non-partisan)\s+)*(?P<maker>{_RUN}(?:['’]s\s+{_RUN})?)"
 )
+#: "the RealClearPolitics average", "the PollTracker polling average": an average of polls is its keeper's (FR4)
+_AVERAGE_RE = re.compile(rf"(?P<maker>{_RUN})(?:['’]s)?\s+(?:(?:polling|poll|national|running|weighted)\s+)*average\b")
 #: "Gallup's latest poll"
 _OWNER_RE = re.compile(rf"(?P<maker>{_RUN})['’]s\s+(?:(?:{POLL_ADJECTIVES})\s+){{0,2}}{_POLL}\b")
 _NOT_MAKERS = frozenset(
@@ -44,7 +46,7 @@ _NOT_MAKERS = frozenset(
     for w in (
         *MONTHS,
         *WEEKDAYS,
-        *"A An The This That In New Latest Recent But".split(),
+        *"A An The This That In On New Latest Recent But".split(),
         *"One Another Each Every Most Many Some All Several".split(),  # "One poll shows …": no maker
     )
 )
@@ -90,7 +92,7 @@ def _clean(maker: str) -> str | None:
 def poll_maker(sentence: str) -> str | None:
     """The maker of the poll a sentence names, or None: one who conducted it ("conducted by X",
     "a survey by X") before one whose name stands on it ("a CNN/ORC poll", "Gallup's poll")."""
-    for pattern in (_AFTER_RE, _OWNER_RE, _BEFORE_RE, _ASKED_RE):
+    for pattern in (_AVERAGE_RE, _AFTER_RE, _OWNER_RE, _BEFORE_RE, _ASKED_RE):
         for m in pattern.finditer(sentence):
             if maker := _clean(m.group("maker") or m.group("m2") if pattern is _ASKED_RE else m.group("maker")):
                 return maker
@@ -120,7 +122,9 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
             and re.search(rf"{re.escape(own)}\s+{_FOUND}", sentence)
         ):
             maker = own  # "Gallup found in its survey that …": a pollster reporting its poll
-        if maker:
+        if maker and current and maker != current and _AVERAGE_RE.search(sentence):
+            out[index], chained = maker, False  # an average beside the poll: "the poll" is still the poll
+        elif maker:
             if current is None and _ABOUT_RE.search(sentence):
                 out.update(dict.fromkeys(pending, maker))  # "the survey" named now is the "new poll" before
             current, chained = maker, True

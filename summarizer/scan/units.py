@@ -184,6 +184,11 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
         and _MARGIN_POINTS_RE.search(text[max(0, start - 80) : start] + "\x00" + text[end : end + 40])
     ):
         return "quantity", unit  # "leads by 6 points", "a 6-point lead", a margin of error: a difference
+    if unit and unit.casefold() in ("points", "point") and _POLL_NEAR_RE.search(text, max(0, start - 200), end + 200):
+        return "quantity", unit  # FR5: "within three points", "5.5 points for independents" near a poll's shares
+    near = text[max(0, start - 300) : start]
+    if unit is None and _LEAD_BY_RE.search(near) and _POLL_NEAR_RE.search(near) and re.search(r"\bpoints?\b", near):
+        return "quantity", "points"  # FR6: "had her ahead by six", "Harwell's has dropped by 5" after points
     if unit is None and re.search(
         rf"\b(?:{_CASUALTY_VERBS})\s+(?:(?:all|at least|about|around|over|some|nearly|more than)\s+)*$",
         text[max(0, start - 40) : start],
@@ -209,6 +214,10 @@ _MARGIN_POINTS_RE = re.compile(
     r"|\b(?:lead|margin|gap|edge|advantage|deficit|spread|error)\b[^.;\d]{0,40})\x00[\s-]*points?\b"
     r"|\x00[\s-]+points?[\s-]+(?:[a-z]+\s+)?(?:lead|margin|gap|edge|advantage|deficit|victory|win|swing|ahead|behind)\b",
     re.IGNORECASE,
+)
+_POLL_NEAR_RE = re.compile(r"\d\s?%|\bpercent\b|\bpolls?\b|\bsurveys?\b|\bpolling\b|\bvoters\b", re.IGNORECASE)
+_LEAD_BY_RE = re.compile(
+    r"\b(?:ahead|behind|led|leads?|trails?|trailed|dropped|fallen|fell|up)\s+(?:by\s+)?(?:just\s+|only\s+)?$"
 )
 _CHANGE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(CHANGE_NOUNS)})\s+(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|just\s+)?$", re.IGNORECASE
