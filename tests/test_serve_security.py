@@ -139,7 +139,9 @@ def test_healthz_answers_while_slow_urls_and_a_long_article_are_in_flight(tmp_pa
         answers = [f.result() for f in slow_posts]
         took = time.monotonic() - started
     assert max(latencies) < 1.0, latencies
-    assert other.status_code == 202 and polled.status_code == 200 and others_took < 2.0, others_took
+    # well under the 8 s fetch deadline: the other routes do not wait for a slow fetch (2.0 s failed once
+    # at 3.1 s with two other processes loading both cores; waiting for a fetch would take 8 s or more)
+    assert other.status_code == 202 and polled.status_code == 200 and others_took < 5.0, others_took
     assert in_flight == 40  # the probes ran while every slow fetch was still open
     assert accepted.status_code == 202, accepted.text
     assert [r.status_code for r in answers] == [422] * 40 and {detail(r) for r in answers} == {GENERIC}
