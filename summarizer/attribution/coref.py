@@ -19,7 +19,7 @@ from .bodies import Bodies
 from .cast import Cast, Person, person_part
 from .patterns import ABBREVIATED_END, APPOSITIVE, NAME, filler, role_then_name
 
-__all__ = ["DESCRIBED_SUBJECT", "previous_sentence", "speaking_body", "speech_pronoun"]
+__all__ = ["DESCRIBED_SUBJECT", "previous_sentence", "speaking_body", "speech_pronoun", "talked_about"]
 
 # a name as the subject of a verb of speech: "Google said Thursday", "EDC, the agency, has said"
 _SAYS_RE = re.compile(rf"{APPOSITIVE}\s+(?:(?:has|had|also|then|later)\s+)*(?:{SPEECH}|announced|confirmed)\b")
@@ -47,6 +47,25 @@ _WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 # space, after a lower-case word, a digit or a blanked quotation
 _STOP_RE = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘(]?[A-Z])|(?<=[a-z)\d ])[.!?][”\"’')]*(?=[“\"‘]?[A-Z][\w’'])")
 _ABBREVIATED = ABBREVIATED_END
+
+
+_LABEL_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}:")
+
+
+def talked_about(p: Person, quoted: str) -> bool:
+    """Whether the quotation names ``p`` in the third person, so ``p`` is not who says it: in full,
+    by the first name alone ("Samuel left for work at 6 a.m." is his widow's; "Dawson played great
+    while I was out" is not Dawson's) or by a title and surname ("Dr. Marchand is right …")."""
+    quoted = _LABEL_RE.sub("", quoted)  # "“Chris Matthews: Seriously …”": a transcript's speaker label
+    if not quoted:
+        return False
+    if any(len(f.split()) >= 2 and f in quoted for f in p.forms | {p.name}):
+        return True
+    parts = p.name.split()
+    if len(parts) < 2:
+        return False
+    first, last = re.escape(parts[0]), re.escape(parts[-1])
+    return re.search(rf"(?<![\w’'-])(?:{first}|(?:Dr|Mr|Mrs|Ms)\.?\s+{last})(?![\w’'-])", quoted) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -124,7 +143,7 @@ def speech_pronoun(
     end = start + len(sentence)
 
     def fits(p: Person) -> bool:  # someone the quotation names in full is talked about, not talking
-        named_in = any(len(f.split()) >= 2 and f in quoted for f in p.forms | {p.name})
+        named_in = talked_about(p, quoted)
         fitting = gender is None or learned.get(p.name, p.gender) in (None, gender)
         return fitting and not named_in and p.name != exclude
 

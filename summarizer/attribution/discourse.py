@@ -13,6 +13,7 @@ from ..scan.quotes import QuoteCandidate
 from .bodies import Bodies, bodies_of, descriptor_kind
 from .carry import carry_speakers, own_cue
 from .cast import Cast, cast_of
+from .coref import talked_about
 from .patterns import filler
 from .phrases import inside_sentence, opens_sentence, paragraph_start, phrase_speaker
 from .relayed import opening_subject
@@ -183,7 +184,7 @@ def _from_context(text: str, q: QuoteCandidate, cast: Cast, bodies: Bodies) -> s
             (s, p.name)
             for p in cast.people
             for s, _, oblique in p.mentions
-            if start <= s < para + m.end() and not oblique
+            if start <= s < para + m.end() and not oblique and not talked_about(p, q.text)  # "“Samuel left …”"
         ]
         if subjects and reacts and not _COMMUNICATES.search(m.group()):
             verb = para + m.start() + reacts.start()  # "Asked whether Vance …, Pyke smiled": who smiled

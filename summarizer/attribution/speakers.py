@@ -15,7 +15,7 @@ from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
 from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
-from .coref import previous_sentence, speaking_body, speech_pronoun
+from .coref import previous_sentence, speaking_body, speech_pronoun, talked_about
 from .discourse import discourse_speakers
 from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
 from .people import clean_name
@@ -109,7 +109,17 @@ _SHORT_END = r"(?:\s+[\w’'-]+){0,4}\s*(?:[.!?]|$)"
 _OWNER_RE = re.compile(rf"(?P<p>{NAME})\s+of\s+(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*$")
 # the sentence before a quotation that opens a sentence: 'Heald noted the findings show … . "…"'
 _QUOTED_IN = re.compile(r"(?:“|(?<=[\s:])\")(?:[^\s\"”]+\s+){4}")  # a quotation of its own in that sentence
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")  # quoted words in a paragraph (curly or straight)
 _LEAD_RE = re.compile(rf"(?P<n1>{_NOT_CHIEF}{NAME}){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b")
+
+
+def _run(text: str, quote: QuoteCandidate) -> str:
+    """The quotation and the quoted words after it in its paragraph (one speaker's run: "“…,” he
+    said. “Dawson played great while I was out …”"), without the narration between them."""
+    end = text.find("\n", quote.end)
+    rest = text[quote.end : end if end >= 0 else len(text)]
+    rest = rest[1:] if rest[:1] in '"”' else rest  # its own closing mark
+    return " ".join([quote.text, *_QUOTED_RE.findall(rest)])
 
 
 def guess_speaker(
@@ -234,14 +244,15 @@ def guess_speaker(
         at = quote.start if pronoun_at is None else pronoun_at
         if own and (teller := _reporter(text, at, cast, found)):
             return teller  # "Wang said China … urged … what he called “…”": the one whose words these are
-        return speech_pronoun(cast, found, at, learned, own=own, quoted=quote.text, exclude=addressee) or cast.pronoun(
-            found,
-            quote.start,
-            None if previous == addressee else previous,
-            learned,
-            quoted=quote.text,
-            exclude=addressee,
+        last = None if previous == addressee else previous
+        who = speech_pronoun(cast, found, at, learned, own=own, quoted=quote.text, exclude=addressee) or cast.pronoun(
+            found, quote.start, last, learned, quoted=quote.text, exclude=addressee
         )
+        person = cast.person(who) if who else None
+        if person is not None and talked_about(person, _run(text, quote)):  # "“…,” he said. “Dawson played …”"
+            last = None if previous == who else previous
+            return cast.pronoun(found, quote.start, last, quoted=quote.text, exclude=who)
+        return who
     if found.casefold() == "it" and (body_name := speaking_body(cast, bodies, quote.start)):
         return body_name  # '"…," it said': the organisation that was saying something
     if found.casefold() in PRONOUNS:
