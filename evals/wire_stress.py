@@ -6,7 +6,7 @@ those shapes, labelled in the GGT shape (its README). This script reads each one
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
 against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
-set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text), per kind of article (the stem's prefix: sports, court,
+set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text; set 6: ``s6_…``, descriptions), per kind of article (the stem's prefix: sports, court,
 disaster, politics, feature; set 2: profile, presser, explainer, local, sports, world; set 3:
 longform, live, transcript, opinion, court, business, science; set 4: news, sports, business,
 politics, feature, obit, local; set 5: politics, regional, feature, sports, crime, health), per
@@ -42,7 +42,8 @@ KINDS2 = ("profile", "presser", "explainer", "local", "sports", "world")  # set 
 KINDS3 = ("longform", "live", "transcript", "opinion", "court", "business", "science")  # set 3: ``s3_<kind>_…``
 KINDS4 = ("news", "sports", "business", "politics", "feature", "obit", "local")  # set 4: ``s4_<kind>_…``
 KINDS5 = ("politics", "regional", "feature", "sports", "crime", "health")  # set 5: ``s5_<kind>_…``
-SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3, "set4": KINDS4, "set5": KINDS5}
+KINDS6 = ("news", "sports", "business", "court", "politics", "feature", "obit")  # set 6 (descriptions): ``s6_…``
+SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3, "set4": KINDS4, "set5": KINDS5, "set6": KINDS6}
 SETS = tuple(SET_KINDS)
 SHAPES = ("plain", "scraped")
 HALVES = ("study", "test")
@@ -58,8 +59,8 @@ def shape_of(text: str) -> str:
 
 
 def set_of(stem: str) -> str:
-    """``set2`` … ``set5`` for the later written sets (stems ``s2_…`` … ``s5_…``), else ``set1``."""
-    for name in ("set2", "set3", "set4", "set5"):
+    """``set2`` … ``set6`` for the later written sets (stems ``s2_…`` … ``s6_…``), else ``set1``."""
+    for name in ("set2", "set3", "set4", "set5", "set6"):
         if stem.startswith(f"s{name[-1]}_"):
             return name
     return "set1"
