@@ -6,10 +6,12 @@ those shapes, labelled in the GGT shape (its README). This script reads each one
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
 against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
-set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text; set 6: ``s6_…``, descriptions), per kind of article (the stem's prefix: sports, court,
-disaster, politics, feature; set 2: profile, presser, explainer, local, sports, world; set 3:
-longform, live, transcript, opinion, court, business, science; set 4: news, sports, business,
-politics, feature, obit, local; set 5: politics, regional, feature, sports, crime, health), per
+set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text; set 6: ``s6_…``, descriptions), per
+kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2: profile,
+presser, explainer, local, sports, world; set 3: longform, live, transcript, opinion, court,
+business, science; set 4: news, sports, business, politics, feature, obit, local; set 5: politics,
+regional, feature, sports, crime, health; set 6: news, sports, business, court, politics, feature,
+obit), per
 ``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 

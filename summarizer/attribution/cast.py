@@ -350,6 +350,10 @@ class Cast:
                 return marked[0].name
         if len(words) > 1 and len(fits) > 1:
             fits = [p for p in fits if set(words) <= p.roles] or fits
+        if not fits and definite and len(words) == 2 and words[0] in ("former", "retired"):
+            # "the former teacher" with no teacher named: a past role the article gave in other
+            # words ("The 71-year-old, who taught Grade 6 …"), of the person it named last
+            fits = self.people
         if not fits:
             return None
         found = self.nearest(fits, at, subjects_only=False)

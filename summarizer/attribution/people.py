@@ -165,7 +165,12 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         and not re.match(r"['’]s\b", text[s + len(name) : s + len(name) + 3])  # "at Robert Major’s trial"
         for s in spots
     )
-    return not (spots and after_the == len(spots)) and not placed
+    # "a former mayor of Thunder Bay": the place an office is of, never its holder
+    governed = any(_GOVERNED_RE.search(text, max(0, s - 24), s) for s in spots)
+    return not (spots and after_the == len(spots)) and not placed and not governed
+
+
+_GOVERNED_RE = re.compile(r"\b(?:mayor|premier|governor|reeve|warden|MPP|MLA|MP|senator|councillor)\s+of\s+$", re.I)
 
 
 #: a Canadian legislator's title before the name ("Liberal MP Naomi Eze", "MPP Ruth Castellanos")
