@@ -29,3 +29,19 @@ def test_a_past_role_no_one_is_named_by_is_the_person_named_last() -> None:
     got = _speakers(text)
     assert got["I heard the"] == "Ruben Achterberg-Lisle"  # not the description itself: he drove the bus
     assert got["Nobody else was"] == "Ruben Achterberg-Lisle"
+
+
+def test_the_younger_or_older_of_two_siblings_is_the_one_the_article_made_so() -> None:
+    text = (
+        "Cannery's last shift\n\n"
+        "The sisters Odile and Renata Vasquez-Hall, 61 and 58, have packed fish on the same line since 1990.\n\n"
+        "“I will miss the noise more than the money,” the younger sister said.\n\n"
+        "“I won't,” the older sister said.\n\n"
+        "Two brothers, Emil Brandvold and Tomas Brandvold, fish the same waters. Tomas Brandvold, the elder of the "
+        "two, sold his boat in May.\n\n"
+        "“The quota was gone,” the younger brother said.\n"
+    )
+    got = _speakers(text)
+    assert got["I will miss"] == "Renata Vasquez-Hall"  # 58
+    assert got["I won't,"] == "Odile Vasquez-Hall"  # 61: a person of her own through the pair
+    assert got["The quota was"] == "Emil Brandvold"  # the other one of "the elder of the two"
