@@ -6,11 +6,12 @@ those shapes, labelled in the GGT shape (its README). This script reads each one
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
 against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
-set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text; set 7: ``s7_…``, pronouns), per kind
-of article (the stem's prefix: sports, court,
-disaster, politics, feature; set 2: profile, presser, explainer, local, sports, world; set 3:
-longform, live, transcript, opinion, court, business, science; set 4: news, sports, business,
-politics, feature, obit, local; set 5: politics, regional, feature, sports, crime, health), per
+set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text; set 6: ``s6_…``, descriptions; set 7: ``s7_…``,
+pronouns), per kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2:
+profile, presser, explainer, local, sports, world; set 3: longform, live, transcript, opinion, court,
+business, science; set 4: news, sports, business, politics, feature, obit, local; set 5: politics,
+regional, feature, sports, crime, health; set 6: news, sports, business, court, politics, feature,
+obit), per
 ``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 
@@ -43,8 +44,17 @@ KINDS2 = ("profile", "presser", "explainer", "local", "sports", "world")  # set 
 KINDS3 = ("longform", "live", "transcript", "opinion", "court", "business", "science")  # set 3: ``s3_<kind>_…``
 KINDS4 = ("news", "sports", "business", "politics", "feature", "obit", "local")  # set 4: ``s4_<kind>_…``
 KINDS5 = ("politics", "regional", "feature", "sports", "crime", "health")  # set 5: ``s5_<kind>_…``
+KINDS6 = ("news", "sports", "business", "court", "politics", "feature", "obit")  # set 6 (descriptions): ``s6_…``
 KINDS7 = ("news", "sports", "court", "politics", "feature")  # set 7 (pronouns): ``s7_<kind>_…``
-SET_KINDS = {"set1": KINDS, "set2": KINDS2, "set3": KINDS3, "set4": KINDS4, "set5": KINDS5, "set7": KINDS7}
+SET_KINDS = {
+    "set1": KINDS,
+    "set2": KINDS2,
+    "set3": KINDS3,
+    "set4": KINDS4,
+    "set5": KINDS5,
+    "set6": KINDS6,
+    "set7": KINDS7,
+}
 SETS = tuple(SET_KINDS)
 SHAPES = ("plain", "scraped")
 HALVES = ("study", "test")

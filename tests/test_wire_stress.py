@@ -95,6 +95,7 @@ def test_set_two_stems_have_their_own_kinds_and_every_row_its_half() -> None:
     with pytest.raises(SystemExit, match="s4_news_"):
         module.kind_of("s4_longform_x")  # a set 3 kind is not a set 4 kind
     assert (module.set_of("s5_regional_mine"), module.kind_of("s5_regional_mine")) == ("set5", "regional")
+    assert (module.set_of("s6_obit_fisherman"), module.kind_of("s6_obit_fisherman")) == ("set6", "obit")
     with pytest.raises(SystemExit, match="s5_politics_"):
         module.kind_of("s5_obit_x")  # a set 4 kind is not a set 5 kind
     predicted = _predicted({q["quote"]: q["reference"] for q in LABELS["quotations"]})

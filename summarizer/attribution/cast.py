@@ -25,6 +25,7 @@ from .people import (
     clean_name,
     is_person_name,
     oblique,
+    paired_first_names,
     person_part,
     read_once,
     respelled,
@@ -110,6 +111,7 @@ class Cast:
         one_word_speakers(text, self.people, lowered)
         appositive_first_names(text, self.people, lowered)
         lone_first_words(text, self.people, lowered)
+        paired_first_names(text, self.people, lowered)
         self._surnames = collections.Counter(surname(p.name) for p in self.people)
         for p in self.people:
             self._find(p)
@@ -350,6 +352,8 @@ class Cast:
                 return marked[0].name
         if len(words) > 1 and len(fits) > 1:
             fits = [p for p in fits if set(words) <= p.roles] or fits
+        if definite and len(words) == 2 and words[0] in _ORDER and (sibling := self._sibling(words[0], at)):
+            return sibling
         if not fits:
             return None
         found = self.nearest(fits, at, subjects_only=False)
@@ -359,6 +363,21 @@ class Cast:
             found = min(fits, key=lambda p: min(s for s, _, _ in p.mentions)) if fits else None
         return found.name if found else None
 
+    def _sibling(self, order: str, at: int) -> str | None:
+        """ "the younger sister": of the two people sharing a surname named last before ``at``,
+        the one the article made "the elder" / older by age, or the other."""
+        last = self.nearest(self.people, at, subjects_only=False)
+        pair = [p for p in self.people if last is not None and p.surname == last.surname]
+        marks = [{_ORDER[r] for r in p.roles if r in _ORDER} for p in pair]
+        if len(pair) != 2 or sum(len(m) for m in marks) not in (1, 2) or marks[0] == marks[1]:
+            return None
+        want = _ORDER[order]
+        mine = [p for p, m in zip(pair, marks, strict=True) if want in m]  # else the other one
+        return (mine[0] if mine else next(p for p, m in zip(pair, marks, strict=True) if not m)).name
+
+
+#: "the younger sister", "the elder of the two": which of two siblings
+_ORDER = {"older": "o", "elder": "o", "eldest": "o", "oldest": "o", "younger": "y", "youngest": "y"}
 
 _read_cast = read_once(Cast)
 

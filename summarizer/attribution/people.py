@@ -29,6 +29,7 @@ __all__ = [
     "clean_name",
     "is_person_name",
     "oblique",
+    "paired_first_names",
     "person_part",
     "read_once",
     "respelled",
@@ -165,7 +166,12 @@ def is_person_name(text: str, name: str, lowered: set[str]) -> bool:
         and not re.match(r"['’]s\b", text[s + len(name) : s + len(name) + 3])  # "at Robert Major’s trial"
         for s in spots
     )
-    return not (spots and after_the == len(spots)) and not placed
+    # "a former mayor of Thunder Bay": the place an office is of, never its holder
+    governed = any(_GOVERNED_RE.search(text, max(0, s - 24), s) for s in spots)
+    return not (spots and after_the == len(spots)) and not placed and not governed
+
+
+_GOVERNED_RE = re.compile(r"\b(?:mayor|premier|governor|reeve|warden|MPP|MLA|MP|senator|councillor)\s+of\s+$", re.I)
 
 
 #: a Canadian legislator's title before the name ("Liberal MP Naomi Eze", "MPP Ruth Castellanos")
@@ -301,3 +307,24 @@ class Person:
     @property
     def surname(self) -> str:
         return surname(self.name)
+
+
+_PAIR_RE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+),\s+(\d{1,3}) and (\d{1,3}),")
+
+
+def paired_first_names(text: str, people: list[Person], lowered: set[str]) -> None:
+    """ "The brothers Ray and Donnie Gillis, 59 and 56,": two people sharing the surname, the
+    first a person of their own ("Ray Gillis", also "Ray"), the older and the younger by the ages
+    written after the pair ("the older brother" later). Only with the ages: "Kim and Clark Moran"
+    alone leaves Kim as the article calls her (the GGT labels say "Kim")."""
+    for m in _PAIR_RE.finditer(text):
+        first, second, family = m.group(1), m.group(2), m.group(3)
+        named = next((p for p in people if p.name == f"{second} {family}"), None)
+        if named is None or first.casefold() in lowered or any(first in p.name.split() for p in people):
+            continue
+        pair = Person(f"{first} {family}", {f"{first} {family}", first})
+        people.append(pair)
+        if m.group(4) != m.group(5):
+            older, younger = (pair, named) if int(m.group(4)) > int(m.group(5)) else (named, pair)
+            older.roles.add("older")
+            younger.roles.add("younger")
