@@ -18,6 +18,8 @@ from summarizer.registry import register_backend, unregister_backend
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+    from summarizer.models import Figure
+
 ROOT = Path(__file__).resolve().parent.parent
 #: Debian's Chromium (``.ci/run`` installs it), driven by Playwright for the report and page tests
 CHROMIUM = "/usr/bin/chromium"
@@ -165,3 +167,14 @@ def quote_speakers(text: str) -> dict[str, str | None]:
 
     ctx = Context.of(Article.from_text(text))
     return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
+
+
+def code_figures(text: str) -> dict[str, Figure]:
+    """Each figure's text -> the figure the pipeline keeps when the model answers nothing (every key null)."""
+    from summarizer.fields.base import lenient_parse
+    from summarizer.fields.figures import PASS
+
+    ctx = Context.of(Article.from_text(text))
+    answer, _ = lenient_parse(PASS.model(ctx), {})
+    assert answer is not None
+    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}

@@ -3,18 +3,9 @@ article here is text written for the test."""
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.fields.base import Context, lenient_parse
-from summarizer.fields.figures import PASS
-from summarizer.models import Figure
 from summarizer.scan.owners import owned
 
-
-def figures_of(text: str) -> dict[str, Figure]:
-    ctx = Context.of(Article.from_text(text))
-    answer, _ = lenient_parse(PASS.model(ctx), {})
-    assert answer is not None
-    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+from .conftest import code_figures as figures_of
 
 
 def test_a_named_owners_age_lead_and_spending_are_written_as_a_reader_says_them() -> None:

@@ -6,14 +6,8 @@ from __future__ import annotations
 from summarizer.article import Article
 from summarizer.fields.base import Context, lenient_parse
 from summarizer.fields.figures import PASS
-from summarizer.models import Figure
 
-
-def figures_of(text: str) -> dict[str, Figure]:
-    ctx = Context.of(Article.from_text(text))
-    answer, _ = lenient_parse(PASS.model(ctx), {})
-    assert answer is not None
-    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+from .conftest import code_figures as figures_of
 
 
 def test_a_poll_goes_on_past_a_sentence_about_the_voters_and_in_its_makers_earlier_poll() -> None:

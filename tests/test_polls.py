@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.article import Article
 from summarizer.attribution import claim_source
-from summarizer.fields.base import Context, lenient_parse
-from summarizer.fields.figures import PASS
-from summarizer.models import Figure
 from summarizer.scan.polls import poll_maker
 
-
-def figures_of(text: str) -> dict[str, Figure]:
-    ctx = Context.of(Article.from_text(text))
-    answer, _ = lenient_parse(PASS.model(ctx), {})
-    assert answer is not None
-    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
-
+from .conftest import code_figures as figures_of
 
 TOLL = (
     "Voters sour on bridge toll, poll finds\n\n"

@@ -5,19 +5,9 @@ written for the test."""
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.fields.base import Context, lenient_parse
-from summarizer.fields.figures import PASS
-from summarizer.models import Figure
 from summarizer.scan import scan_numbers
 
-
-def figures_of(text: str) -> dict[str, Figure]:
-    ctx = Context.of(Article.from_text(text))
-    answer, _ = lenient_parse(PASS.model(ctx), {})
-    assert answer is not None
-    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
-
+from .conftest import code_figures as figures_of
 
 HARBOR = (
     "Harbor race tightens\n\n"
