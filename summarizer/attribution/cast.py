@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..lexicon import ORG_WORDS, RELATIVES, SPEECH, TITLES
 from ..scan.names import NameCandidate
+from .doers import doer
 from .gender import FEMALE, MALE, reported_subject, votes_after
 from .one_word import appositive_first_names, lone_first_words, one_word_speakers
 from .patterns import BOUNDARY, next_stop
@@ -354,8 +355,8 @@ class Cast:
             fits = [p for p in fits if set(words) <= p.roles] or fits
         if definite and len(words) == 2 and words[0] in _ORDER and (sibling := self._sibling(words[0], at)):
             return sibling
-        if not fits:
-            return None
+        if not fits:  # "the former teacher" of "…, who taught Grade 6": what was said of someone
+            return doer(self.text, phrase, at, self.people) if definite else None
         found = self.nearest(fits, at, subjects_only=False)
         if found is None:  # named only after the quote, in its paragraph: "…," said the coach, Ann Lee
             stop = self.text.find("\n", at) % (len(self.text) + 1)
