@@ -40,7 +40,6 @@ __all__ = ["Cast", "Person", "cast_of", "person_part", "read_once", "whole_words
 
 # ---- the cast: who the article names, as whom, and how it refers to them again ---------------
 
-_FEMALE, _MALE = FEMALE, MALE
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # a reported clause with a subject of its own: its pronouns are about that subject
 _REPORTED_RE = re.compile(rf"\b(?:{SPEECH})\s+(?:that\s+)?(?=(?:the|a|an|this|these|those|its|their)\s)")
@@ -175,8 +174,8 @@ class Cast:
                 votes["m"] += 3
             relation = re.search(r"\b([A-Za-z]+),?\s+$", text[max(0, s - 30) : s])
             if relation and relation.group(1).casefold() not in _PRONOUN_WORDS:  # "his wife, Ana", "husband Tom"
-                votes["f"] += 3 * bool(_FEMALE.fullmatch(relation.group(1)))
-                votes["m"] += 3 * bool(_MALE.fullmatch(relation.group(1)))
+                votes["f"] += 3 * bool(FEMALE.fullmatch(relation.group(1)))
+                votes["m"] += 3 * bool(MALE.fullmatch(relation.group(1)))
             if oblique(text, s):
                 self._roles(p, s, e)
                 continue

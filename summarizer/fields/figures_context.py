@@ -13,7 +13,7 @@ from ..models import Figure
 from ..scan.clauses import refers_back
 from ..scan.coordinated import gapped_measures
 from ..scan.poll_context import otherwise_measures, ranked_measures
-from ..scan.polls import compared_measures, poll_group, poll_makers
+from ..scan.polls import SHARE_HEDGE, compared_measures, poll_group, poll_makers
 from .base import Context
 
 __all__ = ["gapped", "placed", "poll_groups", "poll_makers_of", "said_again"]
@@ -141,8 +141,7 @@ _BACKED_RE = re.compile(r"(?P<a>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})(?:\ss
 _OWN_GROUP_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b|\bshare\s+(?:of|who)\b", re.IGNORECASE)
 #: a share that opens its clause: nothing but a hedge, a conjunction or "Among X," before it
 _OPENS_RE = re.compile(
-    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
-    r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?$",
+    r"(?:^\s*|[,;:—–]\s*|\b(?:and|but|while|whereas|compared\s+(?:with|to)|versus)\s+)(?:" + SHARE_HEDGE + r"\s+)?$",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ import re
 from ..lexicon import MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
 
 __all__ = [
+    "SHARE_HEDGE",
     "compared_measures",
     "is_poll_source",
     "poll_group",
@@ -69,10 +70,16 @@ _MEASURE_SHARE_RE = re.compile(
     r"(?=.*\b(?:support|approval|disapproval|favou?rability|rating|lead|vote|undecided)\b).*\d\s?(?:%|percent\b|per\s?cent\b)",
     re.IGNORECASE | re.DOTALL,
 )
+#: the hedges a share may open with: "Only 31 percent", "a whopping 60 percent", "more than half"
+SHARE_HEDGE = (
+    r"(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
+    r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)"
+)
 #: a share said of a group without another source: "Only 31 percent support it", "22 percent said …"
 _SHARE_RE = re.compile(
-    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:(?:only|just|some|about|nearly|almost|roughly|another|fully|a\s+(?:whopping|full|mere|staggering|paltry|meagre|meager|scant|bare)|"
-    r"a\s+further|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|with|that|by|By)\s+)(?:"
+    + SHARE_HEDGE
+    + r"\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
     r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
     r"|(?:^|[,;:]\s*|\b(?:by|and|but|while)\s+)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
     r"(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+majority|(?:one|two|three)\s+in\s+\w+)\b",
