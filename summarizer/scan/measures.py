@@ -39,6 +39,7 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
+from .poll_phrases import said_share_measures, split_side_measures
 from .poll_splits import backing_measures
 from .relative import relative_measures
 from .subjects import names_in, owner_before, participle, subject_name
@@ -125,12 +126,14 @@ def measures_of(
         margin_measures(text, start, end, s_start, s_end)
         or matchup_measures(text, start, end, kind, s_start, s_end)
         or heading_measures(text, start, end, s_start, s_end, unit)
+        or (split_side_measures(text, start, end, s_start, s_end) if kind == "score" else None)  # FR2-2
         or up_measures(text, start, end, kind, s_start, s_end)
         or showed_measures(text, start, kind, s_start)
         or needs_measures(text, start, end, unit, kind, s_start, s_end)
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
+        or said_share_measures(text, start, end, kind, s_start, s_end)  # FR2-1
         or coordinated_share_measures(text, start, end, kind, s_start, s_end)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
+from .poll_phrases import said_words
 
 __all__ = [
     "SHARE_HEDGE",
@@ -241,6 +242,8 @@ def compared_measures(text: str, prev_end: int, prev_measures: str, start: int, 
     n = 0
     while n < min(len(prev_words), len(their_words)) and prev_words[n] == their_words[n]:
         n += 1
+    if n == 0 and (said := said_words(text, prev_end, s_end)):  # "38 percent of them said they were …"
+        return " ".join([group, *said[1]])
     if n == 0 or n == len(prev_words):
         return None
     return " ".join([group, *prev_words[n:]])
