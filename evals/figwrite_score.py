@@ -5,8 +5,8 @@
 The articles there were written for this set and labelled by hand (``evals/figwrite/README.md``), so text
 and labels both live in the folder; the ``r_`` and ``r2_`` ones (two sets modelled on real 2016 reporting) also
 get lines of their own. Each article is scored with the figures dev set's own rules (``summarizer.devsets.figures``)
-and falls in the half ``summarizer.devsets.part_of(stem)`` gives it. Only the study half is scored unless ``--part`` says
-otherwise; ``-v`` lists the study half's misses, never the test half's.
+and falls in the half ``summarizer.devsets.part_of(stem)`` gives it. Only the study half is scored unless
+``--part`` says otherwise; ``-v`` lists the study half's misses, never the test half's.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import re
 
 from ..lexicon import RESPONDENT_WORDS
 
-__all__ = ["race_pair", "said_share_measures", "said_words", "split_side_measures"]
+__all__ = ["phrase_measures", "race_pair", "said_share_measures", "said_words", "split_side_measures"]
 
 _TITLES = r"(?:(?:Democrat|Republican|Democratic|Libertarian|former|Sen\.|Gov\.|Rep\.|Mr\.|Mrs\.|Ms\.)\s+){0,3}"
 _PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
@@ -23,10 +23,11 @@ _SIDE = rf"(?:{_PARTY}|{_TITLES}{_PERSON})"
 _SAID_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+|all\s+)?(?P<group>[\w’'-]+(?:\s+[\w’'-]+){0,4}?))?"
     r"(?:\s*,\s*(?:about\s+|nearly\s+|almost\s+)?\d[\d.]*\s+percent\s*,)?"
-    r"\s+(?:also\s+)?(?:said|say|says|told\s+(?:pollsters|interviewers))\s+(?P<rest>[^,;:.!?()—–]{3,160})"
+    r"\s*,?\s+(?:also\s+)?(?:said|say|says|told\s+(?:pollsters|interviewers))\s+(?P<rest>[^,;:.!?()—–]{3,160})"
 )
-_BE_RE = re.compile(r"(?:they|it)\s+(?:were|are|was|is|would\s+be|will\s+be)\s+")
-_THEY_RE = re.compile(r"(?:they|it)\s+")
+#: "they were", "they'd be", "they would": the auxiliaries that only say who said it
+_THEY_RE = re.compile(r"(?:they|it)(?:['’]d)?\s+(?:(?:would|will|could|might|were|are|was|is|be|had|have)\s+)*")
+_RESTATED_RE = re.compile(r"\bof\s+(?:the\s+)?(?P<group>[\w’'-]+(?:\s+[\w’'-]+){0,4}),\s*$")
 _PRONOUN_GROUPS = frozenset("them those these us you".split())
 _NAMED_GROUP_RE = re.compile(rf"\b(?:[A-Z]?[a-z’'-]+\s+){{0,2}}(?:{RESPONDENT_WORDS})\b")
 
@@ -34,19 +35,15 @@ _NAMED_GROUP_RE = re.compile(rf"\b(?:[A-Z]?[a-z’'-]+\s+){{0,2}}(?:{RESPONDENT_
 def said_words(text: str, end: int, s_end: int) -> tuple[str | None, list[str]] | None:
     """The group written after a share ("of likely voters", None when there is none) and what its people
     said, as words of a noun phrase: "said they were “almost certain” to vote" -> "almost certain to vote";
-    "said they would stay home" -> "who would stay home"; "said the state is on the wrong track" -> "saying
+    "said they would stay home" -> "stay home"; "said the state is on the wrong track" -> "saying
     the state is on the wrong track"."""
     m = _SAID_RE.match(text, end, s_end)
     if m is None:
         return None
     rest = re.sub(r"[“”\"]", "", m.group("rest")).strip()
     rest = re.split(r"\s+(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+\d)", rest)[0]  # "…, and 62 percent said"
-    if (be := _BE_RE.match(rest)) is not None:
-        said = rest[be.end() :].split()
-    elif (they := _THEY_RE.match(rest)) is not None:
-        said = ["who", *rest[they.end() :].split()]
-    else:
-        said = ["saying", *rest.split()]
+    they = _THEY_RE.match(rest)
+    said = rest[they.end() :].split() if they else ["saying", *rest.split()]
     return m.group("group"), said[:10]
 
 
@@ -59,6 +56,8 @@ def said_share_measures(text: str, start: int, end: int, kind: str | None, s_sta
     if found is None:
         return None
     group, said = found
+    restated = _RESTATED_RE.search(text, max(s_start, start - 60), start)  # "a third of renters, 31 percent, said"
+    group = group or (restated.group("group") if restated else None)
     if group and group.split()[0].casefold() in _PRONOUN_GROUPS:  # "of them": the group the sentence named
         named = [w for w in group.split()[1:] if w.casefold() not in _PRONOUN_GROUPS]
         earlier = list(_NAMED_GROUP_RE.finditer(text, s_start, start))
@@ -69,7 +68,7 @@ def said_share_measures(text: str, start: int, end: int, kind: str | None, s_sta
 # --- FR2-2: "Mexican-American voters back the Democrat 72 percent to 15 percent" ---------------------
 
 _GROUP = (
-    rf"(?:[\w’'-]+\s+){{0,4}}?(?:{RESPONDENT_WORDS}|[A-Z][\w’'-]+s)"
+    rf"(?:[\w’'-]+\s+){{0,4}}?(?:{RESPONDENT_WORDS}|[A-Za-z][\w’'-]+s)"
     r"(?:\s+(?:without|with|under|over)\s+[\w\s’'-]{2,30}?)?"
 )
 #: "<group> back <side>", "<group>, who back <side>": the group first
@@ -80,7 +79,7 @@ _GROUP_BACKS_RE = re.compile(
 #: "<side> carries <group>", "<side> wins <group> by 14 points and <group>": the side first
 _SIDE_WINS_RE = re.compile(
     rf"(?P<a>{_SIDE})\s+(?:\w+ly\s+)?(?:carries|carried|wins|won|takes|took|leads|led)\s+"
-    rf"(?:[^;.]*?\band\s+)?(?P<group>{_GROUP})\s+(?:by\s+)?$"
+    rf"(?:[^;.,]*?\band\s+)?(?P<group>{_GROUP})\s+(?:by\s+)?$"
 )
 #: "<side> ahead", "<side> led only in Iowa,", "<side> has moved ahead of <side>, leading": the side alone
 _SIDE_AHEAD_RE = re.compile(
@@ -148,3 +147,10 @@ def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: in
     group = named.get("group") or (g.group("group") if (g := _AMONG_RE.match(text, end, s_end)) else "voters")
     group = re.sub(r"^(?:the|a|an)\s+", "", group.strip(" ,"))
     return f"{group} backing {side}" + (f" versus {rival}" if rival else "")
+
+
+def phrase_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
+    """``measures_of``'s entry to this module: a split by its sides, a share by what its people said."""
+    if kind == "score":
+        return split_side_measures(text, start, end, s_start, s_end)
+    return said_share_measures(text, start, end, kind, s_start, s_end)

@@ -1,0 +1,52 @@
+"""`measures` and source rules of the second real-modelled set on issue 22 (FR2-1, ...:
+evals/devsets-figures.md). Every article here is text written for the test."""
+
+from __future__ import annotations
+
+from .conftest import code_figures as figures_of
+
+
+def test_a_share_is_what_its_people_said_not_the_words_next_to_it() -> None:
+    figs = figures_of(
+        "Harbor poll\n\n"
+        "A Coastline College poll of 900 registered voters in Harbor was released Monday. "
+        "Only 48 percent said they were certain to vote in the mayoral race. "
+        "Nearly a third of young voters, 31 percent, said they would move out of the city within five years. "
+        "Young voters were the most pessimistic: just 22 percent of them said they expected rents to fall."
+    )
+    assert figs["48 percent"].measures.endswith("certain to vote in the mayoral race")
+    assert "said" not in figs["48 percent"].measures
+    assert figs["31 percent"].measures == "young voters move out of the city within five years"
+    assert figs["22 percent"].measures == "Young voters expected rents to fall"
+
+
+def test_a_split_is_the_group_backing_one_side_versus_the_other() -> None:
+    figs = figures_of(
+        "Harbor mayor\n\n"
+        "Nadia Pell has moved ahead of Tomas Ruud in the race for mayor, leading 46 percent to 39 percent "
+        "among likely voters in a Coastline College poll. "
+        "Ruud carries retirees 51 percent to 40 percent, and Pell wins renters by 20 points and students "
+        "70 percent to 21 percent. Homeowners back Pell 45 percent to 44 percent."
+    )
+    assert figs["46 percent to 39 percent"].measures == "likely voters backing Pell versus Ruud"
+    assert figs["51 percent to 40 percent"].measures == "retirees backing Ruud versus Pell"
+    assert figs["70 percent to 21 percent"].measures == "students backing Pell versus Ruud"
+    assert figs["45 percent to 44 percent"].measures == "Homeowners backing Pell versus Ruud"
+
+
+def test_a_poll_goes_on_through_its_pollsters_quote_and_a_candidates_age() -> None:
+    figs = figures_of(
+        "Harbor mayor\n\n"
+        "Nadia Pell leads Tomas Ruud 46 percent to 39 percent in a Coastline College poll released Monday. "
+        '"Renters moved first," said Irma Castell, director of the college\'s polling center. '
+        '"When two in five renters change their minds in a month, a race moves." '
+        "Pell, 52, is a former teacher. "
+        "Pell leads among renters by 20 points, 57 percent to 37 percent. "
+        "Six in 10 voters said the city is on the wrong track. "
+        "The poll surveyed 900 likely voters from Aug. 4 to Aug. 9."
+    )
+    assert figs["two in five"].source == "Irma Castell"  # the pollster's own words stay hers
+    assert figs["57 percent to 37 percent"].source == "Coastline College"
+    assert figs["Six in 10"].source == "Coastline College"
+    assert figs["900"].source == "Coastline College"  # "from Aug. 4" names no maker
+    assert figs["52"].source is None
