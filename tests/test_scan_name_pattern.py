@@ -38,12 +38,15 @@ def test_an_owner_with_initials_a_title_or_four_words_is_written_with_a_possessi
     assert owned("age of Martin Luther King Jr.") == "Martin Luther King Jr.'s age"
 
 
-def test_a_race_between_four_word_and_dotted_names_names_both_candidates() -> None:
+def test_a_race_between_four_word_titled_and_dotted_names_names_both_candidates_without_titles() -> None:
     text = "Gov. Ana Maria Del Toro leads Brandt by 7 points among likely voters."
     start = text.index("7")
     assert lead_measures(text, start, start + 1, "quantity", 0, len(text)) == (
         "Ana Maria Del Toro lead over Brandt among likely voters"
     )
+    text = "Lt. Gov. Lena Ortiz leads Prof. Tom Brandt by 7 points."
+    start = text.index("7")
+    assert lead_measures(text, start, start + 1, "quantity", 0, len(text)) == "Lena Ortiz lead over Tom Brandt"
     text = "St. Onge leads Harwell 48 percent to 42 percent among women."
     start = text.index("48")
     end = text.index(" among")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, RESPONDENT_WORDS, WEEKDAYS
+from ..lexicon import MONTHS, RESPONDENT_WORDS, TITLE_ABBREVIATIONS, WEEKDAYS
 from .clauses import those_who
 from .names import NAME
 from .poll_context import antecedent
@@ -147,10 +147,13 @@ def _pronoun(text: str, s_start: int, at: int) -> str | None:
 _OPENERS = frozenset((*"In On At Now But And Then Still Yet So Also When While The A An".split(), *MONTHS, *WEEKDAYS))
 
 
+#: a pronoun, or a title with its stop: no word of whom a figure is ("Mr." of "Mr. Cruz")
+_NOT_NAME_WORDS = frozenset(("he", "she", "they", "him", "her", "them", *(f"{t}." for t in TITLE_ABBREVIATIONS)))
+
+
 def _who(words: str | None) -> list[str]:
-    """A name's words without a pronoun or a title ("Mr. Cruz" -> Cruz)."""
-    drop = ("he", "she", "they", "him", "her", "them", "mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.")
-    return [w for w in (words or "").split() if w.casefold() not in drop]
+    """A name's words without a pronoun or a title ("Mr. Cruz", "Prof. Cruz" -> Cruz): any title ``NAME`` takes."""
+    return [w for w in (words or "").split() if w.casefold() not in _NOT_NAME_WORDS]
 
 
 def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
