@@ -1,4 +1,5 @@
-"""The scan package's one name pattern (``scan.names.NAME``), as the poll readers and the owner writer use it."""
+"""The scan package's name pattern (``scan.names.NAME``, and ``LINE_NAME`` within a line), as the poll readers and
+the owner writer use it."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import re
 
 import pytest
 
-from summarizer.scan.names import NAME
+from summarizer.scan.names import LINE_NAME, NAME
 from summarizer.scan.owners import owned
 from summarizer.scan.poll_measures import lead_measures
 from summarizer.scan.poll_splits import backing_measures
+
+from .conftest import code_figures as figures_of
 
 
 @pytest.mark.parametrize(
@@ -51,3 +54,13 @@ def test_a_race_between_four_word_titled_and_dotted_names_names_both_candidates_
     start = text.index("48")
     end = text.index(" among")
     assert backing_measures(text, start, end, 0, len(text)) == "women backing Onge versus Harwell"
+
+
+def test_a_line_name_stays_within_its_line() -> None:
+    assert re.findall(LINE_NAME, "Bernie Sanders\nSt. Onge: 12") == ["Bernie Sanders", "St. Onge"]
+    assert re.findall(NAME, "Bernie Sanders\nSt. Onge: 12") == ["Bernie Sanders\nSt. Onge"]
+
+
+def test_a_heading_list_item_named_with_st_is_the_headings_count() -> None:
+    text = "PLEDGED DELEGATES.\nHillary Clinton: 1,769.\nSt. John Smith: 12.\n\nThe count is based on an AP count."
+    assert figures_of(text)["12"].measures == "pledged delegates St. John Smith"

@@ -14,7 +14,7 @@ from importlib import resources
 from ..lexicon import ABBREVIATIONS, MONTHS, ORG_WORDS, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS
 from ..text import whole_words
 
-__all__ = ["NAME", "NameCandidate", "countries", "scan_names"]
+__all__ = ["LINE_NAME", "NAME", "NameCandidate", "countries", "scan_names"]
 
 
 #: a person's title written with its full stop ("Sen.", "Dr.", "Prof."): the lexicon's abbreviations
@@ -28,6 +28,9 @@ _NAME_WORD = rf"(?:(?:{_TITLE}|St|Mt|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w’'-]*)"
 #: belongs only to initials or an abbreviation, never to a plain word: "Brandt." at a sentence's end is
 #: "Brandt", and the name stops there.
 NAME = rf"(?:(?:{_TITLE})\.\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+#: ``NAME`` kept within one line, for readers of lists and headings ("Hillary Clinton: 1,769."), where the line
+#: before a name is another item, never part of it
+LINE_NAME = rf"(?:(?:{_TITLE})\.[^\S\n]+)?{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,3}}"
 
 
 @dataclass(frozen=True)
