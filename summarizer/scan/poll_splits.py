@@ -16,7 +16,7 @@ _TRAILS = r"trails?|trailed|trailing|(?:is|was)\s+behind"
 _RACE_RE = re.compile(
     rf"(?P<a>{NAME})\s+(?:(?:now|still|also|narrowly)\s+)?"
     rf"(?P<verb>leads?|led|leading|{_TRAILS}|(?:is|was)\s+ahead\s+of|beats?|tops?)\s+"
-    rf"(?:(?:Democrat|Republican|Democratic|Sen\.|Gov\.|Rep\.)\s+)?(?P<b>{NAME})"
+    rf"(?:(?:Democrat|Republican|Democratic)\s+)?(?P<b>{NAME})"  # NAME takes a title ("Sen. Nina Osei")
 )
 _AMONG_RE = re.compile(r"\bamong\s+(?P<group>(?:[\w’'-]+\s+){0,3}?(?:" + RESPONDENT_WORDS + r"))\b")
 _GROUP_RE = re.compile(r"\b(?P<group>(?:likely|registered|[A-Z]\w+)\s+(?:" + RESPONDENT_WORDS + r"))\b")
