@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 
 from ..lexicon import RESPONDENT_WORDS
+from .names import NAME
 
 __all__ = ["phrase_measures", "race_pair", "said_share_measures", "said_words", "split_side_measures"]
 
 _TITLES = r"(?:(?:Democrat|Republican|Democratic|Libertarian|former|Sen\.|Gov\.|Rep\.|Mr\.|Mrs\.|Ms\.)\s+){0,3}"
-_PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 #: "the Democrat", "the Republican nominee", "the Democratic challenger": a side named by its party
 _PARTY = r"the\s+(?:Democrat|Republican|Democratic\s+[a-z]+|Republican\s+[a-z]+)"
-_SIDE = rf"(?:{_PARTY}|{_TITLES}{_PERSON})"
+_SIDE = rf"(?:{_PARTY}|{_TITLES}{NAME})"
 
 # --- FR2-1: "57 percent said they were almost certain to vote" --------------------------------------
 
