@@ -66,3 +66,15 @@ def test_a_split_that_spells_out_a_lead_backs_the_side_named_before_the_lead() -
     assert figs["52 percent to 41 percent"].measures == "retirees backing Ruud versus Pell"  # "him": the last named
     assert figs["50 percent to 41 percent"].measures == "voters backing Pell versus Ruud"
     assert figs["45 percent to 43 percent"].measures.endswith("backing The Democratic nominee versus the Republican")
+
+
+def test_a_lead_among_a_group_is_the_sides_lead_there() -> None:
+    figs = figures_of(
+        "Harbor mayor\n\n"
+        "Nadia Pell leads Tomas Ruud 46 percent to 39 percent in a Coastline College poll. "
+        "Pell, a former teacher, leads among women by 16 points. "
+        "Ruud wins retired teachers by 12 points, and Pell carries renters by 20 points."
+    )
+    assert figs["16"].measures == "Pell's lead among women"
+    assert figs["12"].measures == "Ruud's margin among retired teachers"
+    assert figs["20"].measures == "Pell's margin among renters"
