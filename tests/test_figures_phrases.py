@@ -78,3 +78,13 @@ def test_a_lead_among_a_group_is_the_sides_lead_there() -> None:
     assert figs["16"].measures == "Pell's lead among women"
     assert figs["12"].measures == "Ruud's margin among retired teachers"
     assert figs["20"].measures == "Pell's margin among renters"
+
+
+def test_him_in_a_shares_measure_is_the_side_named_last() -> None:
+    figs = figures_of(
+        "Harbor mayor\n\n"
+        "Nadia Pell leads Tomas Ruud 46 percent to 39 percent in a Coastline College poll. "
+        "Ruud's standing has slipped since spring. "
+        "Among renters, 58 percent view him unfavorably."
+    )
+    assert figs["58 percent"].measures.endswith("view Ruud unfavorably")

@@ -19,6 +19,7 @@ from ..scan.hedges import hedged
 from ..scan.measures import measures_of
 from ..scan.owners import owned
 from ..scan.poll_context import count_maker, document_maker, is_heading_line
+from ..scan.poll_phrases import named_side
 from ..scan.polls import is_poll_source, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -167,8 +168,9 @@ class FiguresAnswer(Answer):
         text = ctx.article.text
         return {
             "figures": [
-                f.model_copy(update={"measures": hedged(owned(f.measures, f.type, f.unit, text), text, f.span.start)})
+                f.model_copy(update={"measures": hedged(owned(m, f.type, f.unit, text), text, f.span.start)})
                 for f in figures
+                for m in [named_side(text, f.span.start, f.measures)]
             ]
         }, rejected
 

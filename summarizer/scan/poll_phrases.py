@@ -10,7 +10,7 @@ import re
 from ..lexicon import RESPONDENT_WORDS
 from .names import NAME
 
-__all__ = ["phrase_measures", "race_pair", "said_share_measures", "said_words", "split_side_measures"]
+__all__ = ["named_side", "phrase_measures", "race_pair", "said_share_measures", "said_words", "split_side_measures"]
 
 _TITLES = r"(?:(?:Democrat|Republican|Democratic|Libertarian|former|Sen\.|Gov\.|Rep\.|Mr\.|Mrs\.|Ms\.)\s+){0,3}"
 #: "the Democrat", "the Republican nominee", "the Democratic challenger": a side named by its party
@@ -183,3 +183,17 @@ def phrase_measures(text: str, start: int, end: int, kind: str | None, s_start: 
     if kind == "score":
         return split_side_measures(text, start, end, s_start, s_end)
     return said_share_measures(text, start, end, kind, s_start, s_end)
+
+
+#: an object pronoun in a measure: "him", and "her" where no noun follows it ("view her unfavorably")
+_OBJECT_RE = re.compile(r"\bhim\b|\bher\b(?=\s+(?:very|more|less|favou?rably|unfavou?rably|over|by|in|among)\b|\s*$)")
+
+
+def named_side(text: str, start: int, measures: str) -> str:
+    """FR2-6: "him"/"her" in a share's measure is the side of the article's pair named last before the number:
+    "unfavorable view him" -> "unfavorable view Lantz" (unchanged when the article sets no two sides apart)."""
+    if not _OBJECT_RE.search(measures) or (pair := race_pair(text, start)) is None:
+        return measures
+    low = text[:start].casefold()
+    side = max(pair, key=lambda p: low.rfind(p.casefold()))
+    return _OBJECT_RE.sub(side, measures)
