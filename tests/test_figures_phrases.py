@@ -88,3 +88,12 @@ def test_him_in_a_shares_measure_is_the_side_named_last() -> None:
         "Among renters, 58 percent view him unfavorably."
     )
     assert figs["58 percent"].measures.endswith("view Ruud unfavorably")
+
+
+def test_the_second_share_of_a_passive_pair_reads_as_the_first() -> None:
+    figs = figures_of(
+        "Harbor mayor\n\n"
+        "A Coastline College poll of likely voters was released Monday. "
+        "Ruud is viewed favorably by 41 percent and unfavorably by 47 percent."
+    )
+    assert figs["47 percent"].measures.endswith("viewed Ruud unfavorably")

@@ -10,7 +10,15 @@ import re
 from ..lexicon import RESPONDENT_WORDS
 from .names import NAME
 
-__all__ = ["named_side", "phrase_measures", "race_pair", "said_share_measures", "said_words", "split_side_measures"]
+__all__ = [
+    "named_side",
+    "phrase_measures",
+    "race_pair",
+    "said_share_measures",
+    "said_words",
+    "split_side_measures",
+    "viewed_again_measures",
+]
 
 _TITLES = r"(?:(?:Democrat|Republican|Democratic|Libertarian|former|Sen\.|Gov\.|Rep\.|Mr\.|Mrs\.|Ms\.)\s+){0,3}"
 #: "the Democrat", "the Republican nominee", "the Democratic challenger": a side named by its party
@@ -179,10 +187,27 @@ def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: in
 
 
 def phrase_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
-    """``measures_of``'s entry to this module: a split by its sides, a share by what its people said."""
+    """``measures_of``'s entry to this module: a split by its sides, a share by what its people said or by the
+    passive its sentence opened with."""
     if kind == "score":
         return split_side_measures(text, start, end, s_start, s_end)
-    return said_share_measures(text, start, end, kind, s_start, s_end)
+    return said_share_measures(text, start, end, kind, s_start, s_end) or viewed_again_measures(
+        text, start, kind, s_start
+    )
+
+
+#: "Whitcombe is viewed favorably by 43 percent and unfavorably by 35 percent": the passive, then its gapped twin
+_VIEWED_RE = re.compile(
+    rf"(?P<subj>{NAME})\s+(?:is|are|was|were)\s+(?P<verb>viewed|seen|rated|regarded)\s+[a-z]+ly\s+by\s+[^;]*?"
+    r"\band\s+(?P<adv>[a-z]+ly)\s+by\s+(?:about\s+|nearly\s+|just\s+|only\s+)?$"
+)
+
+
+def viewed_again_measures(text: str, start: int, kind: str | None, s_start: int) -> str | None:
+    """FR2-7: the second share of a passive pair ("… viewed favorably by 43 percent and unfavorably by 35
+    percent") -> "viewed Whitcombe unfavorably", as the first one reads."""
+    m = _VIEWED_RE.search(text, s_start, start) if kind in ("percent", "ratio") else None
+    return f"{m.group('verb')} {m.group('subj')} {m.group('adv')}" if m else None
 
 
 #: an object pronoun in a measure: "him", and "her" where no noun follows it ("view her unfavorably")
