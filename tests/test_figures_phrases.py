@@ -97,3 +97,14 @@ def test_the_second_share_of_a_passive_pair_reads_as_the_first() -> None:
         "Ruud is viewed favorably by 41 percent and unfavorably by 47 percent."
     )
     assert figs["47 percent"].measures.endswith("viewed Ruud unfavorably")
+
+
+def test_an_amount_names_the_holder_that_opens_its_clause() -> None:
+    figs = figures_of(
+        "Harbor museum\n\n"
+        "The Harbor Arts Fund, a local charity, has booked $2 million for the new wing. "
+        "Nadia Pell raised $400,000 in March, and the city spent $1.5 million on repairs."
+    )
+    assert figs["$2 million"].measures.startswith("Harbor Arts Fund")
+    assert figs["$400,000"].measures.startswith("Nadia Pell")
+    assert not figs["$1.5 million"].measures.startswith("Nadia Pell")  # another clause, another holder

@@ -16,6 +16,7 @@ from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, clause_source, parse_number, read_unit
 from ..scan.hedges import hedged
+from ..scan.holders import held_measures
 from ..scan.measures import measures_of
 from ..scan.owners import owned
 from ..scan.poll_context import count_maker, document_maker, is_heading_line
@@ -170,7 +171,7 @@ class FiguresAnswer(Answer):
             "figures": [
                 f.model_copy(update={"measures": hedged(owned(m, f.type, f.unit, text), text, f.span.start)})
                 for f in figures
-                for m in [named_side(text, f.span.start, f.measures)]
+                for m in [held(named_side(text, f.span.start, f.measures), f, text)]
             ]
         }, rejected
 
@@ -182,6 +183,12 @@ class FiguresAnswer(Answer):
 
 _FOREIGN = "unit not in the article"
 _NUMBER_AS_UNIT = "a unit names what the number counts, not a number"
+
+
+def held(measures: str, f: Figure, text: str) -> str:
+    """``scan.holders.held_measures`` for a figure in its sentence (FR2-8)."""
+    s_start = f.sentence.start if f.sentence else 0
+    return held_measures(text, f.span.start, s_start, f.type, measures)
 
 
 def _foreign_unit(ctx: Context, start: int, unit: str) -> str | None:
