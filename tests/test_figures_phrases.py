@@ -108,3 +108,15 @@ def test_an_amount_names_the_holder_that_opens_its_clause() -> None:
     assert figs["$2 million"].measures.startswith("Harbor Arts Fund")
     assert figs["$400,000"].measures.startswith("Nadia Pell")
     assert not figs["$1.5 million"].measures.startswith("Nadia Pell")  # another clause, another holder
+
+
+def test_shares_in_a_ranking_of_issues_name_their_issue() -> None:
+    figs = figures_of(
+        "Harbor poll\n\n"
+        "A Coastline College poll of 900 likely voters was released Monday. "
+        "Housing is the top issue for 36 percent of likely voters, followed by crime at 22 percent "
+        "and schools at 15 percent."
+    )
+    assert figs["36 percent"].measures == "likely voters naming Housing the top issue"
+    assert figs["22 percent"].measures == "likely voters naming crime the top issue"
+    assert figs["15 percent"].measures == "likely voters naming schools the top issue"

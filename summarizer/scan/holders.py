@@ -14,7 +14,7 @@ __all__ = ["held_measures"]
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+and\s+|\.\s+")
 #: a clause that opens with a name (and maybe its possessive noun), then at most an apposition and a few words
 _OPENS_RE = re.compile(
-    rf"\s*(?:The\s+)?(?P<name>{NAME})(?P<own>['’]s\s+[a-z]+)?(?:,\s+[^,;]{{1,60}},)?"
+    rf"\s*(?:[Tt]he\s+)?(?P<name>{NAME})(?P<own>['’]s\s+[a-z]+)?(?:,\s+[^,;]{{1,60}},)?"
     r"\s+(?:[a-z]+\s+){0,3}?(?:has|have|had|will|would|is|was|also|now|)\s*[a-z]+(?:ed|spent|paid|raised|sold|lost|won|"
     r"got|made|took|brought|put|set)?\s"
 )

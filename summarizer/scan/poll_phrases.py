@@ -191,9 +191,39 @@ def phrase_measures(text: str, start: int, end: int, kind: str | None, s_start: 
     passive its sentence opened with."""
     if kind == "score":
         return split_side_measures(text, start, end, s_start, s_end)
-    return said_share_measures(text, start, end, kind, s_start, s_end) or viewed_again_measures(
-        text, start, kind, s_start
+    return (
+        said_share_measures(text, start, end, kind, s_start, s_end)
+        or viewed_again_measures(text, start, kind, s_start)
+        or (issue_measures(text, start, end, s_start, s_end) if kind == "percent" else None)
     )
+
+
+#: "the top issue", "the most important problem": a ranking of issues in a poll
+_ISSUE_RE = re.compile(
+    r"\b(?P<what>(?:top|most\s+important|biggest|most\s+pressing)(?:\s+(?:issue|concern|priority|problem)|(?=,)))"
+)
+#: "…, followed by health care at 19 percent and national security at 14 percent": the issue named before the share
+_ITEM_AT_RE = re.compile(r"(?:followed\s+by|ahead\s+of|and)\s+(?:the\s+)?(?P<item>[^,;\d]{2,40}?)\s+at\s+$")
+#: "The economy is the top issue for 38 percent": the issue that opens the sentence
+_ITEM_IS_RE = re.compile(r"\s*(?:The\s+)?(?P<item>[^,;]{2,40}?)\s+(?:is|was|remains)\s+the\s+")
+_OF_GROUP_RE = re.compile(rf"\s+of\s+(?P<group>(?:[\w’'-]+\s+){{0,3}}?(?:{RESPONDENT_WORDS}))\b")
+
+
+def issue_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
+    """FR2-9: a share in a ranking of issues is the people naming that issue: "The economy is the top issue for 38
+    percent of likely voters, followed by health care at 19 percent" -> "likely voters naming economy the top
+    issue", "likely voters naming health care the top issue"."""
+    issue = _ISSUE_RE.search(text, s_start, s_end)
+    if issue is None:
+        return None
+    at = _ITEM_AT_RE.search(text, s_start, start)
+    opener = _ITEM_IS_RE.match(text, s_start, start) if issue.start() < start else None
+    item = at.group("item") if at else opener.group("item") if opener and opener.end() <= issue.start() else None
+    if item is None:
+        return None
+    of = _OF_GROUP_RE.search(text, s_start, s_end)
+    group = of.group("group") if of else "voters"
+    return f"{group} naming {item} the {issue.group('what')}"
 
 
 #: "Whitcombe is viewed favorably by 43 percent and unfavorably by 35 percent": the passive, then its gapped twin
