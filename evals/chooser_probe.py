@@ -7,7 +7,9 @@ for the quotations of the chosen ``--classes`` asks the model the quotes pass's 
 (``prompts/quotes.md``, the choices ``speaker_choices`` gives plus code's own pick when it is
 not among them, in the article's order: which one code picked is never shown). One call per
 article (its first ``MAX_ASKED`` such quotations that match a label). Per class it prints n,
-code right, model right, both, neither and "not said" (the model declined).
+code right, model right, both, neither, "not said" (the model declined), how often the right
+speaker was among the choices, and the net change if the model's pick replaced code's wherever it
+names someone (fixed: code wrong, model right; broken: code right, model names someone else).
 
     PYTHONPATH=$PWD python evals/chooser_probe.py --code-only               # readers: count, code accuracy
     PYTHONPATH=$PWD python evals/chooser_probe.py --pool ggt --replay R.sqlite  # ask the embedded model
@@ -59,7 +61,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 POOLS = ("ggt", "written", "corpus", "polnear")
 #: readers whose speaker is not the name beside the quotation (``provenance`` module docstring)
 UNSURE = ("pronoun", "description", "carry-paragraph", "discourse", "described", "sentence")
-COUNTS = ("n", "code", "model", "both", "neither", "not_said")
+COUNTS = ("n", "code", "model", "both", "neither", "not_said", "offered", "fixes", "breaks")
 
 
 @dataclass
@@ -226,6 +228,10 @@ def tally(rows: list[Row]) -> dict[str, int]:
         out["both"] += r.code_right and model_right
         out["neither"] += not r.code_right and not model_right
         out["not_said"] += r.model is None
+        out["offered"] += any(names_match(c, ref) for c in r.choices for ref in r.refs)
+        # the model's pick replacing code's where it names someone ("not said" keeps code's)
+        out["fixes"] += not r.code_right and model_right
+        out["breaks"] += r.code_right and r.model is not None and not model_right
     return out
 
 
@@ -242,7 +248,8 @@ def table(rows: list[Row], asked_only: bool) -> list[str]:
             if asked_only:
                 line += (
                     f"  model {t['model']:4} ({ratio(t['model'], t['n'])})  both {t['both']}  "
-                    f"neither {t['neither']}  not said {t['not_said']}"
+                    f"neither {t['neither']}  not said {t['not_said']}  right one offered {t['offered']}  "
+                    f"net {t['fixes'] - t['breaks']:+d} ({t['fixes']} fixed, {t['breaks']} broken)"
                 )
             lines.append(line)
     return lines

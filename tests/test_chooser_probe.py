@@ -145,9 +145,14 @@ def test_probe_asks_one_call_per_article_and_tallies_code_against_the_model(
     printed = capsys.readouterr().out
     # pronoun: code wrong, model right; carry-paragraph the same; description: code right, model "not said"
     assert (
-        "written  pronoun          n    1  code    0 (0.0)  model    1 (1.0)  both 0  neither 0  not said 0" in printed
+        "written  pronoun          n    1  code    0 (0.0)  model    1 (1.0)  both 0  neither 0  not said 0  "
+        "right one offered 1  net +1 (1 fixed, 0 broken)" in printed
     )
-    assert "description      n    1  code    1 (1.0)  model    0 (0.0)  both 0  neither 0  not said 1" in printed
+    assert (
+        "description      n    1  code    1 (1.0)  model    0 (0.0)  both 0  neither 0  not said 1  "
+        "right one offered 1  net +0 (0 fixed, 0 broken)" in printed
+    )
+    assert "all      total            n    3  code    1 (0.3333)  model    2 (0.6667)" in printed
     assert "1 articles asked, 1 calls" in printed
 
 
@@ -171,3 +176,14 @@ def test_unknown_reader_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as exc:
         _probe().main(["--code-only", "--classes", "pronoun,guess"])
     assert exc.value.code == 2
+
+
+def test_probe_replays_recorded_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    probe = _probe()
+    monkeypatch.setattr(probe, "WRITTEN", _written(tmp_path))
+    replay = tmp_path / "calls.sqlite"
+    with FakeServer(script=[("ok", json.dumps({"Q3": "Tom Okafor", "Q4": "Tom Okafor", "Q5": "not said"}))]) as server:
+        argv = ["--pool", "written", "--part", "all", "--base-url", server.base_url, "--model", "fake"]
+        for _ in range(2):
+            assert probe.main([*argv, "--replay", str(replay)]) == 0
+    assert len(server.requests) == 1  # the second run was answered from the file
