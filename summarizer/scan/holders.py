@@ -12,17 +12,20 @@ __all__ = ["held_measures"]
 
 #: the clause the number sits in: from the sentence start or the last "; ", ", and ", ", while ", ", but "
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+and\s+|\.\s+")
-#: a clause that opens with a name (and maybe its possessive noun), then at most an apposition and a few words
+#: a clause that opens with a name (and maybe its possessive noun and an apposition), its verb, then the amount
+#: within four words: "The Senate Majority Fund, a Democratic group, has booked $9.6 million"
 _OPENS_RE = re.compile(
     rf"\s*(?:[Tt]he\s+)?(?P<name>{NAME})(?P<own>['’]s\s+[a-z]+)?(?:,\s+[^,;]{{1,60}},)?"
-    r"\s+(?:[a-z]+\s+){0,3}?(?:has|have|had|will|would|is|was|also|now|)\s*[a-z]+(?:ed|spent|paid|raised|sold|lost|won|"
-    r"got|made|took|brought|put|set)?\s"
+    r"\s+(?:(?:has|have|had|will|would|also|now|just|already|is|was)\s+){0,2}"
+    r"(?:[a-z]+ed|spent|paid|raised|sold|lost|won|got|made|took|put|set|gave|brought|sought|bought|spends|pays|"
+    r"raises|earns|plans\s+to\s+spend|will\s+spend)\s+(?:\S+\s+){0,4}"
 )
 _FORECASTERS = ("analysts", "economists", "forecasters", "experts")
 _NOT_HOLDERS = frozenset(
     "In On At By For From With Among After Before Since During Under Over But And Or So Yet Still Also Overall "
     "Nationally Meanwhile However It This That These Those There Here He She They We I The A An Its Their His Her "
-    "Democratic Republican".split()
+    "Democratic Republican While When If Even Of According Sometimes One As Although Because Then Now Last Next "
+    "Deadline City State".split()
 )
 
 
@@ -34,8 +37,8 @@ def held_measures(text: str, start: int, s_start: int, kind: str | None, measure
         return measures  # "analysts expected earnings per share": the analysts' figure, not the company's
     cuts = list(_CLAUSE_CUT_RE.finditer(text, s_start, start))
     clause_start = cuts[-1].end() if cuts else s_start
-    m = _OPENS_RE.match(text, clause_start, start)
-    if m is None or m.group("name").split()[0] in _NOT_HOLDERS:
+    m = _OPENS_RE.fullmatch(text, clause_start, start)
+    if m is None or m.group("name").split()[0].strip("’'") in _NOT_HOLDERS:
         return measures
     holder = m.group("name") + (m.group("own") or "")
     return f"{holder} {measures}"
