@@ -120,3 +120,14 @@ def test_shares_in_a_ranking_of_issues_name_their_issue() -> None:
     assert figs["36 percent"].measures == "likely voters naming Housing the top issue"
     assert figs["22 percent"].measures == "likely voters naming crime the top issue"
     assert figs["15 percent"].measures == "likely voters naming schools the top issue"
+
+
+def test_an_earlier_value_says_when_it_was() -> None:
+    figs = figures_of(
+        "Harbor poll\n\n"
+        "A Coastline College poll of likely voters was released Monday. "
+        "Pell is viewed favorably by 48 percent, up from 41 percent in September. "
+        "Ruud is viewed favorably by 39 percent, down from 44 percent a year ago."
+    )
+    assert figs["41 percent"].measures.endswith("viewed Pell favorably in September")
+    assert figs["44 percent"].measures.endswith("viewed Ruud favorably a year ago")
