@@ -131,3 +131,13 @@ def test_an_earlier_value_says_when_it_was() -> None:
     )
     assert figs["41 percent"].measures.endswith("viewed Pell favorably in September")
     assert figs["44 percent"].measures.endswith("viewed Ruud favorably a year ago")
+
+
+def test_what_a_thing_cost_to_build_and_the_ground_it_covers() -> None:
+    figs = figures_of(
+        "Harbor depot\n\n"
+        "The new tram depot on the edge of the harbor covers some 12,000 square meters and cost "
+        "31 million euros ($34 million) to build."
+    )
+    assert figs["12,000"].measures == "area of new tram depot"
+    assert figs["31 million"].measures == "cost to build new tram depot"

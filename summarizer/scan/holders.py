@@ -8,7 +8,7 @@ import re
 
 from .names import NAME
 
-__all__ = ["held_measures"]
+__all__ = ["built_measures", "held_measures"]
 
 #: the clause the number sits in: from the sentence start or the last "; ", ", and ", ", while ", ", but "
 _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+and\s+|\.\s+")
@@ -42,3 +42,39 @@ def held_measures(text: str, start: int, s_start: int, kind: str | None, measure
         return measures
     holder = m.group("name") + (m.group("own") or "")
     return f"{holder} {measures}"
+
+
+# --- FR2-11: "The e.GO Werk 1 plant spans some 16,000 square meters … and cost 26 million euros to build" -------
+
+_DETS = r"(?:The|the|A|a|An|an|This|this|Its|its|Their|their)\s+"
+#: the thing a sentence opens with: its words up to a preposition, a dash, a comma or its verb
+_SUBJECT_RE = re.compile(
+    rf"\s*(?:{_DETS})?(?P<thing>(?:(?!(?:on|of|in|at|near|with|from|for|by|spans|covers|cost|costs|is|was|has|had|will)\b)"
+    r"[\w.’'-]+\s+){1,5}?)(?=on\b|of\b|in\b|at\b|near\b|with\b|from\b|for\b|by\b|spans\b|covers\b|cost|is\b|was\b|"
+    r"has\b|had\b|will\b|[,–—])"
+)
+_COST_LEFT_RE = re.compile(r"\bcosts?\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|more\s+than\s+)?$")
+_COST_RIGHT_RE = re.compile(
+    r"(?:\s+(?:euros|dollars|pounds|yen|kronor|crowns))?(?:\s*\([^)]*\))?\s+to\s+"
+    r"(?P<verb>build|make|develop|buy|run|produce|complete|repair|replace)\b"
+)
+_AREA_LEFT_RE = re.compile(
+    r"\b(?:spans|covers|occupies|span|cover|occupy|spanning|covering)\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|"
+    r"more\s+than\s+|almost\s+)?$"
+)
+
+
+def built_measures(text: str, start: int, end: int, unit: str | None, kind: str | None, s_start: int) -> str | None:
+    """What a thing the sentence opens with cost to build or how much ground it covers, as the labeller writes it:
+    "The e.GO Werk 1 plant … cost 26 million euros ($40 million) to build" -> "cost to build e.GO Werk 1 plant";
+    "The new brewhouse … covers some 22,000 square meters" -> "area of new brewhouse"."""
+    left = text[max(s_start, start - 40) : start]
+    cost = kind == "money" and _COST_LEFT_RE.search(left) and (verb := _COST_RIGHT_RE.match(text, end))
+    area = kind == "quantity" and re.search(r"square|acres|hectares", unit or "") and _AREA_LEFT_RE.search(left)
+    if not (cost or area):
+        return None
+    subject = _SUBJECT_RE.match(text, s_start, start)
+    if subject is None:
+        return None
+    thing = subject.group("thing").strip()
+    return f"cost to {verb.group('verb')} {thing}" if cost else f"area of {thing}"

@@ -130,7 +130,7 @@ def measures_of(
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
-        or phrase_measures(text, start, end, kind, s_start, s_end)  # FR2-1, FR2-2
+        or phrase_measures(text, start, end, unit, kind, s_start, s_end)  # FR2-1 … FR2-11
         or coordinated_share_measures(text, start, end, kind, s_start, s_end)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)

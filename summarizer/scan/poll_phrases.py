@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import RESPONDENT_WORDS
+from .holders import built_measures
 from .names import NAME
 
 __all__ = [
@@ -186,11 +187,15 @@ def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: in
     return f"{group} backing {side}" + (f" versus {rival}" if rival else "")
 
 
-def phrase_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
+def phrase_measures(
+    text: str, start: int, end: int, unit: str | None, kind: str | None, s_start: int, s_end: int
+) -> str | None:
     """``measures_of``'s entry to this module: a split by its sides, a share by what its people said or by the
     passive its sentence opened with."""
     if kind == "score":
         return split_side_measures(text, start, end, s_start, s_end)
+    if kind in ("money", "quantity"):
+        return built_measures(text, start, end, unit, kind, s_start)
     return (
         said_share_measures(text, start, end, kind, s_start, s_end)
         or viewed_again_measures(text, start, kind, s_start)
