@@ -69,12 +69,10 @@ def built_measures(text: str, start: int, end: int, unit: str | None, kind: str 
     "The e.GO Werk 1 plant … cost 26 million euros ($40 million) to build" -> "cost to build e.GO Werk 1 plant";
     "The new brewhouse … covers some 22,000 square meters" -> "area of new brewhouse"."""
     left = text[max(s_start, start - 40) : start]
-    cost = kind == "money" and _COST_LEFT_RE.search(left) and (verb := _COST_RIGHT_RE.match(text, end))
+    verb = _COST_RIGHT_RE.match(text, end) if kind == "money" and _COST_LEFT_RE.search(left) else None
     area = kind == "quantity" and re.search(r"square|acres|hectares", unit or "") and _AREA_LEFT_RE.search(left)
-    if not (cost or area):
-        return None
-    subject = _SUBJECT_RE.match(text, s_start, start)
+    subject = _SUBJECT_RE.match(text, s_start, start) if verb or area else None
     if subject is None:
         return None
     thing = subject.group("thing").strip()
-    return f"cost to {verb.group('verb')} {thing}" if cost else f"area of {thing}"
+    return f"cost to {verb.group('verb')} {thing}" if verb else f"area of {thing}"
