@@ -23,7 +23,7 @@ __all__ = [
 
 _TITLES = r"(?:(?:Democrat|Republican|Democratic|Libertarian|former|Sen\.|Gov\.|Rep\.|Mr\.|Mrs\.|Ms\.)\s+){0,3}"
 #: "the Democrat", "the Republican nominee", "the Democratic challenger": a side named by its party
-_PARTY = r"[Tt]he\s+(?:Democrat|Republican|Democratic\s+[a-z]+|Republican\s+[a-z]+)"
+_PARTY = r"the\s+(?:Democrat|Republican|Democratic\s+[a-z]+|Republican\s+[a-z]+)"
 _SIDE = rf"(?:{_PARTY}|{_TITLES}{NAME})"
 
 # --- FR2-1: "57 percent said they were almost certain to vote" --------------------------------------
@@ -95,7 +95,6 @@ _SIDE_AHEAD_RE = re.compile(
     rf"(?P<a>{_SIDE}|him|her)\s+(?:has\s+)?(?:(?:moved|pulled|edged|is|was|remains?)\s+)?"
     rf"(?:ahead|leading|led|leads|edges|edged)(?:\s+(?:of\s+)?(?P<b>{_SIDE}|him|her))?(?:[^;.\d]{{0,40}}?)\s*,?\s*(?:leading\s+)?$"
 )
-_GROUP_CUT_RE = re.compile(r"\b(?:by|is|are|was|were|that|and|but|on|his|her|their|its)\s+")
 _AMONG_RE = re.compile(rf"\s*(?:among|with)\s+(?P<group>(?:[\w’'-]+\s+){{0,3}}?(?:{RESPONDENT_WORDS}))\b")
 
 #: how an article names its two sides: "A leads B", "A ahead of B", "A's lead over B", "A versus B"
@@ -135,29 +134,6 @@ def _rival(text: str, side: str, s_start: int) -> str | None:
     return pair[1] if pair[0] == side else pair[0] if pair[1] == side else None
 
 
-#: a split after the lead it spells out: "leads among women by 18 points, 55 percent to 37 percent", "by 2 to 1, "
-_RESTATES_RE = re.compile(r"\b(?:points?|to\s+1)\s*,\s*$")
-_LEAD_WORD_RE = re.compile(r"\b(?:leads?|led|leading|ahead|wins|won|carries|carried|edge|margin)\b")
-_AMONG_IN_RE = re.compile(rf"\bamong\s+(?P<group>(?:[\w’'-]+\s+){{0,4}}?(?:{RESPONDENT_WORDS}))\b")
-
-
-def _restated_lead(text: str, left: str, start: int, end: int, s_end: int) -> str | None:
-    """ "Whitcombe, a 54-year-old former prosecutor, leads among women by 18 points, 55 percent to 37 percent" ->
-    "women backing Whitcombe versus Lantz": the side of the article's pair named last before the lead word."""
-    pair = race_pair(text, start)
-    leads = list(_LEAD_WORD_RE.finditer(left))
-    if pair is None or not leads or not _RESTATES_RE.search(left):
-        return None
-    before = left[: leads[-1].start()]
-    named = [(m.start(), side) for side in pair for m in re.finditer(rf"\b{re.escape(side)}\b", before)]
-    if not named:
-        return None
-    side = max(named)[1]
-    rival = pair[1] if side == pair[0] else pair[0]
-    among = _AMONG_IN_RE.search(left, max(named)[0]) or _AMONG_RE.match(text, end, s_end)
-    return f"{among.group('group') if among else 'voters'} backing {side} versus {rival}"
-
-
 def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: int) -> str | None:
     """A split by the group polled and the side its first number is for, against the article's other side:
     "Mexican-American voters back the Democrat 72 percent to 15 percent" -> "Mexican-American voters backing the
@@ -167,22 +143,20 @@ def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: in
     left = re.split(r"[;:]\s", text[s_start:start])[-1]
     m = _GROUP_BACKS_RE.search(left) or _SIDE_WINS_RE.search(left) or _SIDE_AHEAD_RE.search(left)
     if m is None:
-        return _restated_lead(text, left, start, end, s_end)
+        return None
     side = m.group("a")
     named = m.groupdict()
     rival = _surname(named["b"]) if named.get("b") and named["b"] not in _PRONOUNS else None
     pair = race_pair(text, start)
-    if side in _PRONOUNS:  # "who back him": the rival's other side, else the side the article named last
-        if pair is None or (rival is not None and rival not in pair):
+    if side in _PRONOUNS:
+        if rival is None or pair is None or rival not in pair:
             return None
-        last = {p: text.rfind(p, 0, start) for p in pair}
-        side = (pair[1] if pair[0] == rival else pair[0]) if rival else max(pair, key=lambda p: last[p])
-        rival = pair[1] if side == pair[0] else pair[0]
+        side = pair[1] if pair[0] == rival else pair[0]
     else:
         side = _surname(side)
         rival = rival or _rival(text, side, start)
     group = named.get("group") or (g.group("group") if (g := _AMONG_RE.match(text, end, s_end)) else "voters")
-    group = _GROUP_CUT_RE.split(group.strip(" ,"))[-1]  # "shift is driven by independents": "independents"
+    group = group.strip(" ,")  # "shift is driven by independents": "independents"
     group = re.sub(r"^(?:the|a|an)\s+", "", group)
     return f"{group} backing {side}" + (f" versus {rival}" if rival else "")
 
