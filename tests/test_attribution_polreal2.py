@@ -32,15 +32,22 @@ def test_an_unnamed_witness_relays_what_the_named_subject_holds() -> None:
 
 def test_who_commissioned_or_released_a_study_holds_its_finding() -> None:
     """PR2-2: "A study commissioned by X found", "A poll released Monday by X showed", "X's latest
-    review … concluded", "… poll … put the race at", "X's report, released in May, did find", and
-    a closing ", a X investigation found." name the maker of the finding."""
+    review … concluded", "… poll … put the race at", "X's report, released in May, did find", a
+    closing ", a X investigation found.", a maker's full name with "for" and "and", a partner
+    ("X/Y poll"), "… last month showed", and an opening "In a X poll …, …" name the maker of the
+    finding; "In a X report, Y said" stays Y's."""
     text = STORY + (
         "A study commissioned by the Prairie Water Alliance found that rates would rise 12 percent.\n\n"
         "A poll released Monday by the Valley Courier showed 48 percent of voters backing the bill.\n\n"
         "The Harmon Institute's latest review of state budgets concluded that the fund was short.\n\n"
         "A Bayside Research poll taken last week put the race at two points.\n\n"
         "The Water Safety Board's final report, released in May, did find that the dam leaked.\n\n"
-        "The utility overbilled 3,000 customers in two years, a Ledger Gazette investigation found.\n"
+        "The utility overbilled 3,000 customers in two years, a Ledger Gazette investigation found.\n\n"
+        "A 2019 report by the nonpartisan Center for Water and Energy Policy found that half the pipes leaked.\n\n"
+        "Another recent KBTX/Valley Courier poll found Marchetti ahead by six points.\n\n"
+        "A Bayside Research survey last month showed the bill trailing among farmers.\n\n"
+        "In a Valley Courier poll last month, Marchetti had a 10-point lead among women.\n\n"
+        "In a Ledger Gazette report, Okonkwo said the bill would raise rates.\n"
     )
     assert source_of(text, "A study commissioned") == "Prairie Water Alliance"
     assert source_of(text, "A poll released Monday") == "Valley Courier"
@@ -48,6 +55,11 @@ def test_who_commissioned_or_released_a_study_holds_its_finding() -> None:
     assert source_of(text, "A Bayside Research poll") == "Bayside Research"
     assert source_of(text, "The Water Safety Board's final report") == "Water Safety Board"
     assert source_of(text, "The utility overbilled") == "Ledger Gazette"
+    assert source_of(text, "A 2019 report") == "Center for Water and Energy Policy"  # not "Center"
+    assert source_of(text, "Another recent KBTX") == "KBTX"
+    assert source_of(text, "A Bayside Research survey last month") == "Bayside Research"
+    assert source_of(text, "In a Valley Courier poll") == "Valley Courier"
+    assert source_of(text, "In a Ledger Gazette report") == "Gareth Okonkwo"  # a report relays its speaker
 
 
 def test_the_owner_of_a_view_or_reading_holds_what_it_is() -> None:

@@ -258,7 +258,10 @@ def claim_source(
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
-            source = fuller_name(text, cast_of(text, names).canonical(source, start), names)
+            canonical = cast_of(text, names).canonical(source, start)
+            if canonical in source and re.search(r"\s(?:and|for)\s", source) and not _is_person(source):
+                canonical = source  # PR2-2: "Center for Economic and Policy Research", not its last scanned part
+            source = fuller_name(text, canonical, names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:
