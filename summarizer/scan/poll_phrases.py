@@ -1,7 +1,7 @@
-"""Noun phrases for a poll's shares and splits as the labeller writes them (FR2-1, FR2-2): the group
-polled, then what it says or whom it backs, then the rival ("likely voters who know an undocumented
-immigrant", "Mexican-American voters backing the Democrat versus the Republican"), read from the
-number's own clause instead of the words that happen to stand next to it."""
+"""Noun phrases for a poll's shares and splits as the labeller writes them (FR2-1, FR2-2, FR2-6, FR2-7, FR2-9):
+the group polled, then what it says or whom it backs, then the rival ("likely voters almost certain to vote",
+"Mexican-American voters backing the Democrat versus the Republican", "likely voters naming health care the top
+issue"), read from the number's own clause instead of the words that happen to stand next to it."""
 
 from __future__ import annotations
 
@@ -156,8 +156,7 @@ def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: in
         side = _surname(side)
         rival = rival or _rival(text, side, start)
     group = named.get("group") or (g.group("group") if (g := _AMONG_RE.match(text, end, s_end)) else "voters")
-    group = group.strip(" ,")  # "shift is driven by independents": "independents"
-    group = re.sub(r"^(?:the|a|an)\s+", "", group)
+    group = re.sub(r"^(?:the|a|an)\s+", "", group.strip(" ,"))
     return f"{group} backing {side}" + (f" versus {rival}" if rival else "")
 
 
