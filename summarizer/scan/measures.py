@@ -27,6 +27,7 @@ from .compared import (
     times_measures,
 )
 from .coordinated import coordinated_share_measures
+from .counted import subject_before
 from .lengths import AFTER_YEARS_RE, DISTANCE_UNITS, TIME_UNITS, interval_words, measured_thing
 from .measure_words import (
     AUX,
@@ -59,7 +60,7 @@ from .poll_phrases import phrase_measures
 from .poll_splits import backing_measures
 from .relative import relative_measures
 from .subjects import names_in, owner_before, participle, subject_name
-from .units import RANGE_KINDS, UNIT_STOP, subject_before
+from .units import RANGE_KINDS, UNIT_STOP
 from .value_of import value_of_measures
 
 __all__ = ["measures_of"]

@@ -13,7 +13,8 @@ from typing import Literal, get_args
 from ..lexicon import MONTHS
 from ..models import FigureType
 from .clauses import CHANGE_NOUNS
-from .units import UNIT_STOP, carried_unit_reach, plural, type_and_unit
+from .counted import carried_unit_reach
+from .units import UNIT_STOP, plural, type_and_unit
 
 __all__ = [
     "FIGURE_TYPES",
