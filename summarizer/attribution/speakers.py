@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ORG_WORDS, SPEECH
+from ..lexicon import ORG_WORDS, SPEECH, TITLE_ABBREVIATIONS
 from ..scan.names import NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
@@ -17,7 +17,7 @@ from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
 from .coref import previous_sentence, speaking_body, speech_pronoun, talked_about
 from .discourse import discourse_speakers
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
+from .patterns import ABBREVIATED_END, APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
 from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
@@ -70,8 +70,12 @@ _BEFORE_RE = re.compile(
 
 _TOLD_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:he|she)\s+(?:told|asked|answered|replied\s+to)\s+(?P<n>{NAME})")
 _REPLY_RE = re.compile(r"[\s,.!?;:”\"’']*(?:he|she)\s+(?:replied|answered|responded)\b")
-# between a description and the name of whom it describes: an appositive's comma, or "by" its agent
-_AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
+# between a description and the name of whom it describes: an appositive's comma (and a title:
+# "said the study's senior author, Dr. Beatrice Lund"), or "by" its agent
+_TITLE_ABBR = "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS))
+_AGENT_RE = re.compile(
+    rf"^,?\s*(?:(?:{_TITLE_ABBR})\.?\s+)?$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){{0,3}}$"
+)
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
 
 
@@ -87,6 +91,14 @@ def _reporter(text: str, at: int, cast: Cast, pronoun: str) -> str | None:
     who = cast.person(cast.canonical(person_part(m.group("n")), start + m.start("n"))) if m else None
     gender = {"he": "m", "she": "f"}.get(pronoun.casefold())
     return who.name if who is not None and who.gender == gender else None
+
+
+def _sentence_stop(text: str, at: int) -> int:
+    """Where the sentence after ``at`` ends: not at a title's full stop ("…, Dr. Lund")."""
+    stop = next_stop(text, at)
+    while stop < len(text) and ABBREVIATED_END.search(text[at:stop].rstrip()[:-1]):
+        stop = next_stop(text, stop)
+    return stop
 
 
 def _verb_at(span: str) -> int:
@@ -167,7 +179,7 @@ def guess_speaker(
         relative = _RELATION_NAME_RE.match(after, m.end()) if found and found.endswith(("’s", "'s")) else None
         if relative:  # "says Wise’s dad, Darrin": the relative, not Wise
             return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
-        stop = next_stop(text, quote.end)
+        stop = _sentence_stop(text, quote.end)
         later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
         if found and m.group("n1") and not cast.is_person(person_part(found)):
             # a surname two people share ("says Greenspan … with her husband Michael Greenspan"): whom the Cast reads
