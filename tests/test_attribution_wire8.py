@@ -34,3 +34,31 @@ def test_a_noun_for_someone_else_casts_no_gender_vote() -> None:
     )
     got = _speakers(text)
     assert got["Every time I"] == "Robin Tallcree"  # not the previous speaker, a woman as well
+
+
+def test_a_first_name_alone_beside_a_described_owners_kin_or_an_age_is_a_person() -> None:
+    # S8-3: "The rookie's father, Tomas," and "eight-year-old Juniper" are people "he/she" can mean
+    text = (
+        "Rookie's family fills a section\n\n"
+        "Defender Hanna Virtanen scored the only goal of the first period.\n\n"
+        "The rookie's father, Tomas, waited outside the dressing room with a program.\n\n"
+        '"She told us not to make signs, and of course we made signs," he said.\n\n'
+        "The family moved to Burnaby for eight-year-old Juniper, who needs treatment twice a week.\n\n"
+        "Juniper, who was drawing at the kitchen table, had a question of her own for the reporter.\n\n"
+        '"Are you going to put my drawing of the dog on TV?" she asked.\n'
+    )
+    got = _speakers(text)
+    assert got["She told us"] == "Tomas"  # not the defender named before him
+    assert got["Are you going"] == "Juniper"
+
+
+def test_a_body_that_did_not_discuss_someones_case_but_said_is_the_body() -> None:
+    # S8-3: the person a body's clause talks about ("Juniper's case") is not the one who says
+    text = (
+        "Province refuses drug for girl\n\n"
+        "The family moved to Burnaby for eight-year-old Juniper, who needs treatment twice a week.\n\n"
+        "In a statement, the Ministry of Health did not discuss Juniper's case but said \"decisions about "
+        'coverage are made on the advice of independent clinical experts."\n'
+    )
+    got = _speakers(text)
+    assert got["decisions about coverage"] == "Ministry of Health"  # not Juniper

@@ -57,13 +57,14 @@ _AFTER_RE = re.compile(
 _CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|Because|Since|Until|Asked)\b"
 _BEFORE_RE = re.compile(
     rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{_NOT_CHIEF}{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
-    rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
+    # "Ruiz's spokesman said" (not "the ministry did not discuss Maisie's case but said": coordination)
+    rf"|(?P<n3>{NAME})['’]s(?:\s+(?!(?:but|and)\b)[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|(?:according\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
     rf"|(?P<n4>{NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
     rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$"
     # coordination: "IRCC did not reveal any details, but said", "Ruiz declined to comment and added"
-    rf"|(?:^|(?<=[.!?]\s)|(?<=,\s))(?!(?:In|On|At|As|But|And|The|An?|After|When|While|If|It)\b)(?P<n6>{NAME})\s+[a-z][^.!?“”\"\n]{{3,150}}?,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=,\s))(?:the\s+)?(?!(?:In|On|At|As|But|And|The|An?|After|When|While|If|It)\b)(?P<n6>{NAME})\s+[a-z][^.!?“”\"\n]{{3,150}}?,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
     rf"(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$)"
 )
 
@@ -217,8 +218,9 @@ def guess_speaker(
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
-            elif found and found.casefold() not in PRONOUNS and not cast.is_person(found):
-                # "a Republican, Mark Amodei, has … telling": the person in the appositive
+            elif found and group != "n6" and found.casefold() not in PRONOUNS and not cast.is_person(found):
+                # "a Republican, Mark Amodei, has … telling": the person in the appositive (not one
+                # the body's clause talks about: "IRCC did not reveal details of Ayo's file, but said")
                 inside = [
                     (s, p.name)
                     for p in cast.people
