@@ -62,3 +62,30 @@ def test_a_body_that_did_not_discuss_someones_case_but_said_is_the_body() -> Non
     )
     got = _speakers(text)
     assert got["decisions about coverage"] == "Ministry of Health"  # not Juniper
+
+
+def test_an_unnamed_person_introduced_by_a_description_is_the_later_cues_speaker() -> None:
+    # S8-4: "the man said" after "a man in his 40s who …, said" is him, not the man named earlier;
+    # "he says" after "A neighbouring shop owner, who …, told me …" is the shop owner's
+    text = (
+        "Fire guts apartment block\n\n"
+        "Neighbours identified the man as Harold Ostby-Lund, who lives across the hall.\n\n"
+        "A second tenant, a man in his 40s who declined to give his name, said he was woken by the smoke.\n\n"
+        '"I sleep with the window open and it still took a while," the man said.\n\n'
+        "A neighbouring shop owner, who asked not to be named, told me she had worried about the building "
+        'for years, calling the wiring "a disaster waiting to happen."\n\n'
+        "Last winter she reported it to the city.\n\n"
+        '"Nobody ever came to look at it, not once in two years," she says.\n'
+    )
+    got = _speakers(text)
+    assert got["I sleep with"] == "a man in his 40s who declined to give his name"  # not Harold Ostby-Lund
+    assert got["Nobody ever came"] == "A neighbouring shop owner"
+
+
+def test_a_named_persons_appositive_introduces_no_unnamed_speaker() -> None:
+    text = (
+        "City faces cuts\n\n"
+        "Tomasz Wierzba, a former city finance manager who now consults for towns, said the cuts are real.\n\n"
+        '"You will be choosing which neighbourhood goes without a plow," the former finance manager said.\n'
+    )
+    assert _speakers(text)["You will be"] == "Tomasz Wierzba"

@@ -25,6 +25,7 @@ from .phrases import (
     paragraph_end,
 )
 from .relayed import nearest_teller
+from .unnamed import introduced, unnamed_pronoun
 
 __all__ = ["attribute_quotes", "guess_speaker"]
 
@@ -200,6 +201,8 @@ def guess_speaker(
             # executive") nor an object ("told reporters, pointing to Coach Amos Tindall")
             end = quote.end + m.end("d1" if m.group("d1") else "d2")
             later = [x for x in later if x[0] >= end and _AGENT_RE.search(text[end : x[0]])]
+            if desc.split()[0].casefold() == "the" and (unnamed := introduced(text, desc.split()[-1], quote.start)):
+                return unnamed  # "the man said" after "a man in his 50s who declined to give his name, said"
             who = cast.descriptor(desc, quote.start) or (max(later)[1] if later else None)
             return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     lead = before.rstrip("“\"‘' ")
@@ -250,6 +253,8 @@ def guess_speaker(
     if not found:
         return None
     if found.casefold() in ("he", "she"):
+        if unnamed := unnamed_pronoun(text, previous, found, quote.start, cast):
+            return unnamed  # "A neighbouring business owner, who …, told me …" … "“…,” he says"
         own = pronoun_at is not None
         # the one addressed is not the speaker: "…,” he told Hannity"; "“…?” Ruiz asked. / “…,” she replied"
         to = _TOLD_RE.match(after)
