@@ -31,6 +31,8 @@ quotes and claims agree on who said what.
   "…, said X, a professor", "X: …") as patterns, and the small readers matching one shape each.
 * ``shapes``: clause shapes beyond a plain subject-and-verb that give a claim's holder (a body's
   role before a name, "the statement said" after "In a statement, X said").
+* ``provenance``: which reader gave each quotation its speaker (the cue's name, a pronoun, a
+  description, a carry, the discourse …), to measure the model where code is unsure.
 * ``patterns``: the regex pieces they all share (verbs of speech, names, appositives).
 """
 

@@ -8,7 +8,8 @@ measures); offsets always come from here or from the aligner, never from the mod
 * ``units``: the unit and figure type of a number, read from the words next to it.
 * ``measures``: ``measures_of``, what a number counts or measures, from its own clause
   (``clauses``: the readers of a clause's verb).
-* ``names``: ``scan_names``, ``NameCandidate``, ``countries``.
+* ``names``: ``scan_names``, ``NameCandidate``, ``countries``; ``NAME``, the one pattern for a name
+  inside the other scanners' patterns (a race's candidates, a figure's owner).
 * ``clause_source``: who gives a figure when its own clause names a speaker of its own.
 
 The word lists they read are ``summarizer.lexicon``'s.

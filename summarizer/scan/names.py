@@ -11,10 +11,26 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from ..lexicon import ABBREVIATIONS, MONTHS, ORG_WORDS, TITLES, WEEKDAYS
+from ..lexicon import ABBREVIATIONS, MONTHS, ORG_WORDS, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS
 from ..text import whole_words
 
-__all__ = ["NameCandidate", "countries", "scan_names"]
+__all__ = ["LINE_NAME", "NAME", "NameCandidate", "countries", "scan_names"]
+
+
+#: a person's title written with its full stop ("Sen.", "Dr.", "Prof."): the lexicon's abbreviations
+_TITLE = "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS))
+#: one word of a name: a title or "St.", "Mt.", "Jr.", "Sr." with its stop, initials ("J.D.", "U.S."), or a
+#: capitalised word ("Kwok-hing", "O’Rourke")
+_NAME_WORD = rf"(?:(?:{_TITLE}|St|Mt|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w’'-]*)"
+#: A person's, party's or place's name inside a larger pattern (a race's candidates, a figure's owner): an
+#: optional title, then one to four words ("Jacob Reyes", "Sen. Warren", "J.D. Vance", "Wong Kwok-hing",
+#: "St. Onge", "Gov. Ana Maria Del Toro"). It has no group, so ``re.findall`` gives whole names. A full stop
+#: belongs only to initials or an abbreviation, never to a plain word: "Brandt." at a sentence's end is
+#: "Brandt", and the name stops there.
+NAME = rf"(?:(?:{_TITLE})\.\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+#: ``NAME`` kept within one line, for readers of lists and headings ("Hillary Clinton: 1,769."), where the line
+#: before a name is another item, never part of it
+LINE_NAME = rf"(?:(?:{_TITLE})\.[^\S\n]+)?{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,3}}"
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,14 @@ import re
 
 from ..grounding import content_tokens
 from ..lexicon import ABBREVIATIONS, MONTHS, WEEKDAYS
+from .names import NAME
 
 __all__ = ["owned"]
 
-#: one to four capitalised words, each a name's word ("Jacob", "Wong Kwok-hing", "St.")
-_NAME = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
 #: what a person, party or place has that labels write with "'s"
 _OWNED = r"(?P<noun>lead|leads|margin|deficit|spending|delegates|victory\s+margin|(?:un)?favou?rable\s+rating|growth)"
-_AGE_OF = re.compile(rf"^age\s+of\s+{_NAME}(?P<rest>(?:\s+at\s+death)?)$")
-_BEFORE = re.compile(rf"^{_NAME}\s+{_OWNED}\b(?P<rest>.*)$", re.DOTALL)
+_AGE_OF = re.compile(rf"^age\s+of\s+(?P<name>{NAME})(?P<rest>(?:\s+at\s+death)?)$")
+_BEFORE = re.compile(rf"^(?P<name>{NAME})\s+{_OWNED}\b(?P<rest>.*)$", re.DOTALL)
 #: a plural group, not one owner: "Millennials", "Canadians", "Democrats"
 _GROUP = re.compile(r"^[A-Z][a-z-]*(?:ans|als|ers|ats|ists|ites|ics)$")
 #: a nationality or an era, not an owner: "Iranian-German", "Cuban American", "Harper-era"
@@ -45,7 +44,7 @@ def _bare_name(measures: str, unit: str | None, text: str) -> bool:
     """Whether ``measures`` is only a name: capitalised words none of which the article writes in lower
     case ("Approval Rating", "Grade" are not names), named more than once, not a month, a weekday, a
     letter or the unit itself."""
-    if not re.fullmatch(_NAME, measures) or len(measures) <= 2 or measures in MONTHS + WEEKDAYS:
+    if not re.fullmatch(NAME, measures) or len(measures) <= 2 or measures in MONTHS + WEEKDAYS:
         return False
     if (unit or "").casefold() == measures.casefold() or text.count(measures) < 2:
         return False  # a name the story is about comes back; "62% Approval Rating" in a tweet does not

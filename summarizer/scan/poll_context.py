@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .names import LINE_NAME
+
 __all__ = [
     "count_maker",
     "heading_measures",
@@ -18,12 +20,11 @@ __all__ = [
     "up_measures",
 ]
 
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2}"  # within a line
 _NOT_NAMES = frozenset("The A An It This That Only Just Some About Nearly Almost And But Among With Of".split())
 
 
 _MATCHUP_RE = re.compile(
-    rf"(?P<subj>{_NAME})\s+(?:would|could|will|might)\s+(?:(?:hypothetically|narrowly|easily)\s+)?"
+    rf"(?P<subj>{LINE_NAME})\s+(?:would|could|will|might)\s+(?:(?:hypothetically|narrowly|easily)\s+)?"
     r"(?:beat|defeat|top|lead|edge)\s+"  # "leads"/"beats" now: a lead (``poll_measures.lead_measures``)
     r"(?P<obj>(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+)(?:\s+(?:[A-Z][\w’'-]*|[a-z]+)){0,3})\s+(?:by\s+)?$"
 )
@@ -45,7 +46,8 @@ def matchup_measures(text: str, start: int, end: int, kind: str | None, s_start:
             n.group("obj") for n in _MATCHUP_RE.finditer(text[s_start : m.start()] + " ") if n.group("obj")[0].isupper()
         ]
         earlier += re.findall(
-            rf"\b(?:beat|beats|defeat|defeats|top|tops|lead|leads|edge|edges)\s+({_NAME})", text[s_start : m.start()]
+            rf"\b(?:beat|beats|defeat|defeats|top|tops|lead|leads|edge|edges)\s+({LINE_NAME})",
+            text[s_start : m.start()],
         )
         if not earlier:
             return None
@@ -58,7 +60,7 @@ def matchup_measures(text: str, start: int, end: int, kind: str | None, s_start:
 
 
 #: a line that is only a name and a number: "Hillary Clinton: 1,769."
-_LINE_RE = re.compile(rf"\s*(?P<name>{_NAME}):\s+$")
+_LINE_RE = re.compile(rf"\s*(?P<name>{LINE_NAME}):\s+$")
 #: a heading: a line in capitals ("PLEDGED DELEGATES.", "THE TOTAL.")
 _HEADING_RE = re.compile(r"(?m)^\s*([A-Z][A-Z’'&. -]*[A-Z])\.?\s*$")
 
@@ -117,10 +119,10 @@ def otherwise_measures(text: str, end: int, prev_measures: str) -> str | None:
 _PRONOUN = r"(?:she|he|She|He)"
 #: "In Pennsylvania, she is up an average of 9.2 percentage points at 49.2 percent to 40 percent for Trump"
 _UP_RE = re.compile(
-    rf"(?:^|[,;]\s*|\b(?:and|but|while)\s+)(?P<who>{_NAME}|{_PRONOUN})\s+(?:is|was|are|were)\s+(?:now\s+|still\s+)?"
+    rf"(?:^|[,;]\s*|\b(?:and|but|while)\s+)(?P<who>{LINE_NAME}|{_PRONOUN})\s+(?:is|was|are|were)\s+(?:now\s+|still\s+)?"
     r"(?:up|ahead)\s+(?:by\s+)?(?:an\s+average\s+of\s+)?(?:(?:about|nearly|almost|more\s+than|just)\s+)?"
 )
-_RIVAL_RE = re.compile(rf"\b(?:for|over|against)\s+(?P<rival>{_NAME})")
+_RIVAL_RE = re.compile(rf"\b(?:for|over|against)\s+(?P<rival>{LINE_NAME})")
 
 
 def antecedent(text: str, s_start: int) -> str | None:
@@ -131,7 +133,7 @@ def antecedent(text: str, s_start: int) -> str | None:
     sentence = re.split(r"(?<=[.!?”])\s+|\n", before)[-1]
     names = [
         m
-        for m in re.finditer(_NAME, sentence)
+        for m in re.finditer(LINE_NAME, sentence)
         if m.group().split()[0] not in _NOT_NAMES and not m.group().isupper() and not m.group().startswith("In ")
     ]
     if not names:
@@ -166,7 +168,7 @@ def up_measures(text: str, start: int, end: int, kind: str | None, s_start: int,
 
 #: "both surveys showed Shuster above 50 percent"
 _SHOWED_RE = re.compile(
-    rf"\b(?:showed|shows|show|found|finds|put|puts|placed|places)\s+(?P<name>{_NAME})\s+"
+    rf"\b(?:showed|shows|show|found|finds|put|puts|placed|places)\s+(?P<name>{LINE_NAME})\s+"
     r"(?:above|below|over|under|near|at|with)\s+(?:(?:about|nearly|almost|roughly|just)\s+)?$"
 )
 
@@ -183,7 +185,7 @@ def showed_measures(text: str, start: int, kind: str | None, s_start: int) -> st
 
 
 _NEEDS_RE = re.compile(
-    rf"(?P<who>{_NAME})\s+(?P<verb>needs|needed|must\s+win|has\s+to\s+win|would\s+need|will\s+need)\s+"
+    rf"(?P<who>{LINE_NAME})\s+(?P<verb>needs|needed|must\s+win|has\s+to\s+win|would\s+need|will\s+need)\s+"
     r"(?:(?:about|nearly|almost|roughly|just|only|another|at\s+least)\s+)?$"
 )
 
@@ -204,7 +206,7 @@ def needs_measures(
 
 
 _RANKED_RE = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:was|came|finished|placed|ranked|is)\s+(?:the\s+)?(?:runner[\s-]up|second|third|fourth|"
+    rf"(?P<name>{LINE_NAME})\s+(?:was|came|finished|placed|ranked|is)\s+(?:the\s+)?(?:runner[\s-]up|second|third|fourth|"
     r"fifth|next|last)\b[^.;:]{0,30}?\b(?:gaining|with|on|at|taking|getting|garnering|winning)\s+"
     r"(?:(?:just|only|about|nearly|almost|roughly)\s+)?$"
 )
@@ -216,7 +218,7 @@ def ranked_measures(text: str, start: int, s_start: int, prev_measures: str) -> 
     share of a ranked answer measures the answer before it with its own name in place of that
     answer's name."""
     m = _RANKED_RE.search(text, max(s_start, start - 80), start)
-    named = re.search(rf"(?:^|\s)(?P<prev>{_NAME})$", prev_measures)
+    named = re.search(rf"(?:^|\s)(?P<prev>{LINE_NAME})$", prev_measures)
     if m is None or named is None or m.group("name").split()[0] in _NOT_NAMES or named.start("prev") == 0:
         return None
     return prev_measures[: named.start("prev")] + m.group("name")
@@ -228,9 +230,9 @@ _DOC_SAYS_RE = re.compile(
     r"showed|shows|reported|reports|estimated|estimates|concluded|concludes)\b"
 )
 _DOC_BY_RE = re.compile(
-    rf"\b{_DOC}\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:the\s+)?(?:(?:website|newspaper|magazine|site|outlet)\s+)?(?P<m>{_NAME})"
+    rf"\b{_DOC}\s+(?:[a-z]+\s+){{0,2}}?by\s+(?:the\s+)?(?:(?:website|newspaper|magazine|site|outlet)\s+)?(?P<m>{LINE_NAME})"
 )
-_DOC_OWNER_RE = re.compile(rf"(?P<m>{_NAME})\s+(?:{_DOC})\b")  # "A new Pew Research report"
+_DOC_OWNER_RE = re.compile(rf"(?P<m>{LINE_NAME})\s+(?:{_DOC})\b")  # "A new Pew Research report"
 
 
 def document_maker(text: str, s_start: int) -> str | None:

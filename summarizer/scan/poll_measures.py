@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, RESPONDENT_WORDS, WEEKDAYS
+from ..lexicon import MONTHS, RESPONDENT_WORDS, TITLE_ABBREVIATIONS, WEEKDAYS
 from .clauses import those_who
+from .names import NAME
 from .poll_context import antecedent
 
 __all__ = [
@@ -70,9 +71,7 @@ def sample_measures(text: str, start: int, end: int, unit: str | None, s_start: 
     return f"poll sample size ({unit})"
 
 
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s+)?"
-_NAME = rf"{_TITLE}[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}"
-_PEOPLE = rf"(?P<subj>{_NAME}|he|she|they)\s+"
+_PEOPLE = rf"(?P<subj>{NAME}|he|she|they)\s+"
 _LEAD_VERB = (
     r"(?P<verb>leads?|led|leading|trails?|trailed|trailing|(?:is|was|are|were)\s+ahead\s+of|"
     r"(?:is|was|are|were)\s+behind|(?:(?:is|was)\s+)?lagging\s+behind|beats?|beating|outpaces?|outpacing|defeated|defeats|won\s+over)"
@@ -84,7 +83,7 @@ _HEDGE = (
 )
 #: "Trump trails Clinton by 6 points", "Mr. Trump leading Mr. Cruz nationally, 45 percent to 18 percent"
 _LEADS_RE = re.compile(
-    rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+{_ROLE}(?P<obj>{_NAME}|him|her|them)"
+    rf"{_PEOPLE}(?:(?:now|still|also|narrowly)\s+)?{_LEAD_VERB}\s+{_ROLE}(?P<obj>{NAME}|him|her|them)"
     rf"(?:\s+(?:[a-z]+ly|nationally|overall|statewide))?,?\s*(?:by\s+)?{_HEDGE}$"
 )
 #: "Ortiz had a 6-point lead over Brandt", "Portman has a 7-point lead over Strickland, 48%-41%"
@@ -93,35 +92,35 @@ _HAS_RE = re.compile(
     rf"built|with)\s+an?\s+(?:(?:narrow|slim|comfortable|commanding|double-digit|wide|solid|clear)\s+)?$"
 )
 _LEAD_NOUN_RE = re.compile(
-    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?[\s-]+)?(?:lead|advantage|edge)\b(?:\s+over\s+(?P<obj>(?-i:{_NAME})))?",
+    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?[\s-]+)?(?:lead|advantage|edge)\b(?:\s+over\s+(?P<obj>(?-i:{NAME})))?",
     re.IGNORECASE,
 )
 #: "Cruz 16 points ahead of Trump" (the number between the two names)
-_AHEAD_LEFT_RE = re.compile(rf"(?:^|\s)(?P<subj>{_NAME})\s+{_HEDGE}$")
+_AHEAD_LEFT_RE = re.compile(rf"(?:^|\s)(?P<subj>{NAME})\s+{_HEDGE}$")
 _AHEAD_RIGHT_RE = re.compile(
-    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?\s+)?(?P<verb>ahead\s+of|behind)\s+(?P<obj>(?-i:{_NAME}))", re.IGNORECASE
+    rf"^[\s-]*(?:(?:percentage[\s-]+)?points?\s+)?(?P<verb>ahead\s+of|behind)\s+(?P<obj>(?-i:{NAME}))", re.IGNORECASE
 )
 #: "polls have shown Trump with modest leads ranging from 2 to 9 points" (the lead named before the number)
 _WITH_LEADS_RE = re.compile(
-    rf"\b(?P<subj>{_NAME})\s+(?:with|has|had|have|holds|held)\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?P<verb>leads?|deficits?)"
+    rf"\b(?P<subj>{NAME})\s+(?:with|has|had|have|holds|held)\s+(?:an?\s+)?(?:[a-z-]+\s+)?(?P<verb>leads?|deficits?)"
     rf"\s+(?:(?:ranging\s+)?from|of)\s+{_HEDGE}$"
 )
 _PLACE_RE = re.compile(r"^[^,;.]*?\s+in\s+(?P<place>(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))")
 _HAS_LEAD_RE = re.compile(
     rf"{_PEOPLE}(?:has|had|have|holds|held|maintains|enjoys)\s+an?\s+[\w.-]+[\s-]+(?:percentage[\s-]+)?points?"
-    rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{_NAME})"
+    rf"[\s-]+(?:lead|advantage|edge)\s+over\s+(?P<obj>{NAME})"
 )
 #: "Women favor Ortiz by 15 points" -> "Ortiz margin among Women"
 _FAVOR_RE = re.compile(
     rf"(?:^|[,;]\s+|\b(?=while|and|but))(?:(?:while|and|but)\s+)?(?P<group>(?:[A-Za-z’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS}))\s+"
     rf"(?:favou?rs?|favou?red|backs?|backed|supports?|supported|prefers?|preferred|chose|choose|picks?|picked|"
-    rf"went\s+for|break\s+for|broke\s+for)\s+(?P<obj>(?-i:{_NAME}))\s+by\s+{_HEDGE}$",
+    rf"went\s+for|break\s+for|broke\s+for)\s+(?P<obj>(?-i:{NAME}))\s+by\s+{_HEDGE}$",
     re.IGNORECASE,
 )
-_POSSESSIVE_RE = re.compile(rf"(?P<subj>{_NAME})['’]s\s+(?:(?:narrow|slim|comfortable|commanding|wide)\s+)?$")
+_POSSESSIVE_RE = re.compile(rf"(?P<subj>{NAME})['’]s\s+(?:(?:narrow|slim|comfortable|commanding|wide)\s+)?$")
 _MARGIN_NOUN_RE = re.compile(
     rf"^[\s-]*(?:percentage[\s-]+)?points?[\s-]+(?P<noun>victory|win|loss|defeat|margin|lead)"
-    rf"(?:\s+over\s+(?P<obj>{_NAME}))?",
+    rf"(?:\s+over\s+(?P<obj>{NAME}))?",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)?(?P<among>among\s+[^,;.:]{2,50})")
@@ -129,11 +128,11 @@ _AMONG_RE = re.compile(r"^[\s,]*(?:(?:percentage\s+)?points?\s+|%\s*|percent\s+)
 
 #: a lead or deficit with no rival named: "Ruiz led by 2 points", "showed Ortiz ahead by 3 points"
 _LEADS_BY_RE = re.compile(
-    rf"(?:^|\s)(?P<subj>{_NAME}|he|she)\s+(?:(?:now|still|also|narrowly)\s+)?"
+    rf"(?:^|\s)(?P<subj>{NAME}|he|she)\s+(?:(?:now|still|also|narrowly)\s+)?"
     rf"(?P<verb>leads?|led|trails?|trailed|(?:(?:is|was)\s+)?ahead|(?:(?:is|was)\s+)?behind)\s+by\s+{_HEDGE}$"
 )
 _CARRIED_RE = re.compile(
-    rf"(?:^|\s)(?P<subj>{_NAME}|he|she)\s+(?:carried|won|took)\s+(?P<group>(?:[\w’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS})"
+    rf"(?:^|\s)(?P<subj>{NAME}|he|she)\s+(?:carried|won|took)\s+(?P<group>(?:[\w’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS})"
     rf"(?:\s+[\w’'-]+){{0,4}}?)\s+by\s+{_HEDGE}$"
 )
 
@@ -141,17 +140,20 @@ _CARRIED_RE = re.compile(
 def _pronoun(text: str, s_start: int, at: int) -> str | None:
     """Whom "he"/"she" at ``at`` stands for: the last name before it in its sentence (not a place
     opening it: "In Ohio, Bradley leads …, when he led by two" -> Bradley), else the sentence before's."""
-    names = [n for n in re.findall(_NAME, text[s_start:at]) if n.split()[0] not in _OPENERS]
+    names = [n for n in re.findall(NAME, text[s_start:at]) if n.split()[0] not in _OPENERS]
     return names[-1] if names else antecedent(text, s_start)
 
 
 _OPENERS = frozenset((*"In On At Now But And Then Still Yet So Also When While The A An".split(), *MONTHS, *WEEKDAYS))
 
 
+#: a pronoun, or a title with its stop: no word of whom a figure is ("Mr." of "Mr. Cruz")
+_NOT_NAME_WORDS = frozenset(("he", "she", "they", "him", "her", "them", *(f"{t}." for t in TITLE_ABBREVIATIONS)))
+
+
 def _who(words: str | None) -> list[str]:
-    """A name's words without a pronoun or a title ("Mr. Cruz" -> Cruz)."""
-    drop = ("he", "she", "they", "him", "her", "them", "mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.")
-    return [w for w in (words or "").split() if w.casefold() not in drop]
+    """A name's words without a pronoun or a title ("Mr. Cruz", "Prof. Cruz" -> Cruz): any title ``NAME`` takes."""
+    return [w for w in (words or "").split() if w.casefold() not in _NOT_NAME_WORDS]
 
 
 def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: int, s_end: int) -> str | None:
@@ -197,7 +199,7 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
         return " ".join([*_who(subj), verb, "margin", *(place.group().split() if place else [])])
     behind = verb.startswith(("trail", "is behind", "was behind", "are behind", "were behind", "lagging", "is lag"))
     among = _AMONG_RE.match(right) or _AMONG_RE.match(re.sub(r"^[^,;.]*?(?=\s+among\b)", "", right, count=1))
-    names = [n for n in re.findall(_NAME, text[s_start:start]) if n.split()[0] not in _OPENERS]
+    names = [n for n in re.findall(NAME, text[s_start:start]) if n.split()[0] not in _OPENERS]
     subj = names[0] if _who(subj) == [] and names else subj  # "Trump trails Clinton …, while he leads her"
     obj = next((n for n in names if n != subj), obj) if obj and _who(obj) == [] else obj
     won = verb.startswith(("defeat", "beat", "won"))
@@ -215,7 +217,7 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
 
 #: "Trump is viewed unfavorably by 80 percent of …", "Clinton is favored by 65 percent of …"
 _PASSIVE_RE = re.compile(
-    rf"(?P<subj>{_NAME}|[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    rf"(?P<subj>{NAME}|[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+ed|seen|chosen)\s+(?P<adv2>[a-z]+ly\s+)?by\s+" + _HEDGE + "$"
 )
 #: "Trump's unfavorable rating among Florida Latinos is 72 percent", "Clinton's lead has grown to 8 points"
@@ -241,7 +243,7 @@ _GAP_AFTER_RE = re.compile(
 )
 #: "has Ortiz at 45 percent and Brandt at 40 percent", "Ortiz gets 52 percent of the vote"
 _CANDIDATE_RE = re.compile(
-    rf"(?P<name>{_NAME})(?:\s+(?:at|with)|\s+(?P<verb>gets|got|wins|won|receives|received|draws|drew|garners|garnered|"
+    rf"(?P<name>{NAME})(?:\s+(?:at|with)|\s+(?P<verb>gets|got|wins|won|receives|received|draws|drew|garners|garnered|"
     rf"takes|took|earns|earned|polls|polled|captures|captured))\s+{_HEDGE}$"
 )
 _CONTEST = r"\b(?:poll|polls|survey|voters?|support|lead|race|ballot|primary|caucus)\b"

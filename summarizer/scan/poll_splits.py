@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 
 from ..lexicon import RESPONDENT_WORDS
-from .poll_measures import _NAME
+from .names import NAME
 
 __all__ = ["backing_measures"]
 
 _TRAILS = r"trails?|trailed|trailing|(?:is|was)\s+behind"
 #: "Petrakis now leads Harwell", "Brandt trails Democrat Nina Osei", "Petrakis ahead of Harwell"
 _RACE_RE = re.compile(
-    rf"(?P<a>{_NAME})\s+(?:(?:now|still|also|narrowly)\s+)?"
+    rf"(?P<a>{NAME})\s+(?:(?:now|still|also|narrowly)\s+)?"
     rf"(?P<verb>leads?|led|leading|{_TRAILS}|(?:is|was)\s+ahead\s+of|beats?|tops?)\s+"
-    rf"(?:(?:Democrat|Republican|Democratic|Sen\.|Gov\.|Rep\.)\s+)?(?P<b>{_NAME})"
+    rf"(?:(?:Democrat|Republican|Democratic)\s+)?(?P<b>{NAME})"  # NAME takes a title ("Sen. Nina Osei")
 )
 _AMONG_RE = re.compile(r"\bamong\s+(?P<group>(?:[\w’'-]+\s+){0,3}?(?:" + RESPONDENT_WORDS + r"))\b")
 _GROUP_RE = re.compile(r"\b(?P<group>(?:likely|registered|[A-Z]\w+)\s+(?:" + RESPONDENT_WORDS + r"))\b")
