@@ -89,3 +89,16 @@ def test_a_named_persons_appositive_introduces_no_unnamed_speaker() -> None:
         '"You will be choosing which neighbourhood goes without a plow," the former finance manager said.\n'
     )
     assert _speakers(text)["You will be"] == "Tomasz Wierzba"
+
+
+def test_according_to_names_the_teller_not_the_owner_after_it() -> None:
+    # S8-3's guard: "According to Tanya, Maisie's neurologist applied …" then "she said" is Tanya's
+    text = (
+        "Parents fight for daughter's drug\n\n"
+        "Tanya and Eric Boychuk learned last week that the province will not pay for the drug for "
+        "seven-year-old Maisie, who has a rare muscle disease.\n\n"
+        "Maisie was diagnosed at three. Tanya left her job as an educational assistant.\n\n"
+        "According to Tanya, Maisie's neurologist applied for coverage in August.\n\n"
+        '"They told us it would take six to eight weeks, and it took five months," she said.\n'
+    )
+    assert _speakers(text)["They told us"] == "Tanya"  # not Maisie, whose neurologist applied
