@@ -97,7 +97,9 @@ def test_according_to_names_the_teller_not_the_owner_after_it() -> None:
         "Parents fight for daughter's drug\n\n"
         "Tanya and Eric Boychuk learned last week that the province will not pay for the drug for "
         "seven-year-old Maisie, who has a rare muscle disease.\n\n"
-        "Maisie was diagnosed at three. Tanya left her job as an educational assistant.\n\n"
+        '"I opened the letter in the parking lot and just sat in the car," Tanya told CTV News on Tuesday.\n\n'
+        "Maisie was diagnosed at three, after her daycare noticed she was falling more than other children.\n\n"
+        "Tanya left her job as an educational assistant.\n\n"
         "According to Tanya, Maisie's neurologist applied for coverage in August.\n\n"
         '"They told us it would take six to eight weeks, and it took five months," she said.\n'
     )
