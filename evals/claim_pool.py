@@ -21,7 +21,9 @@ simulated picks happen to match, as ``claims_sim.py --sentences`` does for the d
 
 ``--written`` lists the written set's misses instead of the pool's; ``--real`` those of the
 **real-modelled set** (``evals/claimpool/pr_*``: 10 invented political articles written after
-reading PolNeAR study-half articles), scored as its own ``real-modelled`` lines.
+reading PolNeAR study-half articles), scored as its own ``real-modelled`` lines; ``--real2``
+those of the **second real-modelled set** (``pr2_*``: 10 more, written after reading the study
+half's attributions whose cue is not a speech verb), its own ``real-modelled 2`` lines.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ POOL = ROOT / "evals" / "claimpool"
 SOURCES = {"corpus": ROOT.parent / "shared" / "corpus", "wirestress": ROOT / "evals" / "wirestress", "claimpool": POOL}
 KINDS = ("corpus", "wirestress")  # the pool proper; ``claimpool`` texts are the written set
 KEYS = ("articles", "named", "matched", "read", "right")
-WIDTHS = (18, 2, 3, 3)  # ``claims_sim.line``'s columns, wider
+WIDTHS = (21, 2, 3, 3)  # ``claims_sim.line``'s columns, wider
 
 
 def load_pool() -> list[dict[str, Any]]:
@@ -90,7 +92,10 @@ def score_article(data: dict[str, Any]) -> dict[str, Any]:
 
 def _group(article_id: str) -> str:
     """The written set a ``claimpool`` text belongs to: ``pr_*`` is the real-modelled set (written
-    after reading PolNeAR study-half articles), every other one the written set from shape lists."""
+    after reading PolNeAR study-half articles), ``pr2_*`` the second one (after reading the study
+    half's non-speech cues), every other one the written set from shape lists."""
+    if article_id.startswith("pr2_"):
+        return "real2"
     return "real" if article_id.startswith("pr_") else "written"
 
 
@@ -104,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list the study half's misses")
     parser.add_argument("--written", action="store_true", help="list misses of the written set's study half only")
     parser.add_argument("--real", action="store_true", help="list misses of the real-modelled set's study half only")
+    parser.add_argument("--real2", action="store_true", help="list the second real-modelled set's study misses")
     parser.add_argument("--sentence-misses", action="store_true", help="list the study half's sentence-source misses")
     parser.add_argument("--test", action="store_true", help="also print the test half (once, at the end)")
     args = parser.parse_args(argv)
@@ -119,11 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         for key in keys:
             _add(totals.setdefault(key, {}), row)
             _add(totals.setdefault(f"{key} sentences", {}), row["sentences"])
-        if (
-            (args.written and group != "written")
-            or (args.real and group != "real")
-            or (not (args.written or args.real) and written)
-        ):
+        chosen = {"written": args.written, "real": args.real, "real2": args.real2}
+        if (any(chosen.values()) and not chosen[group]) or (not any(chosen.values()) and written):
             continue
         if args.misses and data["part"] == "study" and row["misses"]:
             print(f"- {data['source']}")
@@ -145,9 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     for part in parts:
         print(line(f"written {part}", totals.get(f"{part} written", {}), WIDTHS, sentences=False))
         print(line("  sentences", totals.get(f"{part} written sentences", {}), WIDTHS, sentences=True))
-    for part in parts:
-        print(line(f"real-modelled {part}", totals.get(f"{part} real", {}), WIDTHS, sentences=False))
-        print(line("  sentences", totals.get(f"{part} real sentences", {}), WIDTHS, sentences=True))
+    for group, label in (("real", "real-modelled"), ("real2", "real-modelled 2")):
+        for part in parts:
+            print(line(f"{label} {part}", totals.get(f"{part} {group}", {}), WIDTHS, sentences=False))
+            print(line("  sentences", totals.get(f"{part} {group} sentences", {}), WIDTHS, sentences=True))
     return 0
 
 

@@ -267,20 +267,33 @@ MODAL_RE = re.compile(
 
 # "A Quinnipiac University poll released Thursday found …", "A poll by Ridgeline Strategies, conducted
 # before the story broke, found …", "while a survey by the Heartland-aligned firm Bayview Analytics found …"
-_STUDY = r"(?:poll|survey|study|analysis|report|audit|review)"
+_STUDY = r"(?:poll|survey|study|analysis|report|audit|review|investigation)"
 _STUDY_TAIL = (
     r"(?:,[^,;:“”\"]{2,80},|\s+(?:released|conducted|published|taken|issued|commissioned|out)\b[^,;:“”\"]{0,60}?)?"
 )
 # PR1: a year before the study ("A 2014 audit by …"), a pollster's partner ("A CNN/ORC poll"), and a
 # short rider after it ("A Monmouth University poll in August", "A Marist College poll for NBC News …
 # released the same day", "A CNN/ORC poll of debate watchers")
-_RIDER = r"(?:\s+(?:in|of|for|among)\s+[^,;:“”\"]{2,60}?(?=\s+(?:released|conducted|found|finds|shows|showed)\b))?"
+_RIDER = (
+    r"(?:\s+(?:in|of|for|among)\s+[^,;:“”\"]{2,60}?(?=\s+(?:released|conducted|found|finds|shows|showed|concluded)\b)"
+    r"|\s+(?:last|this)\s+(?:week|month|year|spring|summer|fall|autumn|winter))?"  # PR2-2: "… poll last month showed"
+)
+# PR2-2: "A study commissioned by the Dakota Resource Council", "A poll released this week by the Grand
+# Forks Herald": who commissioned or released a study holds its finding, as who conducted it does
+_MADE_BY = r"(?:(?:commissioned|sponsored|released|published|conducted)(?:\s+\w+){0,2}?\s+)?(?:by|from|for|of)"
 _POLL_RE = re.compile(
     rf"(?:^|(?<=[,;]\s)|\b(?:while|and|but|as|whereas)\s+)(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:new|recent|latest)\s+)?"
-    rf"(?:(?:19|20)\d\d\s+)?(?:(?P<src>{NAME})(?:/[A-Z]{{2,8}})?\s+(?:[a-z]+\s+)?{_STUDY}|{_STUDY}\s+"
-    rf"(?:by|from|for|of|conducted\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}))"
-    rf"{_RIDER}{_STUDY_TAIL}\s+(?:(?:also|has|have)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|"
-    r"estimates|concluded|concludes|projected|projects|identified|identifies)\b"
+    rf"(?:(?:19|20)\d\d\s+)?(?:(?P<src>{NAME})(?:/{NAME})?(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}{_STUDY}|{_STUDY}\s+"
+    rf"{_MADE_BY}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}(?:\s+(?:for|and)\s+{NAME})*))"
+    rf"{_RIDER}{_STUDY_TAIL}\s+(?:(?:also|has|have|did)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|"
+    r"estimates|concluded|concludes|projected|projects|identified|identifies|put|puts|find|show)\b"
+)
+
+# PR2-2: "In a Des Moines Register poll last month, X had a 10-point lead", "In the Keystone data, …": the
+# finding the opening poll frames is its maker's
+_IN_POLL_RE = re.compile(
+    rf"In\s+(?:an?|the)\s+(?:(?:new|recent|latest)\s+)?(?:(?:19|20)\d\d\s+)?(?P<src>{NAME})(?:/{NAME})?(?:['’]s)?"
+    rf"\s+(?:[a-z]+\s+)?(?:poll|survey|data)\b[^,;“”\"]{{0,40}},"  # not "In a News.com.au report, X said"
 )
 
 
@@ -290,6 +303,8 @@ def poll_maker(sentence: str, opening: bool = False) -> tuple[str, str] | None:
     Institute), who holds its finding as a statement's signer holds the statement. ``opening``:
     only a poll that is the sentence's subject, which outranks any speaker inside its finding."""
     m = _POLL_RE.match(sentence) if opening else _POLL_RE.search(sentence)
+    if opening and not m and (framed := _IN_POLL_RE.match(sentence)):
+        return framed.group("src"), "in"
     if not m or in_quotation(sentence, m.start()):
         return None
     return m.group("src") or m.group("src2"), m.group("cue")

@@ -105,8 +105,9 @@ def clean_source(found: str, names: list[NameCandidate] | None = None) -> str:
     head = found.split(" of ")[0]
     if names and " of " in found and len(head.split()) >= 2 and head in {n.text for n in names} and is_person(head):
         return head  # "Doug Miller of Milltech Marine", "Sen. Jane Roe of Vermont": the person, not the place or firm
-    if names and len(found.split()) >= 3 and (person := named_in(found, names)) and is_person(person):
-        return person
+    joined = re.fullmatch(rf"{NAME}(?:\s+(?:for|and)\s+{NAME})+", found) and not is_person(found)
+    if names and len(found.split()) >= 3 and not joined and (person := named_in(found, names)) and is_person(person):
+        return person  # not "Energy Policy" of "Center for Water and Energy Policy" (PR2-2)
     found = re.sub(r"^The\s+(?=[a-z])", "the ", found)
     # "Sanders's hometown Burlington Free Press" -> the paper; "WHO's situation report dated …" -> WHO
     owned = re.fullmatch(

@@ -25,7 +25,7 @@ from .holders import (
     plural_only,
     poll_maker,
 )
-from .patterns import PRONOUNS
+from .patterns import NAME, PRONOUNS
 from .people import clean_name
 from .phrases import is_phrase
 from .shapes import (
@@ -68,6 +68,23 @@ from .source_names import trailing_name as _trailing_name
 
 __all__ = ["claim_source", "claim_sources"]
 
+_VIEW = r"(?:own\s+)?(?:view|views|words|account|telling|argument|opinion|estimation|reading|judgment|assessment"
+_NOMINAL_RE = re.compile(
+    rf"[Ii]n\s+(?P<o1>{NAME}|his|her|their|His|Her|Their)(?:['’]s?)?\s+(?P<n1>{_VIEW})),"
+    rf"|(?P<o2>{NAME})['’]s?\s+(?P<n2>{_VIEW}|position|contention|message|case))(?:,[^,“”\"]{{1,60}},)?"
+    r"\s+(?:is|was)\s+that\b"
+)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+# "-David Rothman looks at …", "THE RACE IS TIGHTENING, BUT HOW MUCH IS UNCLEAR - A survey …": a round-up's
+# bullet, or its heading in capitals before a spaced hyphen
+_DIGEST_LEAD = re.compile(r"-(?=[A-Z])|(?:[A-Z0-9’'.,?!&:]+\s+){2,}[A-Z0-9’'.,?!&:]+\s+-\s+(?=\S)")
+# an unnamed witness after "according to": "two senators who attended", "a person who has seen the document"
+_UNNAMED_REPORTER = re.compile(
+    r"(?:an?|one|two|three|four|several|some|people|sources|officials|aides)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:people|person|persons|senators|lawmakers|officials|official|aides|aide|sources|source|members|"
+    r"member|advisers|adviser|staffers|staffer)\b(?!\s+(?:of|at|for|from|with)\s+[A-Z])"
+)
+
 
 def claim_source(
     text: str,
@@ -86,6 +103,8 @@ def claim_source(
     is claimed; it is still a slice of the article. ``previous`` is the source of the sentence
     before, which a "he said" continues.
     """
+    if lead := _DIGEST_LEAD.match(text, start, end):
+        start = lead.end()  # PR2-4: a digest's bullet or capitals heading is no part of the clause
     sentence = headline_case(text[start:end])  # "Le Pen Backs Trump": the verb in lower case
     source: str | None = None
     cue: str | None = None
@@ -109,6 +128,10 @@ def claim_source(
         # poll opening the sentence holds the finding, not a speaker inside it
         (source, cue), issuer = poll, poll[0]
     subject = first_subject(sentence, start, names)
+    if m and m.start() > 0 and source and _UNNAMED_REPORTER.match(source) and subject and subject.start() == 0:
+        # PR2-1: "She reportedly told colleagues that …, according to two senators who attended": the
+        # unnamed witnesses relay what the named subject holds
+        source = cue = None
     inner = SUBJECT_RE.match(text, c_start, end) if c_start > start else None
     if inner and inner.group("src").casefold() not in PRONOUNS:
         # "According to ABC News, Basya also believes …": the outlet reports, Basya claims
@@ -194,6 +217,11 @@ def claim_source(
         # "The former sergeant-at-arms of the House of Commons said": the person the article gave that role
         source = _role_holder(text, sentence, role.group("d"), start, names)
         cue = role.group("cue") if source else None
+    if source is None and (owned := _NOMINAL_RE.match(sentence) or _NOMINAL_RE.match(sentence, _lead_end(sentence))):
+        # PR2-3: "Halloran's view, as he put it to reporters, is that …", "In her view, …": the owner of
+        # a view, reading or argument holds what it is
+        owner = owned.group("o1") or owned.group("o2")
+        source, cue = _POSSESSIVE_PRONOUN.get(owner.casefold(), owner), owned.group("n1") or owned.group("n2")
     if source is None and quotes is not None and speakers is not None:
         for q, who in zip(quotes, speakers, strict=False):
             # in it, or it inside the quote; a phrase in quotation marks leaves the claim the article's
@@ -230,12 +258,20 @@ def claim_source(
     if source is not None:
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
-            source = fuller_name(text, cast_of(text, names).canonical(source, start), names)
+            canonical = cast_of(text, names).canonical(source, start)
+            if canonical in source and re.search(r"\s(?:and|for)\s", source) and not _is_person(source):
+                canonical = source  # PR2-2: "Center for Economic and Policy Research", not its last scanned part
+            source = fuller_name(text, canonical, names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1
     if c_end - c_start < 20:
         c_start, c_end = start, end
     return source or None, cue if source else None, (c_start, c_end)
+
+
+def _lead_end(sentence: str) -> int:
+    lead = LEAD_RE.match(sentence)
+    return lead.end() if lead else 0
 
 
 def claim_sources(
