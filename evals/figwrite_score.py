@@ -3,10 +3,10 @@
     PYTHONPATH=. python evals/figwrite_score.py [--part study|test|all] [-v]
 
 The articles there were written for this set and labelled by hand (``evals/figwrite/README.md``), so text
-and labels both live in the folder; the ``r_`` ones (modelled on real 2016 reporting) also get lines of their
-own. Each article is scored with the figures dev set's own rules (``summarizer.devsets.figures``) and falls in
-the half ``summarizer.devsets.part_of(stem)`` gives it. Only the study half is scored unless ``--part`` says
-otherwise; ``-v`` lists the study half's misses, never the test half's.
+and labels both live in the folder; the ``r_`` and ``r2_`` ones (two sets modelled on real 2016 reporting) also
+get lines of their own. Each article is scored with the figures dev set's own rules (``summarizer.devsets.figures``)
+and falls in the half ``summarizer.devsets.part_of(stem)`` gives it. Only the study half is scored unless
+``--part`` says otherwise; ``-v`` lists the study half's misses, never the test half's.
 """
 
 from __future__ import annotations
@@ -42,9 +42,10 @@ def main() -> int:
     rows = [{"id": a.id, "part": a.part, **scorer.code_only(a)} for a in load(args.part)]
     metrics = scorer.aggregate(rows)
     shown = [(k, m) for k, m in metrics.items() if args.part in ("all", k)]
-    real = [r for r in rows if r["id"].startswith("r_")]
-    if real:
-        shown += [(f"r_ {k}", m) for k, m in scorer.aggregate(real).items() if args.part in ("all", k)]
+    for prefix in ("r_", "r2_"):
+        real = [r for r in rows if r["id"].startswith(prefix)]
+        if real:
+            shown += [(f"{prefix} {k}", m) for k, m in scorer.aggregate(real).items() if args.part in ("all", k)]
     print("\n".join(scorer.table("written figures", shown)))
     if args.verbose:
         shown_rows = [r for r in rows if r["part"] == "study"]

@@ -112,7 +112,7 @@ def test_readings_checked_on_unlabelled_articles_stay_narrow() -> None:
     )
     figs = figures_of(text)
     assert not figs["90"].measures.startswith("length of")  # a direction, not a thing's length
-    assert figs["a $300-million"].measures == "claim"
+    assert figs["a $300-million"].measures == "Acme claim"  # FR2-8: the holder that opens the clause
     assert figs["12"].measures == "age of son"  # not the daughter of the clause before "and"
     assert "He's" not in figs["15"].measures and "But" not in figs["two"].measures.split()
 

@@ -280,7 +280,7 @@ def test_the_group_of_those_surveyed_and_the_same_stance_of_another_group() -> N
 
 def test_up_from_is_the_same_measure_before_and_between_the_ages_a_range_of_years() -> None:
     figures = figures_of(RACE)
-    assert figures["41 percent"].measures == "Ortiz favorability before"
+    assert figures["41 percent"].measures == "Ortiz favorability in March"  # FR2-10: when the earlier value was
     assert (figures["11.0"].type, figures["11.0"].unit) == ("percent", "%")  # "(down from 11.0)" after a percent
     assert figures["11.0"].measures == f"{figures['10.8 per cent'].measures} before"
     ages = figures["15 and 24"]

@@ -16,9 +16,11 @@ from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, clause_source, parse_number, read_unit
 from ..scan.hedges import hedged
+from ..scan.holders import held_measures
 from ..scan.measures import measures_of
 from ..scan.owners import owned
 from ..scan.poll_context import count_maker, document_maker, is_heading_line
+from ..scan.poll_phrases import named_side
 from ..scan.polls import is_poll_source, share_says
 from ..scan.units import unit_in_article
 from .base import Answer, Context, Pass, guillemets, nullish
@@ -167,8 +169,9 @@ class FiguresAnswer(Answer):
         text = ctx.article.text
         return {
             "figures": [
-                f.model_copy(update={"measures": hedged(owned(f.measures, f.type, f.unit, text), text, f.span.start)})
+                f.model_copy(update={"measures": hedged(owned(m, f.type, f.unit, text), text, f.span.start)})
                 for f in figures
+                for m in [held(named_side(text, f.span.start, f.measures), f, text)]
             ]
         }, rejected
 
@@ -180,6 +183,12 @@ class FiguresAnswer(Answer):
 
 _FOREIGN = "unit not in the article"
 _NUMBER_AS_UNIT = "a unit names what the number counts, not a number"
+
+
+def held(measures: str, f: Figure, text: str) -> str:
+    """``scan.holders.held_measures`` for a figure in its sentence (FR2-8)."""
+    s_start = f.sentence.start if f.sentence else 0
+    return held_measures(text, f.span.start, s_start, f.type, measures)
 
 
 def _foreign_unit(ctx: Context, start: int, unit: str) -> str | None:

@@ -49,7 +49,9 @@ def said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
                 f = f.model_copy(update={"measures": other})  # "… compared to 24 percent who said otherwise"
             elif re.search(r"\b(?:up|down)\s+from\s+(?:about\s+|nearly\s+|just\s+)?$", before):
                 same = {"type": last.type, "unit": last.unit} if not f.unit and last.unit else {}
-                f = f.model_copy(update={"measures": f"{last.measures} before", **same})  # "48 percent, up from 41"
+                when = _WHEN_RE.match(text, f.span.end, sentence.end)  # FR2-10: "up from 6 percent in October"
+                then = " ".join(when.group("when").split()) if when else "before"
+                f = f.model_copy(update={"measures": f"{last.measures} {then}", **same})  # "48 percent, up from 41"
             elif than and re.search(r"\bwhich\s+(?:is|was|are|were)\s+(?:about\s+|nearly\s+)?$", before):
                 compared = f"{last.measures} {than.group(1)} than {than.group(2)}"  # "…, which is 9 points higher than"
                 f = f.model_copy(update={"measures": compared})
@@ -76,6 +78,14 @@ def said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+#: when the earlier value was: "in October", "in the poll's July wave", "a year ago", "at the same point in 2012"
+_WHEN_RE = re.compile(
+    r"(?:\s+(?:percent|per\s+cent|points?|percentage\s+points?))?\s+(?P<when>"
+    r"in\s+(?:the\s+(?:[\w’'-]+\s+){0,3}?)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|spring|summer|fall|autumn|winter|\d{4})(?:\s+(?:poll|survey|wave))?|"
+    r"(?:a|one)\s+(?:year|month|week)\s+(?:ago|earlier)|last\s+(?:year|month|week)|"
+    r"at\s+the\s+(?:same\s+point|start\s+of\s+\w+)(?:\s+in\s+\d{4})?)\b"
+)
 _RESTATED_RE = re.compile(r"\s*(?:[^\W\d_]+\s*)?\(\s*")
 _CURRENCY_NAMES = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CAD": "Canadian dollars"}
 

@@ -39,11 +39,11 @@ from .poll_measures import (
     sample_measures,
     split_measures,
 )
+from .poll_phrases import phrase_measures
 from .poll_splits import backing_measures
 from .relative import relative_measures
 from .subjects import names_in, owner_before, participle, subject_name
-from .units import RANGE_KINDS, subject_before
-from .units import UNIT_STOP as _UNIT_STOP
+from .units import RANGE_KINDS, UNIT_STOP, subject_before
 from .value_of import value_of_measures
 
 __all__ = ["measures_of"]
@@ -69,7 +69,7 @@ _CHANGE_NOUNS = {
     "cut": "cut", "climb": "rise", "jump": "rise",
 }  # fmt: skip
 _PAST = frozenset("fell hit died went came took made gave got ran won lost left".split())
-_TRIM = (_UNIT_STOP - {"earlier", "later", "ago"} - _PAST) | _HEDGES | _PREPS
+_TRIM = (UNIT_STOP - {"earlier", "later", "ago"} - _PAST) | _HEDGES | _PREPS
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
     "century centuries night nights fortnight".split()
@@ -115,11 +115,10 @@ def _content(words: list[str], limit: int) -> list[str]:
 def measures_of(
     text: str, start: int, end: int, unit: str | None, s_start: int, s_end: int, kind: str | None = None
 ) -> str:
-    """What a number counts or measures, as a short noun phrase of words from its own sentence:
-    the counted noun, the verb it is subject or object of and the place or thing the following
-    of/in/near/at phrase names ("evacuated about 80 people in the town of Yeoncheon" -> "people
-    evacuated in town of Yeoncheon"); "time …", "distance …", "age of …", "share of …" and
-    "increase in …" for measurements, shares and changes. Never the number itself, no hedges."""
+    """What a number counts or measures, as a short noun phrase of words from its own sentence: the counted
+    noun, the verb it is subject or object of and the place or thing the following of/in/near/at phrase names
+    ("evacuated about 80 people in the town of Yeoncheon" -> "people evacuated in town of Yeoncheon"); "time …",
+    "distance …", "age of …", "share of …", "increase in …" for measurements, shares and changes; no hedges."""
     kind = RANGE_KINDS.get((unit or "").casefold(), kind) if kind == "range" else kind  # "$9 million to $10 million"
     moved = (
         margin_measures(text, start, end, s_start, s_end)
@@ -131,6 +130,7 @@ def measures_of(
         or (sample_measures(text, start, end, unit, s_start, s_end) if kind == "count" else None)
         or lead_measures(text, start, end, kind, s_start, s_end)
         or (asked_measures(text, start, end, s_start, s_end) if kind in ("percent", "ratio") else None)
+        or phrase_measures(text, start, end, unit, kind, s_start, s_end)  # FR2-1 … FR2-11
         or coordinated_share_measures(text, start, end, kind, s_start, s_end)
         or (comparison_measures(text, start, end, s_start) if kind == "ratio" else None)
         or (multiplied_measures(text, start, end, s_end) if kind == "ratio" else None)
@@ -283,7 +283,7 @@ def measures_of(
             pronoun_first = bool(clause) and clause[0].casefold() in _PRONOUNS | {"i"}  # "… we have been praying"
             opens = pronoun_first and any(w.casefold() in _AUX for w in clause)
             if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp and opens:
-                head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in _UNIT_STOP - _PREPS][:5]]
+                head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in UNIT_STOP - _PREPS][:5]]
     elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end, unit)):
         head = long  # "a five-foot narwhal tusk": how long the tusk is
         verb = pp = []

@@ -132,7 +132,8 @@ _LEADS_BY_RE = re.compile(
     rf"(?P<verb>leads?|led|trails?|trailed|(?:(?:is|was)\s+)?ahead|(?:(?:is|was)\s+)?behind)\s+by\s+{_HEDGE}$"
 )
 _CARRIED_RE = re.compile(
-    rf"(?:^|\s)(?P<subj>{NAME}|he|she)\s+(?:carried|won|took)\s+(?P<group>(?:[\w’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS})"
+    rf"(?:^|\s)(?P<subj>{NAME}|he|she)(?:,\s+(?:an?|the)\s+[^,;]{{1,60}},)?\s+(?:\w+ly\s+)?(?P<verb>carried|won|took|carries|wins|takes|(?:leads|led)\s+among)\s+"
+    rf"(?P<group>(?:[\w’'-]+\s+){{0,2}}?(?:{RESPONDENT_WORDS}|[a-z][\w’'-]+s)"
     rf"(?:\s+[\w’'-]+){{0,4}}?)\s+by\s+{_HEDGE}$"
 )
 
@@ -185,7 +186,8 @@ def lead_measures(text: str, start: int, end: int, kind: str | None, s_start: in
     ):
         if m := _CARRIED_RE.search(left):  # "Loughlin carried voters 65 and older by 24 points"
             who = _who(m.group("subj")) or _who(_pronoun(text, s_start, start - len(left) + m.start()))
-            return " ".join([*who, "margin", "among", *m.group("group").split()[:6]])
+            noun = "lead" if m.group("verb").startswith("lead") else "margin"  # FR2-5: "leads among women by 18"
+            return " ".join([*who, noun, "among", *m.group("group").split()[:6]])
         if m := _LEADS_BY_RE.search(left):  # "Ruiz led by 2 points", "when he led by two", "ahead by 3 points"
             subj, obj, verb = m.group("subj"), None, "trails" if m.group("verb").startswith("trail") else "leads"
             if not _who(subj):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
+from .poll_phrases import said_words
 
 __all__ = [
     "SHARE_HEDGE",
@@ -49,6 +50,7 @@ _NOT_MAKERS = frozenset(
         *WEEKDAYS,
         *"A An The This That In On New Latest Recent But".split(),
         *"One Another Each Every Most Many Some All Several".split(),  # "One poll shows …": no maker
+        *"Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(),  # "from Aug. 8 to Aug. 14": a date (FR2-3)
     )
 )
 _FOUND = r"(?:also\s+)?(?:found|finds|showed|shows|reported|reports|asked)\b"
@@ -82,7 +84,7 @@ _SHARE_RE = re.compile(
     + r"\s+)?[\w.-]+\s?(?:%|percent\b|per\s?cent\b)"
     r"|(?:%|\bpercent|\bper\s?cent)\s+of\s|\bby\s+[\w.]+\s+(?:percentage\s+)?points?\b"
     r"|(?:^|[,;:]\s*|\b(?:by|and|but|while)\s+)(?:(?:nearly|almost|about|roughly|just|more\s+than|less\s+than|over|under)\s+)?"
-    r"(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+majority|(?:one|two|three)\s+in\s+\w+)\b",
+    r"(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+majority|(?:\d+|one|two|three|four|six|seven|eight|nine)\s+in\s+\w+)\b",
     re.IGNORECASE,
 )
 
@@ -117,6 +119,7 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
     current: str | None = None
     chained = False
     pending: list[int] = []  # poll sentences before any maker is named
+    voices: set[str] = set()  # the pollster quoted on its own poll
     for index, start, end in sentences:
         sentence = text[start:end]
         own = None if share_says(sentence) else sources.get(index)
@@ -144,6 +147,7 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
             chained = not own or is_poll_source(own)
         elif current and _ABOUT_RE.search(sentence):
             out[index], chained = current, True
+            voices.update([own] if own and _POLLSTER_SAYS_RE.search(sentence) else [])
         elif (
             current
             and chained
@@ -153,11 +157,26 @@ def poll_makers(text: str, sentences: list[tuple[int, int, int]], sources: dict[
             out[index] = current
         elif not own and not _NUMBER_RE.search(sentence) and _RESPONDENTS_RE.search(sentence):
             continue  # "Voters' views of both candidates have soured.": about those asked, the poll goes on
+        elif current and chained and (own in voices or _POLLSTER_SAYS_RE.search(sentence) or _only_ages(sentence)):
+            voices.update([own] if own else [])
+            continue  # FR2-3: the pollster's quote, or "Lantz, 61, is seeking a third term.": the poll goes on
         else:
             chained = False
     return out
 
 
+_AGES_RE = re.compile(r"\b\d{1,3}-year-old\b|,\s\d{1,3},")
+
+
+def _only_ages(sentence: str) -> bool:
+    """ "Lantz, 61, is seeking a third term.": a sentence whose only numbers are ages says who a candidate is."""
+    return bool(_AGES_RE.search(sentence)) and not re.search(r"\d|%", _AGES_RE.sub("", sentence))
+
+
+#: a quote of who made the poll: "said Martha Oyelaran, director of the university's polling institute"
+_POLLSTER_SAYS_RE = re.compile(
+    r"\b(?:poll|polling|survey)\b[^.]{0,40}\.?[”\"]?\s*$|\bwho\s+runs\s+the\b[^.]{0,30}\bpoll", re.IGNORECASE
+)
 _RESPONDENTS_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS})\b", re.IGNORECASE)
 #: a number in digits or a share in words: a sentence with none and no source of its own leaves the poll's chain
 _NUMBER_RE = re.compile(
@@ -241,6 +260,8 @@ def compared_measures(text: str, prev_end: int, prev_measures: str, start: int, 
     n = 0
     while n < min(len(prev_words), len(their_words)) and prev_words[n] == their_words[n]:
         n += 1
+    if n == 0 and (said := said_words(text, prev_end, s_end)):  # "38 percent of them said they were …"
+        return " ".join([group, *said[1]])
     if n == 0 or n == len(prev_words):
         return None
     return " ".join([group, *prev_words[n:]])
