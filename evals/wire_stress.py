@@ -6,12 +6,12 @@ those shapes, labelled in the GGT shape (its README). This script reads each one
 scorer does (``ggt.code_quotes``: the quotes pass answering "not said" everywhere, speakers
 linked as the pipeline links them; ``ggt.score_quotes``: recall, precision, speaker accuracy
 against the person meant) and prints them per set (set 1; set 2: stems ``s2_…``; set 3: ``s3_…``;
-set 4: ``s4_…`` and set 5: ``s5_…``, modelled on real text; set 6: ``s6_…``, descriptions; set 7: ``s7_…``,
-pronouns), per kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2:
+set 4: ``s4_…``, set 5: ``s5_…`` and set 8: ``s8_…``, modelled on real text; set 6: ``s6_…``, descriptions;
+set 7: ``s7_…``, pronouns), per kind of article (the stem's prefix: sports, court, disaster, politics, feature; set 2:
 profile, presser, explainer, local, sports, world; set 3: longform, live, transcript, opinion, court,
 business, science; set 4: news, sports, business, politics, feature, obit, local; set 5: politics,
 regional, feature, sports, crime, health; set 6: news, sports, business, court, politics, feature,
-obit), per
+obit; set 8: news, court, sports, feature, health, business, politics, world), per
 ``part_of`` half, per shape (plain, or scraped: lines
 holding only " ."), and by the kind of mention the label has beside the quote:
 
@@ -46,6 +46,7 @@ KINDS4 = ("news", "sports", "business", "politics", "feature", "obit", "local") 
 KINDS5 = ("politics", "regional", "feature", "sports", "crime", "health")  # set 5: ``s5_<kind>_…``
 KINDS6 = ("news", "sports", "business", "court", "politics", "feature", "obit")  # set 6 (descriptions): ``s6_…``
 KINDS7 = ("news", "sports", "court", "politics", "feature")  # set 7 (pronouns): ``s7_<kind>_…``
+KINDS8 = ("news", "court", "sports", "feature", "health", "business", "politics", "world")  # set 8: ``s8_…``
 SET_KINDS = {
     "set1": KINDS,
     "set2": KINDS2,
@@ -54,6 +55,7 @@ SET_KINDS = {
     "set5": KINDS5,
     "set6": KINDS6,
     "set7": KINDS7,
+    "set8": KINDS8,
 }
 SETS = tuple(SET_KINDS)
 SHAPES = ("plain", "scraped")
@@ -70,7 +72,7 @@ def shape_of(text: str) -> str:
 
 
 def set_of(stem: str) -> str:
-    """``set2`` … ``set7`` for the later written sets (stems ``s2_…`` … ``s7_…``), else ``set1``."""
+    """``set2`` … ``set8`` for the later written sets (stems ``s2_…`` … ``s8_…``), else ``set1``."""
     for name in SETS[1:]:
         if stem.startswith(f"s{name[-1]}_"):
             return name

@@ -42,6 +42,7 @@ DESCRIBED_SUBJECT = re.compile(
 )
 # "Whitehawk's aunt, Verna Whitehawk, said": an owner's possessive is no subject of the clause
 _OWNER_RE = re.compile(r"['’]s\b")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+$")
 _WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 # a sentence's end: a stop, closing marks, a space, a capital; in glued text ("made.Kim said") no
 # space, after a lower-case word, a digit or a blanked quotation
@@ -190,7 +191,9 @@ def speech_pronoun(
     # of people named only as objects, one whose gender is known to fit ("asked barber X, who works
     # with L’Oréal Paris" -> X), else the last
     known = [p for _, _, p in named if gender is not None and learned.get(p.name, p.gender) == gender]
-    found = subjects[0] if subjects else (known[-1] if known else named[-1][2])
+    # the teller of the sentence before ("According to Tanya, Maisie's neurologist applied …"): not an owner
+    teller = [p for s, _, p in named if _ACCORDING_RE.search(cast.text, max(0, s - 14), s) and p in known]
+    found = subjects[0] if subjects else (teller[-1] if teller else known[-1] if known else named[-1][2])
     if gender is not None:
         learned.setdefault(found.name, gender)  # a later "she" is someone else
     return found.name

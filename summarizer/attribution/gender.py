@@ -38,10 +38,25 @@ def reported_subject(text: str, start: int, end: int) -> bool:
     return bool(_SPEECH_BEFORE_RE.search(text[max(0, start - 16) : start]) and _VERB_AFTER_RE.match(text, end))
 
 
+# a noun for someone else: an owner ("had a man's name across her wrist") or someone indefinite
+# ("met a woman in a bar"); a pronoun or a title is the mention's own
+_OWN_WORDS = frozenset("she her hers herself he him his himself mrs mrs. ms ms. miss madam mr mr. sir".split())
+_INDEFINITE_RE = re.compile(r"\b(?i:a|an|another|one|every|each|any|no)\s+$")
+
+
+def _someone_else(nxt: str, m: re.Match[str]) -> bool:
+    if m.group(0).casefold() in _OWN_WORDS:
+        return False
+    return bool(re.match(r"['’]s\b", nxt[m.end() : m.end() + 2]) or _INDEFINITE_RE.search(nxt[: m.start()][-12:]))
+
+
 def votes_after(nxt: str) -> tuple[int, int]:
     """(male, female): one vote for the first gendered word in ``nxt`` (the words after a
-    mention, quotations blanked) that opens no question told or asked."""
-    words = sorted([(m.start(), "f") for m in FEMALE.finditer(nxt)] + [(m.start(), "m") for m in MALE.finditer(nxt)])
+    mention, quotations blanked) that opens no question told or asked and names no one else."""
+    words = sorted(
+        [(m.start(), "f") for m in FEMALE.finditer(nxt) if not _someone_else(nxt, m)]
+        + [(m.start(), "m") for m in MALE.finditer(nxt) if not _someone_else(nxt, m)]
+    )
     for at, gender in words:
         if not _QUESTION_WORD_RE.search(nxt, 0, at):
             return (0, 1) if gender == "f" else (1, 0)

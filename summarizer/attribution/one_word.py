@@ -57,19 +57,29 @@ def one_word_speakers(text: str, people: list[Person], lowered: set[str]) -> Non
             people.append(Person(word, {word}))
 
 
-# "his daughter, Aria, 11,", "Hickey's granddaughter, Chloe, 9,", "who gave only her first name, Linda,"
+# "his daughter, Aria, 11,", "Hickey's granddaughter, Chloe, 9,", "The rookie's father, Tomas,",
+# "who gave only her first name, Linda,"
 _FIRST_NAME_RE = re.compile(
-    rf"\b(?:(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]*['’]s)\s+(?:[a-z]+\s+)?(?:{'|'.join(RELATIVES)})|first\s+name),\s+"
+    rf"\b(?:(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]*['’]s|[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*['’]s)\s+"
+    rf"(?:[a-z]+\s+)?(?:{'|'.join(RELATIVES)})|first\s+name),\s+"
     r"(?P<n>[A-Z][a-z][\w’'-]*)(?:,\s+\d{1,3})?(?=,)"
 )
 
 
+# "for seven-year-old Maisie, who …", "two-year-old Ayo": a child named by an age and a first name alone
+_AGED_FIRST_NAME_RE = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old\s+"
+    r"(?P<n>[A-Z][a-z][\w’'-]*)(?=[,.;]|\s+(?:[a-z]|$))"
+)
+
+
 def appositive_first_names(text: str, people: list[Person], lowered: set[str]) -> None:
-    """Someone the article names by a first name alone, beside a kinship word or "first name"
-    ("His daughter, Aria, 11, read …", "one resident, who gave only her first name, Linda,"):
+    """Someone the article names by a first name alone, beside a kinship word, an age or "first
+    name" ("His daughter, Aria, 11, read …", "seven-year-old Maisie", "one resident, who gave only
+    her first name, Linda,"):
     a form of the one person with that first name ("his wife, Hélène" of Hélène Desrochers), else
     a person of their own, whom "she said" can then mean."""
-    for m in _FIRST_NAME_RE.finditer(text):
+    for m in [*_FIRST_NAME_RE.finditer(text), *_AGED_FIRST_NAME_RE.finditer(text)]:
         word = m.group("n")
         if word.casefold() in lowered or word in NOT_ONE_WORD or word in countries() or word in TITLES:
             continue

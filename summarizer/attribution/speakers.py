@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ORG_WORDS, SPEECH
+from ..lexicon import ORG_WORDS, SPEECH, TITLE_ABBREVIATIONS
 from ..scan.names import NameCandidate
 from ..scan.quotes import CREDIT_LINE, QuoteCandidate
 from .bodies import DESCRIPTOR, Bodies, bodies_of, descriptor_kind, named_appositive, person_descriptor
@@ -17,7 +17,7 @@ from .carry import carry_speakers
 from .cast import Cast, cast_of, person_part
 from .coref import previous_sentence, speaking_body, speech_pronoun, talked_about
 from .discourse import discourse_speakers
-from .patterns import APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
+from .patterns import ABBREVIATED_END, APPOSITIVE, BOUNDARY, NAME, PRONOUNS, next_stop, role_then_name
 from .people import clean_name
 from .phrases import (
     CLAUSE_WORDS,
@@ -25,6 +25,7 @@ from .phrases import (
     paragraph_end,
 )
 from .relayed import nearest_teller
+from .unnamed import introduced, unnamed_pronoun
 
 __all__ = ["attribute_quotes", "guess_speaker"]
 
@@ -57,21 +58,26 @@ _AFTER_RE = re.compile(
 _CLAUSE_OPENER = r"(?:When|If|As|After|Before|While|Once|Unless|Although|Though|Because|Since|Until|Asked)\b"
 _BEFORE_RE = re.compile(
     rf"(?:(?!{_CLAUSE_OPENER})(?P<n1>{_NOT_CHIEF}{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}{_ADVERB}\s+(?:{SPEECH})\b[^.!?\"“”\n]{{0,150}}?[“\"‘']?$"
-    rf"|(?P<n3>{NAME})['’]s(?:\s+[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
+    # "Ruiz's spokesman said" (not "the ministry did not discuss Maisie's case but said": coordination)
+    rf"|(?P<n3>{NAME})['’]s(?:\s+(?!(?:but|and)\b)[a-z]+){{1,8}}\s+(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$"
     rf"|(?:according\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<n2>{NAME})[\s,:]*[“\"‘']?$"
     # "The Home Office letter reads", "the company's statement said": the body behind the document
     rf"|(?P<n4>{NAME})(?:['’]s)?\s+(?:letter|statement|report|document|website|guidance|memo|notice|post)\s+"
     rf"(?:reads|read|says|said|states|stated)\s*[:,]?\s*[“\"‘']?$"
     # coordination: "IRCC did not reveal any details, but said", "Ruiz declined to comment and added"
-    rf"|(?:^|(?<=[.!?]\s)|(?<=,\s))(?!(?:In|On|At|As|But|And|The|An?|After|When|While|If|It)\b)(?P<n6>{NAME})\s+[a-z][^.!?“”\"\n]{{3,150}}?,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=,\s))(?:the\s+)?(?!(?:In|On|At|As|But|And|The|An?|After|When|While|If|It)\b)(?P<n6>{NAME})\s+[a-z][^.!?“”\"\n]{{3,150}}?,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
     rf"(?:{SPEECH})\s*[:,]?\s*[“\"‘']?$)"
 )
 
 
 _TOLD_RE = re.compile(rf"[\s,.!?;:”\"’']*(?:he|she)\s+(?:told|asked|answered|replied\s+to)\s+(?P<n>{NAME})")
 _REPLY_RE = re.compile(r"[\s,.!?;:”\"’']*(?:he|she)\s+(?:replied|answered|responded)\b")
-# between a description and the name of whom it describes: an appositive's comma, or "by" its agent
-_AGENT_RE = re.compile(r"^,?\s*$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,3}$")
+# between a description and the name of whom it describes: an appositive's comma (and a title:
+# "said the study's senior author, Dr. Beatrice Lund"), or "by" its agent
+_TITLE_ABBR = "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS))
+_AGENT_RE = re.compile(
+    rf"^,?\s*(?:(?:{_TITLE_ABBR})\.?\s+)?$|\bby\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){{0,3}}$"
+)
 _RELATION_NAME_RE = re.compile(rf"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+(?P<n>{NAME})")
 
 
@@ -87,6 +93,14 @@ def _reporter(text: str, at: int, cast: Cast, pronoun: str) -> str | None:
     who = cast.person(cast.canonical(person_part(m.group("n")), start + m.start("n"))) if m else None
     gender = {"he": "m", "she": "f"}.get(pronoun.casefold())
     return who.name if who is not None and who.gender == gender else None
+
+
+def _sentence_stop(text: str, at: int) -> int:
+    """Where the sentence after ``at`` ends: not at a title's full stop ("…, Dr. Lund")."""
+    stop = next_stop(text, at)
+    while stop < len(text) and ABBREVIATED_END.search(text[at:stop].rstrip()[:-1]):
+        stop = next_stop(text, stop)
+    return stop
 
 
 def _verb_at(span: str) -> int:
@@ -167,7 +181,7 @@ def guess_speaker(
         relative = _RELATION_NAME_RE.match(after, m.end()) if found and found.endswith(("’s", "'s")) else None
         if relative:  # "says Wise’s dad, Darrin": the relative, not Wise
             return cast.canonical(BOUNDARY.split(relative.group("n"))[0].rstrip("."), quote.start)
-        stop = next_stop(text, quote.end)
+        stop = _sentence_stop(text, quote.end)
         later = [(s, p.name) for p in cast.people for s, _, _ in p.mentions if quote.end < s < stop]
         if found and m.group("n1") and not cast.is_person(person_part(found)):
             # a surname two people share ("says Greenspan … with her husband Michael Greenspan"): whom the Cast reads
@@ -187,6 +201,8 @@ def guess_speaker(
             # executive") nor an object ("told reporters, pointing to Coach Amos Tindall")
             end = quote.end + m.end("d1" if m.group("d1") else "d2")
             later = [x for x in later if x[0] >= end and _AGENT_RE.search(text[end : x[0]])]
+            if desc.split()[0].casefold() == "the" and (unnamed := introduced(text, desc.split()[-1], quote.start)):
+                return unnamed  # "the man said" after "a man in his 50s who declined to give his name, said"
             who = cast.descriptor(desc, quote.start) or (max(later)[1] if later else None)
             return who or _descriptor_speaker(desc, quote.start, cast, bodies, names)
     lead = before.rstrip("“\"‘' ")
@@ -205,8 +221,9 @@ def guess_speaker(
             owner = _OWNER_RE.search(lead[: m.start(group)])
             if found and owner and cast.is_person(owner.group("p")):
                 found = owner.group("p")  # "Matthew Ingram of The Globe and Mail dubbed …"
-            elif found and found.casefold() not in PRONOUNS and not cast.is_person(found):
-                # "a Republican, Mark Amodei, has … telling": the person in the appositive
+            elif found and group != "n6" and found.casefold() not in PRONOUNS and not cast.is_person(found):
+                # "a Republican, Mark Amodei, has … telling": the person in the appositive (not one
+                # the body's clause talks about: "IRCC did not reveal details of Ayo's file, but said")
                 inside = [
                     (s, p.name)
                     for p in cast.people
@@ -236,6 +253,8 @@ def guess_speaker(
     if not found:
         return None
     if found.casefold() in ("he", "she"):
+        if unnamed := unnamed_pronoun(text, previous, found, quote.start, cast):
+            return unnamed  # "A neighbouring business owner, who …, told me …" … "“…,” he says"
         own = pronoun_at is not None
         # the one addressed is not the speaker: "…,” he told Hannity"; "“…?” Ruiz asked. / “…,” she replied"
         to = _TOLD_RE.match(after)
