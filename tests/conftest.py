@@ -169,12 +169,17 @@ def quote_speakers(text: str) -> dict[str, str | None]:
     return {" ".join(q.text.split()[:3]): who for q, who in zip(ctx.quotes, ctx.speakers, strict=True)}
 
 
-def code_figures(text: str) -> dict[str, Figure]:
-    """Each figure's text -> the figure the pipeline keeps when the model answers nothing (every key null)."""
+def code_figure_list(text: str) -> list[Figure]:
+    """The figures the pipeline keeps when the model answers nothing (every key null), in article order."""
     from summarizer.fields.base import lenient_parse
     from summarizer.fields.figures import PASS
 
     ctx = Context.of(Article.from_text(text))
     answer, _ = lenient_parse(PASS.model(ctx), {})
     assert answer is not None
-    return {f.text: f for f in answer.ground(ctx)[0]["figures"]}
+    return list(answer.ground(ctx)[0]["figures"])
+
+
+def code_figures(text: str) -> dict[str, Figure]:
+    """Each figure's text -> the figure the pipeline keeps when the model answers nothing (every key null)."""
+    return {f.text: f for f in code_figure_list(text)}

@@ -9,22 +9,14 @@ import re
 from summarizer import Settings, Summarizer
 from summarizer.article import Article
 from summarizer.backends import ScriptedBackend
-from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.base import Context
 from summarizer.fields.figures import PASS
-from summarizer.models import Figure
 from summarizer.prompts import render
 from summarizer.scan import scan_numbers
 from summarizer.scan.units import NORMALISED_UNITS
 
 from .conftest import ROOT, router
-
-
-def figures_of(text: str) -> list[Figure]:
-    ctx = Context.of(Article.from_text(text))
-    answer, _ = lenient_parse(PASS.model(ctx), {})
-    assert answer is not None
-    return list(answer.ground(ctx)[0]["figures"])
-
+from .conftest import code_figure_list as figures_of
 
 CLINIC = (
     "The clinic opened a new wing on Monday.\n\n"

@@ -24,8 +24,8 @@ from click.testing import CliRunner
 from summarizer import distributed
 from summarizer.article import Article
 from summarizer.cli import main
-from summarizer.distributed import Journal
 from summarizer.fields import PASSES, Context
+from summarizer.journal import Journal
 
 from .conftest import GOOD, SEED, pass_of
 from .fakeserver import FakeServer

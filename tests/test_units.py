@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from summarizer.article import Article
-from summarizer.fields.base import Context, lenient_parse
+from summarizer.fields.base import Context
 from summarizer.fields.figures import PASS, asked_figures, read_unit
-from summarizer.models import Figure
 from summarizer.scan import scan_numbers
+
+from .conftest import code_figure_list as figures_of
 
 
 def number(text: str, expr: str):  # type: ignore[no-untyped-def]
@@ -90,14 +91,6 @@ def test_covid_19_and_g7_are_not_numbers_at_all() -> None:
 def test_one_counts_only_where_it_counts() -> None:
     text = "They fired one shell. One poster wrote that one of them left, as one stipulation."
     assert [(c.text, c.unit) for c in scan_numbers(text)] == [("one", "shell")]
-
-
-def figures_of(text: str) -> list[Figure]:
-    """The figures the pipeline keeps when the model answers nothing (every key null)."""
-    ctx = Context.of(Article.from_text(text))
-    answer, _ = lenient_parse(PASS.model(ctx), {})
-    assert answer is not None
-    return answer.ground(ctx)[0]["figures"]
 
 
 def test_measures_are_a_short_noun_phrase_from_the_sentence_without_the_number() -> None:

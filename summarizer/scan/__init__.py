@@ -6,6 +6,7 @@ measures); offsets always come from here or from the aligner, never from the mod
 * ``quotes``: ``scan_quotes``, ``QuoteCandidate``.
 * ``numbers``: ``scan_numbers``, ``NumberCandidate``, ``parse_number``: every number, typed.
 * ``units``: the unit and figure type of a number, read from the words next to it.
+  (``counted``: ``subject_before``, the counted noun of a number given as a predicate).
 * ``measures``: ``measures_of``, what a number counts or measures, from its own clause
   (``clauses``: the readers of a clause's verb).
 * ``names``: ``scan_names``, ``NameCandidate``, ``countries``; ``NAME``, the one pattern for a name
@@ -16,10 +17,11 @@ The word lists they read are ``summarizer.lexicon``'s.
 """
 
 from .clause_source import clause_source
+from .counted import subject_before
 from .names import NameCandidate, countries, scan_names
 from .numbers import FIGURE_TYPES, NumberCandidate, parse_number, scan_numbers
 from .quotes import QuoteCandidate, scan_quotes
-from .units import QUANTITY_UNITS, UNIT_STOP, plural, read_unit, subject_before, type_and_unit
+from .units import QUANTITY_UNITS, UNIT_STOP, plural, read_unit, type_and_unit
 
 __all__ = [
     "FIGURE_TYPES",

@@ -1,14 +1,17 @@
 """Ages said with a verb, not written "-year-old": "Doris Day dies at 97", "He was 101 and died of
 pneumonia", "when she was six". A bare number there is a person's age in years (``is_said_age``) and
 measures that age (``said_age_measures``): "age of Doris Day at death", "age at death", "age when
-parents moved her to United Kingdom".
+parents moved her to United Kingdom". A bare age after a name ("James Ford, 42,") or bounding a
+group ("voters under 30") is ``is_bare_age``.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["described_age_measures", "is_said_age", "said_age_measures"]
+from ..lexicon import RESPONDENT_WORDS
+
+__all__ = ["described_age_measures", "is_bare_age", "is_said_age", "said_age_measures"]
 
 _DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?$", re.IGNORECASE)
 #: "he was 101 and died", "when she was six,": a pronoun, a copula and a bare number closing the clause
@@ -92,3 +95,31 @@ def _previous(text: str, s_start: int) -> str:
     before = text[max(0, s_start - 400) : s_start].rstrip()
     cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
     return before[cut + 1 :].lstrip(" .\n")
+
+
+#: "voters under 30", "adults aged 18 to 34", "those 65 and older": an age bound of a group
+_AGE_BOUND_RE = re.compile(
+    rf"(?:\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+(?:under|over|older\s+than|younger\s+than)|"
+    rf"\bages?(?:\s+of)?|\baged)\s+(?:between\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_AND_OLDER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up)\b")
+_GROUP_BEFORE_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+$", re.IGNORECASE)
+
+
+def is_bare_age(text: str, start: int, end: int) -> bool:
+    """ "James Ford, 42, a convicted murderer": an age between commas after a name; "voters under
+    30", "adults ages 18 to 34", "voters 65 and older": the age bound of a group."""
+    if re.fullmatch(r"\d{1,3}", text[start:end]) and _AGE_BOUND_RE.search(text[max(0, start - 40) : start]):
+        return True
+    if re.fullmatch(r"\d{1,3}", text[start:end]) and _AND_OLDER_RE.match(text, end):  # "voters 65 and older"
+        return bool(_GROUP_BEFORE_RE.search(text[max(0, start - 40) : start]))
+    return (
+        bool(
+            re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start])
+            and re.match(r"\s*(?:[,);]|\.(?:\s|$))", text[end : end + 3])  # "and Sam Hale, 12."
+        )
+        and bool(re.fullmatch(r"\d{1,3}", text[start:end]))
+    )

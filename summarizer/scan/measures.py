@@ -16,8 +16,6 @@ from .clauses import (
     verb_measures,
 )
 from .compared import (
-    DIMENSIONS,
-    NOT_THING,
     apposition_measures,
     comparison_measures,
     forecast_measures,
@@ -29,6 +27,25 @@ from .compared import (
     times_measures,
 )
 from .coordinated import coordinated_share_measures
+from .counted import subject_before
+from .lengths import AFTER_YEARS_RE, DISTANCE_UNITS, TIME_UNITS, interval_words, measured_thing
+from .measure_words import (
+    AUX,
+    CLAUSE_END,
+    COPULA,
+    DETERMINERS,
+    HAVE,
+    HEDGES,
+    PREPS,
+    PRONOUNS,
+    PUNCT,
+    TRIM,
+    WORD_RE,
+    clause_left,
+    content_words,
+    is_verb,
+    prep_phrase,
+)
 from .poll_context import heading_measures, matchup_measures, needs_measures, showed_measures, up_measures
 from .poll_measures import (
     age_bound_measures,
@@ -43,73 +60,17 @@ from .poll_phrases import phrase_measures
 from .poll_splits import backing_measures
 from .relative import relative_measures
 from .subjects import names_in, owner_before, participle, subject_name
-from .units import RANGE_KINDS, UNIT_STOP, subject_before
+from .units import RANGE_KINDS, UNIT_STOP
 from .value_of import value_of_measures
 
 __all__ = ["measures_of"]
 
-_HEDGES = frozenset(
-    "about around approximately roughly nearly almost over some at least more than less fewer up to just only "
-    "an a the estimated another other all record under below above exceeded already currently reportedly "
-    "probably either".split()
-)
-_PREPS = frozenset("of in near at on from to for by across inside outside aboard against into among between".split())
-_CLAUSE_END = frozenset(
-    "and or but which who that after when while as since because said says according where whose if so "
-    "although though".split()
-)
-_AUX = frozenset("were was are is have has had been being be will would could may might reportedly also".split())
-_VERB_WORDS = frozenset(
-    "fell hit left fired received won lost reached rose dropped got made took pay paid cost costs spent attended "
-    "voted saved held elects include includes included number".split()
-)
 _CHANGE_NOUNS = {
     "increas": "increase", "rise": "rise", "rose": "rise", "grew": "growth", "grow": "growth", "fell": "fall",
     "fall": "fall", "drop": "drop", "declin": "decline", "decreas": "decrease", "reduc": "reduction",
     "cut": "cut", "climb": "rise", "jump": "rise",
 }  # fmt: skip
-_PAST = frozenset("fell hit died went came took made gave got ran won lost left".split())
-_TRIM = (UNIT_STOP - {"earlier", "later", "ago"} - _PAST) | _HEDGES | _PREPS
-_TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
-    "century centuries night nights fortnight".split()
-)
-_DISTANCE_UNITS = frozenset(
-    "mm cm m km metre metres meter meters kilometre kilometres kilometer kilometers mile miles foot feet ft "
-    "yards".split()
-)
-#: "after nearly eight years of fighting": how long what follows "of" lasted
-_AFTER_YEARS_RE = re.compile(
-    r"\b(?:after|following|despite|amid|ending|ended|end\s+of)\s+(?:(?:nearly|almost|about|more\s+than|over|some)\s+)?$"
-)
 _OLD = r"(?:year|month|week|day)s?-old"
-_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*[\w’']|[A-Za-z]|\d[\d,.]*%?|[^\sA-Za-z\d]")
-_PUNCT = frozenset(',;:()[]“”"—–.!?') | {"'", "’", "‘", "''"}
-
-
-def _is_verb(word: str) -> bool:
-    low = word.casefold()
-    return low in _VERB_WORDS or (len(low) > 4 and low.endswith(("ed", "ing")) and low not in ("during", "including"))
-
-
-def _clause_left(words: list[str]) -> list[str]:
-    """The words of the number's clause before it: back to punctuation or a clause word."""
-    out: list[str] = []
-    for w in reversed(words):
-        if w in _PUNCT or w in _CLAUSE_END:  # lower case only: "Wilson Or" is a name
-            break
-        out.insert(0, w)
-    return out
-
-
-_PRONOUNS = frozenset("it they he she we them this these those its their his her".split())
-
-
-def _content(words: list[str], limit: int) -> list[str]:
-    kept = [
-        w for w in words if w.casefold() not in _HEDGES | _AUX | _PRONOUNS and not w[0].isdigit() and w not in _PUNCT
-    ]
-    return kept[-limit:]
 
 
 def measures_of(
@@ -158,11 +119,11 @@ def measures_of(
     )
     if moved:
         return moved
-    left_all = _WORD_RE.findall(text[s_start:start])
-    right_all = _WORD_RE.findall(text[end:s_end])
-    left = _clause_left(left_all)
-    if len(_content(left, 3)) < 2 and len(left) < len(left_all) and left_all[-len(left) - 1] in ("or", "and"):
-        left = _clause_left(left_all[: -len(left) - 1]) + left  # "by 49 percent or by 27 percent"
+    left_all = WORD_RE.findall(text[s_start:start])
+    right_all = WORD_RE.findall(text[end:s_end])
+    left = clause_left(left_all)
+    if len(content_words(left, 3)) < 2 and len(left) < len(left_all) and left_all[-len(left) - 1] in ("or", "and"):
+        left = clause_left(left_all[: -len(left) - 1]) + left  # "by 49 percent or by 27 percent"
     unit_words = {w.casefold().rstrip("s") for w in (unit or "").split()}
     head_unit = (unit or "").split()[-1].casefold() if unit else ""
     noun_unit = bool(unit) and kind in ("count", "range")
@@ -185,30 +146,30 @@ def measures_of(
     verb: list[str] = []
     j = i
     while j < len(right_all) and (
-        right_all[j].casefold() in _AUX | {"that", "who", "which"} or right_all[j].endswith("ly")
+        right_all[j].casefold() in AUX | {"that", "who", "which"} or right_all[j].endswith("ly")
     ):
         j += 1
-    if j < len(right_all) and _is_verb(right_all[j]) and right_all[j].casefold() != "number":
+    if j < len(right_all) and is_verb(right_all[j]) and right_all[j].casefold() != "number":
         verb = [right_all[j]]
         i = j + 1
-    elif j > i and right_all[i].casefold() in _COPULA and j < len(right_all) and right_all[j].casefold() in _PREPS:
+    elif j > i and right_all[i].casefold() in COPULA and j < len(right_all) and right_all[j].casefold() in PREPS:
         i = j  # "six deaths were of children", "12 people were in the car": what the copula says of them
-    pp, after_pp = _phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in _PREPS else ([], i)
+    pp, after_pp = prep_phrase(right_all, i, 6) if i < len(right_all) and right_all[i].casefold() in PREPS else ([], i)
     if len(pp) == 1:
         pp = []  # "of 2000 levels": a preposition before a number says nothing
     if pp and pp[-1].casefold() in ("not", "never") and right_all[after_pp : after_pp + 1]:
         tail = right_all[after_pp : after_pp + 4]  # "riders on the bus not wearing masks"
         if tail[0].endswith("ing"):
-            pp += tail[: next((n for n, w in enumerate(tail) if w in _PUNCT or w in _CLAUSE_END), 4)]
+            pp += tail[: next((n for n, w in enumerate(tail) if w in PUNCT or w in CLAUSE_END), 4)]
     if not verb and pp and pp[0].casefold() == "of":  # "a quarter of citizens favoured …"
         j = after_pp
-        while j < len(right_all) and (right_all[j].casefold() in _AUX or right_all[j].endswith("ly")):
+        while j < len(right_all) and (right_all[j].casefold() in AUX or right_all[j].endswith("ly")):
             j += 1
-        if j < len(right_all) and _is_verb(right_all[j]):
+        if j < len(right_all) and is_verb(right_all[j]):
             verb = [right_all[j]]
     # the left side
     k = len(left) - 1
-    while k >= 0 and left[k].casefold() in _HEDGES:
+    while k >= 0 and left[k].casefold() in HEDGES:
         k -= 1
     before = left[k].casefold() if k >= 0 else ""
     head: list[str] = []
@@ -230,11 +191,11 @@ def measures_of(
         return f"age of {aged.group(1).strip()}"  # "61-year-old Ada Brook"
     if aged_unit and (old := re.match(rf"\s*-\s*{_OLD}\s+([a-z]+)", text[end : end + 30])):
         noun = old.group(1)
-        if noun in _AUX or noun in _TRIM or _is_verb(noun):
+        if noun in AUX or noun in TRIM or is_verb(noun):
             return "age"  # "a 70-year-old was among them": the age alone
         tail = left[max(0, k - 2) : k + 1]  # "the injured 70-year-old man"; not "… daughter and 12-week-old"
-        det = max((n for n, w in enumerate(tail) if w.casefold() in _DETERMINERS), default=len(tail))
-        before_noun = [w for w in tail[det + 1 :] if w.isalpha() and w.islower() and w not in _TRIM]
+        det = max((n for n, w in enumerate(tail) if w.casefold() in DETERMINERS), default=len(tail))
+        before_noun = [w for w in tail[det + 1 :] if w.isalpha() and w.islower() and w not in TRIM]
         return " ".join(["age", "of", *before_noun, noun])
     if unit == "years" and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start]):
         name = re.search(r"((?:[A-Z][\w’'-]+\s)*[A-Z][\w’'-]+),\s*$", text[max(0, start - 60) : start])
@@ -245,50 +206,50 @@ def measures_of(
             head = ["share", *pp] if kind == "percent" else pp[1:]
             pp = []
         elif before == "of":
-            head = [w for w in left[max(0, k - 3) : k] if w.casefold() not in _HEDGES - {"estimated"} | _AUX | _PUNCT]
+            head = [w for w in left[max(0, k - 3) : k] if w.casefold() not in HEDGES - {"estimated"} | AUX | PUNCT]
         elif change:
             obj = [
                 w
-                for w in _content(left, 6)
-                if not w.casefold().startswith(tuple(_CHANGE_NOUNS)) and w.casefold() not in _TRIM | {"percent"}
+                for w in content_words(left, 6)
+                if not w.casefold().startswith(tuple(_CHANGE_NOUNS)) and w.casefold() not in TRIM | {"percent"}
             ][-3:]
             head = [change, "in", *obj]
         else:
-            head = _content(left[: k + 1], 4)
-    elif kind == "quantity" and head_unit in _TIME_UNITS:
-        after = [w for w in right_all[i:] if w.casefold() not in _HEDGES][:1]
+            head = content_words(left[: k + 1], 4)
+    elif kind == "quantity" and head_unit in TIME_UNITS:
+        after = [w for w in right_all[i:] if w.casefold() not in HEDGES][:1]
         compound = re.match(r"\s?-\s?[a-z]+\s+([a-z]+)", text[end : end + 30])
         if after and after[0].casefold() == "ago":  # "IE6 shipped with Windows XP, nearly a decade ago"
-            since = _content(left[: k + 1] if len(_content(left, 2)) > 1 else left_all, 5)
+            since = content_words(left[: k + 1] if len(content_words(left, 2)) > 1 else left_all, 5)
             if not since:  # "Ten years ago, a browser was born"
                 rest = right_all[right_all.index(after[0]) + 1 :]
                 rest = rest[1:] if rest[:1] == [","] else rest
-                since = _content(rest[: next((n for n, w in enumerate(rest) if w in _PUNCT), len(rest))], 4)
+                since = content_words(rest[: next((n for n, w in enumerate(rest) if w in PUNCT), len(rest))], 4)
             head = ["time", "since", *since]
             verb = pp = []
-        elif compound and compound.group(1) not in _TRIM and not _is_verb(compound.group(1)):
+        elif compound and compound.group(1) not in TRIM and not is_verb(compound.group(1)):
             head = ["length", "of", compound.group(1)]  # "an 11-year lull": how long the lull was
         elif after and after[0].casefold() in ("before", "after", "since", "until", "earlier", "later"):
-            head = _interval(left[: k + 1], right_all, right_all.index(after[0]))
+            head = interval_words(left[: k + 1], right_all, right_all.index(after[0]))
             verb = pp = []
-        elif pp and pp[0].casefold() == "of" and not verb and _AFTER_YEARS_RE.search(text[s_start:start]):
+        elif pp and pp[0].casefold() == "of" and not verb and AFTER_YEARS_RE.search(text[s_start:start]):
             head, pp = ["length", *pp], []  # "nearly eight years of fighting": how long the fighting lasted
         else:
-            head = ["time", *_content(left[: k + 1], 3)]
+            head = ["time", *content_words(left[: k + 1], 3)]
             clause: list[str] = []
             for w in right_all[i:]:
-                if w in _PUNCT or (w.casefold() in _CLAUSE_END and clause):
+                if w in PUNCT or (w.casefold() in CLAUSE_END and clause):
                     break
                 clause.append(w)
-            pronoun_first = bool(clause) and clause[0].casefold() in _PRONOUNS | {"i"}  # "… we have been praying"
-            opens = pronoun_first and any(w.casefold() in _AUX for w in clause)
-            if not [w for w in head[1:] if w.casefold() not in _TRIM] and not verb and not pp and opens:
-                head = ["time", *[w for w in _content(clause, 6) if w.casefold() not in UNIT_STOP - _PREPS][:5]]
-    elif kind == "quantity" and head_unit in _DISTANCE_UNITS and (long := _measured_thing(text, end, unit)):
+            pronoun_first = bool(clause) and clause[0].casefold() in PRONOUNS | {"i"}  # "… we have been praying"
+            opens = pronoun_first and any(w.casefold() in AUX for w in clause)
+            if not [w for w in head[1:] if w.casefold() not in TRIM] and not verb and not pp and opens:
+                head = ["time", *[w for w in content_words(clause, 6) if w.casefold() not in UNIT_STOP - PREPS][:5]]
+    elif kind == "quantity" and head_unit in DISTANCE_UNITS and (long := measured_thing(text, end, unit)):
         head = long  # "a five-foot narwhal tusk": how long the tusk is
         verb = pp = []
-    elif kind == "quantity" and head_unit in _DISTANCE_UNITS:
-        head = ["distance", *_content(left[: k + 1], 2)]
+    elif kind == "quantity" and head_unit in DISTANCE_UNITS:
+        head = ["distance", *content_words(left[: k + 1], 2)]
     elif noun_unit:
         head = (unit or "").split()
         names = names_in(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", " ".join(left[:k])))
@@ -301,100 +262,32 @@ def measures_of(
             and names
         ):
             head += ["for", names[-1]]
-        elif k >= 0 and not verb and (_is_verb(left[k]) or (left[k] in _HAVE and subject_name(left[:k]))):
+        elif k >= 0 and not verb and (is_verb(left[k]) or (left[k] in HAVE and subject_name(left[:k]))):
             verb = [*subject_name(left[:k]), participle(left[k])]  # "Day had one child": "child Day had"
-        elif before in _PREPS and not verb and not pp:  # "a meeting between the two leaders"
-            head += [w for w in _content(left[:k], 3) if w.casefold() not in _TRIM]
+        elif before in PREPS and not verb and not pp:  # "a meeting between the two leaders"
+            head += [w for w in content_words(left[:k], 3) if w.casefold() not in TRIM]
         if re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]) and not verb:  # "three-nation alliance"
             noun = re.match(r"\s?-\s?[A-Za-z]+\s+([a-z]+)", text[end : end + 40]).group(1)  # type: ignore[union-attr]
-            if noun not in _TRIM and not _is_verb(noun):
+            if noun not in TRIM and not is_verb(noun):
                 head.append(noun)
     else:
-        head = _content(left[: k + 1], 3)
+        head = content_words(left[: k + 1], 3)
     words = [*head, *verb, *pp]
-    words = [w for w in words if w.casefold() not in _HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "for")]
-    while words and (words[-1].casefold() in _TRIM | _AUX | {"not", "never", "no"}):
+    words = [w for w in words if w.casefold() not in HEDGES or w.casefold() in ("of", "in", "at", "on", "near", "for")]
+    while words and (words[-1].casefold() in TRIM | AUX | {"not", "never", "no"}):
         words.pop()
-    while words and words[0].casefold() in _PREPS:
+    while words and words[0].casefold() in PREPS:
         words.pop(0)
     if not words:  # nothing read: the content words next to it in its clause
         right = []
         for w in right_all:
-            if w in _PUNCT or w in _CLAUSE_END:
+            if w in PUNCT or w in CLAUSE_END:
                 break
             right.append(w)
-        words = [w for w in _content(right, 8)[:4] if w.casefold() not in _TRIM] or [
-            w for w in _content(left, 4) if w.casefold() not in _TRIM
+        words = [w for w in content_words(right, 8)[:4] if w.casefold() not in TRIM] or [
+            w for w in content_words(left, 4) if w.casefold() not in TRIM
         ]
     out = " ".join([w for w in words if w not in ("-", "–")][:8])
     if kind == "count" and unit == "times" and out == "times":  # nothing read but the unit: the clause before
         return times_measures(text, start, s_start) or out
     return out
-
-
-_HAVE = frozenset(("had", "has", "have"))
-_DETERMINERS = frozenset("a an the his her their its my our your".split())
-_COPULA = frozenset("were was are is".split())
-_IRREGULAR = frozenset("sank sunk hung stood lay sat rose grew broke is was are were has had".split())
-
-
-def _interval(left: list[str], right: list[str], at: int) -> list[str]:
-    """A time between two events said with "later" is the time before what its clause says happened:
-    "Vancouver responded a minute later" -> time before Vancouver responded; "Two minutes later, Poe
-    tied it" -> time before Poe tied ("before/after/since/until <noun phrase>" read as written)."""
-    if right[at].casefold() != "later":
-        return ["time", right[at], *_phrase(right, at, 5)[0][1:]]
-    event = [w for w in _content(left, 4) if w.casefold() not in _TRIM | _TIME_UNITS]  # not "A year and 10 months"
-    if not event:
-        rest = right[at + 1 :]
-        while rest[:1] and rest[0].casefold() in (",", "however", "though", "then", "still"):
-            rest = rest[1:]  # "Three years later, however, the program has fulfilled …"
-        cut = next((n for n, w in enumerate(rest) if w in _PUNCT or w.casefold() in _CLAUSE_END), len(rest))
-        event = [w for w in rest[:cut] if w.casefold() not in _HEDGES | _AUX | _PRONOUNS | _TRIM][:4]
-    return ["time", "before", *event] if event else ["time", "later"]
-
-
-def _measured_thing(text: str, end: int, unit: str | None = None) -> list[str]:
-    """The noun a measurement written before it qualifies, with the dimension it gives: "five-foot
-    (1.5 m) narwhal tusk" -> length of narwhal tusk; "the 75 m (250 ft) ship" -> length of ship; "a
-    15 meter high pig" -> height of pig; "a 240,000 square meter park" -> area of park."""
-    m = re.match(r"\s?-\s?[a-z]+(?:\s*\([^)]{0,40}\))?\s+((?:[a-z]+\s+){0,2}[a-z]+)", text[end : end + 80])
-    if not m and unit:  # the unit written out: "75 m (250 ft) ship", "240,000 square meter memorial park"
-        unit_re = r"\s+".join(re.escape(w.rstrip("s")) + "s?" for w in unit.split())
-        m = re.match(rf"\s*{unit_re}\b\)?(?:\s*\([^)]{{0,40}}\))?\s+((?:[a-z]+\s+){{0,2}}[a-z]+)", text[end : end + 80])
-    if not m:
-        return []
-    words = m.group(1).split()
-    if words[0] in NOT_THING:
-        return []  # "90 miles northeast of Paris", "250 yards out": where, not the size of a thing
-    dimension = DIMENSIONS.get(words[0], "length")
-    words = words[1:] if words[0] in DIMENSIONS else words
-    thing = []
-    for n, w in enumerate(words):
-        if w in _TRIM | _PAST | _IRREGULAR or (_is_verb(w) and not (w.endswith("ing") and n + 1 < len(words))):
-            break  # "rotating pig": a participle before a noun is an adjective; "ferry sank": a verb
-        thing.append(w)
-    area = bool(unit) and (unit or "").split()[0].casefold() == "square"
-    return ["area" if area else dimension, "of", *thing] if thing else []
-
-
-def _phrase(words: list[str], i: int, limit: int) -> tuple[list[str], int]:
-    """A preposition and the noun phrase after it, up to punctuation or a clause word (and the
-    index of the word after it)."""
-    out = [words[i]]
-    j = i + 1
-    for w in words[i + 1 :]:
-        low = w.casefold()
-        adjective = out[-1].casefold() in ("the", "a", "an", "its", "their", "his", "her", "our")  # "the intended"
-        if (
-            not w[0].isalnum()
-            or low in _CLAUSE_END
-            or (len(out) > 1 and _is_verb(w) and not adjective)
-            or w[0].isdigit()
-        ):
-            break
-        out.append(w)
-        j += 1
-        if len(out) >= limit:
-            break
-    return [w for w in out if w.casefold() not in ("the", "a", "an")], j

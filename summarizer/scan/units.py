@@ -1,6 +1,6 @@
 """Units and figure types of scanned numbers: the unit read from the words next to a number
-("58%" -> "%", "NZ$26 million" -> "NZD", "12-roll packs" -> "rolls"), its figure type, and the
-counted noun of a number given as a predicate ("the number of troops … is 94,300").
+("58%" -> "%", "NZ$26 million" -> "NZD", "12-roll packs" -> "rolls") and its figure type (a bare
+age: ``ages.py``; the counted noun of a number with none next to it: ``counted.py``).
 """
 
 from __future__ import annotations
@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import RESPONDENT_WORDS, WEEKDAYS
+from ..lexicon import WEEKDAYS
 from ..models import FigureType
-from .ages import is_said_age
+from .ages import is_bare_age, is_said_age
 from .clauses import CHANGE_NOUNS
+from .counted import subject_before
 
 if TYPE_CHECKING:
     from .numbers import NumberCandidate
@@ -23,7 +24,6 @@ __all__ = [
     "UNIT_STOP",
     "plural",
     "read_unit",
-    "subject_before",
     "type_and_unit",
     "unit_in_article",
 ]
@@ -169,7 +169,7 @@ def type_and_unit(text: str, start: int, end: int, raw: str, group: str) -> tupl
     before_word = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
     if before_word and before_word.group(1).casefold() in _QUANTITY_AFTER:
         return "quantity", "magnitude"
-    if _is_age(text, start, end) or is_said_age(text, start, end):
+    if is_bare_age(text, start, end) or is_said_age(text, start, end):
         return "quantity", "years"
     unit = _unit_after(after_all) or _unit_of_part(after_all)
     if unit is None and _MARKET_LEVEL_RE.search(text[max(0, start - 40) : start]):
@@ -251,79 +251,11 @@ _CASUALTY_AFTER_RE = re.compile(
 )
 
 
-_COPULA_RE = re.compile(
-    r"(?:\b(?:is|was|are|were|be|been|stood\s+at|stands\s+at|totall?ed|totals|reached|numbered|number|numbers|"
-    r"(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from(?:\s+\S+\s+to)?)"
-    r"(?:\s+(?:about|around|roughly|nearly|almost|over|some|at\s+least|more\s+than|approximately|an\s+estimated|a|an))*"
-    r"\s+)$"
-)
-_SUBJECT_RE = re.compile(
-    r"\b(?:number|total|toll|count|tally)\s+of\s+((?:[A-Za-z][\w’'-]*\s+){0,2}?[a-z][\w-]*s)\b((?:\s+(?:near|in|at|on|from)"
-    r"\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)"
-)
-
-
-def subject_before(text: str, start: int) -> tuple[str, str] | None:
-    """(counted noun, where) of a number given as a predicate: "The number of Russian troops near
-    Ukraine … is believed to be 94,300" -> ("Russian troops", "near Ukraine"); "intended Russian
-    personnel – which might number 175,000" -> ("intended Russian personnel", "")."""
-    left = text[max(0, start - 200) : start]
-    left = left[max(left.rfind(". "), left.rfind("\n")) + 1 :]
-    if not _COPULA_RE.search(left):
-        return None
-    subjects = list(_SUBJECT_RE.finditer(left))
-    if subjects:
-        m = subjects[-1]
-        return m.group(1), m.group(2).strip()
-    if re.search(r"\bdeath\s+toll\b", left):
-        return "death toll", ""
-    change = re.search(
-        r"\b(?:the\s+)?((?:[\w’'-]+\s+){0,2}?[a-z][\w-]*s)((?:\s+(?:in|of|at|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)"
-        r"\s+(?:increased|rose|grew|fell|dropped|declined|decreased|went\s+up|went\s+down)\s+from\s+(?:\S+\s+to\s+)?$",
-        left,
-    )
-    if change:
-        return change.group(1), change.group(2).strip()
-    which = re.search(
-        r"((?:[A-Za-z][\w’'-]*\s+){0,2}[a-z][\w-]*s|personnel|staff|police)\s*[–—,(]\s*which\s+(?:\w+\s+)?number\s+$",
-        left,
-    )
-    return (which.group(1), "") if which else None
-
-
 def _score_pair(text: str, start: int, end: int) -> bool:
     """ "the Internet: 1, Scientology: 0": a tally read as a score."""
     window = text[max(0, start - 40) : end + 40]
     return bool(re.search(r"[A-Z][\w ]{0,25}:\s*\d+\s*,\s*[A-Z][\w ]{0,25}:\s*\d+", window)) and bool(
         re.match(r"\s*[,.]", text[end : end + 2]) and re.search(r":\s*$", text[max(0, start - 3) : start])
-    )
-
-
-#: "voters under 30", "adults aged 18 to 34", "those 65 and older": an age bound of a group
-_AGE_BOUND_RE = re.compile(
-    rf"(?:\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+(?:under|over|older\s+than|younger\s+than)|"
-    rf"\bages?(?:\s+of)?|\baged)\s+(?:between\s+)?$",
-    re.IGNORECASE,
-)
-
-
-_AND_OLDER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up)\b")
-_GROUP_BEFORE_RE = re.compile(rf"\b(?:{RESPONDENT_WORDS}|those|people|adults|children)\s+$", re.IGNORECASE)
-
-
-def _is_age(text: str, start: int, end: int) -> bool:
-    """ "James Ford, 42, a convicted murderer": an age between commas after a name; "voters under
-    30", "adults ages 18 to 34", "voters 65 and older": the age bound of a group."""
-    if re.fullmatch(r"\d{1,3}", text[start:end]) and _AGE_BOUND_RE.search(text[max(0, start - 40) : start]):
-        return True
-    if re.fullmatch(r"\d{1,3}", text[start:end]) and _AND_OLDER_RE.match(text, end):  # "voters 65 and older"
-        return bool(_GROUP_BEFORE_RE.search(text[max(0, start - 40) : start]))
-    return (
-        bool(
-            re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, start - 30) : start])
-            and re.match(r"\s*(?:[,);]|\.(?:\s|$))", text[end : end + 3])  # "and Sam Hale, 12."
-        )
-        and bool(re.fullmatch(r"\d{1,3}", text[start:end]))
     )
 
 
@@ -377,21 +309,3 @@ def _adjective(after: str, word: str) -> bool:
         return False
     nxt = m.group(1).casefold()
     return nxt not in UNIT_STOP and not re.search(r"(?:ly|ed|ing)$", nxt) and nxt not in _PARTICLES
-
-
-_ELIDED_RE = re.compile(r"\s+(?:were|was|are|have\s+been)\s+[a-z]+(?:ed|en)\b")
-
-
-def carried_unit_reach(text: str, start: int, end: int) -> int:
-    """How far back a count with no noun of its own takes the unit of the count before it (0: it
-    does not): a noun left out after "and" ("nine people were killed and 21 were wounded": 60
-    characters) or a number listed after a name on a line of its own ("It takes 2,383 delegates …
-    Hillary Clinton: 1,769.": the whole article before it)."""
-    if re.fullmatch(r"\sand\s", text[max(0, start - 5) : start]) and _ELIDED_RE.match(text, end):
-        return 60
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    listed = re.fullmatch(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}:\s+", text[line_start:start]) and re.fullmatch(
-        r"\.?\s*", text[end : line_end if line_end >= 0 else len(text)]
-    )
-    return start + 1 if listed else 0
