@@ -155,7 +155,10 @@ def split_side_measures(text: str, start: int, end: int, s_start: int, s_end: in
     else:
         side = _surname(side)
         rival = rival or _rival(text, side, start)
-    group = named.get("group") or (g.group("group") if (g := _AMONG_RE.match(text, end, s_end)) else "voters")
+    among = _AMONG_RE.match(text, end, s_end) or _AMONG_RE.search(
+        left, m.start()
+    )  # "leads B by six points among …, 47 to 41"
+    group = named.get("group") or (among.group("group") if among else "voters")
     group = re.sub(r"^(?:the|a|an)\s+", "", group.strip(" ,"))
     return f"{group} backing {side}" + (f" versus {rival}" if rival else "")
 
