@@ -36,7 +36,7 @@ from .describe import described_speakers
 from .discourse import discourse_speakers
 from .patterns import ABBREVIATED_END
 from .people import clean_name
-from .speakers import attribute_quotes, guess_speaker
+from .speakers import adjacent_speakers, attribute_quotes
 
 __all__ = ["READERS", "STRONG", "quote_readers"]
 
@@ -62,27 +62,12 @@ _MARKS = " “\"‘'”’"
 _TITLES = {t.casefold().rstrip(".") for t in TITLE_ABBREVIATIONS}
 
 
-def _adjacent(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
-    """The first loop of ``attribute_quotes``: the cue beside each quotation, in order."""
-    speakers: list[str | None] = []
-    previous: str | None = None
-    previous_end = 0
-    learned: dict[str, str] = {}
-    for q in quotes:
-        near = previous if q.start - previous_end <= 400 else None
-        who = guess_speaker(text, q, names, near, learned)
-        speakers.append(who)
-        if not q.nested:
-            previous, previous_end = who or near, q.end
-    return speakers
-
-
 def _stages(
     text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]
 ) -> tuple[list[str | None], list[str | None], list[str | None]] | None:
     """(cue beside, after carry, after discourse) as ``attribute_quotes`` reads them; None when the
     replay's result is not ``attribute_quotes``'s."""
-    adjacent = _adjacent(text, quotes, names)
+    adjacent = adjacent_speakers(text, quotes, names)
     carried = carry_speakers(text, quotes, adjacent)
     found = discourse_speakers(text, quotes, carried, names)
     new = {w for w, c in zip(found, carried, strict=True) if w != c}

@@ -27,7 +27,7 @@ from .phrases import (
 from .relayed import nearest_teller
 from .unnamed import introduced, unnamed_pronoun
 
-__all__ = ["attribute_quotes", "guess_speaker"]
+__all__ = ["adjacent_speakers", "attribute_quotes", "guess_speaker"]
 
 
 _ADVERB = (
@@ -322,9 +322,9 @@ def _descriptor_speaker(
     return person_descriptor(phrase)
 
 
-def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
-    """Speakers for every quotation, read in order so that pronouns and continuations can lean
-    on the previous quotation's speaker."""
+def adjacent_speakers(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
+    """The cue beside each quotation, read in order so that pronouns and continuations can lean
+    on the previous quotation's speaker (the first reader of ``attribute_quotes``)."""
     speakers: list[str | None] = []
     previous: str | None = None
     previous_end = 0
@@ -335,6 +335,12 @@ def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCa
         speakers.append(who)
         if not q.nested:
             previous, previous_end = who or near, q.end
+    return speakers
+
+
+def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
+    """Speakers for every quotation: the cue beside it, then carried and discourse readers."""
+    speakers = adjacent_speakers(text, quotes, names)
     carried = carry_speakers(text, quotes, speakers)
     found = discourse_speakers(text, quotes, carried, names)
     # a speaker the discourse found is carried on as well ("…," the statement said. "…")
