@@ -48,3 +48,16 @@ def test_an_acronym_body_is_offered_where_its_paragraph_mentions_it_again() -> N
     )
     ctx, index = _asked(text)
     assert speaker_choices(ctx, index) == ["Dana Whitfield", "RCMP"]
+
+
+def test_a_first_name_the_article_uses_for_someone_is_offered() -> None:
+    text = (
+        "A rookie's first game\n\n"
+        "Rene Gagnon, 19, played his first game in the league on Monday.\n\n"
+        "His mother, Chantal, drove three hours from Edmundston to see it.\n\n"
+        "\u201cI kept my hands over my face for the whole third period.\u201d\n"
+    )
+    ctx, index = _asked(text)
+    choices = speaker_choices(ctx, index)
+    assert choices[0] == "Chantal"  # the nearest person first
+    assert "Edmundston" not in choices
