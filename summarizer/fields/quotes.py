@@ -11,12 +11,12 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-from ..attribution import cast_of
 from ..attribution.phrases import is_phrase
 from ..grounding import align
 from ..lexicon import SPEECH
 from ..models import MatchStatus, Quote, Rejected, Span
 from ..scan.quotes import QuoteCandidate
+from . import choices
 from .actors import mentioned
 from .base import Answer, Context, Pass, guillemets, nullish
 
@@ -133,10 +133,13 @@ def _paragraph_bounds(text: str, at: int) -> tuple[int, int]:
 
 
 def _context_span(ctx: Context, index: int) -> tuple[int, int]:
-    """The quotation's paragraph and the non-empty one before it."""
+    """The quotation's paragraph and the one before it that has words (a scraper's lone " ."
+    line between paragraphs is none)."""
     text = ctx.article.text
     start, end = _paragraph_bounds(text, ctx.quotes[index].start)
     before = text[:start].rstrip()
+    while before and not re.search(r"\w", before[before.rfind("\n") + 1 :]):
+        before = before[: before.rfind("\n") + 1].rstrip()
     if before:
         start = _paragraph_bounds(text, len(before) - 1)[0]
     return start, end
@@ -144,22 +147,9 @@ def _context_span(ctx: Context, index: int) -> tuple[int, int]:
 
 def speaker_choices(ctx: Context, index: int, limit: int = 8) -> list[str]:
     """Who may have said quotation ``index``: the people the article names before its paragraph
-    ends (nearest first), then bodies named in its paragraph or the one before (names of two or
-    more words, or acronyms: "Globe" of "The Globe and Mail" is no one)."""
-    text = ctx.article.text
-    cast = cast_of(text, ctx.names)
-    start, end = _context_span(ctx, index)
-    people = [(max((s for s, _, _ in p.mentions if s < end), default=-1), p.name) for p in cast.people]
-    near = [name for at, name in sorted(people, reverse=True) if at >= 0][:limit]
-    bodies = [
-        n.text
-        for n in ctx.names
-        if start <= n.start < end
-        and not cast.is_person(n.text)
-        and n.text not in near
-        and (len(n.text.split()) >= 2 or (n.text.isupper() and not re.fullmatch(r"[IVXLC]+", n.text)))
-    ]
-    return list(dict.fromkeys(near + bodies))[: limit + 4]
+    ends (nearest first), then bodies named in its paragraph or the one before; never a place, a
+    date, a dateline, a byline or a headline fragment (``fields.choices``)."""
+    return choices.speaker_choices(ctx, index, _context_span, limit)
 
 
 def normalize_key(text: str) -> str:
