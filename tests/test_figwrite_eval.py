@@ -23,7 +23,8 @@ def _scorer():  # evals/ is not a package: load the script as a module
 
 def test_every_label_and_later_mention_is_the_text_at_its_offsets() -> None:
     labels = sorted(FOLDER.glob("*.json"))
-    assert len(labels) == 20  # 12 from a list of shapes, 8 (r_) modelled on real reporting
+    # 12 from a list of shapes, 8 (r_) modelled on real reporting, 8 (r2_) written to the dev labeller's style
+    assert len(labels) == 28
     for path in labels:
         data = json.loads(path.read_text(encoding="utf-8"))
         text = (FOLDER / f"{data['id']}.txt").read_text(encoding="utf-8")
@@ -39,5 +40,6 @@ def test_the_halves_are_part_of_and_the_scorer_reads_only_the_half_asked() -> No
     study, test = module.load("study"), module.load("test")
     assert {a.id for a in study} | {a.id for a in test} == {p.stem for p in FOLDER.glob("*.json")}
     assert all(part_of(a.id) == "study" for a in study) and all(part_of(a.id) == "test" for a in test)
-    assert len(study) == len(test) == 10
-    assert sum(a.id.startswith("r_") for a in study) == sum(a.id.startswith("r_") for a in test) == 4
+    assert len(study) == len(test) == 14
+    for prefix in ("r_", "r2_"):
+        assert sum(a.id.startswith(prefix) for a in study) == sum(a.id.startswith(prefix) for a in test) == 4
