@@ -16,7 +16,7 @@ from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, clause_source, parse_number, read_unit
 from ..scan.hedges import hedged
-from ..scan.holders import held_measures
+from ..scan.amount_holders import held_measures
 from ..scan.measures import measures_of
 from ..scan.owners import owned
 from ..scan.poll_context import count_maker, document_maker, is_heading_line
@@ -186,7 +186,7 @@ _NUMBER_AS_UNIT = "a unit names what the number counts, not a number"
 
 
 def held(measures: str, f: Figure, text: str) -> str:
-    """``scan.holders.held_measures`` for a figure in its sentence (FR2-8)."""
+    """``scan.amount_holders.held_measures`` for a figure in its sentence (FR2-8)."""
     s_start = f.sentence.start if f.sentence else 0
     return held_measures(text, f.span.start, s_start, f.type, measures)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import RESPONDENT_WORDS
-from .holders import built_measures
+from .amount_holders import built_measures
 from .names import NAME
 
 __all__ = [
