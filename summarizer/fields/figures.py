@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from ..grounding import align, content_tokens, stem, tokens
 from ..models import Figure, Rejected, Span
 from ..scan import NumberCandidate, clause_source, parse_number, read_unit
-from ..scan.hedges import hedged
 from ..scan.amount_holders import held_measures
+from ..scan.hedges import hedged
 from ..scan.measures import measures_of
 from ..scan.owners import owned
 from ..scan.poll_context import count_maker, document_maker, is_heading_line
