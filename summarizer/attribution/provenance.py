@@ -5,8 +5,8 @@ unsure, not only where code found nobody.
 The readers run in a fixed order and each fills only the quotations still without a speaker (the
 cue beside a quotation, its continuation, the discourse, a description, its sentence's claim
 source), so the first reader that gave a speaker is its provenance. Nothing here changes a
-speaker: the reading is replayed stage by stage and checked against ``attribute_quotes``; where
-the replay disagrees (a reader changed without this module) the quotation is ``unknown``.
+speaker: the stages are ``attribute_quotes``'s own (``speaker_stages``); where the speakers given
+are not the ones those stages read, the quotation is ``unknown``.
 
 Classes (``READERS``):
 
@@ -30,13 +30,9 @@ import re
 from ..lexicon import SPEECH, TITLE_ABBREVIATIONS
 from ..scan.names import NameCandidate
 from ..scan.quotes import QuoteCandidate
-from .carry import carry_speakers
-from .cast import cast_of
 from .describe import described_speakers
-from .discourse import discourse_speakers
 from .patterns import ABBREVIATED_END
-from .people import clean_name
-from .speakers import adjacent_speakers, attribute_quotes
+from .speakers import speaker_stages
 
 __all__ = ["READERS", "STRONG", "quote_readers"]
 
@@ -60,26 +56,6 @@ _SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _STOP_RE = re.compile(r"[.!?][”\"’']*(?:\s|$)")
 _MARKS = " “\"‘'”’"
 _TITLES = {t.casefold().rstrip(".") for t in TITLE_ABBREVIATIONS}
-
-
-def _stages(
-    text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]
-) -> tuple[list[str | None], list[str | None], list[str | None]] | None:
-    """(cue beside, after carry, after discourse) as ``attribute_quotes`` reads them; None when the
-    replay's result is not ``attribute_quotes``'s."""
-    adjacent = adjacent_speakers(text, quotes, names)
-    carried = carry_speakers(text, quotes, adjacent)
-    found = discourse_speakers(text, quotes, carried, names)
-    new = {w for w, c in zip(found, carried, strict=True) if w != c}
-    found = [w if w or c not in new else c for w, c in zip(found, carry_speakers(text, quotes, found), strict=True)]
-    cast = cast_of(text, names)
-    cleaned = [clean_name(w) for w in found]
-    final = [
-        c if c == w or not c else cast.canonical(c, q.start) for w, c, q in zip(found, cleaned, quotes, strict=True)
-    ]
-    if final != attribute_quotes(text, quotes, names):
-        return None
-    return adjacent, carried, final
 
 
 def _cue_window(text: str, q: QuoteCandidate) -> tuple[str, str, bool]:
@@ -130,10 +106,9 @@ def quote_readers(
 ) -> list[str]:
     """The reader (one of ``READERS``) that gave each of ``quotes`` its speaker in ``speakers``
     (``Context.speakers``: every reader's result)."""
-    stages = _stages(text, quotes, names)
-    if stages is None:
-        return ["none" if s is None else "unknown" for s in speakers]
-    adjacent, carried, read = stages
+    adjacent, carried, read = speaker_stages(text, quotes, names)
+    if any(r is not None and r != s for r, s in zip(read, speakers, strict=True)):
+        return ["none" if s is None else "unknown" for s in speakers]  # not the speakers these stages read
     described = described_speakers(text, quotes, read, names)
     out = []
     for i, q in enumerate(quotes):

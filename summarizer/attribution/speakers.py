@@ -27,7 +27,7 @@ from .phrases import (
 from .relayed import nearest_teller
 from .unnamed import introduced, unnamed_pronoun
 
-__all__ = ["adjacent_speakers", "attribute_quotes", "guess_speaker"]
+__all__ = ["adjacent_speakers", "attribute_quotes", "guess_speaker", "speaker_stages"]
 
 
 _ADVERB = (
@@ -338,16 +338,25 @@ def adjacent_speakers(text: str, quotes: list[QuoteCandidate], names: list[NameC
     return speakers
 
 
-def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
-    """Speakers for every quotation: the cue beside it, then carried and discourse readers."""
-    speakers = adjacent_speakers(text, quotes, names)
-    carried = carry_speakers(text, quotes, speakers)
+def speaker_stages(
+    text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """(the cue beside each quotation, after carrying, the speakers) as ``attribute_quotes`` reads them:
+    the stages tell ``provenance`` which reader gave a speaker without reading the article twice."""
+    adjacent = adjacent_speakers(text, quotes, names)
+    carried = carry_speakers(text, quotes, adjacent)
     found = discourse_speakers(text, quotes, carried, names)
     # a speaker the discourse found is carried on as well ("…," the statement said. "…")
     new = {w for w, c in zip(found, carried, strict=True) if w != c}
     found = [w if w or c not in new else c for w, c in zip(found, carry_speakers(text, quotes, found), strict=True)]
     cast = cast_of(text, names)
     cleaned = [clean_name(w) for w in found]  # "Trump’s" -> Trump, the fullest name the article gives
-    return [
+    final = [
         c if c == w or not c else cast.canonical(c, q.start) for w, c, q in zip(found, cleaned, quotes, strict=True)
     ]
+    return adjacent, carried, final
+
+
+def attribute_quotes(text: str, quotes: list[QuoteCandidate], names: list[NameCandidate]) -> list[str | None]:
+    """Speakers for every quotation: the cue beside it, then carried and discourse readers."""
+    return speaker_stages(text, quotes, names)[2]
