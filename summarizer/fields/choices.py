@@ -17,7 +17,7 @@ from ..article import Article
 from ..attribution import cast_of
 from ..attribution.people import Person, demonyms
 from ..lexicon import BODY_WORDS, MONTHS, SPEECH, TITLES, WEEKDAYS
-from ..scan.names import countries
+from ..scan.names import countries, regions
 from ..text import whole_words
 from .base import Context
 
@@ -43,18 +43,6 @@ _LAWS = {"amendment", "act", "order", "orders", "treaty", "agreement", "accord",
 #: body words a name may end in beyond the lexicon's ("Alberta Health", "Great Plains Brewing Co.",
 #: "Unifor Local")
 _MORE_BODY_WORDS = {"health", "co", "press", "exchange", "media", "police", "forces", "local", "parliament"}
-#: states, provinces and nations a news story names as places ("Nova Scotia", "Another Michigan")
-_REGIONS = {
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
-    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
-    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
-    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Alberta",
-    "British Columbia", "Manitoba", "New Brunswick", "Newfoundland", "Labrador", "Nova Scotia", "Ontario",
-    "Prince Edward Island", "Quebec", "Saskatchewan", "Yukon", "Nunavut", "Northwest Territories", "England",
-    "Scotland", "Wales", "Northern Ireland", "North America", "South America", "Europe", "Asia", "Africa",
-}  # fmt: skip
 #: acronyms that name a time, a market index or a unit, not a body that speaks
 _NOT_BODIES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AM", "PM", "TSX", "DAX", "CAC"}
 #: a byline or credit line: short, opening with "By" or naming a photo, a reporter or a credit
@@ -94,7 +82,7 @@ def _person_like(article: Article, person: Person, lowered: set[str]) -> bool:
         return False  # "Updated Dec", "George St", "Liberal MP"
     if words[-1] in BODY_WORDS | _MORE_BODY_WORDS and person.gender is None:
         return False  # a body: "Unifor Local", "Member of Parliament"
-    if person.name in countries() | _REGIONS or any(w in demonyms() for w in person.name.split()):
+    if person.name in countries() | regions() or any(w in demonyms() for w in person.name.split()):
         return False  # "Nova Scotia", "North American"
     if words[-1] in _LAWS or (person.gender is None and words[-1] in _PLACE_WORDS):
         return False  # "Second Amendment", "Executive Order"; "Witless Bay", "Election Day"
@@ -112,7 +100,7 @@ def _body_like(text: str, name: str, lowered: set[str]) -> bool:
     words = name.split()
     if (
         name in countries()
-        or name in _REGIONS
+        or name in regions()
         or name in _NOT_BODIES
         or name.casefold() in _NOT_IN_NAMES
         or any(re.search(r"-[a-z]", w) for w in words)

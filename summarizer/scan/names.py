@@ -14,7 +14,7 @@ from importlib import resources
 from ..lexicon import ABBREVIATIONS, MONTHS, ORG_WORDS, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS
 from ..text import whole_words
 
-__all__ = ["LINE_NAME", "NAME", "NameCandidate", "countries", "scan_names"]
+__all__ = ["LINE_NAME", "NAME", "NameCandidate", "countries", "regions", "scan_names"]
 
 
 #: a person's title written with its full stop ("Sen.", "Dr.", "Prof."): the lexicon's abbreviations
@@ -192,9 +192,18 @@ def _occurrences(text: str, word: str) -> int:
     return len(whole_words(text, word))
 
 
+def _listed(file: str) -> frozenset[str]:
+    lines = (resources.files("summarizer") / "data" / file).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @functools.cache
 def countries() -> frozenset[str]:
     """Country names and their common short forms (package data from GeoNames, see NOTICE)."""
-    path = resources.files("summarizer") / "data" / "countries.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _listed("countries.txt")
+
+
+@functools.cache
+def regions() -> frozenset[str]:
+    """States, provinces, the UK's nations and continents (package data, written by hand)."""
+    return _listed("regions.txt")
