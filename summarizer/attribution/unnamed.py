@@ -14,6 +14,7 @@ import re
 
 from ..lexicon import SPEECH
 from .cast import Cast
+from .gender import FEMALE, MALE
 
 __all__ = ["introduced", "unnamed_pronoun"]
 
@@ -26,8 +27,6 @@ _INTRO_RE = re.compile(
     r"(?:\s+(?:in|of|from|who|with|at)\b[^,.;:!?\"“”\n]{0,60})?)"
     rf",\s+(?:who\s+[^,.;\"“”\n]{{0,80}},\s+)?(?:{SPEECH})\b"
 )
-_MALE = frozenset("man father husband son brother boy grandfather uncle".split())
-_FEMALE = frozenset("woman mother wife daughter sister girl grandmother aunt".split())
 _WINDOW = 1500
 
 
@@ -58,7 +57,7 @@ def unnamed_pronoun(text: str, previous: str | None, word: str, at: int, cast: C
         return None
     gender = {"he": "m", "she": "f"}.get(word.casefold())
     head = intro.group("h")
-    if (head in _MALE and gender == "f") or (head in _FEMALE and gender == "m"):
+    if (MALE.fullmatch(head) and gender == "f") or (FEMALE.fullmatch(head) and gender == "m"):
         return None
     between = [p for p in cast.people for s, _, _ in p.mentions if intro.end() < s < at and p.gender in (None, gender)]
     return None if between else previous
