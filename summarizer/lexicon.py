@@ -100,9 +100,10 @@ _TITLE_WORDS = {
 TITLES = frozenset(_TITLE_WORDS) | TITLE_MODIFIERS | TITLE_ABBREVIATIONS
 
 #: words a full stop follows without ending the sentence ("Mr.", "Inc.", "U.S.", "Sept.")
-ABBREVIATIONS = TITLE_ABBREVIATIONS | {
-    "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "u.s", "u.k", "u.n", "e.g", "i.e", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+#: months as abbreviated with a stop ("Aug. 8", "Updated Dec. 3"); May is never abbreviated
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+ABBREVIATIONS = TITLE_ABBREVIATIONS | MONTH_ABBREVIATIONS | {
+    "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "no", "u.s", "u.k", "u.n", "e.g", "i.e", "mt", "ft",
 }  # fmt: skip
 
 # ---- bodies -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..article import Article
 from ..attribution import cast_of
 from ..attribution.people import Person, demonyms
-from ..lexicon import BODY_WORDS, MONTHS, SPEECH, TITLES, WEEKDAYS
+from ..lexicon import BODY_WORDS, MONTH_ABBREVIATIONS, MONTHS, SPEECH, TITLES, WEEKDAYS
 from ..scan.names import countries, regions
 from ..text import whole_words
 from .base import Context
@@ -25,8 +25,7 @@ __all__ = ["speaker_choices"]
 
 #: words that never belong to a person's name: the calendar, streets, and a headline's or
 #: web page's opening words ("Why Calgary", "Updated Dec", "Ask Matty", "Another Michigan")
-_NOT_IN_NAMES = {w.casefold() for w in WEEKDAYS + MONTHS} | {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+_NOT_IN_NAMES = {w.casefold() for w in WEEKDAYS + MONTHS} | MONTH_ABBREVIATIONS | {
     "st", "ave", "avenue", "street", "road", "rd", "blvd", "boulevard", "lane", "highway", "hwy", "n.w", "n.e",
     "s.w", "s.e", "why", "how", "what", "where", "when", "who", "ask", "another", "updated", "posted",
     "published", "read", "watch", "more", "breaking", "exclusive", "opinion", "analysis", "video", "journalist",

@@ -81,8 +81,8 @@ def said_again(ctx: Context, figures: list[Figure]) -> list[Figure]:
 #: when the earlier value was: "in October", "in the poll's July wave", "a year ago", "at the same point in 2012"
 _WHEN_RE = re.compile(
     r"(?:\s+(?:percent|per\s+cent|points?|percentage\s+points?))?\s+(?P<when>"
-    r"in\s+(?:the\s+(?:[\w’'-]+\s+){0,3}?)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|spring|summer|fall|autumn|winter|\d{4})(?:\s+(?:poll|survey|wave))?|"
+    r"in\s+(?:the\s+(?:[\w’'-]+\s+){0,3}?)?(?:" + "|".join(MONTHS) + r"|spring|summer|fall|autumn|winter|\d{4})"
+    r"(?:\s+(?:poll|survey|wave))?|"
     r"(?:a|one)\s+(?:year|month|week)\s+(?:ago|earlier)|last\s+(?:year|month|week)|"
     r"at\s+the\s+(?:same\s+point|start\s+of\s+\w+)(?:\s+in\s+\d{4})?)\b"
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
+from ..lexicon import MONTH_ABBREVIATIONS, MONTHS, POLL_ADJECTIVES, POLL_WORDS, RESPONDENT_WORDS, WEEKDAYS
 from .poll_phrases import said_words
 
 __all__ = [
@@ -50,7 +50,7 @@ _NOT_MAKERS = frozenset(
         *WEEKDAYS,
         *"A An The This That In On New Latest Recent But".split(),
         *"One Another Each Every Most Many Some All Several".split(),  # "One poll shows …": no maker
-        *"Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(),  # "from Aug. 8 to Aug. 14": a date (FR2-3)
+        *(m.capitalize() for m in MONTH_ABBREVIATIONS),  # "from Aug. 8 to Aug. 14": a date (FR2-3)
     )
 )
 _FOUND = r"(?:also\s+)?(?:found|finds|showed|shows|reported|reports|asked)\b"
