@@ -114,6 +114,22 @@ def _body_like(text: str, name: str, lowered: set[str]) -> bool:
     return bool(acronym) and name.casefold() not in lowered and name.title() not in text
 
 
+#: the people of the last few contexts that may be offered: the same for every quotation of an article, and
+#: each check reads the whole text (asked per quotation, a 200,000-character article took 2.5 times as long)
+_RECENT: list[tuple[Context, list[Person]]] = []
+
+
+def _choosable(ctx: Context) -> list[Person]:
+    for seen, people in _RECENT:
+        if seen is ctx:
+            return people
+    cast = cast_of(ctx.article.text, ctx.names)
+    people = [p for p in cast.people if _person_like(ctx.article, p, cast.lowered)]
+    _RECENT.insert(0, (ctx, people))
+    del _RECENT[4:]
+    return people
+
+
 def speaker_choices(
     ctx: Context, index: int, span: Callable[[Context, int], tuple[int, int]], limit: int = 8
 ) -> list[str]:
@@ -125,8 +141,7 @@ def speaker_choices(
     start, end = span(ctx, index)
     people = [
         (max((s for s, e, _ in p.mentions if s < end and in_body(ctx.article, s, e)), default=-1), p.name)
-        for p in cast.people
-        if _person_like(ctx.article, p, cast.lowered)
+        for p in _choosable(ctx)
     ]
     near = [name for at, name in sorted(people, reverse=True) if at >= 0][:limit]
     lowered = cast.lowered
