@@ -14,7 +14,7 @@ STORY = (
 
 def test_a_poll_opening_the_sentence_holds_its_finding_over_a_speaker_inside_it() -> None:
     """PR1: "A <Name> survey … found that …, compared with 9 percent who said …": the poll that opens
-    the sentence holds the finding, with a year ("A 2014 audit by …"), a partner ("A KTVK/ORC poll")
+    the sentence holds the finding, with a year ("A 2014 audit by …"), a partner ("A KTVK/ORC poll", kept: the joint maker)
     or a short rider ("… poll in August", "… poll for the Sentinel released Friday") before the verb."""
     text = STORY + (
         "A Saguaro Institute survey released last week found that 61 percent of independents backed "
@@ -26,7 +26,7 @@ def test_a_poll_opening_the_sentence_holds_its_finding_over_a_speaker_inside_it(
     )
     assert source_of(text, "A Saguaro Institute survey") == "Saguaro Institute"  # not "Curtis Lindqvist"
     assert source_of(text, "A Desert State University poll") == "Desert State University"
-    assert source_of(text, "A KTVK/ORC poll") == "KTVK"
+    assert source_of(text, "A KTVK/ORC poll") == "KTVK/ORC"  # both makers, as figures name it
     assert source_of(text, "A Cactus Polling survey") == "Cactus Polling"  # not "Sentinel"
     assert source_of(text, "A 2014 audit") == "Arizona Election Board"
 

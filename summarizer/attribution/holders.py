@@ -283,7 +283,7 @@ _RIDER = (
 _MADE_BY = r"(?:(?:commissioned|sponsored|released|published|conducted)(?:\s+\w+){0,2}?\s+)?(?:by|from|for|of)"
 _POLL_RE = re.compile(
     rf"(?:^|(?<=[,;]\s)|\b(?:while|and|but|as|whereas)\s+)(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:new|recent|latest)\s+)?"
-    rf"(?:(?:19|20)\d\d\s+)?(?:(?P<src>{NAME})(?:/{NAME})?(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}{_STUDY}|{_STUDY}\s+"
+    rf"(?:(?:19|20)\d\d\s+)?(?:(?P<src>{NAME}(?:/{NAME})?)(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}{_STUDY}|{_STUDY}\s+"
     rf"{_MADE_BY}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<src2>{NAME}(?:\s+(?:for|and)\s+{NAME})*))"
     rf"{_RIDER}{_STUDY_TAIL}\s+(?:(?:also|has|have|did)\s+)?(?P<cue>found|finds|shows|showed|suggests|suggested|estimated|"
     r"estimates|concluded|concludes|projected|projects|identified|identifies|put|puts|find|show)\b"
@@ -292,7 +292,7 @@ _POLL_RE = re.compile(
 # PR2-2: "In a Des Moines Register poll last month, X had a 10-point lead", "In the Keystone data, …": the
 # finding the opening poll frames is its maker's
 _IN_POLL_RE = re.compile(
-    rf"In\s+(?:an?|the)\s+(?:(?:new|recent|latest)\s+)?(?:(?:19|20)\d\d\s+)?(?P<src>{NAME})(?:/{NAME})?(?:['’]s)?"
+    rf"In\s+(?:an?|the)\s+(?:(?:new|recent|latest)\s+)?(?:(?:19|20)\d\d\s+)?(?P<src>{NAME}(?:/{NAME})?)(?:['’]s)?"
     rf"\s+(?:[a-z]+\s+)?(?:poll|survey|data)\b[^,;“”\"]{{0,40}},"  # not "In a News.com.au report, X said"
 )
 

@@ -259,8 +259,11 @@ def claim_source(
         source = clean_name(_clean_source(headline_name(text, start, end, source), names))
         if source and source[:1].isupper():
             canonical = cast_of(text, names).canonical(source, start)
-            if canonical in source and re.search(r"\s(?:and|for)\s", source) and not _is_person(source):
-                canonical = source  # PR2-2: "Center for Economic and Policy Research", not its last scanned part
+            joint = re.search(r"\w/\w", source) or (re.search(r"\s(?:and|for)\s", source) and not _is_person(source))
+            if canonical in source and joint:
+                # PR2-2: "Center for Economic and Policy Research", not its last scanned part; a joint
+                # poll's makers, "KBTX/Valley Courier", not the second
+                canonical = source
             source = fuller_name(text, canonical, names)
     while c_end > c_start and text[c_end - 1] in " ,;:":
         c_end -= 1

@@ -42,7 +42,8 @@ def names_match(predicted: str | None, reference: str | None) -> bool:
 
     Right: the same words; one name inside the other ending on the same word (a surname alone, a
     title or first name added, "Kevin Haley" / "Haley", "Premier Doug Ford" / "Doug Ford"); an
-    acronym of the other ("IRCC"). Never right: nothing, a pronoun, a possessive ("McCallum’s")."""
+    acronym of the other ("IRCC"); either maker of a joint poll ("CNN/ORC" / "CNN"). Never right:
+    nothing, a pronoun, a possessive ("McCallum’s")."""
     if not predicted or not reference:
         return False
     p = predicted.strip()
@@ -50,15 +51,23 @@ def names_match(predicted: str | None, reference: str | None) -> bool:
         return False
     parts = [r for r in re.split(r",?\s+(?:and|&)\s+|,\s+", reference.strip()) if r]
     people = len(parts) > 1 and all(len(r.split()) >= 2 for r in parts)  # "Tore Sohlberg and Lehla Abreder"
-    for ref in [reference.strip(), *(parts if people else [])]:
-        a, b = _words(p), _words(ref)
-        if not a or not b:
-            continue
-        if a == b or _acronym(p, ref) or _acronym(ref, p):
-            return True
-        if a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a)):
-            return True
+    for ref in [reference.strip(), *(parts if people else []), *_partners(reference)]:
+        for pred in [p, *_partners(p)]:
+            a, b = _words(pred), _words(ref)
+            if not a or not b:
+                continue
+            if a == b or _acronym(pred, ref) or _acronym(ref, pred):
+                return True
+            if a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a)):
+                return True
     return False
+
+
+def _partners(name: str) -> list[str]:
+    """The makers of a joint poll ("CNN/ORC", "NBC/Wall Street Journal"): either one names it, as
+    either person of "A and B" does. Only names on both sides of the slash, not "24/7"."""
+    parts = [q.strip() for q in name.split("/")]
+    return parts if len(parts) == 2 and all(q[:1].isupper() for q in parts) else []
 
 
 def ratio(num: int, den: int) -> float | None:
