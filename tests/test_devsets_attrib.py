@@ -61,6 +61,13 @@ def test_names_match_is_the_person_not_the_mention() -> None:
     assert not names_match("Canada", "Ana Ruiz")
 
 
+def test_names_match_credits_either_maker_of_a_joint_poll() -> None:
+    """ "A CNN/ORC poll": the product names both makers, PolNeAR's source reads CNN; either is right."""
+    assert names_match("CNN/ORC", "CNN") and names_match("CNN", "CNN/ORC")
+    assert names_match("NBC/Wall Street Journal", "Wall Street Journal")
+    assert not names_match("Fox", "CNN/ORC") and not names_match("CNN/ORC", "Fox News")
+
+
 def test_ggt_direct_quotes_recall_precision_and_speakers() -> None:
     data = _ggt_record()
     assert len(ggt.direct_labels(data)) == 2  # the indirect one is not a direct quotation
